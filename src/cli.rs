@@ -1,0 +1,103 @@
+//! The command-line verbs and their exit codes.
+//!
+//! `nianbao check FILE [--previous LAST_YEAR_FILE]`: one finding per line, then a
+//! summary; exit 0 with no 错误, 1 with at least one, 2 when a file cannot be read.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::model::{self, Report, Severity};
+
+/// Exit status: no errors found.
+pub const EXIT_OK: i32 = 0;
+/// Exit status: the report has at least one 错误.
+pub const EXIT_FINDINGS: i32 = 1;
+/// Exit status: bad usage, or a file could not be read or written.
+pub const EXIT_FAILURE: i32 = 2;
+
+const USAGE: &str = "\
+年报编制器 —— 政府信息公开工作年度报告编制工具
+
+用法：
+  nianbao check 年报文件.json [--previous 上年年报文件.json]
+      校验年报：逐条列出错误、警告和提示。
+      退出码 0 = 没有错误，1 = 有错误，2 = 文件无法读取。
+  nianbao --help       显示本说明
+  nianbao --version    显示版本号
+";
+
+/// Runs the command line; returns the process exit status.
+pub fn run(args: &[OsString]) -> i32 {
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let Some(verb) = args.first() else {
+        let _ = write!(out, "{USAGE}");
+        return EXIT_OK;
+    };
+    match verb.to_str() {
+        Some("check") => check(&args[1..], &mut out, &mut err),
+        Some("--help" | "-h" | "help") => {
+            let _ = write!(out, "{USAGE}");
+            EXIT_OK
+        }
+        Some("--version" | "-V") => {
+            let _ = writeln!(out, "nianbao {}", env!("CARGO_PKG_VERSION"));
+            EXIT_OK
+        }
+        _ => usage_error(&mut err, &format!("不认识的命令「{}」", verb.to_string_lossy())),
+    }
+}
+
+fn usage_error(err: &mut impl Write, why: &str) -> i32 {
+    let _ = writeln!(err, "错误：{why}\n\n{USAGE}");
+    EXIT_FAILURE
+}
+
+/// Splits `FILE [--previous P]`.
+fn file_and_previous(args: &[OsString]) -> Result<(PathBuf, Option<PathBuf>), String> {
+    let mut file = None;
+    let mut previous = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--previous" {
+            previous = Some(PathBuf::from(it.next().ok_or("--previous 后面缺少上年年报文件")?));
+        } else if a.to_string_lossy().starts_with("--") {
+            return Err(format!("不认识的选项「{}」", a.to_string_lossy()));
+        } else if file.replace(PathBuf::from(a)).is_some() {
+            return Err("只能校验一个年报文件".into());
+        }
+    }
+    Ok((file.ok_or("缺少要校验的年报文件")?, previous))
+}
+
+fn open(path: &Path, err: &mut impl Write) -> Option<Report> {
+    match model::file::load(path) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            let _ = writeln!(err, "错误：无法打开「{}」：{e}", path.display());
+            None
+        }
+    }
+}
+
+fn check(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let (file, previous) = match file_and_previous(args) {
+        Ok(v) => v,
+        Err(why) => return usage_error(err, &why),
+    };
+    let Some(report) = open(&file, err) else { return EXIT_FAILURE };
+    let previous = match previous {
+        Some(p) => match open(&p, err) {
+            Some(r) => Some(r),
+            None => return EXIT_FAILURE,
+        },
+        None => None,
+    };
+    let findings = model::check(&report, previous.as_ref());
+    for f in &findings {
+        let _ = writeln!(out, "{f}");
+    }
+    let _ = writeln!(out, "{}", model::check::summary(&findings));
+    if findings.iter().any(|f| f.severity == Severity::Error) { EXIT_FINDINGS } else { EXIT_OK }
+}

@@ -1,0 +1,236 @@
+//! H6 (blank cells, one finding per row) and S7 (required parts left empty).
+
+use super::{CellRef, Field, Findings, Location, Table, compact};
+use crate::model::report::{Report, TextField};
+use crate::model::template::{
+    APPLICANT_COLUMNS, APPLICANT_TOTAL, REVIEW_CELLS, REVIEW_OUTCOMES, RowRole, part_title, review_label,
+};
+use crate::model::totals::{applicant_sum, is_review_total, results_sum, review_sum};
+
+pub(super) fn check(r: &Report, out: &mut Findings) {
+    blank_cells(r, out);
+    empty_parts(r, out);
+}
+
+const FILL_ZERO: &str = "没有发生的请填 0（空白和 0 含义不同）";
+
+fn blank_cells(r: &Report, out: &mut Findings) {
+    let tpl = r.template.get();
+    let table2 = tpl
+        .disclosure_rows()
+        .zip(&r.disclosure)
+        .map(|((block, row), cells)| {
+            (row.label, block.columns.iter().map(|c| c.label).zip(cells.iter().map(Option::is_none)).collect())
+        })
+        .collect();
+    per_row(out, Table::Disclosure, "表二", table2);
+    // A blank total whose parts are filled is already an error (H2/H3/H4); not repeated here.
+    let table3 = tpl
+        .applications
+        .iter()
+        .zip(&r.applications)
+        .enumerate()
+        .map(|(i, (row, cells))| {
+            let blank = (0..cells.len()).map(|j| cells[j].is_none() && !reported_total(r, i, j));
+            (row.short_label(), APPLICANT_COLUMNS.into_iter().zip(blank).collect())
+        })
+        .collect();
+    per_row(out, Table::Applications, "表三", table3);
+
+    // Table 四: a single row.
+    let reported = |j: usize| is_review_total(j) && review_sum(&r.reviews, j / REVIEW_OUTCOMES.len()).is_some();
+    let blank: Vec<usize> = (0..REVIEW_CELLS).filter(|&j| r.reviews[j].is_none() && !reported(j)).collect();
+    if blank.len() == REVIEW_CELLS {
+        out.warning("H6", Location::cell(CellRef::reviews(0)), format!("表四全部空白。{FILL_ZERO}"));
+    } else if !blank.is_empty() {
+        let names: Vec<String> = blank.iter().map(|&j| review_label(j)).collect();
+        out.warning(
+            "H6",
+            Location::Cells(blank.iter().map(|&j| CellRef::reviews(j)).collect()),
+            format!("表四有空白单元格：{}。{FILL_ZERO}", names.join("、")),
+        );
+    }
+}
+
+/// Whether a cell of table 三 is a total whose parts are not all blank.
+fn reported_total(r: &Report, row: usize, col: usize) -> bool {
+    let parts = if r.template.get().applications[row].role == RowRole::ResultTotal {
+        results_sum(r, col)
+    } else if col == APPLICANT_TOTAL {
+        applicant_sum(&r.applications[row])
+    } else {
+        return false;
+    };
+    parts.is_some()
+}
+
+/// A row label and, per column, its label and whether the cell is blank.
+type BlankRow<'a> = (&'a str, Vec<(&'a str, bool)>);
+
+/// One warning per row that has blanks, or one for the whole table when it is entirely blank.
+fn per_row(out: &mut Findings, table: Table, name: &str, rows: Vec<BlankRow<'_>>) {
+    if rows.iter().all(|(_, cells)| cells.iter().all(|(_, blank)| *blank)) {
+        out.warning("H6", Location::cell(CellRef { table, row: 0, col: 0 }), format!("{name}全部空白。{FILL_ZERO}"));
+        return;
+    }
+    for (row, (label, cells)) in rows.iter().enumerate() {
+        let blank: Vec<usize> = (0..cells.len()).filter(|&j| cells[j].1).collect();
+        if blank.is_empty() {
+            continue;
+        }
+        let what = if blank.len() == cells.len() {
+            "整行空白".to_string()
+        } else {
+            format!("有空白单元格：{}", blank.iter().map(|&j| cells[j].0).collect::<Vec<_>>().join("、"))
+        };
+        let at = blank.iter().map(|&col| CellRef { table, row, col }).collect();
+        out.warning("H6", Location::Cells(at), format!("{name}「{label}」行{what}。{FILL_ZERO}"));
+    }
+}
+
+fn empty_parts(r: &Report, out: &mut Findings) {
+    let empty = |s: &str| compact(s).is_empty();
+    if empty(&r.agency) {
+        out.warning("S7", Location::Field(Field::Agency), "未填写编制单位（标题第一行）".to_string());
+    }
+    if empty(&r.preamble) {
+        out.warning(
+            "S7",
+            Location::Field(Field::Text(TextField::Preamble)),
+            "前言为空：应说明编制依据、报告组成、统计期限和联系方式，可在「基本信息」中点「生成前言」".to_string(),
+        );
+    }
+    let topics: Vec<&str> = r.overview.sections.iter().map(|s| s.title.as_str()).collect();
+    for (i, s) in r.overview.sections.iter().enumerate() {
+        if empty(&s.body) {
+            out.warning(
+                "S7",
+                Location::Field(Field::Text(TextField::OverviewBody(i))),
+                format!("{}没有内容。总体情况应分别说明{}等方面的情况", TextField::OverviewBody(i).label(r), topics.join("、")),
+            );
+        }
+    }
+    if r.problems.iter().all(|s| empty(&s.body)) {
+        out.warning(
+            "S7",
+            Location::Field(Field::Text(TextField::ProblemBody(0))),
+            format!("第五部分「{}」为空：应写明本年存在的主要问题和改进情况", part_title(4)),
+        );
+    } else {
+        for (i, s) in r.problems.iter().enumerate() {
+            if empty(&s.body) {
+                out.warning(
+                    "S7",
+                    Location::Field(Field::Text(TextField::ProblemBody(i))),
+                    format!("{}没有内容", TextField::ProblemBody(i).label(r)),
+                );
+            }
+        }
+    }
+    if empty(&r.other_matters) {
+        out.warning(
+            "S7",
+            Location::Field(Field::Text(TextField::OtherMatters)),
+            "第六部分「其他需要报告的事项」为空：至少应说明信息处理费收取情况；确无其他事项的写“无。”".to_string(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::check::{CellRef, Finding, Location, check};
+    use crate::model::report::Report;
+    use crate::model::template::TemplateId;
+
+    fn by_rule<'a>(found: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
+        found.iter().filter(|f| f.rule == rule).collect()
+    }
+
+    fn zeros(t: TemplateId) -> Report {
+        let mut r = Report::new(t, 2024, "测试局");
+        r.applications.iter_mut().for_each(|row| *row = [Some(0); 7]);
+        r.reviews = [Some(0); 15];
+        r.disclosure.iter_mut().flatten().for_each(|c| *c = Some(Default::default()));
+        r
+    }
+
+    #[test]
+    fn h6_one_warning_per_row_listing_its_blank_columns() {
+        for t in TemplateId::ALL {
+            let mut r = zeros(t);
+            assert!(by_rule(&check(&r, None), "H6").is_empty(), "0 is not blank");
+            r.applications[4][1] = None;
+            r.applications[4][2] = None;
+            r.applications[5] = [None; 7];
+            r.reviews[3] = None;
+            let found = check(&r, None);
+            let h6 = by_rule(&found, "H6");
+            assert_eq!(h6.len(), 3);
+            assert_eq!(
+                h6[0].message,
+                "表三「1.属于国家秘密」行有空白单元格：商业企业、科研机构。没有发生的请填 0（空白和 0 含义不同）"
+            );
+            assert_eq!(h6[0].location, Location::Cells(vec![CellRef::applications(4, 1), CellRef::applications(4, 2)]));
+            assert!(h6[1].message.starts_with("表三「2.其他法律行政法规禁止公开」行整行空白"));
+            assert!(h6[2].message.starts_with("表四有空白单元格：行政复议「尚未审结」"));
+            assert!(h6.iter().all(|f| f.severity == crate::model::check::Severity::Warning));
+        }
+    }
+
+    #[test]
+    fn h6_leaves_blank_totals_to_the_total_rules() {
+        let mut r = zeros(TemplateId::V2021);
+        r.applications[0][6] = None;
+        r.reviews[4] = None;
+        let found = check(&r, None);
+        assert!(by_rule(&found, "H6").is_empty());
+        assert_eq!(by_rule(&found, "H3").len(), 1);
+        assert_eq!(by_rule(&found, "H4").len(), 1);
+    }
+
+    #[test]
+    fn h6_a_wholly_blank_table_is_one_warning() {
+        let r = Report::new(TemplateId::V2021, 2024, "测试局");
+        let found = check(&r, None);
+        let h6: Vec<_> = by_rule(&found, "H6").iter().map(|f| f.message.clone()).collect();
+        assert_eq!(h6.len(), 3);
+        assert!(h6[0].starts_with("表二全部空白"));
+        assert!(h6[1].starts_with("表三全部空白"));
+        assert!(h6[2].starts_with("表四全部空白"));
+    }
+
+    #[test]
+    fn h6_covers_table_two() {
+        let mut r = zeros(TemplateId::V2019);
+        r.disclosure[7][1] = None;
+        let found = check(&r, None);
+        let h6 = by_rule(&found, "H6");
+        assert_eq!(h6.len(), 1);
+        assert!(h6[0].message.starts_with("表二「政府集中采购」行有空白单元格：采购总金额"));
+    }
+
+    #[test]
+    fn s7_empty_parts() {
+        let mut r = zeros(TemplateId::V2021);
+        r.agency.clear();
+        let found = check(&r, None);
+        let s7 = by_rule(&found, "S7");
+        // agency, preamble, five overview sub-parts, part 五, part 六
+        assert_eq!(s7.len(), 9);
+        assert!(s7.iter().any(|f| f.message.starts_with("总体情况（四）政府信息公开平台建设没有内容")));
+
+        r.agency = "测试局".into();
+        r.preamble = "本报告……".into();
+        for s in r.overview.sections.iter_mut() {
+            s.body = "内容".into();
+        }
+        r.problems[0].body = "问题".into();
+        r.other_matters = "无。".into();
+        let found = check(&r, None);
+        let s7 = by_rule(&found, "S7");
+        assert_eq!(s7.len(), 1);
+        assert_eq!(s7[0].message, "第五部分（二）改进情况没有内容");
+        r.problems[1].body = "改进".into();
+        assert!(by_rule(&check(&r, None), "S7").is_empty());
+    }
+}

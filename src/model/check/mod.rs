@@ -1,0 +1,199 @@
+//! The checker: one function from a report (and optionally last year's) to a
+//! list of findings. Rule ids follow `../shared/format-notes.md` §3; README.md
+//! lists every rule and the judgement calls.
+
+mod arithmetic;
+mod completeness;
+mod fees;
+mod plausibility;
+mod previous;
+mod similarity;
+mod years;
+
+use std::fmt;
+
+use super::report::{Count, Report, TextField};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// 错误: the report is wrong (arithmetic, impossible values).
+    Error,
+    /// 警告: very likely a mistake, or something the official format requires.
+    Warning,
+    /// 提示: worth a look.
+    Hint,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Hint => "提示",
+        }
+    }
+}
+
+/// The three tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Table {
+    /// 表二
+    Disclosure,
+    /// 表三
+    Applications,
+    /// 表四
+    Reviews,
+}
+
+impl Table {
+    pub fn part(self) -> usize {
+        match self {
+            Table::Disclosure => 2,
+            Table::Applications => 3,
+            Table::Reviews => 4,
+        }
+    }
+}
+
+/// One cell of a table; table 四 has a single row 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CellRef {
+    pub table: Table,
+    pub row: usize,
+    pub col: usize,
+}
+
+impl CellRef {
+    pub fn applications(row: usize, col: usize) -> CellRef {
+        CellRef { table: Table::Applications, row, col }
+    }
+    pub fn disclosure(row: usize, col: usize) -> CellRef {
+        CellRef { table: Table::Disclosure, row, col }
+    }
+    pub fn reviews(col: usize) -> CellRef {
+        CellRef { table: Table::Reviews, row: 0, col }
+    }
+}
+
+/// A field of 基本信息 or a text part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Agency,
+    Year,
+    Template,
+    Contact,
+    Signature,
+    ProcessingFee,
+    Text(TextField),
+}
+
+impl Field {
+    pub fn part(self) -> usize {
+        match self {
+            Field::Text(t) => t.part(),
+            Field::ProcessingFee => 6,
+            _ => 0,
+        }
+    }
+}
+
+/// Where a finding points: a field, or the cells involved (the first is the one to focus).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    Field(Field),
+    Cells(Vec<CellRef>),
+}
+
+impl Location {
+    /// The part of the report (0 = 基本信息, 1–6 = 一…六) the finding belongs to.
+    pub fn part(&self) -> usize {
+        match self {
+            Location::Field(f) => f.part(),
+            Location::Cells(cells) => cells.first().map_or(0, |c| c.table.part()),
+        }
+    }
+
+    pub fn cell(c: CellRef) -> Location {
+        Location::Cells(vec![c])
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// H1–H6, S1–S13 (README.md).
+    pub rule: &'static str,
+    pub location: Location,
+    /// Chinese, with the numbers involved.
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", self.severity.label(), self.rule, self.message)
+    }
+}
+
+/// Collects findings for one rule family.
+pub(crate) struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn push(&mut self, severity: Severity, rule: &'static str, location: Location, message: String) {
+        self.0.push(Finding { severity, rule, location, message });
+    }
+    pub(crate) fn error(&mut self, rule: &'static str, location: Location, message: String) {
+        self.push(Severity::Error, rule, location, message);
+    }
+    pub(crate) fn warning(&mut self, rule: &'static str, location: Location, message: String) {
+        self.push(Severity::Warning, rule, location, message);
+    }
+    pub(crate) fn hint(&mut self, rule: &'static str, location: Location, message: String) {
+        self.push(Severity::Hint, rule, location, message);
+    }
+}
+
+/// Checks a report; `previous` is last year's report when the user has it.
+/// Findings come ordered by severity, then in report order.
+pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
+    let mut out = Findings(Vec::new());
+    arithmetic::check(report, &mut out);
+    completeness::check(report, &mut out);
+    plausibility::check(report, &mut out);
+    fees::check(report, &mut out);
+    years::check(report, &mut out);
+    if let Some(prev) = previous {
+        previous::check(report, prev, &mut out);
+    }
+    let mut findings = out.0;
+    findings.sort_by_key(|f| f.severity);
+    findings
+}
+
+/// How many findings of each severity: (错误, 警告, 提示).
+pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
+    let n = |s| findings.iter().filter(|f| f.severity == s).count();
+    (n(Severity::Error), n(Severity::Warning), n(Severity::Hint))
+}
+
+/// “校验：2 个错误，3 个警告，1 个提示” (or “校验通过”).
+pub fn summary(findings: &[Finding]) -> String {
+    match counts(findings) {
+        (0, 0, 0) => "校验通过：没有发现问题".to_string(),
+        (e, w, h) => format!("校验结果：{e} 个错误，{w} 个警告，{h} 个提示"),
+    }
+}
+
+/// A count as shown in messages: the number, or 空白.
+pub(crate) fn show(c: Count) -> String {
+    c.map_or_else(|| "空白".to_string(), |n| n.to_string())
+}
+
+/// “a 1 + b 空白 + c 3” from labelled counts.
+pub(crate) fn show_terms<'a>(terms: impl IntoIterator<Item = (&'a str, Count)>) -> String {
+    terms.into_iter().map(|(label, c)| format!("{label} {}", show(c))).collect::<Vec<_>>().join(" + ")
+}
+
+/// Text with whitespace removed, for “is it empty / how long is it” questions.
+pub(crate) fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}

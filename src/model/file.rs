@@ -1,0 +1,629 @@
+//! The report file: one JSON document per report (format documented in README.md).
+//!
+//! Loading checks identity and version first, then shape, then every value,
+//! and names the first problem in Chinese. Nothing here panics on user data.
+
+use std::fmt;
+use std::path::Path;
+
+use serde_json::{Map, Number, Value};
+
+use super::decimal::Decimal;
+use super::report::{Amount, ApplicationRowCells, Count, Report, Section};
+use super::template::{APPLICANT_COLUMNS, CellKind, REVIEW_CELLS, TemplateId, review_label};
+
+/// The value of the `"format"` key.
+pub const FORMAT_TAG: &str = "nianbao-report";
+/// The file version this build writes and the newest it reads.
+pub const VERSION: u64 = 1;
+/// The oldest and newest report year accepted.
+pub const YEARS: std::ops::RangeInclusive<i64> = 2000..=2100;
+
+/// Why a file could not be opened. `Display` is the Chinese message shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    Io(String),
+    /// The text is not JSON; line and column are 1-based.
+    Syntax { line: usize, column: usize, truncated: bool },
+    /// JSON, but not a nianbao report.
+    NotAReport(String),
+    /// Written by a newer nianbao.
+    Newer(u64),
+    /// A report whose content is malformed; the text names the key and the problem.
+    Invalid(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io(e) => write!(f, "无法读取文件：{e}"),
+            LoadError::Syntax { line, column, truncated: true } => {
+                write!(f, "文件内容不完整，在第{line}行第{column}列意外结束（文件可能在保存或复制时损坏）")
+            }
+            LoadError::Syntax { line, column, truncated: false } => {
+                write!(f, "文件格式已损坏：第{line}行第{column}列附近不是有效的 JSON")
+            }
+            LoadError::NotAReport(why) => write!(f, "这不是年报编制器的年报文件：{why}"),
+            LoadError::Newer(v) => {
+                write!(f, "此文件由更新版本的年报编制器创建，请升级后再打开（文件版本 {v}，本程序支持到版本 {VERSION}）")
+            }
+            LoadError::Invalid(why) => write!(f, "年报文件内容有误：{why}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads a report file from disk.
+pub fn load(path: &Path) -> Result<Report, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(io_message(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|_| LoadError::NotAReport("文件不是 UTF-8 编码的文本".into()))?;
+    from_json(&text)
+}
+
+/// Writes a report file to disk.
+pub fn save(path: &Path, report: &Report) -> std::io::Result<()> {
+    std::fs::write(path, to_json(report))
+}
+
+/// A Chinese description of an I/O error.
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "找不到文件或文件夹".to_string(),
+        K::PermissionDenied => "没有访问权限（文件可能是只读的，或被其他程序占用）".to_string(),
+        K::AlreadyExists => "文件已存在".to_string(),
+        K::StorageFull => "磁盘空间不足".to_string(),
+        K::ReadOnlyFilesystem => "磁盘或文件夹是只读的".to_string(),
+        K::IsADirectory => "这是一个文件夹，不是文件".to_string(),
+        _ => format!("系统错误（{e}）"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Loading
+
+/// Parses the text of a report file.
+pub fn from_json(text: &str) -> Result<Report, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: char_column(text, e.line(), e.column()),
+        truncated: e.classify() == serde_json::error::Category::Eof,
+    })?;
+    let Value::Object(mut obj) = value else {
+        return Err(LoadError::NotAReport("文件的最外层不是一个对象".into()));
+    };
+    match obj.get("format") {
+        Some(Value::String(s)) if s == FORMAT_TAG => {}
+        _ => return Err(LoadError::NotAReport(format!("缺少 \"format\": \"{FORMAT_TAG}\""))),
+    }
+    let version = match obj.get("version") {
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| invalid("「version」应为正整数"))?,
+        _ => return Err(LoadError::NotAReport("缺少文件版本号「version」".into())),
+    };
+    if version > VERSION {
+        return Err(LoadError::Newer(version));
+    }
+    if version < 1 {
+        return Err(invalid(format!("不认识的文件版本 {version}")));
+    }
+    read_report(&mut obj).map_err(LoadError::Invalid)
+}
+
+/// serde_json counts columns in bytes; an editor counts characters (a Chinese
+/// character is three bytes in UTF-8).
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else { return byte_column };
+    let mut end = byte_column.min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end += 1;
+    }
+    line_text[..end].chars().count()
+}
+
+fn invalid(why: impl Into<String>) -> LoadError {
+    LoadError::Invalid(why.into())
+}
+
+/// The keys this version reads; anything else is kept in `Report::extra`.
+const KNOWN_KEYS: [&str; 16] = [
+    "format",
+    "version",
+    "template",
+    "year",
+    "agency",
+    "contact",
+    "signature",
+    "preamble",
+    "overview",
+    "disclosure",
+    "procurement_unit",
+    "applications",
+    "reviews",
+    "problems",
+    "other_matters",
+    "processing_fee",
+];
+
+fn read_report(obj: &mut Map<String, Value>) -> Result<Report, String> {
+    let template = match obj.get("template") {
+        Some(Value::String(code)) => {
+            TemplateId::from_code(code).ok_or_else(|| format!("「template」应为 \"2021\" 或 \"2019\"，文件中是 \"{code}\""))?
+        }
+        Some(other) => return Err(format!("「template」应为 \"2021\" 或 \"2019\"，文件中是 {}", describe(other))),
+        None => return Err("缺少「template」（报告格式 \"2021\" 或 \"2019\"）".into()),
+    };
+    let year = match obj.get("year") {
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .filter(|y| YEARS.contains(y))
+            .ok_or_else(|| format!("「year」应为 {} 到 {} 之间的年份，文件中是 {n}", YEARS.start(), YEARS.end()))?,
+        Some(other) => return Err(format!("「year」应为年份数字，文件中是 {}", describe(other))),
+        None => return Err("缺少「year」（报告年度）".into()),
+    };
+    let agency = required_string(obj, "agency", "编制单位")?;
+    let mut report = Report::new(template, year as i32, &agency);
+    let tpl = template.get();
+
+    if let Some(v) = obj.get("contact") {
+        let c = object(v, "contact", "联系方式")?;
+        let r = &mut report.contact;
+        for (key, name, slot) in [
+            ("department", "负责科室", &mut r.department),
+            ("phone", "电话", &mut r.phone),
+            ("address", "地址", &mut r.address),
+            ("postcode", "邮编", &mut r.postcode),
+            ("email", "电子邮箱", &mut r.email),
+        ] {
+            *slot = optional_string(c, key, name)?;
+        }
+    }
+    if let Some(v) = obj.get("signature") {
+        let s = object(v, "signature", "落款")?;
+        report.signature.unit = optional_string(s, "unit", "落款单位")?;
+        report.signature.date = optional_string(s, "date", "落款日期")?;
+    }
+    report.preamble = optional_string(obj, "preamble", "前言")?;
+    if let Some(v) = obj.get("overview") {
+        let o = object(v, "overview", "总体情况")?;
+        report.overview.lead = optional_string(o, "lead", "总体情况开头段")?;
+        if let Some(v) = o.get("sections") {
+            read_sections(v, "overview.sections", "总体情况的小节", &mut report.overview.sections)?;
+        }
+    }
+    if let Some(v) = obj.get("problems") {
+        read_sections(v, "problems", "第五部分的小节", &mut report.problems)?;
+    }
+    report.other_matters = optional_string(obj, "other_matters", "第六部分")?;
+    if let Some(v) = obj.get("processing_fee") {
+        report.processing_fee = amount(v, CellKind::Amount).map_err(|e| format!("「processing_fee」（信息处理费）{e}"))?;
+    }
+    if let Some(v) = obj.get("procurement_unit") {
+        report.procurement_unit = string(v, "procurement_unit", "采购总金额单位")?;
+    }
+
+    if let Some(v) = obj.get("disclosure") {
+        let rows = array(v, "disclosure", "表二")?;
+        let shape = tpl.disclosure_shape();
+        if rows.len() != shape.len() {
+            return Err(format!("表二「disclosure」应有{}行（{}），文件中有{}行", shape.len(), template.name(), rows.len()));
+        }
+        for (i, ((block, row), cells)) in tpl.disclosure_rows().zip(rows).enumerate() {
+            let where_ = format!("表二第{}行「{}」", i + 1, row.label);
+            let cells = array(cells, "disclosure", &where_)?;
+            if cells.len() != block.columns.len() {
+                return Err(format!("{where_}应有{}个单元格，文件中有{}个", block.columns.len(), cells.len()));
+            }
+            for (j, (cell, col)) in cells.iter().zip(block.columns).enumerate() {
+                report.disclosure[i][j] = amount(cell, col.role.kind()).map_err(|e| format!("{where_}「{}」列{e}", col.label))?;
+            }
+        }
+    }
+
+    let rows = array(obj.get("applications").ok_or("缺少「applications」（表三）")?, "applications", "表三")?;
+    if rows.len() != tpl.applications.len() {
+        return Err(format!(
+            "表三「applications」应有{}行（{}），文件中有{}行",
+            tpl.applications.len(),
+            template.name(),
+            rows.len()
+        ));
+    }
+    for (i, (cells, row)) in rows.iter().zip(tpl.applications).enumerate() {
+        let where_ = format!("表三第{}行「{}」", i + 1, row.short_label());
+        let cells = array(cells, "applications", &where_)?;
+        if cells.len() != APPLICANT_COLUMNS.len() {
+            return Err(format!("{where_}应有{}个单元格，文件中有{}个", APPLICANT_COLUMNS.len(), cells.len()));
+        }
+        let mut out: ApplicationRowCells = [None; 7];
+        for (j, cell) in cells.iter().enumerate() {
+            out[j] = count(cell).map_err(|e| format!("{where_}「{}」列{e}", APPLICANT_COLUMNS[j]))?;
+        }
+        report.applications[i] = out;
+    }
+
+    let cells = array(obj.get("reviews").ok_or("缺少「reviews」（表四）")?, "reviews", "表四")?;
+    if cells.len() != REVIEW_CELLS {
+        return Err(format!("表四「reviews」应有{REVIEW_CELLS}个单元格，文件中有{}个", cells.len()));
+    }
+    for (j, cell) in cells.iter().enumerate() {
+        report.reviews[j] = count(cell).map_err(|e| format!("表四{}{e}", review_label(j)))?;
+    }
+
+    obj.retain(|k, _| !KNOWN_KEYS.contains(&k.as_str()));
+    report.extra = std::mem::take(obj);
+    Ok(report)
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "空值 null".into(),
+        Value::Bool(b) => format!("真假值 {b}"),
+        Value::Number(n) => format!("数字 {n}"),
+        Value::String(s) => format!("文字 \"{}\"", s.chars().take(20).collect::<String>()),
+        Value::Array(_) => "一个数组".into(),
+        Value::Object(_) => "一个对象".into(),
+    }
+}
+
+fn string(v: &Value, key: &str, name: &str) -> Result<String, String> {
+    match v {
+        Value::String(s) => Ok(s.clone()),
+        other => Err(format!("「{key}」（{name}）应为文字，文件中是{}", describe(other))),
+    }
+}
+
+fn required_string(obj: &Map<String, Value>, key: &str, name: &str) -> Result<String, String> {
+    string(obj.get(key).ok_or_else(|| format!("缺少「{key}」（{name}）"))?, key, name)
+}
+
+fn optional_string(obj: &Map<String, Value>, key: &str, name: &str) -> Result<String, String> {
+    obj.get(key).map_or(Ok(String::new()), |v| string(v, key, name))
+}
+
+fn object<'a>(v: &'a Value, key: &str, name: &str) -> Result<&'a Map<String, Value>, String> {
+    v.as_object().ok_or_else(|| format!("「{key}」（{name}）应为对象，文件中是{}", describe(v)))
+}
+
+fn array<'a>(v: &'a Value, key: &str, name: &str) -> Result<&'a Vec<Value>, String> {
+    v.as_array().ok_or_else(|| format!("{name}「{key}」应为数组，文件中是{}", describe(v)))
+}
+
+fn read_sections<const N: usize>(v: &Value, key: &str, name: &str, out: &mut [Section; N]) -> Result<(), String> {
+    let items = array(v, key, name)?;
+    if items.len() != N {
+        return Err(format!("{name}「{key}」应有{N}项，文件中有{}项", items.len()));
+    }
+    for (item, slot) in items.iter().zip(out.iter_mut()) {
+        let o = object(item, key, name)?;
+        if o.contains_key("title") {
+            slot.title = optional_string(o, "title", "小节标题")?;
+        }
+        slot.body = optional_string(o, "body", "小节正文")?;
+    }
+    Ok(())
+}
+
+/// A cell of table 二 (or an amount): a number of the column's kind, or `null`.
+fn amount(v: &Value, kind: CellKind) -> Result<Amount, String> {
+    let n = match v {
+        Value::Null => return Ok(None),
+        Value::Number(n) => n,
+        other => return Err(format!("应为数字或 null（空白），文件中是{}", describe(other))),
+    };
+    let d: Decimal = n.as_str().parse().map_err(|e| format!("的数值 {n} 有误：{e}"))?;
+    if kind != CellKind::Amount && !d.is_integer() {
+        return Err(format!("应为整数，文件中是 {n}"));
+    }
+    Ok(Some(d))
+}
+
+/// A count cell of table 三 or 四: an integer or `null`. Negative numbers load
+/// (the checker reports them) so that a typo never makes a file unreadable.
+fn count(v: &Value) -> Result<Count, String> {
+    Ok(amount(v, CellKind::Count)?.and_then(Decimal::to_int))
+}
+
+// ---------------------------------------------------------------------------
+// Saving
+
+/// The text of a report file: every key, in the documented order.
+pub fn to_json(report: &Report) -> String {
+    let mut out = String::new();
+    write_value(&mut out, &to_value(report), 0);
+    out.push('\n');
+    out
+}
+
+fn to_value(r: &Report) -> Value {
+    let text = |s: &str| Value::String(s.to_string());
+    let section = |s: &Section| {
+        let mut m = Map::new();
+        m.insert("title".into(), text(&s.title));
+        m.insert("body".into(), text(&s.body));
+        Value::Object(m)
+    };
+    let obj = |pairs: Vec<(&str, Value)>| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+
+    let mut m = Map::new();
+    m.insert("format".into(), text(FORMAT_TAG));
+    m.insert("version".into(), Value::from(VERSION));
+    m.insert("template".into(), text(r.template.code()));
+    m.insert("year".into(), Value::from(r.year));
+    m.insert("agency".into(), text(&r.agency));
+    let c = &r.contact;
+    m.insert(
+        "contact".into(),
+        obj(vec![
+            ("department", text(&c.department)),
+            ("phone", text(&c.phone)),
+            ("address", text(&c.address)),
+            ("postcode", text(&c.postcode)),
+            ("email", text(&c.email)),
+        ]),
+    );
+    m.insert("signature".into(), obj(vec![("unit", text(&r.signature.unit)), ("date", text(&r.signature.date))]));
+    m.insert("preamble".into(), text(&r.preamble));
+    m.insert(
+        "overview".into(),
+        obj(vec![
+            ("lead", text(&r.overview.lead)),
+            ("sections", Value::Array(r.overview.sections.iter().map(section).collect())),
+        ]),
+    );
+    m.insert(
+        "disclosure".into(),
+        Value::Array(r.disclosure.iter().map(|row| Value::Array(row.iter().map(|c| amount_value(*c)).collect())).collect()),
+    );
+    m.insert("procurement_unit".into(), text(&r.procurement_unit));
+    m.insert(
+        "applications".into(),
+        Value::Array(r.applications.iter().map(|row| Value::Array(row.iter().map(|c| count_value(*c)).collect())).collect()),
+    );
+    m.insert("reviews".into(), Value::Array(r.reviews.iter().map(|c| count_value(*c)).collect()));
+    m.insert("problems".into(), Value::Array(r.problems.iter().map(section).collect()));
+    m.insert("other_matters".into(), text(&r.other_matters));
+    m.insert("processing_fee".into(), amount_value(r.processing_fee));
+    for (k, v) in &r.extra {
+        m.insert(k.clone(), v.clone());
+    }
+    Value::Object(m)
+}
+
+fn count_value(c: Count) -> Value {
+    c.map_or(Value::Null, Value::from)
+}
+
+fn amount_value(a: Amount) -> Value {
+    // A Decimal prints as a plain JSON number (`7730.28`), which always parses.
+    a.map_or(Value::Null, |d| d.to_string().parse::<Number>().map_or(Value::Null, Value::Number))
+}
+
+/// Pretty-prints with two-space indents, keeping arrays of plain values on one
+/// line so that a table row reads as a row: `[3, 0, null, 0, 0, 0, 3]`.
+fn write_value(out: &mut String, v: &Value, indent: usize) {
+    let pad = |out: &mut String, n: usize| out.extend(std::iter::repeat_n("  ", n));
+    match v {
+        Value::Array(items) if items.iter().all(|i| !i.is_array() && !i.is_object()) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_value(out, item, indent);
+            }
+            out.push(']');
+        }
+        Value::Array(items) => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                pad(out, indent + 1);
+                write_value(out, item, indent + 1);
+                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            pad(out, indent);
+            out.push(']');
+        }
+        Value::Object(map) if map.is_empty() => out.push_str("{}"),
+        Value::Object(map) => {
+            out.push_str("{\n");
+            for (i, (k, item)) in map.iter().enumerate() {
+                pad(out, indent + 1);
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push_str(": ");
+                write_value(out, item, indent + 1);
+                out.push_str(if i + 1 < map.len() { ",\n" } else { "\n" });
+            }
+            pad(out, indent);
+            out.push('}');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{
+        "format": "nianbao-report", "version": 1, "template": "2021", "year": 2024, "agency": "某县统计局",
+        "applications": [[1,0,0,0,0,0,1],[0,0,0,0,0,0,0],[1,0,0,0,0,0,1],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],
+            [0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],
+            [0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],
+            [0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],
+            [1,0,0,0,0,0,1],[null,0,0,0,0,0,0]],
+        "reviews": [0,0,0,0,0, 0,0,0,0,0, 0,0,0,0,0]
+    }"#;
+
+    fn with(key: &str, value: &str) -> String {
+        let mut v: Value = serde_json::from_str(MINIMAL).unwrap();
+        v[key] = serde_json::from_str(value).unwrap();
+        v.to_string()
+    }
+
+    fn refusal(text: &str) -> String {
+        from_json(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_file_with_only_the_fixed_keys_loads() {
+        let r = from_json(MINIMAL).unwrap();
+        assert_eq!(r.template, TemplateId::V2021);
+        assert_eq!(r.year, 2024);
+        assert_eq!(r.agency, "某县统计局");
+        assert_eq!(r.applications[0], [Some(1), Some(0), Some(0), Some(0), Some(0), Some(0), Some(1)]);
+        assert_eq!(r.applications[24][0], None, "null is blank");
+        assert_eq!(r.applications[24][1], Some(0), "0 is 0");
+        assert_eq!(r.preamble, "");
+        assert_eq!(r.overview.sections[0].title, "主动公开", "absent parts get default titles");
+        assert!(r.disclosure.iter().flatten().all(Option::is_none));
+    }
+
+    #[test]
+    fn save_then_load_is_identity_and_load_then_save_changes_nothing() {
+        let mut r = from_json(MINIMAL).unwrap();
+        r.preamble = "本报告……\n第二段，含“引号”和\\反斜杠".into();
+        r.disclosure[5][0] = Some("7730.28".parse().unwrap());
+        r.disclosure[0][2] = Some(Decimal::from_int(12));
+        r.processing_fee = Some("3940".parse().unwrap());
+        r.signature.unit = "某县统计局".into();
+        r.extra.insert("x-note".into(), Value::String("其他工具写的键".into()));
+        let text = to_json(&r);
+        let back = from_json(&text).unwrap();
+        assert_eq!(back, r);
+        assert_eq!(to_json(&back), text, "a second save writes the same bytes");
+        assert!(text.contains("[7730.28]"), "amounts stay exact");
+        assert!(text.contains("[1, 0, 0, 0, 0, 0, 1]"), "table rows stay on one line");
+        let keys: Vec<String> = serde_json::from_str::<Map<String, Value>>(&text).unwrap().keys().cloned().collect();
+        assert_eq!(&keys[..5], ["format", "version", "template", "year", "agency"]);
+        assert!(KNOWN_KEYS.iter().all(|k| keys.iter().any(|key| key == k)), "every key is written");
+        assert_eq!(keys.last().unwrap(), "x-note", "unknown keys survive");
+    }
+
+    #[test]
+    fn broken_json_names_line_and_column() {
+        let broken = MINIMAL.replacen("\"year\": 2024,", "\"year\": 2024", 1);
+        assert_eq!(refusal(&broken), "文件格式已损坏：第2行第84列附近不是有效的 JSON");
+        // Columns count characters, not UTF-8 bytes.
+        let broken = "{\n  \"agency\": \"某县统计局\" \"year\": 2024\n}";
+        assert_eq!(refusal(broken), "文件格式已损坏：第2行第21列附近不是有效的 JSON");
+        let truncated = &MINIMAL[..200];
+        assert!(refusal(truncated).starts_with("文件内容不完整，在第3行"), "{}", refusal(truncated));
+        assert!(refusal("").starts_with("文件内容不完整"));
+    }
+
+    #[test]
+    fn other_json_is_not_a_report() {
+        assert_eq!(refusal("[1, 2]"), "这不是年报编制器的年报文件：文件的最外层不是一个对象");
+        assert_eq!(refusal(r#"{"name": "x"}"#), "这不是年报编制器的年报文件：缺少 \"format\": \"nianbao-report\"");
+        assert_eq!(refusal(&with("version", "null")), "这不是年报编制器的年报文件：缺少文件版本号「version」");
+    }
+
+    #[test]
+    fn newer_versions_are_refused_not_half_read() {
+        assert_eq!(
+            refusal(&with("version", "2")),
+            "此文件由更新版本的年报编制器创建，请升级后再打开（文件版本 2，本程序支持到版本 1）"
+        );
+        assert!(refusal(&with("version", "0")).contains("不认识的文件版本 0"));
+        assert!(refusal(&with("version", "1.5")).contains("「version」应为正整数"));
+    }
+
+    #[test]
+    fn wrong_template_year_or_agency() {
+        assert_eq!(
+            refusal(&with("template", "\"2020\"")),
+            "年报文件内容有误：「template」应为 \"2021\" 或 \"2019\"，文件中是 \"2020\""
+        );
+        assert!(refusal(&with("template", "2021")).contains("文件中是 数字 2021"));
+        assert!(refusal(&with("year", "1899")).contains("「year」应为 2000 到 2100 之间的年份，文件中是 1899"));
+        assert!(refusal(&with("year", "\"2024\"")).contains("「year」应为年份数字，文件中是 文字 \"2024\""));
+        assert!(refusal(&with("agency", "3")).contains("「agency」（编制单位）应为文字"));
+        let mut v: Value = serde_json::from_str(MINIMAL).unwrap();
+        v.as_object_mut().unwrap().remove("agency");
+        assert_eq!(refusal(&v.to_string()), "年报文件内容有误：缺少「agency」（编制单位）");
+    }
+
+    #[test]
+    fn table_shapes_must_match_the_template() {
+        // 25 rows are right for 2021, wrong for 2019.
+        assert_eq!(
+            refusal(&with("template", "\"2019\"")),
+            "年报文件内容有误：表三「applications」应有23行（2019年试行格式），文件中有25行"
+        );
+        let mut v: Value = serde_json::from_str(MINIMAL).unwrap();
+        v["applications"][3] = serde_json::json!([0, 0, 0]);
+        assert_eq!(
+            refusal(&v.to_string()),
+            "年报文件内容有误：表三第4行「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」应有7个单元格，文件中有3个"
+        );
+        assert!(refusal(&with("reviews", "[0, 0]")).contains("表四「reviews」应有15个单元格，文件中有2个"));
+        assert!(refusal(&with("disclosure", "[[0,0,0]]")).contains("表二「disclosure」应有6行"));
+        assert!(
+            refusal(&with("disclosure", "[[0,0,0],[0,0,0],[0,0],[0],[0],[0]]"))
+                .contains("表二第3行「行政许可」应有1个单元格，文件中有2个")
+        );
+        assert!(refusal(&with("applications", "{}")).contains("表三「applications」应为数组，文件中是一个对象"));
+        let mut v: Value = serde_json::from_str(MINIMAL).unwrap();
+        v.as_object_mut().unwrap().remove("reviews");
+        assert!(refusal(&v.to_string()).contains("缺少「reviews」"));
+    }
+
+    #[test]
+    fn cells_must_be_numbers_of_the_right_kind() {
+        let mut v: Value = serde_json::from_str(MINIMAL).unwrap();
+        v["applications"][0][1] = Value::String("3".into());
+        assert_eq!(
+            refusal(&v.to_string()),
+            "年报文件内容有误：表三第1行「一、本年新收政府信息公开申请数量」「商业企业」列应为数字或 null（空白），文件中是文字 \"3\""
+        );
+        v["applications"][0][1] = serde_json::json!(2.5);
+        assert!(refusal(&v.to_string()).ends_with("「商业企业」列应为整数，文件中是 2.5"));
+        v["applications"][0][1] = serde_json::json!(1e20);
+        assert!(refusal(&v.to_string()).contains("数值过大"), "{}", refusal(&v.to_string()));
+        assert!(
+            refusal(&with("reviews", "[0,0,0,0,0,0,0,0,0,0,0,0,0,0,true]"))
+                .contains("表四复议后起诉「总计」应为数字或 null（空白），文件中是真假值 true")
+        );
+        assert!(refusal(&with("disclosure", "[[0,0,0],[0,0,0],[0],[0],[0],[1.23456]]")).contains("小数位数过多"));
+        assert!(
+            refusal(&with("disclosure", "[[0,0.5,0],[0,0,0],[0],[0],[0],[1]]"))
+                .contains("表二第1行「规章」「本年废止件数」列应为整数")
+        );
+        assert!(refusal(&with("processing_fee", "\"无\"")).contains("「processing_fee」（信息处理费）应为数字"));
+    }
+
+    #[test]
+    fn negative_counts_load_for_the_checker_to_report() {
+        let mut v: Value = serde_json::from_str(MINIMAL).unwrap();
+        v["applications"][0][0] = serde_json::json!(-1);
+        assert_eq!(from_json(&v.to_string()).unwrap().applications[0][0], Some(-1));
+    }
+
+    #[test]
+    fn sections_and_text_parts() {
+        assert!(
+            refusal(&with("overview", r#"{"sections": [{"body": "a"}]}"#))
+                .contains("总体情况的小节「overview.sections」应有5项，文件中有1项")
+        );
+        let r = from_json(&with("problems", r#"[{"title": "主要问题", "body": "甲"}, {"body": "乙"}]"#)).unwrap();
+        assert_eq!(r.problems[1].title, "改进情况", "an absent title keeps its default");
+        assert_eq!(r.problems[1].body, "乙");
+        assert!(refusal(&with("contact", r#"{"phone": 110}"#)).contains("「phone」（电话）应为文字，文件中是数字 110"));
+    }
+
+    #[test]
+    fn byte_order_mark_and_io_errors() {
+        assert!(from_json(&format!("\u{feff}{MINIMAL}")).is_ok(), "Notepad's BOM is fine");
+        let missing = load(Path::new("/nonexistent/dir/年报.json")).unwrap_err();
+        assert_eq!(missing.to_string(), "无法读取文件：找不到文件或文件夹");
+        let dir = std::env::temp_dir().join(format!("nianbao-file-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let bad = dir.join("gbk.json");
+        std::fs::write(&bad, [0xC4, 0xEA, 0xB1, 0xA8]).unwrap(); // “年报” in GBK
+        assert_eq!(load(&bad).unwrap_err().to_string(), "这不是年报编制器的年报文件：文件不是 UTF-8 编码的文本");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
