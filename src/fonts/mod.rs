@@ -1,0 +1,283 @@
+//! Fonts by role, with per-character fallback and glyph metrics.
+//!
+//! Every role (title, body, headings, tables, page numbers) has a chain of
+//! faces: the machine's 公文 font when preferred and present, then the bundled
+//! font for the role, then the bundled fallbacks that cover every CJK character
+//! of the GB 18030 basic set. A character no face has is reported by the
+//! caller, never silently drawn as a box.
+//!
+//! Shared by layout (metrics), export (font bytes) and the UI (font bytes).
+
+pub mod bundled;
+pub mod system;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use bundled::BundledFont;
+
+/// What a piece of text is, typographically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// 2号小标宋: the title.
+    Title,
+    /// 黑体: 「一、」 headings.
+    Heading,
+    /// 楷体: 「（一）」 headings.
+    Subheading,
+    /// 仿宋: body text.
+    Body,
+    /// Table labels and numbers: 仿宋 like the body (real reports use 仿宋 or 宋体;
+    /// sharing the body face keeps the PDF small, since most characters repeat).
+    Table,
+    /// 宋体: 「— 1 —」.
+    PageNumber,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [Role::Title, Role::Heading, Role::Subheading, Role::Body, Role::Table, Role::PageNumber];
+
+    /// The Chinese name of the role and the 公文 font it stands for.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Title => "标题（小标宋）",
+            Role::Heading => "一级标题（黑体）",
+            Role::Subheading => "二级标题（楷体）",
+            Role::Body => "正文（仿宋）",
+            Role::Table => "表格（仿宋）",
+            Role::PageNumber => "页码（宋体）",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn bundled(self) -> BundledFont {
+        match self {
+            Role::Title => bundled::SONG_BOLD,
+            Role::Heading => bundled::HEI,
+            Role::Subheading => bundled::KAI,
+            Role::Body | Role::Table => bundled::FANG,
+            Role::PageNumber => bundled::SONG,
+        }
+    }
+}
+
+/// Whether the machine's own 公文 fonts (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312, 宋体) come first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum FontPreference {
+    /// 本机公文字体优先
+    #[default]
+    PreferSystem,
+    /// 仅内置字体
+    BundledOnly,
+}
+
+impl FontPreference {
+    pub fn label(self) -> &'static str {
+        match self {
+            FontPreference::PreferSystem => "本机公文字体优先",
+            FontPreference::BundledOnly => "仅内置字体",
+        }
+    }
+}
+
+/// Where a face's bytes come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Bundled(&'static str),
+    System(PathBuf),
+}
+
+/// Index of a face in its `FontSet`.
+pub type FaceId = usize;
+
+pub struct Face {
+    /// The PostScript name (what a PDF font list shows).
+    pub name: String,
+    pub source: Source,
+    pub data: &'static [u8],
+    pub index: u32,
+    parsed: ttf_parser::Face<'static>,
+    units_per_em: f32,
+}
+
+impl Face {
+    fn parse(data: &'static [u8], index: u32, source: Source) -> Option<Face> {
+        let parsed = ttf_parser::Face::parse(data, index).ok()?;
+        let name = parsed
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| n.to_string())
+            .unwrap_or_else(|| match &source {
+                Source::Bundled(file) => file.rsplit_once('.').map_or(*file, |(stem, _)| stem).to_string(),
+                Source::System(path) => path.file_stem().unwrap_or_default().to_string_lossy().into_owned(),
+            });
+        let units_per_em = f32::from(parsed.units_per_em());
+        Some(Face { name, source, data, index, parsed, units_per_em })
+    }
+
+    pub fn has_glyph(&self, ch: char) -> bool {
+        self.parsed.glyph_index(ch).is_some_and(|g| g.0 != 0)
+    }
+
+    /// Advance width of `ch` at `size` points (the .notdef width when missing).
+    pub fn advance(&self, ch: char, size: f32) -> f32 {
+        let gid = self.parsed.glyph_index(ch).unwrap_or(ttf_parser::GlyphId(0));
+        let units = self.parsed.glyph_hor_advance(gid).map_or(self.units_per_em, f32::from);
+        units / self.units_per_em * size
+    }
+
+    /// Family names in every language the font lists (e.g. “SimHei” and “黑体”).
+    pub fn family_names(&self) -> Vec<String> {
+        self.parsed
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == ttf_parser::name_id::FAMILY || n.name_id == ttf_parser::name_id::FULL_NAME)
+            .filter_map(|n| n.to_string())
+            .collect()
+    }
+}
+
+/// All faces in use and the fallback chain of every role.
+pub struct FontSet {
+    faces: Vec<Face>,
+    chains: [Vec<FaceId>; Role::ALL.len()],
+}
+
+impl FontSet {
+    /// The bundled fonts only; parsed once per process.
+    pub fn bundled() -> &'static FontSet {
+        static SET: OnceLock<FontSet> = OnceLock::new();
+        SET.get_or_init(|| FontSet::build(&[]))
+    }
+
+    /// The font set for a preference, searching the usual font folders of this machine.
+    pub fn for_preference(preference: FontPreference) -> &'static FontSet {
+        static SYSTEM: OnceLock<FontSet> = OnceLock::new();
+        match preference {
+            FontPreference::BundledOnly => FontSet::bundled(),
+            FontPreference::PreferSystem => SYSTEM.get_or_init(|| FontSet::build(&system::find(&system::font_dirs()))),
+        }
+    }
+
+    /// Builds a set where the given system faces come first for their roles.
+    pub fn build(system_faces: &[system::SystemFace]) -> FontSet {
+        let mut faces: Vec<Face> = Vec::new();
+        let mut bundled_ids: Vec<(&'static str, FaceId)> = Vec::new();
+        let mut add_bundled = |faces: &mut Vec<Face>, font: BundledFont| -> FaceId {
+            if let Some((_, id)) = bundled_ids.iter().find(|(f, _)| *f == font.file) {
+                return *id;
+            }
+            let face = Face::parse(font.bytes, 0, Source::Bundled(font.file)).expect("bundled fonts parse");
+            faces.push(face);
+            bundled_ids.push((font.file, faces.len() - 1));
+            faces.len() - 1
+        };
+        let mut chains: [Vec<FaceId>; Role::ALL.len()] = Default::default();
+        for role in Role::ALL {
+            let chain = &mut chains[role.index()];
+            for sys in system_faces.iter().filter(|s| s.role == role) {
+                let existing = faces.iter().position(|f| f.source == Source::System(sys.path.clone()) && f.index == sys.index);
+                let id = match existing {
+                    Some(id) => Some(id),
+                    None => Face::parse(sys.data, sys.index, Source::System(sys.path.clone())).map(|f| {
+                        faces.push(f);
+                        faces.len() - 1
+                    }),
+                };
+                chain.extend(id);
+            }
+            chain.push(add_bundled(&mut faces, role.bundled()));
+            for fallback in bundled::FALLBACKS {
+                chain.push(add_bundled(&mut faces, fallback));
+            }
+        }
+        FontSet { faces, chains }
+    }
+
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id]
+    }
+
+    pub fn faces(&self) -> &[Face] {
+        &self.faces
+    }
+
+    /// The role's faces, most preferred first.
+    pub fn chain(&self, role: Role) -> &[FaceId] {
+        &self.chains[role.index()]
+    }
+
+    /// The face that draws `ch` in `role`, or `None` when no face has it.
+    pub fn resolve(&self, role: Role, ch: char) -> Option<FaceId> {
+        self.chain(role).iter().copied().find(|&id| self.faces[id].has_glyph(ch))
+    }
+
+    /// The role's first face: draws characters no face has (its .notdef box).
+    pub fn primary(&self, role: Role) -> FaceId {
+        self.chain(role)[0]
+    }
+}
+
+/// Characters that need no glyph: spaces and line breaks are laid out, not drawn.
+pub fn is_invisible(ch: char) -> bool {
+    ch.is_whitespace() || ch.is_control()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_has_a_chain_ending_in_the_fallbacks() {
+        let set = FontSet::bundled();
+        for role in Role::ALL {
+            let chain = set.chain(role);
+            assert_eq!(chain.len(), 3, "{role:?}");
+            assert_eq!(set.face(chain[1]).source, Source::Bundled("LXGWWenKai-Regular.ttf"));
+            assert_eq!(set.face(chain[2]).source, Source::Bundled("NotoSerifCJKsc-Rare.otf"));
+        }
+        assert_eq!(set.face(set.primary(Role::Body)).name, "FandolFang-Regular");
+        assert_eq!(set.face(set.primary(Role::Title)).name, "FandolSong-Bold");
+        assert_eq!(set.faces().len(), 7, "shared faces are parsed once");
+    }
+
+    #[test]
+    fn characters_fall_back_through_the_chain() {
+        let set = FontSet::bundled();
+        let body = set.chain(Role::Body);
+        assert_eq!(set.resolve(Role::Body, '政'), Some(body[0]), "GB2312 in Fandol");
+        assert_eq!(set.resolve(Role::Body, '堃'), Some(body[1]), "beyond GB2312: WenKai");
+        assert_eq!(set.resolve(Role::Body, '䶮'), Some(body[1]));
+        assert_eq!(set.resolve(Role::Body, '\u{3406}'), Some(body[2]), "Extension A: the rare subset");
+        assert_eq!(set.resolve(Role::Body, '\u{20021}'), Some(body[2]), "Extension B name characters too");
+        assert_eq!(set.resolve(Role::Body, '\u{20000}'), None, "not every Extension B character");
+        assert_eq!(set.resolve(Role::Body, '😀'), None, "emoji: no bundled font");
+    }
+
+    #[test]
+    fn the_gb18030_basic_set_renders() {
+        // CJK Unified Ideographs and Extension A, every code point.
+        let set = FontSet::bundled();
+        let missing: Vec<char> =
+            ('\u{4E00}'..='\u{9FA5}').chain('\u{3400}'..='\u{4DB5}').filter(|&c| set.resolve(Role::Body, c).is_none()).collect();
+        assert!(missing.is_empty(), "{} missing, e.g. {:?}", missing.len(), &missing[..missing.len().min(10)]);
+        // The punctuation and symbols of a report.
+        for c in "，。、；：？！“”‘’（）《》【】〔〕—…·％０１２３ABCabc123-/:@.".chars() {
+            assert!(set.resolve(Role::Body, c).is_some(), "{c}");
+            assert!(set.resolve(Role::Table, c).is_some(), "{c}");
+        }
+    }
+
+    #[test]
+    fn advances_come_from_the_font() {
+        let set = FontSet::bundled();
+        let fang = set.face(set.primary(Role::Body));
+        assert!((fang.advance('政', 16.0) - 16.0).abs() < 0.01, "CJK is one em");
+        assert!(fang.advance('1', 16.0) < 12.0, "digits are narrower");
+        assert!((fang.advance('，', 16.0) - 16.0).abs() < 0.01, "full-width punctuation is one em");
+    }
+}
