@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the tests call (checked by the command each provides).
 need=()
-tools=""  # "command:package" pairs, added as tests come to need them
+tools="pdftotext:poppler-utils"  # "command:package" pairs the tests run
 for pair in $tools; do
     cmd=${pair%%:*} pkg=${pair##*:}
     command -v "$cmd" >/dev/null 2>&1 || need+=("$pkg")

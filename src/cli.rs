@@ -7,6 +7,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::fonts::{FontPreference, FontSet};
 use crate::model::{self, Report, Severity};
 
 /// Exit status: no errors found.
@@ -23,6 +24,10 @@ const USAGE: &str = "\
   nianbao check 年报文件.json [--previous 上年年报文件.json]
       校验年报：逐条列出错误、警告和提示。
       退出码 0 = 没有错误，1 = 有错误，2 = 文件无法读取。
+  nianbao export 年报文件.json -o 输出文件.pdf [--fonts system|builtin]
+      导出 PDF（A4，公文格式）。有错误的年报也可以导出，错误会作为提醒列出。
+      --fonts system  本机公文字体优先（默认）；--fonts builtin  仅用内置字体。
+      退出码 0 = 已导出，2 = 年报无法读取或输出文件无法写入。
   nianbao --help       显示本说明
   nianbao --version    显示版本号
 ";
@@ -37,6 +42,7 @@ pub fn run(args: &[OsString]) -> i32 {
     };
     match verb.to_str() {
         Some("check") => check(&args[1..], &mut out, &mut err),
+        Some("export") => export(&args[1..], &mut out, &mut err),
         Some("--help" | "-h" | "help") => {
             let _ = write!(out, "{USAGE}");
             EXIT_OK
@@ -100,4 +106,68 @@ fn check(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
     }
     let _ = writeln!(out, "{}", model::check::summary(&findings));
     if findings.iter().any(|f| f.severity == Severity::Error) { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+struct ExportArgs {
+    input: PathBuf,
+    output: PathBuf,
+    fonts: FontPreference,
+}
+
+fn export_args(args: &[OsString]) -> Result<ExportArgs, String> {
+    let (mut input, mut output, mut fonts) = (None, None, FontPreference::PreferSystem);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.to_str() {
+            Some("-o" | "--output") => output = Some(PathBuf::from(it.next().ok_or("-o 后面缺少输出文件")?)),
+            Some("--fonts") => {
+                fonts = match it.next().and_then(|v| v.to_str()) {
+                    Some("system") => FontPreference::PreferSystem,
+                    Some("builtin") => FontPreference::BundledOnly,
+                    _ => return Err("--fonts 后面应为 system（本机公文字体优先）或 builtin（仅内置字体）".into()),
+                }
+            }
+            Some(s) if s.starts_with("--") => return Err(format!("不认识的选项「{s}」")),
+            _ if input.is_none() => input = Some(PathBuf::from(a)),
+            _ => return Err("只能导出一个年报文件".into()),
+        }
+    }
+    let input = input.ok_or("缺少要导出的年报文件")?;
+    let output = output.ok_or("缺少输出文件（-o 输出文件.pdf）")?;
+    match output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("pdf") => {}
+        _ => return Err(format!("不支持的导出格式「{}」：目前可以导出 .pdf", output.display())),
+    }
+    Ok(ExportArgs { input, output, fonts })
+}
+
+fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let a = match export_args(args) {
+        Ok(a) => a,
+        Err(why) => return usage_error(err, &why),
+    };
+    let Some(report) = open(&a.input, err) else { return EXIT_FAILURE };
+    for f in model::check(&report, None).iter().filter(|f| f.severity == Severity::Error) {
+        let _ = writeln!(err, "提醒：年报有错误，仍然导出——{f}");
+    }
+    let exported = match crate::export::pdf(&report, FontSet::for_preference(a.fonts)) {
+        Ok(e) => e,
+        Err(e) => {
+            let _ = writeln!(err, "错误：{e}");
+            return EXIT_FAILURE;
+        }
+    };
+    if !exported.missing.is_empty() {
+        let _ = writeln!(
+            err,
+            "警告：以下字符没有字体可以显示，在 PDF 中显示为方框：{}",
+            crate::export::describe_missing(&exported.missing)
+        );
+    }
+    if let Err(e) = crate::files::write_atomic(&a.output, &exported.bytes) {
+        let _ = writeln!(err, "错误：无法写入「{}」：{}（原有文件未改动）", a.output.display(), model::file::io_message(&e));
+        return EXIT_FAILURE;
+    }
+    let _ = writeln!(out, "已导出「{}」：{} 页，{} KB", a.output.display(), exported.pages, exported.bytes.len().div_ceil(1024));
+    EXIT_OK
 }

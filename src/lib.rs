@@ -2,6 +2,11 @@
 //! government information disclosure (政府信息公开工作年度报告).
 //!
 //! Data flows one way: `model` → `layout` → `export`; the UI only edits the model.
+//! `fonts` serves layout (metrics), export (bytes) and the UI.
 
 pub mod cli;
+pub mod export;
+pub mod files;
+pub mod fonts;
+pub mod layout;
 pub mod model;

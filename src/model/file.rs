@@ -62,9 +62,9 @@ pub fn load(path: &Path) -> Result<Report, LoadError> {
     from_json(&text)
 }
 
-/// Writes a report file to disk.
+/// Writes a report file to disk (atomically: a failed save leaves the old file).
 pub fn save(path: &Path, report: &Report) -> std::io::Result<()> {
-    std::fs::write(path, to_json(report))
+    crate::files::write_atomic(path, to_json(report).as_bytes())
 }
 
 /// A Chinese description of an I/O error.

@@ -50,6 +50,22 @@ pub fn amounts_in_yuan(text: &str) -> Vec<Decimal> {
     out
 }
 
+/// A date as 公文 writes it: “2024年1月16日” (full year, no zero padding).
+/// Accepts 2024-01-16, 2024/1/16, 2024.1.16, 2024年01月16日 and full-width
+/// digits; anything else is returned as typed.
+pub fn official_date(s: &str) -> String {
+    let t = ascii_digits(s.trim());
+    let parts: Vec<&str> =
+        t.split(['-', '/', '.', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
+    let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    match numbers.as_deref() {
+        Some(&[y, m, d]) if (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) => {
+            format!("{y}年{m}月{d}日")
+        }
+        _ => s.trim().to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +75,16 @@ mod tests {
         assert_eq!(ascii_digits("１２３４５６７８９０"), "1234567890");
         assert_eq!(ascii_digits("－１２．５"), "-12.5");
         assert_eq!(ascii_digits("二〇二四年"), "二〇二四年");
+    }
+
+    #[test]
+    fn dates_are_written_the_official_way() {
+        for input in ["2024-01-16", "2024/1/16", "2024.01.16", "2024年01月16日", "２０２４年１月１６日", " 2024年1月16日 "]
+        {
+            assert_eq!(official_date(input), "2024年1月16日", "{input}");
+        }
+        assert_eq!(official_date("二〇二四年一月"), "二〇二四年一月");
+        assert_eq!(official_date("2024-13-01"), "2024-13-01");
     }
 
     #[test]

@@ -1,0 +1,13 @@
+//! From a report to pages of positioned text, rules and fills. Pure: no PDF
+//! and no GUI code; exporters and the preview draw what this produces.
+
+mod document;
+pub mod page;
+pub mod style;
+pub mod table;
+pub mod tables;
+pub mod text;
+pub mod title;
+
+pub use document::{layout, page_number};
+pub use page::{Document, Item, MissingChar, OutlineEntry, Page, TextRun};

@@ -1,0 +1,81 @@
+//! What layout produces: pages of positioned items, in points, origin at the
+//! top-left corner of the paper, y growing downwards. Exporters and the preview
+//! only draw these; they make no layout decisions.
+
+use crate::fonts::FaceId;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextRun {
+    /// Left edge of the first glyph.
+    pub x: f32,
+    /// Baseline.
+    pub y: f32,
+    pub size: f32,
+    pub face: FaceId,
+    pub text: String,
+    /// Extra space after every character (justification), in points.
+    pub spacing: f32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Text(TextRun),
+    /// A ruled line.
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
+    /// A filled rectangle, `gray` from 0 (black) to 1 (white).
+    Fill {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        gray: f32,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+impl Page {
+    pub fn texts(&self) -> impl Iterator<Item = &TextRun> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Text(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
+/// A bookmark: a part heading and the page (0-based) it starts on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutlineEntry {
+    pub title: String,
+    pub page: usize,
+}
+
+/// A character no font can draw, and where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingChar {
+    pub ch: char,
+    /// “总体情况（一）主动公开”, “标题”, “表三”…
+    pub place: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub width: f32,
+    pub height: f32,
+    pub pages: Vec<Page>,
+    pub outline: Vec<OutlineEntry>,
+    /// Characters drawn as a box because no font has them (each once per place).
+    pub missing: Vec<MissingChar>,
+    /// For the PDF metadata.
+    pub title: String,
+    pub author: String,
+}

@@ -1,0 +1,360 @@
+//! Setting text: per-character font fallback, CJK line breaking with 避头尾
+//! (line-start and line-end prohibitions), whole Latin words and numbers,
+//! justification by spacing the gaps between characters.
+
+use super::page::{MissingChar, TextRun};
+use crate::fonts::{FaceId, FontSet, Role};
+
+/// May not begin a line (closing punctuation, 、。 and friends).
+const NO_START: &str = "，。、；：？！）》」』】〕〗〉…’”％‰℃·．,.;:?!)]}%、・々〆ーゝゞ";
+/// May not end a line (opening punctuation).
+const NO_END: &str = "（《「『【〔〖〈‘“([{";
+
+/// One character with the face that draws it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    pub ch: char,
+    pub face: FaceId,
+    pub advance: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// One CJK character or full-width punctuation mark: a break may follow.
+    Cjk,
+    /// A Latin word or number: never broken (unless wider than a line).
+    Word,
+    /// A space: a break opportunity, dropped at line ends.
+    Space,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Token {
+    kind: Kind,
+    glyphs: Vec<Glyph>,
+    width: f32,
+}
+
+impl Token {
+    fn first(&self) -> char {
+        self.glyphs[0].ch
+    }
+    fn last(&self) -> char {
+        self.glyphs[self.glyphs.len() - 1].ch
+    }
+}
+
+/// A set line: its tokens and natural width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    tokens: Vec<Token>,
+    pub width: f32,
+    /// The last line of its paragraph (never justified).
+    pub last: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+    /// Left, with every line but the last stretched to the full width.
+    Justify,
+}
+
+/// Text in one style.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub role: Role,
+    pub size: f32,
+}
+
+/// Collects characters no font has, once per place.
+#[derive(Default)]
+pub struct Missing(pub Vec<MissingChar>);
+
+impl Missing {
+    fn note(&mut self, ch: char, place: &str) {
+        if !self.0.iter().any(|m| m.ch == ch && m.place == place) {
+            self.0.push(MissingChar { ch, place: place.to_string() });
+        }
+    }
+}
+
+fn is_cjk(ch: char) -> bool {
+    matches!(ch as u32,
+        0x1100..=0x11FF | 0x2010..=0x206F | 0x2E80..=0x2FFF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x31FF
+        | 0x3200..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF
+        | 0x20000..=0x3FFFF)
+        && ch != '\u{2002}'
+}
+
+/// Resolves every character to a face; tabs become spaces, other control characters are dropped.
+pub fn shape(fonts: &FontSet, text: &str, style: Style, place: &str, missing: &mut Missing) -> Vec<Glyph> {
+    text.chars()
+        .filter_map(|ch| match ch {
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .map(|ch| {
+            let face = fonts.resolve(style.role, ch).unwrap_or_else(|| {
+                if !ch.is_whitespace() {
+                    missing.note(ch, place);
+                }
+                fonts.primary(style.role)
+            });
+            Glyph { ch, face, advance: fonts.face(face).advance(ch, style.size) }
+        })
+        .collect()
+}
+
+/// Natural width of a shaped text.
+pub fn width(glyphs: &[Glyph]) -> f32 {
+    glyphs.iter().map(|g| g.advance).sum()
+}
+
+fn tokenize(glyphs: Vec<Glyph>, max_width: f32) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::new();
+    for g in glyphs {
+        let kind = if g.ch == ' ' {
+            Kind::Space
+        } else if is_cjk(g.ch) {
+            Kind::Cjk
+        } else {
+            Kind::Word
+        };
+        match tokens.last_mut() {
+            Some(t) if kind == Kind::Word && t.kind == Kind::Word => {
+                t.width += g.advance;
+                t.glyphs.push(g);
+            }
+            _ => tokens.push(Token { kind, width: g.advance, glyphs: vec![g] }),
+        }
+    }
+    // A word wider than a whole line may break anywhere.
+    tokens
+        .into_iter()
+        .flat_map(|t| {
+            if t.kind == Kind::Word && t.width > max_width {
+                t.glyphs.into_iter().map(|g| Token { kind: Kind::Word, width: g.advance, glyphs: vec![g] }).collect()
+            } else {
+                vec![t]
+            }
+        })
+        .collect()
+}
+
+/// Whether a line may break between `before` and `after`.
+fn can_break(before: &Token, after: &Token) -> bool {
+    if after.kind == Kind::Space || before.kind == Kind::Space {
+        return true;
+    }
+    if before.kind == Kind::Word && after.kind == Kind::Word {
+        return true; // pieces of a word wider than the line
+    }
+    if NO_START.contains(after.first()) || NO_END.contains(before.last()) {
+        return false;
+    }
+    // 破折号 “——” stays on one line.
+    !(before.last() == '—' && after.first() == '—')
+}
+
+/// Breaks shaped text into lines: the first line `first_width` wide, the rest `width`.
+pub fn break_lines(glyphs: Vec<Glyph>, first_width: f32, width: f32) -> Vec<Line> {
+    let tokens = tokenize(glyphs, first_width.min(width));
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        while start < tokens.len() && tokens[start].kind == Kind::Space {
+            start += 1;
+        }
+        if start == tokens.len() {
+            break;
+        }
+        let avail = if lines.is_empty() { first_width } else { width };
+        let mut used = 0.0;
+        let mut end = start;
+        while end < tokens.len() {
+            let t = &tokens[end];
+            if t.kind != Kind::Space && used + t.width > avail + 0.01 && end > start {
+                break;
+            }
+            used += t.width;
+            end += 1;
+        }
+        let mut cut = end;
+        if end < tokens.len() {
+            // 避头尾: move the break back until it is allowed (Word's “push out”).
+            while cut > start + 1 && !can_break(&tokens[cut - 1], &tokens[cut]) {
+                cut -= 1;
+            }
+            if !can_break(&tokens[cut - 1], &tokens[cut]) {
+                cut = end; // nothing better: keep the natural break
+            }
+        }
+        lines.push(make_line(&tokens[start..cut], cut == tokens.len()));
+        start = cut;
+    }
+    if lines.is_empty() {
+        lines.push(Line { tokens: Vec::new(), width: 0.0, last: true });
+    }
+    if let Some(l) = lines.last_mut() {
+        l.last = true;
+    }
+    lines
+}
+
+fn make_line(tokens: &[Token], last: bool) -> Line {
+    let mut tokens = tokens.to_vec();
+    while tokens.last().is_some_and(|t| t.kind == Kind::Space) {
+        tokens.pop();
+    }
+    let width = tokens.iter().map(|t| t.width).sum();
+    Line { tokens, width, last }
+}
+
+/// One glyph per line, for the vertical 「三、本年度办理结果」 cell.
+pub fn vertical_lines(glyphs: Vec<Glyph>) -> Vec<Line> {
+    let n = glyphs.len();
+    glyphs
+        .into_iter()
+        .enumerate()
+        .map(|(i, g)| make_line(&[Token { kind: Kind::Cjk, width: g.advance, glyphs: vec![g] }], i + 1 == n))
+        .collect()
+}
+
+impl Line {
+    /// The line's characters as text.
+    pub fn text(&self) -> String {
+        self.tokens.iter().flat_map(|t| t.glyphs.iter().map(|g| g.ch)).collect()
+    }
+
+    /// Positions the line in a box starting at `x`, `box_width` wide, on `baseline`.
+    pub fn runs(&self, x: f32, baseline: f32, box_width: f32, align: Align, size: f32) -> Vec<TextRun> {
+        let gaps = self.tokens.len().saturating_sub(1);
+        let slack = (box_width - self.width).max(0.0);
+        let mut gap = 0.0;
+        let mut left = x;
+        match align {
+            Align::Left => {}
+            Align::Center => left += slack / 2.0,
+            Align::Right => left += slack,
+            Align::Justify => {
+                // Stretch unless it is the last line, or the gaps would gape (a line
+                // holding one long word).
+                if !self.last && gaps > 0 && slack / gaps as f32 <= size {
+                    gap = slack / gaps as f32;
+                }
+            }
+        }
+        // A glyph joins the previous run when it continues exactly where that run ends.
+        let mut runs: Vec<TextRun> = Vec::new();
+        let mut run_end = f32::NAN;
+        let mut pen = left;
+        for (i, token) in self.tokens.iter().enumerate() {
+            if token.kind == Kind::Space {
+                pen += token.width;
+            } else {
+                let spacing = if token.kind == Kind::Cjk { gap } else { 0.0 };
+                for g in &token.glyphs {
+                    match runs.last_mut() {
+                        Some(r) if r.face == g.face && r.spacing == spacing && (run_end - pen).abs() < 0.001 => r.text.push(g.ch),
+                        _ => runs.push(TextRun { x: pen, y: baseline, size, face: g.face, text: g.ch.to_string(), spacing }),
+                    }
+                    pen += g.advance + spacing;
+                    run_end = pen;
+                }
+            }
+            // The gap after a CJK character is its run's spacing; other tokens add it here.
+            if token.kind != Kind::Cjk && i + 1 < self.tokens.len() {
+                pen += gap;
+            }
+        }
+        runs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, chars_per_line: f32) -> Vec<String> {
+        let fonts = FontSet::bundled();
+        let style = Style { role: Role::Body, size: 16.0 };
+        let glyphs = shape(fonts, text, style, "测试", &mut Missing::default());
+        break_lines(glyphs, chars_per_line * 16.0, chars_per_line * 16.0).iter().map(Line::text).collect()
+    }
+
+    #[test]
+    fn fills_lines_of_full_width_characters() {
+        assert_eq!(lines("一二三四五六七八九十", 4.0), vec!["一二三四", "五六七八", "九十"]);
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation() {
+        // The comma would start line 2: 一二三 moves down with it.
+        assert_eq!(lines("一二三四，五六七八", 4.0), vec!["一二三", "四，五六", "七八"]);
+        assert_eq!(lines("一二三四。", 4.0), vec!["一二三", "四。"]);
+        assert_eq!(lines("一二三《四五》六", 4.0), vec!["一二三", "《四五》", "六"]);
+    }
+
+    #[test]
+    fn no_line_ends_with_opening_punctuation() {
+        assert_eq!(lines("一二三（四五）", 4.0), vec!["一二三", "（四五）"]);
+    }
+
+    #[test]
+    fn latin_words_and_numbers_stay_whole() {
+        let l = lines("电话0533-6195137，地址", 8.0);
+        assert!(l.iter().any(|s| s.contains("0533-6195137")), "{l:?}");
+        let l = lines("请发送至 tjj@example.gov.cn 邮箱", 12.0);
+        assert!(l.iter().any(|s| s.contains("tjj@example.gov.cn")), "{l:?}");
+        assert!(l.iter().all(|s| !s.starts_with(' ') && !s.ends_with(' ')));
+    }
+
+    #[test]
+    fn a_word_longer_than_a_line_breaks_anyway() {
+        let l = lines("https://www.example.gov.cn/xxgk/ndbg/2024/index.html", 8.0);
+        assert!(l.len() > 1);
+        assert_eq!(l.concat(), "https://www.example.gov.cn/xxgk/ndbg/2024/index.html");
+    }
+
+    #[test]
+    fn dashes_and_ellipses_are_not_split() {
+        assert_eq!(lines("一二三——四", 4.0), vec!["一二三", "——四"]);
+        assert_eq!(lines("一二三……", 4.0), vec!["一二", "三……"]);
+    }
+
+    #[test]
+    fn justified_lines_fill_the_width_exactly() {
+        let fonts = FontSet::bundled();
+        let style = Style { role: Role::Body, size: 16.0 };
+        let glyphs = shape(fonts, "一二三四，五六七八九十", style, "测试", &mut Missing::default());
+        let ls = break_lines(glyphs, 64.0, 64.0);
+        assert_eq!(ls[0].text(), "一二三");
+        let runs = ls[0].runs(100.0, 50.0, 64.0, Align::Justify, 16.0);
+        assert_eq!(runs.len(), 1, "one face, one run");
+        let r = &runs[0];
+        // 3 glyphs of 16 pt plus two gaps of 8 pt: the last glyph ends at 164.
+        assert!((r.spacing - 8.0).abs() < 0.01, "{}", r.spacing);
+        assert!((r.x + 3.0 * 16.0 + 2.0 * r.spacing - 164.0).abs() < 0.01);
+        // The last line is not stretched.
+        let last = ls.last().unwrap().runs(100.0, 50.0, 64.0, Align::Justify, 16.0);
+        assert!(last.iter().all(|r| r.spacing == 0.0));
+    }
+
+    #[test]
+    fn fallback_faces_make_separate_runs_and_missing_characters_are_reported() {
+        let fonts = FontSet::bundled();
+        let style = Style { role: Role::Body, size: 16.0 };
+        let mut missing = Missing::default();
+        let glyphs = shape(fonts, "张堃同志😀", style, "前言", &mut missing);
+        let ls = break_lines(glyphs, 400.0, 400.0);
+        let runs = ls[0].runs(0.0, 0.0, 400.0, Align::Left, 16.0);
+        let texts: Vec<&str> = runs.iter().map(|r| r.text.as_str()).collect();
+        // 😀 is drawn (as a box) in the role's own face, so it joins that run — and is reported.
+        assert_eq!(texts, vec!["张", "堃", "同志😀"]);
+        assert_eq!(missing.0, vec![MissingChar { ch: '😀', place: "前言".into() }]);
+    }
+}
