@@ -10,3 +10,6 @@ pub mod files;
 pub mod fonts;
 pub mod layout;
 pub mod model;
+pub mod platform;
+pub mod settings;
+pub mod ui;

@@ -1,4 +1,11 @@
 fn main() {
+    nianbao::platform::init();
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    std::process::exit(nianbao::cli::run(&args));
+    let status = match args.as_slice() {
+        [] => nianbao::ui::run(None),
+        // A report file double-clicked or dropped on the program.
+        [file] if std::path::Path::new(file).is_file() => nianbao::ui::run(Some(std::path::Path::new(file))),
+        _ => nianbao::cli::run(&args),
+    };
+    std::process::exit(status);
 }

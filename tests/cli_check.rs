@@ -111,7 +111,7 @@ fn unreadable_files_exit_2_with_a_chinese_message() {
 
 #[test]
 fn usage() {
-    let o = nianbao(&[]);
+    let o = nianbao(&["--help"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("nianbao check 年报文件.json [--previous 上年年报文件.json]"));
     let o = nianbao(&["check"]);

@@ -55,8 +55,7 @@ pub fn amounts_in_yuan(text: &str) -> Vec<Decimal> {
 /// digits; anything else is returned as typed.
 pub fn official_date(s: &str) -> String {
     let t = ascii_digits(s.trim());
-    let parts: Vec<&str> =
-        t.split(['-', '/', '.', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
     let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
     match numbers.as_deref() {
         Some(&[y, m, d]) if (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) => {

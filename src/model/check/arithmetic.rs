@@ -32,7 +32,7 @@ fn balance(r: &Report, out: &mut Findings) {
         if left != right {
             out.error(
                 "H1",
-                Location::Cells([total, carried_out, new, carried_in].map(|row| CellRef::applications(row, col)).to_vec()),
+                Location::Cells([new, carried_in, total, carried_out].map(|row| CellRef::applications(row, col)).to_vec()),
                 format!(
                     "表三「{name}」列：第一项 {} + 第二项 {} = {left}，但第三项总计 {} + 第四项 {} = {right}，相差 {}。\
                      勾稽关系要求第一项加第二项之和等于第三项加第四项之和",
@@ -223,7 +223,8 @@ mod tests {
                  勾稽关系要求第一项加第二项之和等于第三项加第四项之和"
             );
             let Location::Cells(cells) = &h1[0].location else { panic!() };
-            assert_eq!(cells[0], CellRef::applications(n - 2, 0));
+            assert_eq!(cells[0], CellRef::applications(0, 0), "the first typed cell of the column is focused");
+            assert!(cells.contains(&CellRef::applications(n - 2, 0)));
         }
     }
 

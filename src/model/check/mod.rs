@@ -81,9 +81,15 @@ pub enum Field {
     Agency,
     Year,
     Template,
-    Contact,
-    Signature,
+    Department,
+    Phone,
+    Address,
+    Postcode,
+    Email,
+    SignatureUnit,
+    SignatureDate,
     ProcessingFee,
+    ProcurementUnit,
     Text(TextField),
 }
 
@@ -92,6 +98,7 @@ impl Field {
         match self {
             Field::Text(t) => t.part(),
             Field::ProcessingFee => 6,
+            Field::ProcurementUnit => 2,
             _ => 0,
         }
     }

@@ -1,0 +1,86 @@
+//! Every menu item, toolbar button and shortcut is one of these commands
+//! (the rerun `UICommand` pattern). Commands are queued while drawing and run
+//! after the frame.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UiCommand {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    ExportPdf,
+    Print,
+    Undo,
+    Redo,
+    Help,
+    Quit,
+}
+
+impl UiCommand {
+    pub const ALL: [UiCommand; 10] = [
+        UiCommand::New,
+        UiCommand::Open,
+        UiCommand::Save,
+        UiCommand::SaveAs,
+        UiCommand::ExportPdf,
+        UiCommand::Print,
+        UiCommand::Undo,
+        UiCommand::Redo,
+        UiCommand::Help,
+        UiCommand::Quit,
+    ];
+
+    /// Menu text.
+    pub fn label(self) -> &'static str {
+        match self {
+            UiCommand::New => "新建…",
+            UiCommand::Open => "打开…",
+            UiCommand::Save => "保存",
+            UiCommand::SaveAs => "另存为…",
+            UiCommand::ExportPdf => "导出PDF…",
+            UiCommand::Print => "打印…",
+            UiCommand::Undo => "撤销",
+            UiCommand::Redo => "重做",
+            UiCommand::Help => "使用说明",
+            UiCommand::Quit => "退出",
+        }
+    }
+
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let ctrl = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
+        match self {
+            UiCommand::New => ctrl(Key::N),
+            UiCommand::Open => ctrl(Key::O),
+            UiCommand::Save => ctrl(Key::S),
+            UiCommand::SaveAs => Some(KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)),
+            UiCommand::ExportPdf => ctrl(Key::E),
+            UiCommand::Print => ctrl(Key::P),
+            UiCommand::Undo => ctrl(Key::Z),
+            UiCommand::Redo => ctrl(Key::Y),
+            UiCommand::Help => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
+            UiCommand::Quit => None, // Alt+F4 / the window's close button
+        }
+    }
+
+    /// The command whose shortcut was pressed this frame, if any. Ctrl+Shift+S is
+    /// checked before Ctrl+S so the longer chord wins.
+    pub fn pressed(ctx: &egui::Context) -> Option<UiCommand> {
+        let mut commands = Self::ALL;
+        commands.sort_by_key(|c| std::cmp::Reverse(c.shortcut().map_or(0, |s| s.modifiers.shift as u8)));
+        ctx.input_mut(|i| commands.into_iter().find(|c| c.shortcut().is_some_and(|s| i.consume_shortcut(&s))))
+    }
+
+    /// A menu entry with its shortcut; clicking queues the command.
+    pub fn menu_item(self, ui: &mut egui::Ui, enabled: bool, queue: &mut Vec<UiCommand>) {
+        let mut button = egui::Button::new(self.label());
+        if let Some(s) = self.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+        }
+        if ui.add_enabled(enabled, button).clicked() {
+            queue.push(self);
+            ui.close();
+        }
+    }
+}

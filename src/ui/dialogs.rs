@@ -1,0 +1,80 @@
+//! Native file dialogs (rfd), behind a trait so tests can answer them.
+
+use std::path::{Path, PathBuf};
+
+pub trait FileDialogs {
+    /// 打开: a report file, or None when cancelled (or no dialog is available).
+    fn open_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Option<PathBuf>;
+    /// 另存为: where to save the report.
+    fn save_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Option<PathBuf>;
+    /// 导出PDF: where to write the PDF.
+    fn save_pdf(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Option<PathBuf>;
+}
+
+pub const REPORT_FILTER: (&str, &[&str]) = ("年报文件 (*.json)", &["json"]);
+pub const PDF_FILTER: (&str, &[&str]) = ("PDF 文件 (*.pdf)", &["pdf"]);
+
+/// The operating system's dialogs, parented to the window so they stay on top of it.
+pub struct NativeDialogs;
+
+fn dialog(parent: Option<&eframe::Frame>, dir: Option<&Path>, filter: (&str, &[&str])) -> rfd::FileDialog {
+    let mut d = rfd::FileDialog::new().add_filter(filter.0, filter.1);
+    if let Some(frame) = parent {
+        d = d.set_parent(frame);
+    }
+    if let Some(dir) = dir.filter(|d| d.is_dir()) {
+        d = d.set_directory(dir);
+    }
+    d
+}
+
+impl FileDialogs for NativeDialogs {
+    fn open_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Option<PathBuf> {
+        dialog(parent, dir, REPORT_FILTER).set_title("打开年报").pick_file()
+    }
+
+    fn save_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Option<PathBuf> {
+        dialog(parent, dir, REPORT_FILTER)
+            .set_title("保存年报")
+            .set_file_name(name)
+            .save_file()
+            .map(|p| with_extension(p, "json"))
+    }
+
+    fn save_pdf(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Option<PathBuf> {
+        dialog(parent, dir, PDF_FILTER).set_title("导出PDF").set_file_name(name).save_file().map(|p| with_extension(p, "pdf"))
+    }
+}
+
+/// Adds the extension when the user typed a bare name.
+pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)) {
+        path
+    } else {
+        let mut s = path.into_os_string();
+        s.push(".");
+        s.push(ext);
+        PathBuf::from(s)
+    }
+}
+
+/// A file name made from the report title, without characters Windows forbids.
+pub fn file_name(title: &str, ext: &str) -> String {
+    let clean: String = title.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
+    let clean = clean.trim();
+    format!("{}.{ext}", if clean.is_empty() { "年报" } else { clean })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_extensions() {
+        assert_eq!(with_extension(PathBuf::from("/a/年报"), "json"), PathBuf::from("/a/年报.json"));
+        assert_eq!(with_extension(PathBuf::from("/a/年报.JSON"), "json"), PathBuf::from("/a/年报.JSON"));
+        assert_eq!(with_extension(PathBuf::from("/a/年报.v2"), "pdf"), PathBuf::from("/a/年报.v2.pdf"));
+        assert_eq!(file_name("某局/办公室2024年", "pdf"), "某局_办公室2024年.pdf");
+        assert_eq!(file_name("  ", "json"), "年报.json");
+    }
+}

@@ -1,0 +1,56 @@
+//! The bundled fonts in egui, with the same faces and fallback chains as the PDF.
+
+use std::sync::Arc;
+
+use egui::{FontData, FontDefinitions, FontFamily};
+
+use crate::fonts::{FaceId, FontSet, Role};
+
+/// The family of editable report text: the body chain (仿宋 first), as printed.
+pub fn body_family() -> FontFamily {
+    FontFamily::Name("body".into())
+}
+
+/// The family that draws exactly one face of the font set (the preview uses it).
+pub fn face_family(face: FaceId) -> FontFamily {
+    FontFamily::Name(format!("face{face}").into())
+}
+
+/// Installs every face of `set`: the UI in 黑体, report text in 仿宋, each with
+/// the fallbacks, then egui's own fonts for symbols.
+pub fn install(ctx: &egui::Context, set: &FontSet) {
+    let mut defs = FontDefinitions::default();
+    let builtin_proportional = defs.families.get(&FontFamily::Proportional).cloned().unwrap_or_default();
+    for (id, face) in set.faces().iter().enumerate() {
+        let mut data = FontData::from_static(face.data);
+        data.index = face.index;
+        defs.font_data.insert(face_key(id), Arc::new(data));
+        defs.families.insert(face_family(id), vec![face_key(id)]);
+    }
+    let chain = |role: Role| -> Vec<String> {
+        let mut names: Vec<String> = set.chain(role).iter().map(|&id| face_key(id)).collect();
+        names.extend(builtin_proportional.iter().cloned());
+        names
+    };
+    defs.families.insert(FontFamily::Proportional, chain(Role::Heading));
+    defs.families.insert(body_family(), chain(Role::Body));
+    let mut mono = chain(Role::Heading);
+    mono.extend(defs.families.get(&FontFamily::Monospace).cloned().unwrap_or_default());
+    defs.families.insert(FontFamily::Monospace, mono);
+    ctx.set_fonts(defs);
+}
+
+fn face_key(id: FaceId) -> String {
+    format!("nianbao-face-{id}")
+}
+
+/// Characters in `text` that no bundled or installed face can draw.
+pub fn undrawable(set: &FontSet, text: &str) -> Vec<char> {
+    let mut out: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if !crate::fonts::is_invisible(c) && set.resolve(Role::Body, c).is_none() && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,69 @@
+//! 基本信息: agency, year, format, contact details, 落款, and the preamble.
+
+use egui::{RichText, Ui};
+
+use crate::model::check::Field;
+use crate::model::file::YEARS;
+use crate::model::preamble::standard_preamble;
+use crate::model::report::TextField;
+use crate::model::{Report, TemplateId};
+use crate::ui::widgets::{View, findings_below, text_area, text_line};
+
+/// What the tab asks the app to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Convert this 2019-format report to the 2021 format (shows what was dropped).
+    ConvertTo2021,
+}
+
+pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) -> Option<Action> {
+    let mut action = None;
+    ui.heading("基本信息");
+    ui.add_space(4.0);
+    egui::Grid::new("basic-grid").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+        text_line(ui, view, Field::Agency, "编制单位", &mut r.agency, "如：某某县市场监督管理局");
+
+        let year_label = ui.label("年度");
+        ui.horizontal(|ui| {
+            ui.add(egui::DragValue::new(&mut r.year).range(*YEARS.start() as i32..=*YEARS.end() as i32).speed(0.1))
+                .labelled_by(year_label.id);
+            ui.label(RichText::new(format!("统计期限：{0}年1月1日至{0}年12月31日", r.year)).weak());
+        });
+        ui.end_row();
+
+        let format_label = ui.label("报告格式");
+        ui.horizontal(|ui| {
+            ui.label(format!("{}（{}）", r.template.name(), r.template.notice())).labelled_by(format_label.id);
+            if r.template == TemplateId::V2019 && ui.button("转换为2021年格式…").clicked() {
+                action = Some(Action::ConvertTo2021);
+            }
+        });
+        ui.end_row();
+        if let Some(mark) = view.index.field(&Field::Template) {
+            ui.label("");
+            ui.vertical(|ui| findings_below(ui, mark));
+            ui.end_row();
+        }
+
+        let c = &mut r.contact;
+        text_line(ui, view, Field::Department, "负责科室", &mut c.department, "如：办公室");
+        text_line(ui, view, Field::Phone, "联系电话", &mut c.phone, "");
+        text_line(ui, view, Field::Address, "地址", &mut c.address, "");
+        text_line(ui, view, Field::Postcode, "邮编", &mut c.postcode, "");
+        text_line(ui, view, Field::Email, "电子邮箱", &mut c.email, "");
+        text_line(ui, view, Field::SignatureUnit, "落款单位", &mut r.signature.unit, "不需要落款可留空");
+        text_line(ui, view, Field::SignatureDate, "落款日期", &mut r.signature.date, "如：2025年1月20日");
+    });
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if ui
+            .button("生成前言")
+            .on_hover_text("按基本信息生成标准前言（编制依据、报告组成、统计期限、联系方式），替换下面的前言")
+            .clicked()
+        {
+            r.preamble = standard_preamble(r);
+        }
+    });
+    text_area(ui, view, Field::Text(TextField::Preamble), "前言", &mut r.preamble, 4);
+    action
+}

@@ -1,0 +1,79 @@
+//! 二、主动公开政府信息情况: table 二 block by block, as the official format has it.
+
+use egui::{RichText, TextEdit, Ui};
+
+use crate::model::Report;
+use crate::model::check::{CellRef, Field};
+use crate::model::template::{ColumnRole, ITEM_HEADER, PART_HEADINGS, TemplateId};
+use crate::ui::widgets::{Move, NumberCell, Target, View, column_header, number_cell};
+
+const CELL_WIDTH: f32 = 150.0;
+const LABEL_WIDTH: f32 = 180.0;
+
+pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
+    ui.heading(PART_HEADINGS[1]);
+    ui.label(RichText::new("空白表示未填写，没有发生的请填 0。").weak());
+    ui.add_space(6.0);
+    let tpl = r.template.get();
+    let shape = tpl.disclosure_shape();
+    let mut row = 0;
+    let mut next: Option<Target> = None;
+    // One grid per block: each block has its own columns, as in the official table.
+    for (b, block) in tpl.disclosure.iter().enumerate() {
+        ui.add_space(6.0);
+        ui.label(RichText::new(block.caption).strong());
+        egui::Grid::new(("table-2", b)).num_columns(1 + block.columns.len()).spacing([8.0, 6.0]).show(ui, |ui| {
+            ui.add_sized([LABEL_WIDTH, 20.0], egui::Label::new(RichText::new(ITEM_HEADER).weak()));
+            for col in block.columns {
+                column_header(ui, col.label, CELL_WIDTH);
+            }
+            ui.end_row();
+            for item in block.rows {
+                ui.add_sized([LABEL_WIDTH, 20.0], egui::Label::new(item.label));
+                for (j, col) in block.columns.iter().enumerate() {
+                    let cell = CellRef::disclosure(row, j);
+                    let name = format!("表二 {} {}", item.label, col.label);
+                    let spec = NumberCell {
+                        target: Target::Cell(cell),
+                        kind: col.role.kind(),
+                        read_only: false,
+                        name: &name,
+                        width: CELL_WIDTH,
+                    };
+                    let (_, go) = number_cell(ui, view, spec, &mut r.disclosure[row][j]);
+                    next = next.or(go.and_then(|m| neighbour(&shape, cell, m)));
+                }
+                ui.end_row();
+                row += 1;
+            }
+        });
+    }
+    if r.template == TemplateId::V2019 {
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let label = ui.label("采购总金额的单位");
+            let target = Target::Field(Field::ProcurementUnit);
+            ui.add(TextEdit::singleline(&mut r.procurement_unit).id(target.id()).desired_width(60.0).hint_text("元"))
+                .labelled_by(label.id);
+            let has_amount = tpl.disclosure_rows().zip(&r.disclosure).any(|((b, _), cells)| {
+                b.columns.iter().zip(cells).any(|(c, v)| c.role == ColumnRole::PurchaseAmount && v.is_some())
+            });
+            if has_amount {
+                ui.label(RichText::new("（印在金额后面，如 2792220.8元）").weak());
+            }
+        });
+    }
+    if next.is_some() {
+        *view.focus = next;
+    }
+}
+
+/// The cell above or below in table 二 (same column where that row has it).
+fn neighbour(shape: &[usize], cell: CellRef, m: Move) -> Option<Target> {
+    let row = match m {
+        Move::Up => cell.row.checked_sub(1)?,
+        Move::Down => cell.row + 1,
+    };
+    let width = *shape.get(row)?;
+    Some(Target::Cell(CellRef::disclosure(row, cell.col.min(width - 1))))
+}

@@ -1,0 +1,318 @@
+//! The editing widgets: number cells, text fields with a character count, and
+//! the highlight that shows a finding on the field it is about.
+
+use egui::{Align, Color32, Id, Key, Response, RichText, TextEdit, Ui};
+
+use super::findings::{FindingIndex, Mark, severity_color, severity_fill};
+use crate::fonts::FontSet;
+use crate::model::check::{CellRef, Field};
+use crate::model::decimal::{Decimal, DecimalError};
+use crate::model::template::CellKind;
+use crate::model::text::ascii_digits;
+
+/// Something the findings list (or a key press) can move the keyboard focus to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    Cell(CellRef),
+    Field(Field),
+}
+
+impl Target {
+    pub fn id(self) -> Id {
+        Id::unique(("nianbao-target", self))
+    }
+}
+
+/// What every tab needs to draw its fields.
+pub struct View<'a> {
+    pub index: &'a FindingIndex,
+    pub fonts: &'static FontSet,
+    /// Set by the findings list or navigation keys: focus this and scroll to it.
+    pub focus: &'a mut Option<Target>,
+    /// Totals are computed and read-only.
+    pub auto_totals: bool,
+    /// An input method is composing: keys belong to it, not to navigation.
+    pub composing: bool,
+}
+
+impl View<'_> {
+    /// The findings about a target.
+    pub fn mark(&self, target: Target) -> Option<&Mark> {
+        match target {
+            Target::Cell(c) => self.index.cell(&c),
+            Target::Field(f) => self.index.field(&f),
+        }
+    }
+
+    /// Gives the widget the focus if it was asked for.
+    fn take_focus(&mut self, target: Target, response: &Response) {
+        if *self.focus == Some(target) {
+            response.request_focus();
+            response.scroll_to_me(Some(Align::Center));
+            *self.focus = None;
+        }
+    }
+}
+
+fn highlight(ui: &Ui, mark: Option<&Mark>) -> Option<Color32> {
+    mark.and_then(|m| m.severity).map(|s| severity_fill(s, ui.visuals().dark_mode))
+}
+
+/// Digits only (full-width digits become half-width); a sign where the column
+/// allows one, a decimal point in amounts. Returns the cleaned text.
+pub fn clean_number_input(text: &str, kind: CellKind) -> String {
+    let mut out = String::new();
+    for c in ascii_digits(text).chars() {
+        let allowed = c.is_ascii_digit()
+            || (c == '.' && kind == CellKind::Amount && !out.contains('.'))
+            || (matches!(c, '-' | '+') && kind == CellKind::SignedCount && out.is_empty())
+            || (c == '。' && kind == CellKind::Amount && !out.contains('.'));
+        if allowed {
+            out.push(if c == '。' { '.' } else { c });
+        }
+    }
+    out
+}
+
+/// The value of a cleaned input: blank, incomplete (“-”, “.”) or a number; `Err`
+/// when it cannot be a value of this kind at all (too large, too many decimals).
+fn parse_input(text: &str, kind: CellKind) -> Result<Option<Decimal>, DecimalError> {
+    if text.is_empty() || matches!(text, "-" | "+" | ".") {
+        return Ok(None);
+    }
+    let d: Decimal = text.parse()?;
+    if kind != CellKind::Amount && !d.is_integer() {
+        return Err(DecimalError::NotANumber);
+    }
+    Ok(Some(d))
+}
+
+/// Where the arrow and Enter keys move from a cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+}
+
+/// How a number cell looks and what it accepts.
+pub struct NumberCell<'a> {
+    pub target: Target,
+    pub kind: CellKind,
+    /// A computed total (自动合计): shown, not typed into.
+    pub read_only: bool,
+    /// The accessible name: “表三 一、本年新收政府信息公开申请数量 自然人”.
+    pub name: &'a str,
+    pub width: f32,
+}
+
+/// A table cell: blank or a number, typed like a spreadsheet cell. Returns the
+/// response and, when the user pressed Enter or ↑/↓, where to go next.
+pub fn number_cell(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    cell: NumberCell<'_>,
+    value: &mut Option<Decimal>,
+) -> (Response, Option<Move>) {
+    let NumberCell { target, kind, read_only, name, width } = cell;
+    let id = target.id();
+    let shown = value.map(|d| d.to_string()).unwrap_or_default();
+    if read_only {
+        return (total_cell(ui, view, target, &shown, name, width), None);
+    }
+    let focused = ui.memory(|m| m.has_focus(id));
+    let mut buffer = if focused { ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| shown.clone()) } else { shown };
+    let mark = view.mark(target).cloned();
+    let mark = mark.as_ref();
+    let mut edit = TextEdit::singleline(&mut buffer).id(id).desired_width(width).align(egui::Align2::CENTER_CENTER);
+    if let Some(fill) = highlight(ui, mark) {
+        edit = edit.background_color(fill);
+    }
+    let mut response = ui.add(edit).accessible_name(name);
+    view.take_focus(target, &response);
+    if response.changed() {
+        let cleaned = clean_number_input(&buffer, kind);
+        match parse_input(&cleaned, kind) {
+            Ok(v) => {
+                *value = v;
+                buffer = cleaned;
+            }
+            // Refuse the keystroke: keep what was there.
+            Err(_) => buffer = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_default(),
+        }
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, buffer));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    let mut next = None;
+    if !view.composing {
+        if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            next = Some(Move::Down);
+        } else if response.has_focus() {
+            if ui.input(|i| i.key_pressed(Key::ArrowDown)) {
+                next = Some(Move::Down);
+            } else if ui.input(|i| i.key_pressed(Key::ArrowUp)) {
+                next = Some(Move::Up);
+            }
+        }
+    }
+    if let Some(m) = mark {
+        response = response.on_hover_text(m.tooltip());
+    }
+    (response, next)
+}
+
+/// A computed total: shown, not typed into.
+fn total_cell(ui: &mut Ui, view: &mut View<'_>, target: Target, text: &str, name: &str, width: f32) -> Response {
+    let height = ui.spacing().interact_size.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let fill = highlight(ui, view.mark(target)).unwrap_or(ui.visuals().faint_bg_color);
+    ui.painter().rect_filled(rect, 3.0, fill);
+    ui.painter().text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().strong_text_color(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name));
+    view.take_focus(target, &response);
+    let tip =
+        view.mark(target).map_or_else(|| "自动合计：由各项相加得出。关闭「自动合计」后可以手工填写。".to_string(), Mark::tooltip);
+    response.on_hover_text(tip)
+}
+
+/// A column heading centred over cells `width` wide; a heading too long for one
+/// line is split into two even halves (社会公益 / 组织) rather than wrapped at the edge.
+pub fn column_header(ui: &mut Ui, text: &str, width: f32) {
+    let chars: Vec<char> = text.chars().collect();
+    let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
+    let text = if chars.len() as f32 * font_size > width && chars.len() > 3 {
+        // Chinese words here are pairs of characters: break after an even count.
+        let half = chars.len().div_ceil(2).next_multiple_of(2).min(chars.len() - 1);
+        format!("{}\n{}", chars[..half].iter().collect::<String>(), chars[half..].iter().collect::<String>())
+    } else {
+        text.to_string()
+    };
+    ui.add_sized([width, ui.spacing().interact_size.y], egui::Label::new(RichText::new(text).strong()).wrap());
+}
+
+/// A row label in a column `width` wide, wrapped when longer.
+pub fn row_label(ui: &mut Ui, text: impl Into<egui::WidgetText>, width: f32) {
+    ui.vertical(|ui| {
+        ui.set_width(width);
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
+/// An integer cell (tables 三 and 四) through [`number_cell`].
+pub fn count_cell(ui: &mut Ui, view: &mut View<'_>, cell: NumberCell<'_>, value: &mut Option<i64>) -> (Response, Option<Move>) {
+    let mut d = value.map(Decimal::from_int);
+    let out = number_cell(ui, view, cell, &mut d);
+    if out.0.changed() {
+        *value = d.and_then(Decimal::to_int);
+    }
+    out
+}
+
+/// Number of characters as a reader counts them (no spaces or line breaks).
+pub fn char_count(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// A multi-line text field that grows with its content, with its label, a live
+/// character count, its findings and any character no font can draw.
+pub fn text_area(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, text: &mut String, rows: usize) -> Response {
+    let mark = view.index.field(&field);
+    let label_response = ui
+        .horizontal(|ui| {
+            let l = ui.label(RichText::new(label).strong());
+            ui.label(RichText::new(format!("字数：{}", char_count(text))).weak());
+            l
+        })
+        .inner;
+    let target = Target::Field(field);
+    let mut edit = TextEdit::multiline(text)
+        .id(target.id())
+        .desired_rows(rows)
+        .desired_width(f32::INFINITY)
+        .font(egui::FontId::new(16.0, super::fonts::body_family()));
+    if let Some(fill) = highlight(ui, mark) {
+        edit = edit.background_color(fill);
+    }
+    let mut response = ui.add(edit).labelled_by(label_response.id);
+    view.take_focus(target, &response);
+    if let Some(m) = mark {
+        response = response.on_hover_text(m.tooltip());
+        findings_below(ui, m);
+    }
+    undrawable_note(ui, view.fonts, text);
+    response
+}
+
+/// A one-line text field with its label in a two-column grid.
+pub fn text_line(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, text: &mut String, hint: &str) -> Response {
+    let label_response = ui.label(label);
+    let mark = view.index.field(&field);
+    let target = Target::Field(field);
+    let mut edit = TextEdit::singleline(text).id(target.id()).hint_text(hint).desired_width(360.0);
+    if let Some(fill) = highlight(ui, mark) {
+        edit = edit.background_color(fill);
+    }
+    let mut response = ui.add(edit).labelled_by(label_response.id);
+    view.take_focus(target, &response);
+    if let Some(m) = mark {
+        response = response.on_hover_text(m.tooltip());
+    }
+    ui.end_row();
+    response
+}
+
+/// The findings about a field, under it.
+pub fn findings_below(ui: &mut Ui, mark: &Mark) {
+    for message in &mark.messages {
+        let color = mark.severity.map_or(ui.visuals().text_color(), severity_color);
+        ui.label(RichText::new(message).color(color).small());
+    }
+}
+
+/// Warns about characters no font can draw (they would print as boxes).
+pub fn undrawable_note(ui: &mut Ui, fonts: &FontSet, text: &str) {
+    let missing = super::fonts::undrawable(fonts, text);
+    if !missing.is_empty() {
+        let list: String = missing.iter().map(|c| format!("「{c}」")).collect();
+        ui.label(
+            RichText::new(format!("以下字符没有字体可以显示，导出时会显示为方框：{list}"))
+                .color(severity_color(crate::model::Severity::Warning))
+                .small(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_input_is_cleaned_like_a_spreadsheet_cell() {
+        assert_eq!(clean_number_input("１２３", CellKind::Count), "123");
+        assert_eq!(clean_number_input("12a3", CellKind::Count), "123");
+        assert_eq!(clean_number_input("-8", CellKind::Count), "8");
+        assert_eq!(clean_number_input("-8", CellKind::SignedCount), "-8");
+        assert_eq!(clean_number_input("8-", CellKind::SignedCount), "8");
+        assert_eq!(clean_number_input("7730.28", CellKind::Amount), "7730.28");
+        assert_eq!(clean_number_input("7730。28", CellKind::Amount), "7730.28");
+        assert_eq!(clean_number_input("1.2.3", CellKind::Amount), "1.23");
+        assert_eq!(clean_number_input("1.5", CellKind::Count), "15");
+    }
+
+    #[test]
+    fn blank_incomplete_and_too_large() {
+        assert_eq!(parse_input("", CellKind::Count), Ok(None));
+        assert_eq!(parse_input("-", CellKind::SignedCount), Ok(None));
+        assert_eq!(parse_input("0", CellKind::Count), Ok(Some(Decimal::ZERO)));
+        assert!(parse_input("10000000000000", CellKind::Count).is_err());
+        assert!(parse_input("1.23456", CellKind::Amount).is_err());
+    }
+}

@@ -1,0 +1,295 @@
+//! The desktop app driven as a user would, headless (egui_kittest): tabs by
+//! label, typing into cells, the checker reacting, undo, files, closing.
+
+use std::path::PathBuf;
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nianbao::fonts::FontSet;
+use nianbao::model::Severity;
+use nianbao::settings::Settings;
+use nianbao::ui::App;
+use nianbao::ui::command::UiCommand;
+use nianbao::ui::dialogs::FileDialogs;
+
+/// Dialogs that answer with prepared paths (None = the user cancelled).
+#[derive(Default)]
+struct Scripted {
+    open: Option<PathBuf>,
+    save: Option<PathBuf>,
+}
+
+impl FileDialogs for Scripted {
+    fn open_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>) -> Option<PathBuf> {
+        self.open.take()
+    }
+    fn save_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>, _: &str) -> Option<PathBuf> {
+        self.save.take()
+    }
+    fn save_pdf(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>, _: &str) -> Option<PathBuf> {
+        self.save.take()
+    }
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-ui-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn harness_with(dialogs: Scripted, name: &str) -> Harness<'static, App> {
+    let fonts = FontSet::bundled();
+    let app = App::new(Settings::default(), scratch(name), Box::new(dialogs), fonts);
+    Harness::builder()
+        .with_size([1280.0, 900.0])
+        .with_context_setup(move |ctx| App::setup(ctx, fonts))
+        .build_ui_state(|ui, app: &mut App| app.ui(ui, None), app)
+}
+
+fn harness(name: &str) -> Harness<'static, App> {
+    harness_with(Scripted::default(), name)
+}
+
+fn errors(h: &Harness<'_, App>, rule: &str) -> usize {
+    h.state().findings().findings.iter().filter(|f| f.severity == Severity::Error && f.rule == rule).count()
+}
+
+const NEW_NATURAL: &str = "表三 一、本年新收政府信息公开申请数量 自然人";
+const OPENED_NATURAL: &str = "表三 （一）予以公开 自然人";
+
+#[test]
+fn tabs_switch_by_label() {
+    let mut h = harness("tabs");
+    h.get_by_label("三、依申请公开").click();
+    h.run();
+    assert!(h.query_by_label("三、收到和处理政府信息公开申请情况").is_some());
+    h.get_by_label("四、复议诉讼").click();
+    h.run();
+    assert!(h.query_by_label("四、政府信息公开行政复议、行政诉讼情况").is_some());
+    h.get_by_label("基本信息").click();
+    h.run();
+    assert!(h.query_by_label("编制单位").is_some());
+}
+
+#[test]
+fn typing_into_table_three_raises_and_clears_the_balance_error() {
+    let mut h = harness("balance");
+    h.get_by_label("三、依申请公开").click();
+    h.run();
+    assert_eq!(errors(&h, "H1"), 0);
+    h.get_by_label(NEW_NATURAL).focus();
+    h.get_by_label(NEW_NATURAL).type_text("5");
+    h.run();
+    assert_eq!(h.state().report.applications[0][0], Some(5));
+    // 5 new, nothing handled: H1 fails for 自然人 and for the computed 总计.
+    assert_eq!(errors(&h, "H1"), 2);
+    assert_eq!(h.state().findings().errors_in_part(3), 2, "the tab shows 2 errors");
+    h.get_by_label(OPENED_NATURAL).focus();
+    h.get_by_label(OPENED_NATURAL).type_text("5");
+    h.run();
+    assert_eq!(errors(&h, "H1"), 0, "5 new = 5 disclosed");
+    // 自动合计 filled the totals.
+    let total_row = h.state().report.applications.len() - 2;
+    assert_eq!(h.state().report.applications[total_row][0], Some(5));
+    assert_eq!(h.state().report.applications[0][6], Some(5));
+}
+
+#[test]
+fn full_width_digits_and_letters() {
+    let mut h = harness("fullwidth");
+    h.get_by_label("三、依申请公开").click();
+    h.run();
+    h.get_by_label(NEW_NATURAL).focus();
+    h.get_by_label(NEW_NATURAL).type_text("１２a");
+    h.run();
+    assert_eq!(h.state().report.applications[0][0], Some(12));
+}
+
+#[test]
+fn totals_are_editable_when_automatic_totals_are_off() {
+    let mut h = harness("totals");
+    h.get_by_label("三、依申请公开").click();
+    h.run();
+    let total = "表三 一、本年新收政府信息公开申请数量 总计";
+    h.get_by_label(total).focus();
+    h.get_by_label(total).type_text("9");
+    h.run();
+    assert_eq!(h.state().report.applications[0][6], None, "read-only while automatic");
+    h.get_all_by_label("自动合计").next().unwrap().click();
+    h.run();
+    assert!(!h.state().auto_totals);
+    h.get_by_label(total).focus();
+    h.get_by_label(total).type_text("9");
+    h.run();
+    assert_eq!(h.state().report.applications[0][6], Some(9));
+    assert_eq!(errors(&h, "H3"), 1, "9 ≠ the blank columns");
+}
+
+#[test]
+fn undo_and_redo_an_edit() {
+    let mut h = harness("undo");
+    h.get_by_label("三、依申请公开").click();
+    h.run();
+    h.get_by_label(NEW_NATURAL).focus();
+    h.get_by_label(NEW_NATURAL).type_text("7");
+    h.run();
+    assert_eq!(h.state().report.applications[0][0], Some(7));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().report.applications[0][0], None);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().report.applications[0][0], Some(7));
+}
+
+#[test]
+fn opening_a_file_shows_its_values() {
+    let mut h = harness("open");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/qingshan-2024.json");
+    h.state_mut().open_path(&path);
+    h.run();
+    assert_eq!(h.state().report.agency, "青山县市场监督管理局");
+    assert!(h.state().window_title().starts_with("年报编制器 — qingshan-2024.json"));
+    assert!(!h.state().window_title().ends_with('*'));
+    h.get_by_label("三、依申请公开").click();
+    h.run();
+    assert_eq!(h.get_by_label(NEW_NATURAL).value().as_deref(), Some("21"));
+}
+
+#[test]
+fn a_broken_file_is_refused_with_a_message_and_nothing_is_lost() {
+    let dir = scratch("broken");
+    let bad = dir.join("坏文件.json");
+    std::fs::write(&bad, "{ not json").unwrap();
+    let mut h = harness("broken-app");
+    h.state_mut().report.agency = "我的单位".into();
+    h.run();
+    h.state_mut().open_path(&bad);
+    h.run();
+    // Unsaved changes are asked about first.
+    assert_eq!(h.state().modal_title(), Some("保存修改吗？"));
+    h.get_by_label("不保存").click();
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("无法打开"));
+    assert!(h.query_by_label_contains("文件格式已损坏：第1行第3列").is_some());
+    assert_eq!(h.state().report.agency, "我的单位", "the document stays as it was");
+}
+
+#[test]
+fn save_as_then_the_title_loses_its_star() {
+    let dir = scratch("save");
+    let target = dir.join("我的 年报.json");
+    let mut h = harness_with(Scripted { save: Some(target.clone()), ..Default::default() }, "save-app");
+    h.state_mut().report.agency = "测试局".into();
+    h.run();
+    assert!(h.state().window_title().ends_with('*'));
+    assert_eq!(h.state().window_title(), "年报编制器 — 未命名 *");
+    h.state_mut().command(UiCommand::Save);
+    h.run();
+    assert!(target.exists());
+    assert_eq!(h.state().window_title(), "年报编制器 — 我的 年报.json");
+    let back = nianbao::model::file::load(&target).unwrap();
+    assert_eq!(back.agency, "测试局");
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut h = harness("close");
+    h.state_mut().report.agency = "改过".into();
+    h.run();
+    h.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("保存修改吗？"));
+    h.get_by_label("取消").click();
+    h.run();
+    assert_eq!(h.state().modal_title(), None);
+    assert!(h.state().is_dirty(), "cancel keeps the window and the changes");
+}
+
+#[test]
+fn clicking_a_finding_opens_its_tab() {
+    let mut h = harness("findings");
+    h.state_mut().report.applications[0][0] = Some(3);
+    h.run();
+    h.get_by_label("校验结果").click();
+    h.run();
+    h.get_by_label_contains("表三「自然人」列：第一项 3").click();
+    h.run();
+    assert_eq!(h.state().tab, nianbao::ui::tabs::Tab::Applications);
+    // The cell the finding is about has the keyboard focus.
+    assert!(h.get_by_label(NEW_NATURAL).is_focused());
+}
+
+#[test]
+fn enter_and_arrows_move_between_cells_but_not_while_the_ime_composes() {
+    let mut h = harness("keys");
+    h.get_by_label("三、依申请公开").click();
+    h.run();
+    h.get_by_label(NEW_NATURAL).focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.get_by_label("表三 二、上年结转政府信息公开申请数量 自然人").is_focused(), "Enter moves down");
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert!(h.get_by_label(NEW_NATURAL).is_focused(), "↑ moves up");
+    // While a pinyin candidate is being composed, Enter belongs to the input method.
+    h.event(egui::Event::Ime(egui::ImeEvent::Preedit { text: "nian".into(), active_range_chars: None }));
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert!(h.get_by_label(NEW_NATURAL).is_focused(), "no move while composing");
+}
+
+#[test]
+fn new_report_asks_format_year_and_agency() {
+    let mut h = harness("new");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("新建年报"));
+    h.get_by_label("2019年试行格式（国办公开办函〔2019〕60号）").click();
+    // The dialog's 编制单位 field is the last one with that name (the tab has one too).
+    let field = h.get_all_by_role_and_label(egui::accesskit::Role::TextInput, "编制单位").last().unwrap();
+    field.focus();
+    field.type_text("某镇人民政府");
+    h.run();
+    h.get_by_label("新建").click();
+    h.run();
+    let r = &h.state().report;
+    assert_eq!(r.template, nianbao::model::TemplateId::V2019);
+    assert_eq!(r.agency, "某镇人民政府");
+    assert_eq!(r.applications.len(), 23);
+    assert!(r.preamble.starts_with("本报告由某镇人民政府根据"), "the preamble is generated");
+}
+
+#[test]
+fn export_pdf_writes_the_file_chosen() {
+    let dir = scratch("pdf");
+    let target = dir.join("年报.pdf");
+    let mut h = harness_with(Scripted { save: Some(target.clone()), ..Default::default() }, "pdf-app");
+    h.state_mut().open_path(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/zhoucun-2023.json"));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    h.run();
+    let bytes = std::fs::read(&target).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(h.state().status.starts_with("已导出"));
+}
+
+#[test]
+fn converting_a_2019_report_shows_what_was_dropped() {
+    let mut h = harness("convert");
+    h.state_mut().open_path(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/zhoucun-2023.json"));
+    h.run();
+    h.get_by_label("转换为2021年格式…").click();
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("已转换为2021年格式"));
+    assert!(h.query_by_label_contains("政府集中采购").is_some(), "the dropped 2019 rows are listed");
+    assert_eq!(h.state().report.template, nianbao::model::TemplateId::V2021);
+    h.get_by_label("确定").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().report.template, nianbao::model::TemplateId::V2019, "undo restores the old format");
+}
