@@ -17,14 +17,16 @@ data=$(mktemp -d)
 NIANBAO_DATA_DIR=$data "$bin" "$report" >/dev/null 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
-xdotool search --sync --onlyvisible --class nianbao >/dev/null
+wid=$(xdotool search --sync --onlyvisible --class nianbao | head -1)
+xdotool windowfocus --sync "$wid"
 sleep 2
 # Tab positions (x) in the 1180-wide window centred on a 1280×900 screen.
-tabs="basic:96 overview:200 disclosure:320 applications:448 reviews:575 problems:703 other:830 checks:936 preview:1010"
+tabs=${TABS:-"basic:96 overview:200 disclosure:320 applications:448 reviews:575 problems:703 other:830 checks:936 preview:1010"}
+prefix=${PREFIX:-app}
 for t in $tabs; do
     name=${t%%:*} x=${t##*:}
     xdotool mousemove "$x" 78 click 1
     sleep 1
-    import -window root -crop 1180x820+50+40 +repage "$out/app-$name.png"
+    import -window root -crop 1180x820+50+40 +repage "$out/$prefix-$name.png"
 done
 echo "screenshots in $out"

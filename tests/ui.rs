@@ -293,3 +293,15 @@ fn converting_a_2019_report_shows_what_was_dropped() {
     h.run();
     assert_eq!(h.state().report.template, nianbao::model::TemplateId::V2019, "undo restores the old format");
 }
+
+#[test]
+fn opening_a_file_with_wrong_totals_keeps_them_to_be_checked() {
+    let mut h = harness("wrong-totals");
+    h.state_mut().open_path(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/errors-2024.json"));
+    h.run();
+    assert!(!h.state().auto_totals, "自动合计 is switched off");
+    assert!(!h.state().is_dirty(), "opening changes nothing");
+    assert_eq!(h.state().report.applications[0][6], Some(30), "the file's wrong total is kept");
+    assert!(errors(&h, "H3") > 0);
+    assert!(h.state().status.contains("已关闭「自动合计」"));
+}

@@ -433,10 +433,19 @@ impl App {
     fn load(&mut self, path: &Path) {
         match file::load(path) {
             Ok(report) => {
+                // Totals that disagree with their parts are the file's own mistakes: show
+                // and check them as they are instead of silently recomputing them.
+                let mut recomputed = report.clone();
+                totals::fill_totals(&mut recomputed);
+                self.auto_totals = recomputed == report;
                 self.replace_document(report, Some(path.to_path_buf()));
                 self.settings.remember(path);
                 self.save_settings();
-                self.status = format!("已打开「{}」", path.display());
+                self.status = if self.auto_totals {
+                    format!("已打开「{}」", path.display())
+                } else {
+                    format!("已打开「{}」。文件中的总计与各项之和不一致，已关闭「自动合计」以便核对", path.display())
+                };
                 self.tab = Tab::Basic;
             }
             Err(e) => {
@@ -611,6 +620,7 @@ impl App {
                     });
                 });
                 if create {
+                    self.auto_totals = true;
                     let mut r = Report::new(template, year, agency.trim());
                     r.preamble = preamble::standard_preamble(&r);
                     self.replace_document(r, None);

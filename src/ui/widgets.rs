@@ -188,14 +188,15 @@ fn total_cell(ui: &mut Ui, view: &mut View<'_>, target: Target, text: &str, name
 pub fn column_header(ui: &mut Ui, text: &str, width: f32) {
     let chars: Vec<char> = text.chars().collect();
     let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
-    let text = if chars.len() as f32 * font_size > width && chars.len() > 3 {
+    let (text, lines) = if chars.len() as f32 * font_size > width && chars.len() > 3 {
         // Chinese words here are pairs of characters: break after an even count.
         let half = chars.len().div_ceil(2).next_multiple_of(2).min(chars.len() - 1);
-        format!("{}\n{}", chars[..half].iter().collect::<String>(), chars[half..].iter().collect::<String>())
+        (format!("{}\n{}", chars[..half].iter().collect::<String>(), chars[half..].iter().collect::<String>()), 2.0)
     } else {
-        text.to_string()
+        (text.to_string(), 1.0)
     };
-    ui.add_sized([width, ui.spacing().interact_size.y], egui::Label::new(RichText::new(text).strong()).wrap());
+    let height = ui.spacing().interact_size.y.max(lines * font_size * 1.3);
+    ui.add_sized([width, height], egui::Label::new(RichText::new(text).strong()).wrap());
 }
 
 /// A row label in a column `width` wide, wrapped when longer.

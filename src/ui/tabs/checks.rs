@@ -18,22 +18,25 @@ pub fn ui(ui: &mut Ui, index: &FindingIndex) -> Option<(Tab, Target)> {
     ui.label(format!("{e} 个错误，{w} 个警告，{h} 个提示。错误必须改正；警告请逐条核实。点击一条可跳到相应位置。"));
     ui.add_space(6.0);
     let mut clicked = None;
-    for f in &index.findings {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(f.severity.label()).color(severity_color(f.severity)).strong());
-            ui.label(RichText::new(f.rule).weak().monospace());
-            let response =
-                ui.add(egui::Label::new(&f.message).sense(egui::Sense::click())).on_hover_cursor(egui::CursorIcon::PointingHand);
-            if response.clicked() {
-                let target = match &f.location {
-                    Location::Cells(cells) => cells.first().map(|c| Target::Cell(*c)),
-                    Location::Field(field) => Some(Target::Field(*field)),
-                };
-                if let Some(t) = target {
-                    clicked = Some((Tab::of(&f.location), t));
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for f in &index.findings {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(f.severity.label()).color(severity_color(f.severity)).strong());
+                ui.label(RichText::new(f.rule).weak().monospace());
+                let response = ui
+                    .add(egui::Label::new(&f.message).sense(egui::Sense::click()))
+                    .on_hover_cursor(egui::CursorIcon::PointingHand);
+                if response.clicked() {
+                    let target = match &f.location {
+                        Location::Cells(cells) => cells.first().map(|c| Target::Cell(*c)),
+                        Location::Field(field) => Some(Target::Field(*field)),
+                    };
+                    if let Some(t) = target {
+                        clicked = Some((Tab::of(&f.location), t));
+                    }
                 }
-            }
-        });
-    }
+            });
+        }
+    });
     clicked
 }
