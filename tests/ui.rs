@@ -305,3 +305,15 @@ fn opening_a_file_with_wrong_totals_keeps_them_to_be_checked() {
     assert!(errors(&h, "H3") > 0);
     assert!(h.state().status.contains("已关闭「自动合计」"));
 }
+
+#[test]
+fn rare_characters_typed_render_at_once() {
+    // The harness panics on any glyph no installed font has: typing 堃 (beyond GB2312)
+    // and 䶮 (Extension A) must find the fallback faces already in egui.
+    let mut h = harness("rare");
+    let field = h.get_all_by_role_and_label(egui::accesskit::Role::TextInput, "编制单位").next().unwrap();
+    field.focus();
+    field.type_text("张堃䶮");
+    h.run();
+    assert_eq!(h.state().report.agency, "张堃䶮");
+}

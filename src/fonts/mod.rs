@@ -13,6 +13,7 @@ pub mod system;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bundled::BundledFont;
 
@@ -59,7 +60,7 @@ impl Role {
             Role::Heading => bundled::HEI,
             Role::Subheading => bundled::KAI,
             Role::Body | Role::Table => bundled::FANG,
-            Role::PageNumber => bundled::SONG,
+            Role::PageNumber => bundled::SONG_PAGE_NUMBERS,
         }
     }
 }
@@ -141,14 +142,29 @@ impl Face {
     }
 }
 
-/// All faces in use and the fallback chain of every role.
+/// A face not yet loaded: a bundled font still packed, or a system font file read.
+enum Origin {
+    Bundled(BundledFont),
+    System { data: &'static [u8], index: u32, path: PathBuf },
+}
+
+/// A face of the set, parsed (and for bundled fonts unpacked) on first use.
+struct Slot {
+    origin: Origin,
+    face: OnceLock<Face>,
+}
+
+/// All faces in use and the fallback chain of every role. Faces load on first
+/// use, so a report in GB2312 characters never unpacks the fallback fonts.
 pub struct FontSet {
-    faces: Vec<Face>,
+    slots: Vec<Slot>,
     chains: [Vec<FaceId>; Role::ALL.len()],
+    /// How many faces have loaded: the UI installs faces in egui when this grows.
+    loaded: AtomicUsize,
 }
 
 impl FontSet {
-    /// The bundled fonts only; parsed once per process.
+    /// The bundled fonts only.
     pub fn bundled() -> &'static FontSet {
         static SET: OnceLock<FontSet> = OnceLock::new();
         SET.get_or_init(|| FontSet::build(&[]))
@@ -165,45 +181,64 @@ impl FontSet {
 
     /// Builds a set where the given system faces come first for their roles.
     pub fn build(system_faces: &[system::SystemFace]) -> FontSet {
-        let mut faces: Vec<Face> = Vec::new();
-        let mut bundled_ids: Vec<(&'static str, FaceId)> = Vec::new();
-        let mut add_bundled = |faces: &mut Vec<Face>, font: BundledFont| -> FaceId {
-            if let Some((_, id)) = bundled_ids.iter().find(|(f, _)| *f == font.file) {
-                return *id;
+        let mut slots: Vec<Slot> = Vec::new();
+        let mut add = |origin: Origin| -> FaceId {
+            let same = |o: &Origin| match (o, &origin) {
+                (Origin::Bundled(a), Origin::Bundled(b)) => a.file == b.file,
+                (Origin::System { path: a, index: i, .. }, Origin::System { path: b, index: j, .. }) => a == b && i == j,
+                _ => false,
+            };
+            if let Some(id) = slots.iter().position(|s| same(&s.origin)) {
+                return id;
             }
-            let face = Face::parse(font.bytes, 0, Source::Bundled(font.file)).expect("bundled fonts parse");
-            faces.push(face);
-            bundled_ids.push((font.file, faces.len() - 1));
-            faces.len() - 1
+            slots.push(Slot { origin, face: OnceLock::new() });
+            slots.len() - 1
         };
         let mut chains: [Vec<FaceId>; Role::ALL.len()] = Default::default();
         for role in Role::ALL {
             let chain = &mut chains[role.index()];
             for sys in system_faces.iter().filter(|s| s.role == role) {
-                let existing = faces.iter().position(|f| f.source == Source::System(sys.path.clone()) && f.index == sys.index);
-                let id = match existing {
-                    Some(id) => Some(id),
-                    None => Face::parse(sys.data, sys.index, Source::System(sys.path.clone())).map(|f| {
-                        faces.push(f);
-                        faces.len() - 1
-                    }),
-                };
-                chain.extend(id);
+                chain.push(add(Origin::System { data: sys.data, index: sys.index, path: sys.path.clone() }));
             }
-            chain.push(add_bundled(&mut faces, role.bundled()));
+            chain.push(add(Origin::Bundled(role.bundled())));
             for fallback in bundled::FALLBACKS {
-                chain.push(add_bundled(&mut faces, fallback));
+                chain.push(add(Origin::Bundled(fallback)));
             }
         }
-        FontSet { faces, chains }
+        FontSet { slots, chains, loaded: AtomicUsize::new(0) }
     }
 
+    /// The face, loading it on first use.
     pub fn face(&self, id: FaceId) -> &Face {
-        &self.faces[id]
+        let slot = &self.slots[id];
+        slot.face.get_or_init(|| {
+            let face = match &slot.origin {
+                Origin::Bundled(font) => Face::parse(font.bytes(), 0, Source::Bundled(font.file)),
+                // find() only returns system faces that parse.
+                Origin::System { data, index, path } => Face::parse(data, *index, Source::System(path.clone())),
+            };
+            self.loaded.fetch_add(1, Ordering::Relaxed);
+            face.expect("bundled fonts parse (tested); system fonts are checked when found")
+        })
     }
 
-    pub fn faces(&self) -> &[Face] {
-        &self.faces
+    /// The faces loaded so far.
+    pub fn loaded_faces(&self) -> impl Iterator<Item = (FaceId, &Face)> {
+        self.slots.iter().enumerate().filter_map(|(id, s)| s.face.get().map(|f| (id, f)))
+    }
+
+    /// Grows whenever a face loads.
+    pub fn generation(&self) -> usize {
+        self.loaded.load(Ordering::Relaxed)
+    }
+
+    /// Number of faces in the set (loaded or not).
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
     }
 
     /// The role's faces, most preferred first.
@@ -213,7 +248,7 @@ impl FontSet {
 
     /// The face that draws `ch` in `role`, or `None` when no face has it.
     pub fn resolve(&self, role: Role, ch: char) -> Option<FaceId> {
-        self.chain(role).iter().copied().find(|&id| self.faces[id].has_glyph(ch))
+        self.chain(role).iter().copied().find(|&id| self.face(id).has_glyph(ch))
     }
 
     /// The role's first face: draws characters no face has (its .notdef box).
@@ -237,12 +272,24 @@ mod tests {
         for role in Role::ALL {
             let chain = set.chain(role);
             assert_eq!(chain.len(), 3, "{role:?}");
-            assert_eq!(set.face(chain[1]).source, Source::Bundled("LXGWWenKai-Regular.ttf"));
+            assert_eq!(set.face(chain[1]).source, Source::Bundled("KaiFallback.ttf"));
             assert_eq!(set.face(chain[2]).source, Source::Bundled("NotoSerifCJKsc-Rare.otf"));
         }
         assert_eq!(set.face(set.primary(Role::Body)).name, "FandolFang-Regular");
         assert_eq!(set.face(set.primary(Role::Title)).name, "FandolSong-Bold");
-        assert_eq!(set.faces().len(), 7, "shared faces are parsed once");
+        assert_eq!(set.len(), 7, "shared faces appear once");
+        assert_eq!(set.face(set.primary(Role::PageNumber)).name, "FandolSong-PageNumbers");
+    }
+
+    #[test]
+    fn faces_load_on_first_use() {
+        let set = FontSet::build(&[]);
+        assert_eq!(set.loaded_faces().count(), 0);
+        assert_eq!(set.resolve(Role::Body, '政'), Some(set.primary(Role::Body)));
+        assert_eq!(set.loaded_faces().count(), 1, "GB2312 text needs only the role's own face");
+        assert_eq!(set.generation(), 1);
+        set.resolve(Role::Body, '堃');
+        assert_eq!(set.loaded_faces().count(), 2, "a rarer character loads the fallback");
     }
 
     #[test]
@@ -250,7 +297,7 @@ mod tests {
         let set = FontSet::bundled();
         let body = set.chain(Role::Body);
         assert_eq!(set.resolve(Role::Body, '政'), Some(body[0]), "GB2312 in Fandol");
-        assert_eq!(set.resolve(Role::Body, '堃'), Some(body[1]), "beyond GB2312: WenKai");
+        assert_eq!(set.resolve(Role::Body, '堃'), Some(body[1]), "beyond GB2312: the Kai fallback");
         assert_eq!(set.resolve(Role::Body, '䶮'), Some(body[1]));
         assert_eq!(set.resolve(Role::Body, '\u{3406}'), Some(body[2]), "Extension A: the rare subset");
         assert_eq!(set.resolve(Role::Body, '\u{20021}'), Some(body[2]), "Extension B name characters too");

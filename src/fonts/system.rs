@@ -100,8 +100,8 @@ mod tests {
         let sub = dir.join("truetype").join("office");
         std::fs::create_dir_all(&sub).unwrap();
         // Stand-ins: bundled faces copied under the names Windows gives 仿宋 and 黑体.
-        std::fs::write(sub.join("SIMFANG.TTF"), crate::fonts::bundled::FANG.bytes).unwrap();
-        std::fs::write(dir.join("simhei.ttf"), crate::fonts::bundled::HEI.bytes).unwrap();
+        std::fs::write(sub.join("SIMFANG.TTF"), crate::fonts::bundled::FANG.bytes()).unwrap();
+        std::fs::write(dir.join("simhei.ttf"), crate::fonts::bundled::HEI.bytes()).unwrap();
         std::fs::write(dir.join("simkai.ttf"), b"not a font").unwrap();
 
         let found = find(std::slice::from_ref(&dir));

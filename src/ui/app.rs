@@ -76,6 +76,9 @@ pub struct App {
     /// 打开 was chosen: show the dialog at the end of the frame.
     pending_open: bool,
     timing: bool,
+    /// Which faces of `fonts` egui has, as of `fonts.generation()` = `fonts_generation`.
+    installed_faces: Vec<bool>,
+    fonts_generation: usize,
 }
 
 /// Last calendar year: the year a report written now is about.
@@ -118,12 +121,14 @@ impl App {
             frames: 0,
             pending_open: false,
             timing: std::env::var_os("NIANBAO_TIMING").is_some(),
+            installed_faces: Vec::new(),
+            fonts_generation: usize::MAX,
         }
     }
 
     /// One-time set-up of the egui context: fonts, and no Ctrl+Q quitting behind the user's back.
     pub fn setup(ctx: &egui::Context, fonts: &FontSet) {
-        super::fonts::install(ctx, fonts);
+        super::fonts::install(ctx, fonts); // before the first frame: every label needs them
         ctx.options_mut(|o| o.quit_shortcuts.clear());
         ctx.set_theme(egui::Theme::Light);
         // Larger type than egui's default: the users are often older office staff.
@@ -195,6 +200,13 @@ impl App {
 
     fn draw(&mut self, ui: &mut Ui, frame: Option<&eframe::Frame>) {
         let ctx = ui.ctx().clone();
+        // Faces load on first use (a rare character, the preview's title font):
+        // hand new ones to egui, and draw once more so they show.
+        if self.fonts.generation() != self.fonts_generation {
+            self.installed_faces = super::fonts::install(&ctx, self.fonts);
+            self.fonts_generation = self.fonts.generation();
+            ctx.request_repaint();
+        }
         self.track_ime(&ctx);
         if self.modal.is_none()
             && let Some(c) = UiCommand::pressed(&ctx)
@@ -275,7 +287,7 @@ impl App {
                     if ui.radio_value(&mut self.settings.fonts, pref, pref.label()).clicked() {
                         self.save_settings();
                         self.fonts = FontSet::for_preference(pref);
-                        super::fonts::install(ui.ctx(), self.fonts);
+                        self.fonts_generation = usize::MAX;
                         self.preview = None;
                     }
                 }
@@ -331,7 +343,7 @@ impl App {
             if self.preview.as_ref().is_none_or(|(rev, _)| *rev != self.revision) {
                 self.preview = Some((self.revision, crate::layout::layout(&self.report, self.fonts)));
             }
-            tabs::preview::ui(ui, self.preview.as_ref().map(|(_, d)| d), &mut self.zoom);
+            tabs::preview::ui(ui, self.preview.as_ref().map(|(_, d)| d), &mut self.zoom, &self.installed_faces);
             return;
         }
         if self.tab == Tab::Checks {

@@ -16,19 +16,38 @@ pub fn face_family(face: FaceId) -> FontFamily {
     FontFamily::Name(format!("face{face}").into())
 }
 
-/// Installs every face of `set`: the UI in 黑体, report text in 仿宋, each with
-/// the fallbacks, then egui's own fonts for symbols.
-pub fn install(ctx: &egui::Context, set: &FontSet) {
+/// Installs the faces of `set` loaded so far: the UI in 黑体, report text in 仿宋,
+/// each with the fallbacks, then egui's own fonts for symbols. First loads the
+/// faces any typed character may need (they unpack on first use; egui takes new
+/// fonts only from the next frame on, so a fallback loaded late would show one
+/// frame of boxes). Returns which faces egui now has; call again when
+/// `set.generation()` grows (the preview loads the title and heading faces).
+pub fn install(ctx: &egui::Context, set: &FontSet) -> Vec<bool> {
+    let mut needed: Vec<FaceId> = set.chain(Role::Heading).to_vec();
+    needed.extend(set.chain(Role::Body));
+    needed.sort_unstable();
+    needed.dedup();
+    std::thread::scope(|s| {
+        for half in needed.chunks(needed.len().div_ceil(2)) {
+            s.spawn(move || {
+                for &id in half {
+                    set.face(id);
+                }
+            });
+        }
+    });
     let mut defs = FontDefinitions::default();
     let builtin_proportional = defs.families.get(&FontFamily::Proportional).cloned().unwrap_or_default();
-    for (id, face) in set.faces().iter().enumerate() {
+    let mut installed = vec![false; set.len()];
+    for (id, face) in set.loaded_faces() {
         let mut data = FontData::from_static(face.data);
         data.index = face.index;
         defs.font_data.insert(face_key(id), Arc::new(data));
         defs.families.insert(face_family(id), vec![face_key(id)]);
+        installed[id] = true;
     }
     let chain = |role: Role| -> Vec<String> {
-        let mut names: Vec<String> = set.chain(role).iter().map(|&id| face_key(id)).collect();
+        let mut names: Vec<String> = set.chain(role).iter().filter(|&&id| installed[id]).map(|&id| face_key(id)).collect();
         names.extend(builtin_proportional.iter().cloned());
         names
     };
@@ -38,6 +57,7 @@ pub fn install(ctx: &egui::Context, set: &FontSet) {
     mono.extend(defs.families.get(&FontFamily::Monospace).cloned().unwrap_or_default());
     defs.families.insert(FontFamily::Monospace, mono);
     ctx.set_fonts(defs);
+    installed
 }
 
 fn face_key(id: FaceId) -> String {

@@ -8,7 +8,8 @@ use crate::ui::fonts::face_family;
 /// Points to screen points at 100 %.
 const SCALE: f32 = 1.0;
 
-pub fn ui(ui: &mut Ui, doc: Option<&Document>, zoom: &mut f32) {
+/// `installed`: the faces egui has (others are still loading; drawn next frame).
+pub fn ui(ui: &mut Ui, doc: Option<&Document>, zoom: &mut f32, installed: &[bool]) {
     ui.horizontal(|ui| {
         ui.heading("预览");
         let label = ui.label("缩放");
@@ -28,7 +29,7 @@ pub fn ui(ui: &mut Ui, doc: Option<&Document>, zoom: &mut f32) {
                 let size = Vec2::new(doc.width, doc.height) * z;
                 let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
                 if ui.is_rect_visible(rect) {
-                    paint_page(ui, rect, page, z);
+                    paint_page(ui, rect, page, z, installed);
                 }
                 ui.label(egui::RichText::new(format!("第 {} 页", i + 1)).weak());
                 ui.add_space(12.0);
@@ -37,7 +38,7 @@ pub fn ui(ui: &mut Ui, doc: Option<&Document>, zoom: &mut f32) {
     });
 }
 
-fn paint_page(ui: &Ui, rect: Rect, page: &crate::layout::Page, z: f32) {
+fn paint_page(ui: &Ui, rect: Rect, page: &crate::layout::Page, z: f32, installed: &[bool]) {
     let painter = ui.painter_at(rect.expand(4.0));
     painter.rect_filled(rect.translate(Vec2::splat(3.0)), 0.0, Color32::from_black_alpha(40));
     painter.rect_filled(rect, 0.0, Color32::WHITE);
@@ -55,6 +56,10 @@ fn paint_page(ui: &Ui, rect: Rect, page: &crate::layout::Page, z: f32) {
         }
     }
     for run in page.texts() {
+        if !installed.get(run.face).copied().unwrap_or(false) {
+            ui.ctx().request_repaint();
+            continue;
+        }
         let format = egui::TextFormat {
             font_id: egui::FontId::new(run.size * z, face_family(run.face)),
             extra_letter_spacing: run.spacing * z,
