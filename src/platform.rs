@@ -26,6 +26,24 @@ pub fn utc_offset_seconds() -> u64 {
     UTC_OFFSET.load(Ordering::Relaxed).max(0) as u64
 }
 
+/// On Windows the release exe is a GUI program: when a command-line verb runs
+/// from cmd.exe or PowerShell, print to that console. (Output redirected to a
+/// file or pipe is inherited and needs nothing.)
+pub fn attach_console() {
+    #[cfg(windows)]
+    {
+        #[link(name = "kernel32")]
+        unsafe extern "system" {
+            fn AttachConsole(process_id: u32) -> i32;
+        }
+        const ATTACH_PARENT_PROCESS: u32 = u32::MAX;
+        // SAFETY: a plain Win32 call; failure (no parent console) leaves things as they were.
+        unsafe {
+            AttachConsole(ATTACH_PARENT_PROCESS);
+        }
+    }
+}
+
 /// Opens a file in the program the system associates with it (the PDF viewer for 打印).
 pub fn open_with_system(path: &Path) -> Result<(), String> {
     let mut cmd = if cfg!(windows) {

@@ -39,11 +39,6 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) -> Option<Action> {
             }
         });
         ui.end_row();
-        if let Some(mark) = view.index.field(&Field::Template) {
-            ui.label("");
-            ui.vertical(|ui| findings_below(ui, mark));
-            ui.end_row();
-        }
 
         let c = &mut r.contact;
         text_line(ui, view, Field::Department, "负责科室", &mut c.department, "如：办公室");
@@ -54,6 +49,9 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) -> Option<Action> {
         text_line(ui, view, Field::SignatureUnit, "落款单位", &mut r.signature.unit, "不需要落款可留空");
         text_line(ui, view, Field::SignatureDate, "落款日期", &mut r.signature.date, "如：2025年1月20日");
     });
+    if let Some(mark) = view.index.field(&Field::Template) {
+        findings_below(ui, mark);
+    }
     ui.add_space(12.0);
     ui.horizontal(|ui| {
         if ui
