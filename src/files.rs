@@ -7,6 +7,11 @@ use std::path::{Path, PathBuf};
 /// written and flushed to disk, then renamed over the target. If anything
 /// fails, the target is untouched and the temporary file removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_keeping(path, bytes, None)
+}
+
+/// Like [`write_atomic`], and the file being replaced is first copied to `backup`.
+pub fn write_atomic_keeping(path: &Path, bytes: &[u8], backup: Option<&Path>) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -18,6 +23,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
+        if let Some(backup) = backup
+            && path.is_file()
+        {
+            std::fs::copy(path, backup)?;
+        }
         replace(&temp, path)
     })();
     if result.is_err() {
@@ -54,6 +64,18 @@ mod tests {
         write_atomic(&p, b"two").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_replaced_file_is_kept_as_a_backup() {
+        let dir = std::env::temp_dir().join(format!("nianbao-files-bak-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (p, bak) = (dir.join("a.json"), dir.join("a.json.bak"));
+        write_atomic_keeping(&p, b"first", Some(&bak)).unwrap();
+        assert!(!bak.exists(), "nothing to keep the first time");
+        write_atomic_keeping(&p, b"second", Some(&bak)).unwrap();
+        assert_eq!((std::fs::read(&p).unwrap(), std::fs::read(&bak).unwrap()), (b"second".to_vec(), b"first".to_vec()));
         std::fs::remove_dir_all(dir).unwrap();
     }
 

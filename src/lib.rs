@@ -11,5 +11,7 @@ pub mod fonts;
 pub mod layout;
 pub mod model;
 pub mod platform;
+pub mod recovery;
 pub mod settings;
+#[cfg(feature = "gui")]
 pub mod ui;

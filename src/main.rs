@@ -6,8 +6,10 @@ fn main() {
     nianbao::platform::init();
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let status = match args.as_slice() {
+        #[cfg(feature = "gui")]
         [] => nianbao::ui::run(None),
         // A report file double-clicked or dropped on the program.
+        #[cfg(feature = "gui")]
         [file] if std::path::Path::new(file).is_file() => nianbao::ui::run(Some(std::path::Path::new(file))),
         _ => {
             nianbao::platform::attach_console();

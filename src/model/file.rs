@@ -18,6 +18,10 @@ pub const FORMAT_TAG: &str = "nianbao-report";
 pub const VERSION: u64 = 1;
 /// The oldest and newest report year accepted.
 pub const YEARS: std::ops::RangeInclusive<i64> = 2000..=2100;
+/// The longest text a field may hold. A whole report is a few thousand
+/// characters; far longer text is a damaged or wrong file, and the editor could
+/// not show it smoothly.
+pub const MAX_TEXT_CHARS: usize = 100_000;
 
 /// Why a file could not be opened. `Display` is the Chinese message shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,9 +66,17 @@ pub fn load(path: &Path) -> Result<Report, LoadError> {
     from_json(&text)
 }
 
-/// Writes a report file to disk (atomically: a failed save leaves the old file).
+/// Writes a report file to disk: atomically (a failed save leaves the old file),
+/// keeping the previous version as `NAME.json.bak`.
 pub fn save(path: &Path, report: &Report) -> std::io::Result<()> {
-    crate::files::write_atomic(path, to_json(report).as_bytes())
+    crate::files::write_atomic_keeping(path, to_json(report).as_bytes(), Some(&backup_path(path)))
+}
+
+/// Where `save` keeps the previous version: `年报.json` → `年报.json.bak`.
+pub fn backup_path(path: &Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    name.into()
 }
 
 /// A Chinese description of an I/O error.
@@ -106,8 +118,8 @@ pub fn from_json(text: &str) -> Result<Report, LoadError> {
     if version > VERSION {
         return Err(LoadError::Newer(version));
     }
-    if version < 1 {
-        return Err(invalid(format!("不认识的文件版本 {version}")));
+    if version == 0 {
+        migrate_v0(&mut obj);
     }
     read_report(&mut obj).map_err(LoadError::Invalid)
 }
@@ -121,6 +133,24 @@ fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
         end += 1;
     }
     line_text[..end].chars().count()
+}
+
+/// Version 0 (the pre-release drafts) named table 四 `review_cases`, kept the five
+/// 总体情况 sub-parts as bare strings and part 五 as two strings.
+fn migrate_v0(obj: &mut Map<String, Value>) {
+    if let Some(v) = obj.remove("review_cases") {
+        obj.entry("reviews").or_insert(v);
+    }
+    if let Some(Value::Array(bodies)) = obj.get("overview").cloned() {
+        let sections: Vec<Value> = bodies.into_iter().map(|b| serde_json::json!({ "body": b })).collect();
+        obj.insert("overview".into(), serde_json::json!({ "sections": sections }));
+    }
+    let problems = obj.remove("problems_text");
+    let improvements = obj.remove("improvements_text");
+    if problems.is_some() || improvements.is_some() {
+        let body = |v: Option<Value>| serde_json::json!({ "body": v.unwrap_or(Value::String(String::new())) });
+        obj.insert("problems".into(), Value::Array(vec![body(problems), body(improvements)]));
+    }
 }
 
 fn invalid(why: impl Into<String>) -> LoadError {
@@ -270,6 +300,10 @@ fn describe(v: &Value) -> String {
 
 fn string(v: &Value, key: &str, name: &str) -> Result<String, String> {
     match v {
+        Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => Err(format!(
+            "「{key}」（{name}）的文字太长：共 {} 字，每项最多 {MAX_TEXT_CHARS} 字（文件可能已损坏）",
+            s.chars().count()
+        )),
         Value::String(s) => Ok(s.clone()),
         other => Err(format!("「{key}」（{name}）应为文字，文件中是{}", describe(other))),
     }
@@ -527,7 +561,6 @@ mod tests {
             refusal(&with("version", "2")),
             "此文件由更新版本的年报编制器创建，请升级后再打开（文件版本 2，本程序支持到版本 1）"
         );
-        assert!(refusal(&with("version", "0")).contains("不认识的文件版本 0"));
         assert!(refusal(&with("version", "1.5")).contains("「version」应为正整数"));
     }
 
@@ -600,6 +633,49 @@ mod tests {
         let mut v: Value = serde_json::from_str(MINIMAL).unwrap();
         v["applications"][0][0] = serde_json::json!(-1);
         assert_eq!(from_json(&v.to_string()).unwrap().applications[0][0], Some(-1));
+    }
+
+    #[test]
+    fn a_version_0_file_upgrades() {
+        let mut v: Value = serde_json::from_str(MINIMAL).unwrap();
+        let obj = v.as_object_mut().unwrap();
+        obj.insert("version".into(), 0.into());
+        let reviews = obj.remove("reviews").unwrap();
+        obj.insert("review_cases".into(), reviews);
+        obj.insert("overview".into(), serde_json::json!(["一", "二", "三", "四", "五"]));
+        obj.insert("problems_text".into(), "问题".into());
+        obj.insert("improvements_text".into(), "改进".into());
+        let r = from_json(&v.to_string()).unwrap();
+        assert_eq!(r.reviews[0], Some(0));
+        assert_eq!(r.overview.sections[4].body, "五");
+        assert_eq!(r.overview.sections[4].title, "监督保障", "default titles");
+        assert_eq!((r.problems[0].body.as_str(), r.problems[1].body.as_str()), ("问题", "改进"));
+        assert!(r.extra.is_empty(), "old keys do not linger");
+        // Saved again, it is a version 1 file.
+        assert!(to_json(&r).contains("\"version\": 1"));
+    }
+
+    #[test]
+    fn absurd_text_is_refused_not_truncated() {
+        let long = "字".repeat(MAX_TEXT_CHARS + 1);
+        let text = with("preamble", &serde_json::to_string(&long).unwrap());
+        assert_eq!(
+            refusal(&text),
+            format!(
+                "年报文件内容有误：「preamble」（前言）的文字太长：共 {} 字，每项最多 100000 字（文件可能已损坏）",
+                MAX_TEXT_CHARS + 1
+            )
+        );
+        assert!(from_json(&with("preamble", &serde_json::to_string(&"字".repeat(MAX_TEXT_CHARS)).unwrap())).is_ok());
+    }
+
+    #[test]
+    fn lone_surrogates_and_control_characters() {
+        assert!(
+            refusal(&MINIMAL.replacen("\"agency\": \"某县统计局\"", "\"agency\": \"\\ud800\"", 1)).starts_with("文件格式已损坏")
+        );
+        let r = from_json(&with("preamble", "\"铃\\u0007声\"")).unwrap();
+        assert_eq!(r.preamble, "铃\u{7}声", "accepted; the checker points it out");
     }
 
     #[test]

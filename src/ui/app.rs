@@ -2,7 +2,7 @@
 //! bar), and the commands, which run after the frame is drawn.
 
 use std::path::{Path, PathBuf};
-use std::time::{Instant, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use egui::{Color32, RichText, Ui, ViewportCommand};
 
@@ -15,6 +15,7 @@ use super::widgets::{Target, View};
 use crate::fonts::{FontPreference, FontSet};
 use crate::layout::Document;
 use crate::model::{self, Report, TemplateId, file, preamble, totals};
+use crate::recovery::{Orphan, Recovery};
 use crate::settings::Settings;
 
 /// What a dialog is waiting for.
@@ -34,6 +35,8 @@ enum Modal {
         text: String,
     },
     Help,
+    /// 恢复未保存的年报: the first of `App::orphans`.
+    Recover,
 }
 
 /// An action held back until the user has decided about unsaved changes.
@@ -79,6 +82,15 @@ pub struct App {
     /// Which faces of `fonts` egui has, as of `fonts.generation()` = `fonts_generation`.
     installed_faces: Vec<bool>,
     fonts_generation: usize,
+    /// This app's recovery file (None when the app data folder is not writable).
+    recovery: Option<Recovery>,
+    /// Reports left by apps that crashed or were killed, to offer back.
+    orphans: Vec<Orphan>,
+    autosave_every: Duration,
+    last_autosave: Instant,
+    /// The revision last written to the recovery file.
+    autosaved_revision: u64,
+    was_focused: bool,
 }
 
 /// Last calendar year: the year a report written now is about.
@@ -93,7 +105,9 @@ fn last_year() -> i32 {
 impl App {
     pub fn new(settings: Settings, data_dir: PathBuf, dialogs: Box<dyn FileDialogs>, fonts: &'static FontSet) -> App {
         let report = Report::new(TemplateId::V2021, last_year(), "");
-        App {
+        let recovery = Recovery::start(&data_dir);
+        let orphans = crate::recovery::orphans(&data_dir);
+        let mut app = App {
             saved: report.clone(),
             history: History::new(&report),
             index: FindingIndex::new(model::check(&report, None)),
@@ -123,6 +137,80 @@ impl App {
             timing: std::env::var_os("NIANBAO_TIMING").is_some(),
             installed_faces: Vec::new(),
             fonts_generation: usize::MAX,
+            recovery: None,
+            orphans: Vec::new(),
+            autosave_every: autosave_interval(),
+            last_autosave: Instant::now(),
+            autosaved_revision: 0,
+            was_focused: true,
+        };
+        match recovery {
+            Ok(r) => app.recovery = Some(r),
+            Err(e) => {
+                app.status =
+                    format!("注意：无法在「{}」建立恢复文件（{}），请勤保存", app.data_dir.display(), file::io_message(&e))
+            }
+        }
+        if !orphans.is_empty() {
+            app.orphans = orphans;
+            app.modal = Some(Modal::Recover);
+        }
+        app
+    }
+
+    /// A clean exit: nothing is left to recover.
+    pub fn on_exit(&mut self) {
+        if let Some(r) = self.recovery.take() {
+            r.finish();
+        }
+    }
+
+    /// Writes unsaved changes to the recovery file every `autosave_every` and
+    /// whenever the window loses focus (the user switches to another program).
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.focused);
+        let lost_focus = self.was_focused && !focused;
+        self.was_focused = focused;
+        let Some(recovery) = &self.recovery else { return };
+        if !self.is_dirty() {
+            if self.autosaved_revision != self.revision {
+                recovery.clear(); // saved, or undone back to the saved state
+                self.autosaved_revision = self.revision;
+            }
+            return;
+        }
+        if self.autosaved_revision == self.revision {
+            return;
+        }
+        if lost_focus || self.last_autosave.elapsed() >= self.autosave_every {
+            match recovery.write(&self.report, self.path.as_deref()) {
+                Ok(()) => self.autosaved_revision = self.revision,
+                Err(e) => self.status = format!("自动备份失败：{}", file::io_message(&e)),
+            }
+            self.last_autosave = Instant::now();
+        } else {
+            ctx.request_repaint_after(self.autosave_every.saturating_sub(self.last_autosave.elapsed()));
+        }
+    }
+
+    /// Restores (or discards) the first orphaned report.
+    fn take_orphan(&mut self, restore: bool) {
+        if self.orphans.is_empty() {
+            return;
+        }
+        let orphan = self.orphans.remove(0);
+        if restore {
+            // Compared with the file on disk (if any), the restored work is unsaved.
+            let on_disk = orphan.source.as_deref().and_then(|p| file::load(p).ok());
+            let report = orphan.report.clone();
+            self.replace_document(report, orphan.source.clone());
+            self.saved = on_disk.unwrap_or_else(|| Report::new(self.report.template, self.report.year, ""));
+            self.status = "已恢复未保存的年报，请检查后保存".into();
+            self.tab = Tab::Basic;
+        }
+        orphan.remove();
+        if !self.orphans.is_empty() {
+            self.modal = Some(Modal::Recover);
         }
     }
 
@@ -174,6 +262,7 @@ impl App {
             Modal::Unsaved { .. } => "保存修改吗？",
             Modal::Message { title, .. } => title.as_str(),
             Modal::Help => "使用说明",
+            Modal::Recover => "恢复未保存的年报",
         })
     }
 
@@ -229,6 +318,7 @@ impl App {
             }
         }
         self.refresh_findings();
+        self.autosave(&ctx);
         self.handle_close(&ctx);
         let title = self.window_title();
         if title != self.title_sent {
@@ -481,6 +571,9 @@ impl App {
             Ok(()) => {
                 self.saved = self.report.clone();
                 self.saved_at = Some(SystemTime::now());
+                if let Some(r) = &self.recovery {
+                    r.clear();
+                }
                 self.path = Some(path.to_path_buf());
                 self.settings.remember(path);
                 self.save_settings();
@@ -684,6 +777,42 @@ impl App {
                     next = Some(Modal::Message { title, text });
                 }
             }
+            Modal::Recover => {
+                let mut choice = None;
+                if let Some(o) = self.orphans.first() {
+                    egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
+                        ui.set_max_width(520.0);
+                        ui.heading("恢复未保存的年报");
+                        ui.label("年报编制器上次没有正常退出（断电、死机或被强行关闭），以下年报有尚未保存的修改：");
+                        ui.add_space(6.0);
+                        let title = if o.report.agency.trim().is_empty() {
+                            "（未填写编制单位）".to_string()
+                        } else {
+                            o.report.title()
+                        };
+                        ui.label(RichText::new(title).strong());
+                        ui.label(format!("自动备份于 {}", date_time(o.saved_at)));
+                        ui.label(match &o.source {
+                            Some(p) => format!("原文件：{}", p.display()),
+                            None => "这份年报还没有保存过文件。".to_string(),
+                        });
+                        ui.add_space(8.0);
+                        ui.horizontal(|ui| {
+                            if ui.button("恢复").clicked() {
+                                choice = Some(true);
+                            }
+                            if ui.button("丢弃").on_hover_text("删除这份自动备份，不再提示").clicked() {
+                                choice = Some(false);
+                            }
+                        });
+                    });
+                }
+                match choice {
+                    Some(restore) => self.take_orphan(restore),
+                    None if !self.orphans.is_empty() => next = Some(Modal::Recover),
+                    None => {}
+                }
+            }
             Modal::Help => {
                 let response = egui::Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
                     ui.set_max_width(560.0);
@@ -697,7 +826,9 @@ impl App {
                 }
             }
         }
-        self.modal = next;
+        if self.modal.is_none() {
+            self.modal = next;
+        }
         if let Some(then) = save_then {
             // 保存 first; a cancelled Save-As cancels what was going to happen.
             if self.save(frame) {
@@ -711,6 +842,29 @@ impl App {
             self.proceed(then);
         }
     }
+}
+
+/// How often unsaved changes go to the recovery file (`NIANBAO_AUTOSAVE_SECONDS` overrides).
+fn autosave_interval() -> Duration {
+    let secs = std::env::var("NIANBAO_AUTOSAVE_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(30);
+    Duration::from_secs(secs)
+}
+
+/// “2025年1月20日 14:03”, local time.
+fn date_time(t: SystemTime) -> String {
+    let secs = t.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs()) + crate::platform::utc_offset_seconds();
+    let days = (secs / 86_400) as i64;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year}年{month}月{day}日 {}", &clock(t)[..5])
 }
 
 /// Local wall-clock time as HH:MM:SS.

@@ -26,6 +26,10 @@ impl eframe::App for EframeApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.0.ui(ui, Some(frame));
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.0.on_exit();
+    }
 }
 
 fn options(renderer: eframe::Renderer) -> eframe::NativeOptions {

@@ -10,6 +10,34 @@ use crate::model::totals::{applicant_sum, is_review_total, results_sum, review_s
 pub(super) fn check(r: &Report, out: &mut Findings) {
     blank_cells(r, out);
     empty_parts(r, out);
+    control_characters(r, out);
+}
+
+/// S14: invisible control characters (pasted from other programs) are left out
+/// of the PDF; say so rather than drop them silently.
+fn control_characters(r: &Report, out: &mut Findings) {
+    let texts = r.texts().into_iter().map(|(f, t)| (Field::Text(f), t)).chain([(Field::Agency, r.agency.as_str())]);
+    for (field, text) in texts {
+        let found: Vec<String> = text
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            .map(|c| format!("U+{:04X}", c as u32))
+            .collect();
+        if let Some(first) = found.first() {
+            let name = match field {
+                Field::Text(t) => t.label(r),
+                _ => "编制单位".to_string(),
+            };
+            out.warning(
+                "S14",
+                Location::Field(field),
+                format!(
+                    "{name}含有 {} 个看不见的控制字符（如 {first}），多半是从别的程序粘贴带来的，导出时会被略去",
+                    found.len()
+                ),
+            );
+        }
+    }
 }
 
 const FILL_ZERO: &str = "没有发生的请填 0（空白和 0 含义不同）";
@@ -207,6 +235,18 @@ mod tests {
         let h6 = by_rule(&found, "H6");
         assert_eq!(h6.len(), 1);
         assert!(h6[0].message.starts_with("表二「政府集中采购」行有空白单元格：采购总金额"));
+    }
+
+    #[test]
+    fn s14_control_characters() {
+        let mut r = zeros(TemplateId::V2021);
+        r.overview.sections[2].body = "正文\u{7}第二段\n换行\t制表".into();
+        let found = check(&r, None);
+        let s14 = by_rule(&found, "S14");
+        assert_eq!(s14.len(), 1);
+        assert!(s14[0].message.starts_with("总体情况（三）政府信息管理含有 1 个看不见的控制字符（如 U+0007）"));
+        r.overview.sections[2].body = "正文\n换行\t制表".into();
+        assert!(by_rule(&check(&r, None), "S14").is_empty(), "line breaks and tabs are fine");
     }
 
     #[test]

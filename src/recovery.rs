@@ -1,0 +1,165 @@
+//! Recovery files: while a report has unsaved changes, the app writes it every
+//! 30 s (and when the window loses focus) to `recovery/` under the app data
+//! folder — never over the user's own file. A clean exit or a save removes it;
+//! after a crash, a power cut or a kill the next start finds it and offers it back.
+//!
+//! Each running app holds an exclusive lock on its own lock file, so a second
+//! app started alongside does not offer the first one's work as “lost”.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use serde_json::{Value, json};
+
+use crate::model::{Report, file};
+
+const FORMAT_TAG: &str = "nianbao-recovery";
+
+/// This app's recovery slot.
+pub struct Recovery {
+    json: PathBuf,
+    lock_path: PathBuf,
+    /// Held (and locked) for as long as the app runs.
+    _lock: File,
+}
+
+/// A report left behind by an app that did not exit cleanly.
+pub struct Orphan {
+    pub report: Report,
+    /// The file the report was opened from or saved to, if any.
+    pub source: Option<PathBuf>,
+    pub saved_at: SystemTime,
+    json: PathBuf,
+    lock_path: PathBuf,
+}
+
+impl Orphan {
+    /// Deletes the recovery file (after it was restored or discarded).
+    pub fn remove(&self) {
+        let _ = std::fs::remove_file(&self.json);
+        let _ = std::fs::remove_file(&self.lock_path);
+    }
+}
+
+fn folder(data_dir: &Path) -> PathBuf {
+    data_dir.join("recovery")
+}
+
+impl Recovery {
+    /// Claims a new slot under `data_dir`.
+    pub fn start(data_dir: &Path) -> std::io::Result<Recovery> {
+        let dir = folder(data_dir);
+        std::fs::create_dir_all(&dir)?;
+        let stamp = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default().as_nanos();
+        let id = format!("{}-{stamp}", std::process::id());
+        let lock_path = dir.join(format!("{id}.lock"));
+        let lock = File::create(&lock_path)?;
+        lock.try_lock().map_err(|e| std::io::Error::other(e.to_string()))?;
+        Ok(Recovery { json: dir.join(format!("{id}.json")), lock_path, _lock: lock })
+    }
+
+    /// Writes the report (atomically) to the recovery file.
+    pub fn write(&self, report: &Report, source: Option<&Path>) -> std::io::Result<()> {
+        let saved_at = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default().as_secs();
+        let report: Value = serde_json::from_str(&file::to_json(report)).map_err(std::io::Error::other)?;
+        let wrapper = json!({
+            "format": FORMAT_TAG,
+            "saved_at": saved_at,
+            "source": source.map(|p| p.to_string_lossy().into_owned()),
+            "report": report,
+        });
+        crate::files::write_atomic(&self.json, wrapper.to_string().as_bytes())
+    }
+
+    /// Removes the recovery file (the work is saved, or the user chose not to keep it).
+    pub fn clear(&self) {
+        let _ = std::fs::remove_file(&self.json);
+    }
+
+    /// On a clean exit: nothing left to recover.
+    pub fn finish(self) {
+        self.clear();
+        let _ = std::fs::remove_file(&self.lock_path);
+    }
+}
+
+/// Reports left by apps that are no longer running, newest first. Files that
+/// cannot be read are skipped (and left where they are).
+pub fn orphans(data_dir: &Path) -> Vec<Orphan> {
+    let Ok(entries) = std::fs::read_dir(folder(data_dir)) else { return Vec::new() };
+    let mut found: Vec<Orphan> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter_map(|json| {
+            let lock_path = json.with_extension("lock");
+            // A lock we can take belongs to nobody: its app is gone.
+            if let Ok(lock) = File::options().write(true).create(true).truncate(false).open(&lock_path)
+                && lock.try_lock().is_err()
+            {
+                return None;
+            }
+            let wrapper: Value = serde_json::from_str(&std::fs::read_to_string(&json).ok()?).ok()?;
+            if wrapper.get("format")? != FORMAT_TAG {
+                return None;
+            }
+            let report = file::from_json(&wrapper.get("report")?.to_string()).ok()?;
+            let secs = wrapper.get("saved_at").and_then(Value::as_u64).unwrap_or(0);
+            let source = wrapper.get("source").and_then(Value::as_str).map(PathBuf::from);
+            Some(Orphan { report, source, saved_at: SystemTime::UNIX_EPOCH + Duration::from_secs(secs), json, lock_path })
+        })
+        .collect();
+    found.sort_by_key(|o| std::cmp::Reverse(o.saved_at));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TemplateId;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("nianbao-recovery-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn a_running_apps_work_is_not_an_orphan_but_a_dead_ones_is() {
+        let dir = scratch("lock");
+        let mut r = Report::new(TemplateId::V2021, 2024, "某局");
+        r.preamble = "未保存的修改".into();
+        let slot = Recovery::start(&dir).unwrap();
+        slot.write(&r, Some(Path::new("/报告/某局.json"))).unwrap();
+        assert!(orphans(&dir).is_empty(), "its app still holds the lock");
+        // The app dies without cleaning up: the lock goes, the file stays.
+        drop(slot);
+        let found = orphans(&dir);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].report, r);
+        assert_eq!(found[0].source.as_deref(), Some(Path::new("/报告/某局.json")));
+        found[0].remove();
+        assert!(orphans(&dir).is_empty());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_clean_exit_leaves_nothing() {
+        let dir = scratch("clean");
+        let slot = Recovery::start(&dir).unwrap();
+        slot.write(&Report::new(TemplateId::V2021, 2024, "某局"), None).unwrap();
+        slot.finish();
+        assert_eq!(std::fs::read_dir(folder(&dir)).unwrap().count(), 0);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn damaged_recovery_files_are_skipped() {
+        let dir = scratch("damaged");
+        std::fs::create_dir_all(folder(&dir)).unwrap();
+        std::fs::write(folder(&dir).join("1-1.json"), "{ truncated").unwrap();
+        assert!(orphans(&dir).is_empty());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,123 @@
+//! Never lose a report: an editing app killed hard (SIGKILL) leaves its unsaved
+//! work behind, and the next start offers it back.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nianbao::fonts::FontSet;
+use nianbao::settings::Settings;
+use nianbao::ui::App;
+use nianbao::ui::dialogs::FileDialogs;
+
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn open_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>) -> Option<PathBuf> {
+        None
+    }
+    fn save_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_pdf(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>, _: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn app_harness(data_dir: PathBuf) -> Harness<'static, App> {
+    let fonts = FontSet::bundled();
+    let app = App::new(Settings::default(), data_dir, Box::new(NoDialogs), fonts);
+    Harness::builder()
+        .with_size([1280.0, 900.0])
+        .with_context_setup(move |ctx| App::setup(ctx, fonts))
+        .build_ui_state(|ui, app: &mut App| app.ui(ui, None), app)
+}
+
+const TYPED: &str = "青山县统计局";
+const CHILD: &str = "NIANBAO_RECOVERY_CHILD";
+
+/// Runs only as the child process of the test below: the app's editing core,
+/// typing into 编制单位 and 前言, then waiting to be killed.
+#[test]
+fn child_editor() {
+    let Some(dir) = std::env::var_os(CHILD) else { return };
+    let mut h = app_harness(PathBuf::from(dir));
+    let field = h.get_all_by_role_and_label(egui::accesskit::Role::TextInput, "编制单位").next().unwrap();
+    field.focus();
+    field.type_text(TYPED);
+    h.run();
+    h.get_by_label("前言").focus();
+    h.get_by_label("前言").type_text("这是没有保存的前言。");
+    for _ in 0..5 {
+        h.run(); // NIANBAO_AUTOSAVE_SECONDS=0: every frame with changes is written
+    }
+    println!("READY");
+    loop {
+        std::thread::sleep(Duration::from_secs(60));
+    }
+}
+
+#[test]
+fn a_killed_editor_is_offered_for_recovery() {
+    let dir = std::env::temp_dir().join(format!("nianbao-recovery-kill-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["child_editor", "--exact", "--nocapture", "--test-threads=1"])
+        .env(CHILD, &dir)
+        .env("NIANBAO_AUTOSAVE_SECONDS", "0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    loop {
+        let line = lines.next().expect("child output").unwrap();
+        if line.contains("READY") {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(120), "the child never got ready");
+    }
+    child.kill().unwrap(); // SIGKILL: no exit handler runs
+    child.wait().unwrap();
+
+    let mut h = app_harness(dir.clone());
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("恢复未保存的年报"));
+    assert!(h.query_by_label_contains(TYPED).is_some(), "the offer names the report");
+    h.get_by_label("恢复").click();
+    h.run();
+    assert_eq!(h.state().report.agency, TYPED);
+    assert!(h.state().report.preamble.contains("这是没有保存的前言。"));
+    assert!(h.state().is_dirty(), "restored work still needs saving");
+    assert_eq!(h.state().modal_title(), None);
+    // The orphan is gone: a third start offers nothing.
+    drop(h);
+    let mut third = app_harness(dir.clone());
+    third.run();
+    assert_eq!(third.state().modal_title(), None);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn discarding_the_offer_removes_it() {
+    let dir = std::env::temp_dir().join(format!("nianbao-recovery-discard-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    {
+        let slot = nianbao::recovery::Recovery::start(&dir).unwrap();
+        let r = nianbao::model::Report::new(nianbao::model::TemplateId::V2021, 2024, "丢弃局");
+        slot.write(&r, None).unwrap();
+        // Dropped without finish(): as if the app had crashed.
+    }
+    let mut h = app_harness(dir.clone());
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("恢复未保存的年报"));
+    h.get_by_label("丢弃").click();
+    h.run();
+    assert_eq!(h.state().report.agency, "", "nothing restored");
+    assert!(nianbao::recovery::orphans(&dir).is_empty());
+    std::fs::remove_dir_all(dir).ok();
+}
