@@ -30,6 +30,14 @@ const USAGE: &str = "\
       导出 PDF（A4，公文格式）。有错误的年报也可以导出，错误会作为提醒列出。
       --fonts system  本机公文字体优先（默认）；--fonts builtin  仅用内置字体。
       退出码 0 = 已导出，2 = 年报无法读取或输出文件无法写入。
+  nianbao new --from 上年年报.json -o 新年报.json
+      从上年报告新建：年度加一、2021年格式，带入单位和联系方式、文字草稿、
+      「上年结转」（= 上年「结转下年度继续办理」），并记住上年报告以便校验。
+      不写 -o 时在图形界面中打开新年报。
+  nianbao merge 年报1.json 年报2.json … -o 汇总.json
+      汇总多个同年度、同格式的年报：每个单元格相加，逐个单位列出情况。
+      不写 -o 时在图形界面中显示汇总结果和各单位的情况。
+      退出码 0 = 已汇总，1 = 有来源年报存在错误（仍写出汇总），2 = 文件无法读取或不能一起汇总。
   nianbao --help       显示本说明
   nianbao --version    显示版本号
 ";
@@ -45,6 +53,8 @@ pub fn run(args: &[OsString]) -> i32 {
     match verb.to_str() {
         Some("check") => check(&args[1..], &mut out, &mut err),
         Some("export") => export(&args[1..], &mut out, &mut err),
+        Some("new") => new_from_previous(&args[1..], &mut out, &mut err),
+        Some("merge") => merge(&args[1..], &mut out, &mut err),
         Some("--help" | "-h" | "help") => {
             let _ = write!(out, "{USAGE}");
             EXIT_OK
@@ -95,12 +105,13 @@ fn check(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
         Err(why) => return usage_error(err, &why),
     };
     let Some(report) = open(&file, err) else { return EXIT_FAILURE };
+    // Without --previous, the report's remembered last-year file (从上年报告新建), if it is there.
     let previous = match previous {
         Some(p) => match open(&p, err) {
             Some(r) => Some(r),
             None => return EXIT_FAILURE,
         },
-        None => None,
+        None => report.previous.as_ref().and_then(|p| remembered_previous(&file, p)),
     };
     let findings = model::check(&report, previous.as_ref());
     for f in &findings {
@@ -172,4 +183,124 @@ fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 
     }
     let _ = writeln!(out, "已导出「{}」：{} 页，{} KB", a.output.display(), exported.pages, exported.bytes.len().div_ceil(1024));
     EXIT_OK
+}
+
+/// Last year's file as remembered in a report; a relative path is taken from the
+/// report's folder, and a moved pair of files is found by name beside it.
+pub fn remembered_previous(report_path: &Path, remembered: &Path) -> Option<Report> {
+    let dir = report_path.parent().unwrap_or(Path::new("."));
+    [dir.join(remembered), remembered.file_name().map(|n| dir.join(n)).unwrap_or_default()]
+        .into_iter()
+        .find_map(|p| model::file::load(&p).ok())
+}
+
+/// `FILES… -o OUT` (and `--from P` for `new`).
+struct FileArgs {
+    files: Vec<PathBuf>,
+    output: Option<PathBuf>,
+    from: Option<PathBuf>,
+}
+
+fn files_and_output(args: &[OsString]) -> Result<FileArgs, String> {
+    let (mut files, mut output, mut from) = (Vec::new(), None, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.to_str() {
+            Some("-o" | "--output") => output = Some(PathBuf::from(it.next().ok_or("-o 后面缺少输出文件")?)),
+            Some("--from") => from = Some(PathBuf::from(it.next().ok_or("--from 后面缺少上年年报文件")?)),
+            Some(s) if s.starts_with("--") => return Err(format!("不认识的选项「{s}」")),
+            _ => files.push(PathBuf::from(a)),
+        }
+    }
+    Ok(FileArgs { files, output, from })
+}
+
+fn write_report(path: &Path, report: &Report, err: &mut impl Write) -> bool {
+    match model::file::save(path, report) {
+        Ok(()) => true,
+        Err(e) => {
+            let _ = writeln!(err, "错误：无法写入「{}」：{}（原有文件未改动）", path.display(), model::file::io_message(&e));
+            false
+        }
+    }
+}
+
+fn new_from_previous(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let FileArgs { files, output, from } = match files_and_output(args) {
+        Ok(v) => v,
+        Err(why) => return usage_error(err, &why),
+    };
+    let (Some(from), Some(output), true) = (from, output, files.is_empty()) else {
+        return usage_error(err, "用法：nianbao new --from 上年年报.json -o 新年报.json");
+    };
+    let Some(previous) = open(&from, err) else { return EXIT_FAILURE };
+    let report = model::carry::next_year(&previous, Some(&from), model::TemplateId::V2021);
+    if !write_report(&output, &report, err) {
+        return EXIT_FAILURE;
+    }
+    let _ = writeln!(
+        out,
+        "已新建「{}」：{}，{}年度，2021年格式；已带入「上年结转」和文字草稿，请逐段改写（与上年相同的年份会被标出）",
+        output.display(),
+        report.agency,
+        report.year
+    );
+    EXIT_OK
+}
+
+fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let FileArgs { files, output, from } = match files_and_output(args) {
+        Ok(v) => v,
+        Err(why) => return usage_error(err, &why),
+    };
+    let (Some(output), None, false) = (output, from, files.is_empty()) else {
+        return usage_error(err, "用法：nianbao merge 年报1.json 年报2.json … -o 汇总.json");
+    };
+    let mut sources = Vec::with_capacity(files.len());
+    for f in &files {
+        let Some(report) = open(f, err) else { return EXIT_FAILURE };
+        let name = f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned());
+        sources.push(model::merge::Source { name, report });
+    }
+    let merged = match model::merge::merge(&sources) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = writeln!(err, "错误：{e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let show = |c: model::report::Count| c.map_or_else(|| "空".to_string(), |n| n.to_string());
+    let _ = writeln!(out, "序号｜编制单位｜文件｜错误｜警告｜本年新收｜办理结果总计｜结转下年度｜行政复议｜行政诉讼");
+    for (i, s) in merged.sources.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}｜{}｜{}｜{}｜{}｜{}｜{}｜{}｜{}｜{}",
+            i + 1,
+            s.agency_or_name(),
+            s.name,
+            s.errors.len(),
+            s.warnings,
+            show(s.new),
+            show(s.handled),
+            show(s.carried_out),
+            show(s.reviews),
+            show(s.lawsuits)
+        );
+    }
+    for s in merged.sources.iter().filter(|s| !s.errors.is_empty()) {
+        for f in &s.errors {
+            let _ = writeln!(out, "{}：{f}", s.agency_or_name());
+        }
+    }
+    if !write_report(&output, &merged.report, err) {
+        return EXIT_FAILURE;
+    }
+    let bad = merged.sources.iter().filter(|s| !s.errors.is_empty()).count();
+    let _ = writeln!(out, "已汇总 {} 份年报到「{}」（编制单位和文字部分请自行填写）", merged.sources.len(), output.display());
+    if bad > 0 {
+        let _ = writeln!(out, "注意：{bad} 份来源年报有错误，请先核实这些单位的数字，再采用汇总结果");
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
 }

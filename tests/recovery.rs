@@ -19,6 +19,9 @@ impl FileDialogs for NoDialogs {
     fn open_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>) -> Option<PathBuf> {
         None
     }
+    fn open_reports(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>) -> Vec<PathBuf> {
+        Vec::new()
+    }
     fn save_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>, _: &str) -> Option<PathBuf> {
         None
     }

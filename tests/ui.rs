@@ -24,6 +24,9 @@ impl FileDialogs for Scripted {
     fn open_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>) -> Option<PathBuf> {
         self.open.take()
     }
+    fn open_reports(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>) -> Vec<PathBuf> {
+        self.open.take().into_iter().collect()
+    }
     fn save_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>, _: &str) -> Option<PathBuf> {
         self.save.take()
     }
@@ -340,4 +343,45 @@ fn characters_no_font_has_load_and_are_pointed_out() {
     h.run();
     assert!(h.state().report.preamble.contains('𠀀'), "loaded as it is");
     assert!(h.query_by_label_contains("以下字符没有字体可以显示，导出时会显示为方框：「𠀀」").is_some());
+}
+
+#[test]
+fn new_from_last_years_report_carries_over_and_keeps_checking() {
+    let last_year = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/qingshan-2024.json");
+    let mut h = harness_with(Scripted { open: Some(last_year.clone()), ..Default::default() }, "carry");
+    h.state_mut().command(UiCommand::NewFromPrevious);
+    h.run();
+    let r = &h.state().report;
+    assert_eq!((r.year, r.agency.as_str()), (2025, "青山县市场监督管理局"));
+    assert_eq!(r.applications[1], [Some(2), Some(1), Some(0), Some(0), Some(0), Some(0), Some(3)], "二、上年结转");
+    assert_eq!(r.previous.as_deref(), Some(last_year.as_path()));
+    assert!(h.state().previous().is_some(), "last year's report is loaded for the checker");
+    assert!(h.state().is_dirty(), "a new document, not yet saved");
+    assert!(h.state().findings().findings.iter().any(|f| f.rule == "S10"), "the copied text is flagged");
+    assert!(h.state().status.contains("文字中的「2024」已标出"));
+    // 现行有效件数 is not carried; last year's figure is a hint on the cell.
+    h.get_by_label("二、主动公开").click();
+    h.run();
+    assert_eq!(h.get_by_label("表二 行政规范性文件 现行有效件数").value().as_deref(), Some(""));
+}
+
+#[test]
+fn merging_reports_sums_them_and_shows_the_sources() {
+    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut h = harness("merge-app");
+    h.state_mut().merge(&[examples.join("qingshan-2024.json"), examples.join("errors-2024.json")]);
+    h.run();
+    let merged = h.state().merged().expect("merged");
+    assert_eq!(merged.sources.len(), 2);
+    assert_eq!(h.state().report.applications[0][0], Some(42), "21 + 21");
+    assert_eq!(
+        merged.describe(&nianbao::model::check::CellRef::applications(0, 0)),
+        "青山县市场监督管理局 21；青山县某某镇人民政府 21"
+    );
+    assert!(h.query_by_label_contains("1 个单位的年报有错误").is_some(), "the side panel names the problem");
+    // Mismatched years are refused with the reason.
+    h.state_mut().merge(&[examples.join("qingshan-2024.json"), examples.join("zhoucun-2023.json")]);
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("不能一起汇总"));
+    assert!(h.query_by_label_contains("是2023年度的，其他年报是2024年度").is_some());
 }

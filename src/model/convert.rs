@@ -36,6 +36,7 @@ pub fn to_2021(old: &Report) -> Conversion {
     report.problems = old.problems.clone();
     report.other_matters = old.other_matters.clone();
     report.processing_fee = old.processing_fee;
+    report.previous = old.previous.clone();
     report.extra = old.extra.clone();
     let mut dropped = Vec::new();
     let mut notes = Vec::new();

@@ -158,7 +158,7 @@ fn invalid(why: impl Into<String>) -> LoadError {
 }
 
 /// The keys this version reads; anything else is kept in `Report::extra`.
-const KNOWN_KEYS: [&str; 16] = [
+const KNOWN_KEYS: [&str; 17] = [
     "format",
     "version",
     "template",
@@ -175,6 +175,7 @@ const KNOWN_KEYS: [&str; 16] = [
     "problems",
     "other_matters",
     "processing_fee",
+    "previous",
 ];
 
 fn read_report(obj: &mut Map<String, Value>) -> Result<Report, String> {
@@ -229,6 +230,10 @@ fn read_report(obj: &mut Map<String, Value>) -> Result<Report, String> {
     report.other_matters = optional_string(obj, "other_matters", "第六部分")?;
     if let Some(v) = obj.get("processing_fee") {
         report.processing_fee = amount(v, CellKind::Amount).map_err(|e| format!("「processing_fee」（信息处理费）{e}"))?;
+    }
+    match obj.get("previous") {
+        None | Some(Value::Null) => {}
+        Some(v) => report.previous = Some(string(v, "previous", "上年报告文件")?.into()),
     }
     if let Some(v) = obj.get("procurement_unit") {
         report.procurement_unit = string(v, "procurement_unit", "采购总金额单位")?;
@@ -420,6 +425,7 @@ fn to_value(r: &Report) -> Value {
     m.insert("problems".into(), Value::Array(r.problems.iter().map(section).collect()));
     m.insert("other_matters".into(), text(&r.other_matters));
     m.insert("processing_fee".into(), amount_value(r.processing_fee));
+    m.insert("previous".into(), r.previous.as_ref().map_or(Value::Null, |p| text(&p.to_string_lossy())));
     for (k, v) in &r.extra {
         m.insert(k.clone(), v.clone());
     }

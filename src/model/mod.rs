@@ -2,10 +2,12 @@
 //! format, totals, the 2019 → 2021 converter and the checker.
 //! No GUI and no PDF code lives here.
 
+pub mod carry;
 pub mod check;
 pub mod convert;
 pub mod decimal;
 pub mod file;
+pub mod merge;
 pub mod numerals;
 pub mod preamble;
 pub mod report;

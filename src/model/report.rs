@@ -90,6 +90,8 @@ pub struct Report {
     pub other_matters: String,
     /// 信息处理费 collected this year, in 元 (part 六 must state it; 0 if none).
     pub processing_fee: Amount,
+    /// Last year's report file (从上年报告新建): S1, S2 and S10 check against it.
+    pub previous: Option<std::path::PathBuf>,
     /// Top-level keys of the file this tool does not know; written back unchanged.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -113,6 +115,7 @@ impl Report {
             problems: PROBLEM_TOPICS.map(Section::titled),
             other_matters: String::new(),
             processing_fee: None,
+            previous: None,
             extra: serde_json::Map::new(),
         }
     }

@@ -43,6 +43,8 @@ enum Modal {
 #[derive(Clone, Debug, PartialEq)]
 enum Pending {
     New,
+    NewFromPrevious,
+    Merge,
     Open,
     OpenPath(PathBuf),
     Close,
@@ -77,8 +79,12 @@ pub struct App {
     started: Instant,
     frames: u64,
     /// 打开 was chosen: show the dialog at the end of the frame.
-    pending_open: bool,
+    pending_dialog: Option<Pending>,
     timing: bool,
+    /// Last year's report (从上年报告新建, or remembered in the file): S1, S2, S10 and the hints.
+    previous: Option<Report>,
+    /// The sources of a 汇总 made in this session: per-agency findings and cell provenance.
+    merged: Option<crate::model::merge::Merged>,
     /// Which faces of `fonts` egui has, as of `fonts.generation()` = `fonts_generation`.
     installed_faces: Vec<bool>,
     fonts_generation: usize,
@@ -133,7 +139,9 @@ impl App {
             allow_close: false,
             started: crate::platform::started(),
             frames: 0,
-            pending_open: false,
+            pending_dialog: None,
+            previous: None,
+            merged: None,
             timing: std::env::var_os("NIANBAO_TIMING").is_some(),
             installed_faces: Vec::new(),
             fonts_generation: usize::MAX,
@@ -311,11 +319,8 @@ impl App {
         for c in std::mem::take(&mut self.queue) {
             self.run(c, &ctx, frame);
         }
-        if std::mem::take(&mut self.pending_open) {
-            let dir = self.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
-            if let Some(p) = self.dialogs.open_report(frame, dir.as_deref()) {
-                self.load(&p);
-            }
+        if let Some(kind) = self.pending_dialog.take() {
+            self.file_dialog(kind, frame);
         }
         self.refresh_findings();
         self.autosave(&ctx);
@@ -341,7 +346,7 @@ impl App {
     fn menu_bar(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("文件", |ui| {
-                for c in [UiCommand::New, UiCommand::Open] {
+                for c in [UiCommand::New, UiCommand::NewFromPrevious, UiCommand::Open] {
                     c.menu_item(ui, true, &mut self.queue);
                 }
                 ui.menu_button("最近打开", |ui| {
@@ -359,6 +364,8 @@ impl App {
                 for c in [UiCommand::Save, UiCommand::SaveAs] {
                     c.menu_item(ui, true, &mut self.queue);
                 }
+                ui.separator();
+                UiCommand::Merge.menu_item(ui, true, &mut self.queue);
                 ui.separator();
                 for c in [UiCommand::ExportPdf, UiCommand::Print] {
                     c.menu_item(ui, true, &mut self.queue);
@@ -444,9 +451,20 @@ impl App {
             return;
         }
         let mut action = None;
-        let App { report, index, focus, auto_totals, composing, fonts, tab, .. } = self;
-        let mut view = View { index, fonts, focus, auto_totals: *auto_totals, composing: *composing };
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        if let Some(m) = &self.merged {
+            egui::Panel::right("sources").default_size(300.0).show(ui, |ui| super::sources::ui(ui, m));
+        }
+        let App { report, index, focus, auto_totals, composing, fonts, tab, previous, merged, .. } = self;
+        let mut view = View {
+            index,
+            fonts,
+            focus,
+            auto_totals: *auto_totals,
+            composing: *composing,
+            previous: previous.as_ref(),
+            merged: merged.as_ref(),
+        };
+        egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
             ui.set_max_width(1120.0);
             match tab {
                 Tab::Basic => action = tabs::basic::ui(ui, report, &mut view),
@@ -478,13 +496,21 @@ impl App {
 
     fn refresh_findings(&mut self) {
         if self.index_revision != self.revision {
-            self.index = FindingIndex::new(model::check(&self.report, None));
+            self.index = FindingIndex::new(model::check(&self.report, self.previous.as_ref()));
             self.index_revision = self.revision;
         }
     }
 
     /// Replaces the whole document (新建, 打开).
     fn replace_document(&mut self, report: Report, path: Option<PathBuf>) {
+        self.merged = None;
+        self.previous = report.previous.as_deref().and_then(|p| match &path {
+            Some(own) => crate::cli::remembered_previous(own, p),
+            None => file::load(p).ok(),
+        });
+        if report.previous.is_some() && self.previous.is_none() {
+            self.status = "找不到上年报告文件，上年结转等核对暂不进行".into();
+        }
         self.saved = report.clone();
         self.history = History::new(&report);
         self.report = report;
@@ -526,10 +552,112 @@ impl App {
                 self.modal =
                     Some(Modal::NewReport { template: TemplateId::V2021, year: last_year(), agency: self.report.agency.clone() })
             }
-            Pending::Open => self.pending_open = true,
+            Pending::Open | Pending::NewFromPrevious | Pending::Merge => self.pending_dialog = Some(then),
             Pending::OpenPath(p) => self.load(&p),
             Pending::Close => self.allow_close = true,
         }
+    }
+
+    /// The file dialogs that 打开, 从上年报告新建 and 汇总 need (after the frame).
+    fn file_dialog(&mut self, kind: Pending, frame: Option<&eframe::Frame>) {
+        let dir = self.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
+        match kind {
+            Pending::Open => {
+                if let Some(p) = self.dialogs.open_report(frame, dir.as_deref()) {
+                    self.load(&p);
+                }
+            }
+            Pending::NewFromPrevious => {
+                if let Some(p) = self.dialogs.open_report(frame, dir.as_deref()) {
+                    self.new_from_previous(&p);
+                }
+            }
+            Pending::Merge => {
+                let files = self.dialogs.open_reports(frame, dir.as_deref());
+                if !files.is_empty() {
+                    self.merge(&files);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// 从上年报告新建: this year's report from last year's file (the command without its dialog).
+    pub fn new_from_previous(&mut self, last_year: &Path) {
+        match file::load(last_year) {
+            Ok(prev) => {
+                let report = model::carry::next_year(&prev, Some(last_year), TemplateId::V2021);
+                self.auto_totals = true;
+                self.replace_document(report, None);
+                self.saved = Report::new(TemplateId::V2021, self.report.year, ""); // a new, unsaved document
+                self.status = format!(
+                    "已从「{}」新建{}年度年报：已带入上年结转和文字草稿，文字中的「{}」已标出，请逐段改写",
+                    last_year.display(),
+                    self.report.year,
+                    prev.year
+                );
+                self.tab = Tab::Basic;
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "无法打开上年报告".into(),
+                    text: format!("「{}」：{e}", last_year.display()),
+                });
+            }
+        }
+    }
+
+    /// 汇总多个年报: sums the files into a new report (the command without its dialog).
+    pub fn merge(&mut self, files: &[PathBuf]) {
+        let mut sources = Vec::new();
+        let mut unreadable = Vec::new();
+        for f in files {
+            match file::load(f) {
+                Ok(report) => sources.push(model::merge::Source {
+                    name: f.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    report,
+                }),
+                Err(e) => unreadable.push(format!("「{}」：{e}", f.display())),
+            }
+        }
+        if !unreadable.is_empty() {
+            self.modal = Some(Modal::Message {
+                title: "有年报无法打开".into(),
+                text: format!("以下文件无法打开，没有汇总：\n{}", unreadable.join("\n")),
+            });
+            return;
+        }
+        match model::merge::merge(&sources) {
+            Ok(merged) => {
+                let report = merged.report.clone();
+                self.auto_totals = {
+                    let mut recomputed = report.clone();
+                    totals::fill_totals(&mut recomputed);
+                    recomputed == report
+                };
+                self.replace_document(report, None);
+                self.saved = Report::new(self.report.template, self.report.year, "x"); // unsaved
+                let bad = merged.sources.iter().filter(|s| !s.errors.is_empty()).count();
+                self.status = if bad > 0 {
+                    format!("已汇总 {} 份年报；其中 {bad} 份有错误，见右侧「汇总来源」", merged.sources.len())
+                } else {
+                    format!("已汇总 {} 份年报；编制单位和文字部分请自行填写", merged.sources.len())
+                };
+                self.merged = Some(merged);
+                self.tab = Tab::Applications;
+            }
+            Err(e) => self.modal = Some(Modal::Message { title: "不能一起汇总".into(), text: e.to_string() }),
+        }
+    }
+
+    /// Whether a 汇总 made in this session is on screen (with its sources).
+    pub fn merged(&self) -> Option<&crate::model::merge::Merged> {
+        self.merged.as_ref()
+    }
+
+    /// Last year's report, when known.
+    pub fn previous(&self) -> Option<&Report> {
+        self.previous.as_ref()
     }
 
     fn load(&mut self, path: &Path) {
@@ -630,6 +758,8 @@ impl App {
         match c {
             UiCommand::New => self.guard(Pending::New),
             UiCommand::Open => self.guard(Pending::Open),
+            UiCommand::NewFromPrevious => self.guard(Pending::NewFromPrevious),
+            UiCommand::Merge => self.guard(Pending::Merge),
             UiCommand::Save => {
                 self.save(frame);
             }

@@ -7,7 +7,9 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UiCommand {
     New,
+    NewFromPrevious,
     Open,
+    Merge,
     Save,
     SaveAs,
     ExportPdf,
@@ -19,9 +21,11 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 10] = [
+    pub const ALL: [UiCommand; 12] = [
         UiCommand::New,
+        UiCommand::NewFromPrevious,
         UiCommand::Open,
+        UiCommand::Merge,
         UiCommand::Save,
         UiCommand::SaveAs,
         UiCommand::ExportPdf,
@@ -36,7 +40,9 @@ impl UiCommand {
     pub fn label(self) -> &'static str {
         match self {
             UiCommand::New => "新建…",
+            UiCommand::NewFromPrevious => "从上年报告新建…",
             UiCommand::Open => "打开…",
+            UiCommand::Merge => "汇总多个年报…",
             UiCommand::Save => "保存",
             UiCommand::SaveAs => "另存为…",
             UiCommand::ExportPdf => "导出PDF…",
@@ -60,7 +66,7 @@ impl UiCommand {
             UiCommand::Undo => ctrl(Key::Z),
             UiCommand::Redo => ctrl(Key::Y),
             UiCommand::Help => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
-            UiCommand::Quit => None, // Alt+F4 / the window's close button
+            UiCommand::Quit | UiCommand::NewFromPrevious | UiCommand::Merge => None, // Quit: Alt+F4 / the close button
         }
     }
 

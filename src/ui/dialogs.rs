@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 pub trait FileDialogs {
     /// 打开: a report file, or None when cancelled (or no dialog is available).
     fn open_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Option<PathBuf>;
+    /// 汇总多个年报: several report files (empty when cancelled).
+    fn open_reports(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Vec<PathBuf>;
     /// 另存为: where to save the report.
     fn save_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Option<PathBuf>;
     /// 导出PDF: where to write the PDF.
@@ -31,6 +33,10 @@ fn dialog(parent: Option<&eframe::Frame>, dir: Option<&Path>, filter: (&str, &[&
 impl FileDialogs for NativeDialogs {
     fn open_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Option<PathBuf> {
         dialog(parent, dir, REPORT_FILTER).set_title("打开年报").pick_file()
+    }
+
+    fn open_reports(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Vec<PathBuf> {
+        dialog(parent, dir, REPORT_FILTER).set_title("选择要汇总的年报（可多选）").pick_files().unwrap_or_default()
     }
 
     fn save_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Option<PathBuf> {

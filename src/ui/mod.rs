@@ -7,12 +7,13 @@ pub mod dialogs;
 pub mod findings;
 pub mod fonts;
 pub mod history;
+pub mod sources;
 pub mod tabs;
 pub mod widgets;
 
 pub use app::App;
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use crate::fonts::FontSet;
 use crate::settings::{RendererChoice, Settings, data_dir};
@@ -45,15 +46,32 @@ fn options(renderer: eframe::Renderer) -> eframe::NativeOptions {
     eframe::NativeOptions { viewport, renderer, run_and_return: true, centered: true, ..Default::default() }
 }
 
-fn run_with(renderer: eframe::Renderer, file: Option<&Path>) -> eframe::Result {
+/// What the window shows first.
+#[derive(Clone, Debug, Default)]
+pub enum Start {
+    /// A new, empty report.
+    #[default]
+    Empty,
+    /// A report file (double-clicked, or dropped on the program).
+    Open(PathBuf),
+    /// 从上年报告新建 from this file.
+    NewFrom(PathBuf),
+    /// 汇总 of these files.
+    Merge(Vec<PathBuf>),
+}
+
+fn run_with(renderer: eframe::Renderer, start: &Start) -> eframe::Result {
     let creator: eframe::AppCreator<'_> = Box::new(move |cc| {
         let dir = data_dir();
         let settings = Settings::load(&dir);
         let fonts = FontSet::for_preference(settings.fonts);
         App::setup(&cc.egui_ctx, fonts);
         let mut app = App::new(settings, dir, Box::new(dialogs::NativeDialogs), fonts);
-        if let Some(path) = file {
-            app.open_path(path);
+        match start {
+            Start::Empty => {}
+            Start::Open(path) => app.open_path(path),
+            Start::NewFrom(path) => app.new_from_previous(path),
+            Start::Merge(paths) => app.merge(paths),
         }
         Ok(Box::new(EframeApp(app)))
     });
@@ -62,19 +80,18 @@ fn run_with(renderer: eframe::Renderer, file: Option<&Path>) -> eframe::Result {
 
 /// Opens the window. wgpu first (DirectX 12 on Windows, with its software
 /// fallback), glow (OpenGL) if wgpu cannot start; `NIANBAO_RENDERER=glow|wgpu`
-/// or the saved setting forces one. `file` is opened at start (a double-clicked
-/// report). Returns the process exit status.
-pub fn run(file: Option<&Path>) -> i32 {
+/// or the saved setting forces one. Returns the process exit status.
+pub fn run(start: Start) -> i32 {
     let choice = std::env::var("NIANBAO_RENDERER")
         .ok()
         .and_then(|v| RendererChoice::from_code(&v.to_lowercase()))
         .unwrap_or_else(|| Settings::load(&data_dir()).renderer);
     let result = match choice {
-        RendererChoice::Glow => run_with(eframe::Renderer::Glow, file),
-        RendererChoice::Wgpu => run_with(eframe::Renderer::Wgpu, file),
-        RendererChoice::Auto => run_with(eframe::Renderer::Wgpu, file).or_else(|e| {
+        RendererChoice::Glow => run_with(eframe::Renderer::Glow, &start),
+        RendererChoice::Wgpu => run_with(eframe::Renderer::Wgpu, &start),
+        RendererChoice::Auto => run_with(eframe::Renderer::Wgpu, &start).or_else(|e| {
             eprintln!("wgpu 无法启动（{e}），改用 OpenGL（glow）");
-            run_with(eframe::Renderer::Glow, file)
+            run_with(eframe::Renderer::Glow, &start)
         }),
     };
     match result {

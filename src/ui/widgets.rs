@@ -33,6 +33,10 @@ pub struct View<'a> {
     pub auto_totals: bool,
     /// An input method is composing: keys belong to it, not to navigation.
     pub composing: bool,
+    /// Last year's report: hints, and its year highlighted in the text.
+    pub previous: Option<&'a crate::model::Report>,
+    /// A 汇总 made this session: where each summed number comes from.
+    pub merged: Option<&'a crate::model::merge::Merged>,
 }
 
 impl View<'_> {
@@ -160,6 +164,12 @@ pub fn number_cell(
     if let Some(m) = mark {
         response = response.on_hover_text(m.tooltip());
     }
+    if let (Some(merged), Target::Cell(c)) = (view.merged, target) {
+        let from = merged.describe(&c);
+        if !from.is_empty() {
+            response = response.on_hover_text(format!("汇总来源：{from}"));
+        }
+    }
     (response, next)
 }
 
@@ -234,11 +244,37 @@ pub fn text_area(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, te
         })
         .inner;
     let target = Target::Field(field);
+    let font = egui::FontId::new(16.0, super::fonts::body_family());
+    // After 从上年报告新建, every mention of last year stands out until rewritten.
+    let last_year = view.previous.map(|p| p.year);
+    let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap: f32| {
+        let text = buffer.as_str();
+        let mut job = egui::text::LayoutJob::default();
+        let plain = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
+        let marked = egui::TextFormat {
+            background: Color32::from_rgb(0xFF, 0x9E, 0x40),
+            color: Color32::BLACK,
+            underline: egui::Stroke::new(1.5, Color32::from_rgb(0xC6, 0x28, 0x28)),
+            ..plain.clone()
+        };
+        let mut at = 0;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let byte = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+        for range in last_year.map(|y| crate::model::carry::last_year_mentions(text, y)).unwrap_or_default() {
+            job.append(&text[at..byte(range.start)], 0.0, plain.clone());
+            job.append(&text[byte(range.start)..byte(range.end)], 0.0, marked.clone());
+            at = byte(range.end);
+        }
+        job.append(&text[at..], 0.0, plain);
+        job.wrap.max_width = wrap;
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
     let mut edit = TextEdit::multiline(text)
         .id(target.id())
         .desired_rows(rows)
         .desired_width(f32::INFINITY)
-        .font(egui::FontId::new(16.0, super::fonts::body_family()));
+        .char_limit(crate::model::file::MAX_TEXT_CHARS)
+        .layouter(&mut layouter);
     if let Some(fill) = highlight(ui, mark) {
         edit = edit.background_color(fill);
     }

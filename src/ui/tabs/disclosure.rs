@@ -40,7 +40,13 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
                         name: &name,
                         width: CELL_WIDTH,
                     };
-                    let (_, go) = number_cell(ui, view, spec, &mut r.disclosure[row][j]);
+                    let (response, go) = number_cell(ui, view, spec, &mut r.disclosure[row][j]);
+                    // 现行有效件数 starts from last year's: offered as a hint, not filled in.
+                    if col.role == ColumnRole::InForce
+                        && let Some(hint) = view.previous.and_then(|p| crate::model::carry::in_force_hint(p, item.item))
+                    {
+                        response.on_hover_text(format!("上年现行有效件数：{hint}（本年 = 上年 + 本年制发 − 本年废止）"));
+                    }
                     next = next.or(go.and_then(|m| neighbour(&shape, cell, m)));
                 }
                 ui.end_row();

@@ -1,0 +1,296 @@
+//! 汇总: a county's report built from all its departments' and townships'
+//! reports. Every cell is the sum of the same cell across the files (blank +
+//! blank = blank, blank + n = n; amounts exact), each summed cell remembers
+//! where its number came from, and every source is checked on its own.
+
+use std::collections::HashMap;
+
+use super::check::{CellRef, Finding, Severity, check};
+use super::decimal::Decimal;
+use super::report::{Count, Report};
+use super::template::{APPLICANT_TOTAL, ColumnRole, RowRole, TemplateId};
+
+/// A report to add in, and what to call it (its file name).
+pub struct Source {
+    pub name: String,
+    pub report: Report,
+}
+
+/// What the sum is made of, per source.
+pub struct SourceSummary {
+    pub name: String,
+    pub agency: String,
+    pub errors: Vec<Finding>,
+    pub warnings: usize,
+    /// Table 三: 一、本年新收 总计, （七）总计, 四、结转下年度 总计; table 四: 行政复议 总计, 诉讼 总计.
+    pub new: Count,
+    pub handled: Count,
+    pub carried_out: Count,
+    pub reviews: Count,
+    pub lawsuits: Count,
+}
+
+/// Where each summed cell's number comes from: (source index, value as printed).
+#[derive(Default)]
+pub struct Provenance {
+    cells: HashMap<CellRef, Vec<(usize, String)>>,
+}
+
+impl Provenance {
+    pub fn of(&self, cell: &CellRef) -> &[(usize, String)] {
+        self.cells.get(cell).map_or(&[], Vec::as_slice)
+    }
+
+    fn add(&mut self, cell: CellRef, source: usize, value: String) {
+        self.cells.entry(cell).or_default().push((source, value));
+    }
+}
+
+pub struct Merged {
+    pub report: Report,
+    pub sources: Vec<SourceSummary>,
+    pub provenance: Provenance,
+}
+
+impl Merged {
+    /// “某局 3；某镇 2”: the sources of one summed cell.
+    pub fn describe(&self, cell: &CellRef) -> String {
+        self.provenance
+            .of(cell)
+            .iter()
+            .map(|(i, v)| format!("{} {v}", self.sources[*i].agency_or_name()))
+            .collect::<Vec<_>>()
+            .join("；")
+    }
+
+    /// Whether any source has a 错误 (the sum is not to be trusted yet).
+    pub fn has_errors(&self) -> bool {
+        self.sources.iter().any(|s| !s.errors.is_empty())
+    }
+}
+
+impl SourceSummary {
+    pub fn agency_or_name(&self) -> &str {
+        if self.agency.trim().is_empty() { &self.name } else { &self.agency }
+    }
+}
+
+/// Why files cannot be summed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum MergeError {
+    NoSources,
+    /// One line per file that does not fit the others, in Chinese.
+    Mismatch(Vec<String>),
+}
+
+impl std::fmt::Display for MergeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MergeError::NoSources => write!(f, "没有要汇总的年报"),
+            MergeError::Mismatch(lines) => write!(f, "以下年报不能一起汇总：\n{}", lines.join("\n")),
+        }
+    }
+}
+
+fn sum_counts(a: Count, b: Count) -> Count {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(x), Some(y)) => Some(x.saturating_add(y)),
+    }
+}
+
+fn sum_amounts(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(x), Some(y)) => x.checked_add(y).or(Some(x)),
+    }
+}
+
+/// Refuses sources of another year or format than most of them, or 2019 files
+/// whose 采购总金额 units differ.
+fn refuse_mismatches(sources: &[Source]) -> Result<(TemplateId, i32), MergeError> {
+    let first = sources.first().ok_or(MergeError::NoSources)?;
+    let mut counts: HashMap<(TemplateId, i32), usize> = HashMap::new();
+    for s in sources {
+        *counts.entry((s.report.template, s.report.year)).or_default() += 1;
+    }
+    let (template, year) = counts
+        .iter()
+        .max_by_key(|((t, y), n)| (**n, *y, *t == TemplateId::V2021))
+        .map(|(k, _)| *k)
+        .unwrap_or((first.report.template, first.report.year));
+    let mut problems = Vec::new();
+    for s in sources {
+        let r = &s.report;
+        if r.year != year {
+            problems.push(format!("「{}」（{}）是{}年度的，其他年报是{year}年度", s.name, r.agency, r.year));
+        } else if r.template != template {
+            problems.push(format!(
+                "「{}」（{}）用的是{}，其他年报用的是{}",
+                s.name,
+                r.agency,
+                r.template.name(),
+                template.name()
+            ));
+        }
+    }
+    if template == TemplateId::V2019 {
+        let has_amount = |r: &Report| {
+            r.template.get().disclosure_rows().zip(&r.disclosure).any(|((b, _), cells)| {
+                b.columns.iter().zip(cells).any(|(c, v)| c.role == ColumnRole::PurchaseAmount && v.is_some())
+            })
+        };
+        let units: Vec<&Source> = sources.iter().filter(|s| has_amount(&s.report)).collect();
+        if let Some(reference) = units.first() {
+            for s in &units[1..] {
+                if s.report.procurement_unit.trim() != reference.report.procurement_unit.trim() {
+                    problems.push(format!(
+                        "「{}」（{}）的采购总金额单位是「{}」，「{}」是「{}」：请统一单位后再汇总",
+                        s.name, s.report.agency, s.report.procurement_unit, reference.name, reference.report.procurement_unit
+                    ));
+                }
+            }
+        }
+    }
+    if problems.is_empty() { Ok((template, year)) } else { Err(MergeError::Mismatch(problems)) }
+}
+
+/// Sums the sources into one report of the same year and format.
+pub fn merge(sources: &[Source]) -> Result<Merged, MergeError> {
+    let (template, year) = refuse_mismatches(sources)?;
+    let tpl = template.get();
+    let mut report = Report::new(template, year, "");
+    report.procurement_unit =
+        sources.iter().map(|s| s.report.procurement_unit.clone()).find(|u| !u.trim().is_empty()).unwrap_or_default();
+    let mut provenance = Provenance::default();
+    let mut summaries = Vec::with_capacity(sources.len());
+    for (k, s) in sources.iter().enumerate() {
+        let r = &s.report;
+        for (i, row) in r.disclosure.iter().enumerate() {
+            for (j, v) in row.iter().enumerate() {
+                report.disclosure[i][j] = sum_amounts(report.disclosure[i][j], *v);
+                if let Some(v) = v {
+                    provenance.add(CellRef::disclosure(i, j), k, v.to_string());
+                }
+            }
+        }
+        for (i, row) in r.applications.iter().enumerate() {
+            for (j, v) in row.iter().enumerate() {
+                report.applications[i][j] = sum_counts(report.applications[i][j], *v);
+                if let Some(v) = v {
+                    provenance.add(CellRef::applications(i, j), k, v.to_string());
+                }
+            }
+        }
+        for (j, v) in r.reviews.iter().enumerate() {
+            report.reviews[j] = sum_counts(report.reviews[j], *v);
+            if let Some(v) = v {
+                provenance.add(CellRef::reviews(j), k, v.to_string());
+            }
+        }
+        report.processing_fee = sum_amounts(report.processing_fee, r.processing_fee);
+
+        let findings = check(r, None);
+        let total = |role: RowRole| r.applications[tpl.application_row(role)][APPLICANT_TOTAL];
+        summaries.push(SourceSummary {
+            name: s.name.clone(),
+            agency: r.agency.clone(),
+            warnings: findings.iter().filter(|f| f.severity == Severity::Warning).count(),
+            errors: findings.into_iter().filter(|f| f.severity == Severity::Error).collect(),
+            new: total(RowRole::New),
+            handled: total(RowRole::ResultTotal),
+            carried_out: total(RowRole::CarriedOut),
+            reviews: r.reviews[4],
+            lawsuits: sum_counts(r.reviews[9], r.reviews[14]),
+        });
+    }
+    Ok(Merged { report, sources: summaries, provenance })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(name: &str, agency: &str, year: i32, template: TemplateId) -> Source {
+        Source { name: name.into(), report: Report::new(template, year, agency) }
+    }
+
+    #[test]
+    fn cells_sum_with_blanks_and_exact_decimals() {
+        let mut a = source("a.json", "甲局", 2024, TemplateId::V2021);
+        let mut b = source("b.json", "乙镇", 2024, TemplateId::V2021);
+        let c = source("c.json", "丙办", 2024, TemplateId::V2021);
+        a.report.applications[0][0] = Some(3);
+        b.report.applications[0][0] = Some(2);
+        a.report.applications[2][1] = Some(0);
+        b.report.reviews[0] = Some(1);
+        a.report.disclosure[5][0] = Some("0.1".parse().unwrap());
+        b.report.disclosure[5][0] = Some("0.2".parse().unwrap());
+        a.report.processing_fee = Some("3940".parse().unwrap());
+        let m = merge(&[a, b, c]).unwrap();
+        let r = &m.report;
+        assert_eq!(r.applications[0][0], Some(5), "3 + 2");
+        assert_eq!(r.applications[2][1], Some(0), "0 + blank + blank = 0");
+        assert_eq!(r.applications[3][3], None, "blank everywhere stays blank");
+        assert_eq!(r.reviews[0], Some(1), "blank + 1 = 1");
+        assert_eq!(r.disclosure[5][0].unwrap().to_string(), "0.3", "exact: not 0.30000000000000004");
+        assert_eq!(r.processing_fee.unwrap().to_string(), "3940");
+        assert_eq!((r.year, r.template, r.agency.as_str()), (2024, TemplateId::V2021, ""));
+        assert!(r.preamble.is_empty() && r.overview.sections.iter().all(|s| s.body.is_empty()), "text parts start empty");
+    }
+
+    #[test]
+    fn a_summed_cell_knows_its_sources() {
+        let mut a = source("a.json", "甲局", 2024, TemplateId::V2021);
+        let mut b = source("b.json", "", 2024, TemplateId::V2021);
+        a.report.applications[0][0] = Some(3);
+        b.report.applications[0][0] = Some(2);
+        let m = merge(&[a, b]).unwrap();
+        let cell = CellRef::applications(0, 0);
+        assert_eq!(m.provenance.of(&cell), &[(0, "3".to_string()), (1, "2".to_string())]);
+        assert_eq!(m.describe(&cell), "甲局 3；b.json 2", "a source without an agency goes by its file name");
+        assert!(m.provenance.of(&CellRef::applications(1, 0)).is_empty());
+    }
+
+    #[test]
+    fn each_source_is_checked() {
+        let mut a = source("a.json", "甲局", 2024, TemplateId::V2021);
+        a.report.applications[0][0] = Some(3); // new but never handled: H1, H3
+        let b = source("b.json", "乙镇", 2024, TemplateId::V2021);
+        let m = merge(&[a, b]).unwrap();
+        assert!(m.has_errors());
+        assert!(m.sources[0].errors.iter().any(|f| f.rule == "H1"));
+        assert!(m.sources[1].errors.is_empty());
+        assert_eq!(m.sources[0].new, None, "the 总计 column was left blank");
+    }
+
+    #[test]
+    fn mismatched_files_are_refused_with_reasons() {
+        let sources = [
+            source("a.json", "甲局", 2024, TemplateId::V2021),
+            source("b.json", "乙镇", 2024, TemplateId::V2021),
+            source("c.json", "丙办", 2023, TemplateId::V2021),
+            source("d.json", "丁所", 2024, TemplateId::V2019),
+        ];
+        let Err(MergeError::Mismatch(lines)) = merge(&sources) else { panic!() };
+        assert_eq!(
+            lines,
+            vec![
+                "「c.json」（丙办）是2023年度的，其他年报是2024年度".to_string(),
+                "「d.json」（丁所）用的是2019年试行格式，其他年报用的是2021年格式（现行）".to_string(),
+            ]
+        );
+        assert_eq!(merge(&[]).err(), Some(MergeError::NoSources));
+    }
+
+    #[test]
+    fn purchase_amounts_in_different_units_are_refused() {
+        let mut a = source("a.json", "甲局", 2020, TemplateId::V2019);
+        let mut b = source("b.json", "乙镇", 2020, TemplateId::V2019);
+        a.report.disclosure[7][1] = Some(Decimal::from_int(251000));
+        b.report.disclosure[7][1] = Some(Decimal::from_int(25));
+        b.report.procurement_unit = "万元".into();
+        let Err(MergeError::Mismatch(lines)) = merge(&[a, b]) else { panic!() };
+        assert!(lines[0].contains("采购总金额单位是「万元」"));
+    }
+}
