@@ -26,9 +26,10 @@ const USAGE: &str = "\
   nianbao check 年报文件.json [--previous 上年年报文件.json]
       校验年报：逐条列出错误、警告和提示。
       退出码 0 = 没有错误，1 = 有错误，2 = 文件无法读取。
-  nianbao export 年报文件.json -o 输出文件.pdf [--fonts system|builtin]
-      导出 PDF（A4，公文格式）。有错误的年报也可以导出，错误会作为提醒列出。
-      --fonts system  本机公文字体优先（默认）；--fonts builtin  仅用内置字体。
+  nianbao export 年报文件.json -o 输出文件.pdf|.docx|.html [--format pdf|docx|html] [--fonts system|builtin]
+      导出 PDF（A4，公文格式）、Word 文档或网页，格式按输出文件的扩展名（或 --format）。
+      有错误的年报也可以导出，错误会作为提醒列出。
+      --fonts system  PDF 中本机公文字体优先（默认）；--fonts builtin  仅用内置字体。
       退出码 0 = 已导出，2 = 年报无法读取或输出文件无法写入。
   nianbao new --from 上年年报.json -o 新年报.json
       从上年报告新建：年度加一、2021年格式，带入单位和联系方式、文字草稿、
@@ -124,15 +125,20 @@ fn check(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
 struct ExportArgs {
     input: PathBuf,
     output: PathBuf,
+    format: crate::export::Format,
     fonts: FontPreference,
 }
 
 fn export_args(args: &[OsString]) -> Result<ExportArgs, String> {
-    let (mut input, mut output, mut fonts) = (None, None, FontPreference::PreferSystem);
+    let (mut input, mut output, mut fonts, mut format) = (None, None, FontPreference::PreferSystem, None);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.to_str() {
             Some("-o" | "--output") => output = Some(PathBuf::from(it.next().ok_or("-o 后面缺少输出文件")?)),
+            Some("--format") => {
+                let code = it.next().and_then(|v| v.to_str()).unwrap_or_default();
+                format = Some(crate::export::Format::from_code(code).ok_or("--format 后面应为 pdf、docx 或 html")?);
+            }
             Some("--fonts") => {
                 fonts = match it.next().and_then(|v| v.to_str()) {
                     Some("system") => FontPreference::PreferSystem,
@@ -147,11 +153,10 @@ fn export_args(args: &[OsString]) -> Result<ExportArgs, String> {
     }
     let input = input.ok_or("缺少要导出的年报文件")?;
     let output = output.ok_or("缺少输出文件（-o 输出文件.pdf）")?;
-    match output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-        Some("pdf") => {}
-        _ => return Err(format!("不支持的导出格式「{}」：目前可以导出 .pdf", output.display())),
-    }
-    Ok(ExportArgs { input, output, fonts })
+    let format = format
+        .or_else(|| crate::export::Format::of_path(&output))
+        .ok_or_else(|| format!("不支持的导出格式「{}」：可以导出 .pdf、.docx 和 .html", output.display()))?;
+    Ok(ExportArgs { input, output, format, fonts })
 }
 
 fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
@@ -163,7 +168,7 @@ fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 
     for f in model::check(&report, None).iter().filter(|f| f.severity == Severity::Error) {
         let _ = writeln!(err, "提醒：年报有错误，仍然导出——{f}");
     }
-    let exported = match crate::export::pdf(&report, FontSet::for_preference(a.fonts)) {
+    let exported = match crate::export::export(&report, a.format, FontSet::for_preference(a.fonts)) {
         Ok(e) => e,
         Err(e) => {
             let _ = writeln!(err, "错误：{e}");
@@ -181,7 +186,9 @@ fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 
         let _ = writeln!(err, "错误：无法写入「{}」：{}（原有文件未改动）", a.output.display(), model::file::io_message(&e));
         return EXIT_FAILURE;
     }
-    let _ = writeln!(out, "已导出「{}」：{} 页，{} KB", a.output.display(), exported.pages, exported.bytes.len().div_ceil(1024));
+    let pages = exported.pages.map(|n| format!("{n} 页，")).unwrap_or_default();
+    let _ =
+        writeln!(out, "已导出「{}」：{}，{pages}{} KB", a.output.display(), a.format.name(), exported.bytes.len().div_ceil(1024));
     EXIT_OK
 }
 

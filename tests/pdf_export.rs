@@ -158,7 +158,7 @@ fn an_unwritable_output_fails_with_exit_2_and_leaves_what_was_there() {
     assert_eq!(std::fs::read_to_string(taken.join("keep.txt")).unwrap(), "keep");
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left behind");
 
-    let o = nianbao(&["export", "examples/qingshan-2024.json", "-o", "x.docx"]);
+    let o = nianbao(&["export", "examples/qingshan-2024.json", "-o", "x.txt"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8(o.stderr).unwrap().contains("不支持的导出格式"));
     std::fs::remove_dir_all(dir).unwrap();

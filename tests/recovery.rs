@@ -25,7 +25,13 @@ impl FileDialogs for NoDialogs {
     fn save_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>, _: &str) -> Option<PathBuf> {
         None
     }
-    fn save_pdf(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>, _: &str) -> Option<PathBuf> {
+    fn save_export(
+        &mut self,
+        _: Option<&eframe::Frame>,
+        _: Option<&std::path::Path>,
+        _: &str,
+        _: nianbao::export::Format,
+    ) -> Option<PathBuf> {
         None
     }
 }

@@ -30,7 +30,13 @@ impl FileDialogs for Scripted {
     fn save_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>, _: &str) -> Option<PathBuf> {
         self.save.take()
     }
-    fn save_pdf(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>, _: &str) -> Option<PathBuf> {
+    fn save_export(
+        &mut self,
+        _: Option<&eframe::Frame>,
+        _: Option<&std::path::Path>,
+        _: &str,
+        _: nianbao::export::Format,
+    ) -> Option<PathBuf> {
         self.save.take()
     }
 }
@@ -384,4 +390,45 @@ fn merging_reports_sums_them_and_shows_the_sources() {
     h.run();
     assert_eq!(h.state().modal_title(), Some("不能一起汇总"));
     assert!(h.query_by_label_contains("是2023年度的，其他年报是2024年度").is_some());
+}
+
+#[test]
+fn a_failed_save_says_why_and_keeps_the_document_unsaved() {
+    let dir = scratch("failed-save");
+    let target = dir.join("没有这个文件夹").join("年报.json");
+    let mut h = harness_with(Scripted { save: Some(target.clone()), ..Default::default() }, "failed-save-app");
+    h.state_mut().report.agency = "测试局".into();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("保存失败"));
+    assert!(h.query_by_label_contains("找不到文件或文件夹").is_some());
+    assert!(h.state().is_dirty(), "still unsaved");
+    assert!(h.state().path.is_none());
+    assert!(!target.exists());
+}
+
+#[test]
+fn word_and_web_exports_from_the_menu_and_the_clipboard() {
+    let dir = scratch("word-web");
+    let docx = dir.join("年报.docx");
+    let mut h = harness_with(Scripted { save: Some(docx.clone()), ..Default::default() }, "word-web-app");
+    h.state_mut().open_path(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/qingshan-2024.json"));
+    h.run();
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("导出Word…").click();
+    h.run();
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"), "a .docx (zip) was written");
+    h.get_by_label("编辑").click();
+    h.run();
+    h.get_by_label("复制网页代码").click();
+    h.step();
+    let copied = h.output().platform_output.commands.iter().find_map(|c| match c {
+        egui::OutputCommand::CopyText(t) => Some(t.clone()),
+        _ => None,
+    });
+    let copied = copied.expect("the HTML went to the clipboard");
+    assert!(copied.starts_with("<div class=\"nianbao-report\""));
+    assert!(copied.contains("青山县市场监督管理局") && copied.contains("rowspan=\"22\""));
 }

@@ -12,6 +12,7 @@ use super::findings::FindingIndex;
 use super::history::History;
 use super::tabs::{self, Tab};
 use super::widgets::{Target, View};
+use crate::export::Format;
 use crate::fonts::{FontPreference, FontSet};
 use crate::layout::Document;
 use crate::model::{self, Report, TemplateId, file, preamble, totals};
@@ -367,7 +368,7 @@ impl App {
                 ui.separator();
                 UiCommand::Merge.menu_item(ui, true, &mut self.queue);
                 ui.separator();
-                for c in [UiCommand::ExportPdf, UiCommand::Print] {
+                for c in [UiCommand::ExportPdf, UiCommand::ExportWord, UiCommand::ExportHtml, UiCommand::Print] {
                     c.menu_item(ui, true, &mut self.queue);
                 }
                 ui.separator();
@@ -376,6 +377,8 @@ impl App {
             ui.menu_button("编辑", |ui| {
                 UiCommand::Undo.menu_item(ui, self.history.can_undo(), &mut self.queue);
                 UiCommand::Redo.menu_item(ui, self.history.can_redo(), &mut self.queue);
+                ui.separator();
+                UiCommand::CopyHtml.menu_item(ui, true, &mut self.queue);
                 ui.separator();
                 ui.checkbox(&mut self.auto_totals, "自动合计").on_hover_text("总计由各项相加得出，不能手工修改");
                 ui.separator();
@@ -737,9 +740,8 @@ impl App {
         }
     }
 
-    fn export_pdf(&mut self, path: &Path) -> Result<(), String> {
-        let exported =
-            crate::export::pdf(&self.report, FontSet::for_preference(self.settings.fonts)).map_err(|e| e.to_string())?;
+    fn export_to(&mut self, path: &Path, format: Format) -> Result<(), String> {
+        let exported = crate::export::export(&self.report, format, self.fonts)?;
         crate::files::write_atomic(path, &exported.bytes)
             .map_err(|e| format!("无法写入「{}」：{}。原有文件没有改动。", path.display(), file::io_message(&e)))?;
         if !exported.missing.is_empty() {
@@ -766,14 +768,12 @@ impl App {
             UiCommand::SaveAs => {
                 self.save_as(frame);
             }
-            UiCommand::ExportPdf => {
-                let dir = self.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
-                if let Some(p) = self.dialogs.save_pdf(frame, dir.as_deref(), &file_name(&self.report.title(), "pdf")) {
-                    match self.export_pdf(&p) {
-                        Ok(()) => self.status = format!("已导出「{}」", p.display()),
-                        Err(e) => self.modal = Some(Modal::Message { title: "导出失败".into(), text: e }),
-                    }
-                }
+            UiCommand::ExportPdf => self.export(Format::Pdf, frame),
+            UiCommand::ExportWord => self.export(Format::Docx, frame),
+            UiCommand::ExportHtml => self.export(Format::Html, frame),
+            UiCommand::CopyHtml => {
+                ctx.copy_text(crate::export::html::body(&self.report));
+                self.status = "网页代码已复制，可以粘贴到网站内容管理系统的「源代码」编辑框中".into();
             }
             UiCommand::Print => self.print(),
             UiCommand::Undo => {
@@ -791,11 +791,23 @@ impl App {
         }
     }
 
+    fn export(&mut self, format: Format, frame: Option<&eframe::Frame>) {
+        let dir = self.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
+        let name = file_name(&self.report.title(), format.extension());
+        if let Some(p) = self.dialogs.save_export(frame, dir.as_deref(), &name, format) {
+            match self.export_to(&p, format) {
+                Ok(()) => self.status = format!("已导出「{}」", p.display()),
+                Err(e) => self.modal = Some(Modal::Message { title: "导出失败".into(), text: e }),
+            }
+        }
+    }
+
     /// 打印: the PDF goes to a temporary file and opens in the system's PDF viewer.
     fn print(&mut self) {
         let dir = std::env::temp_dir().join("nianbao-print");
         let path = dir.join(file_name(&self.report.title(), "pdf"));
-        let result = std::fs::create_dir_all(&dir).map_err(|e| file::io_message(&e)).and_then(|_| self.export_pdf(&path));
+        let result =
+            std::fs::create_dir_all(&dir).map_err(|e| file::io_message(&e)).and_then(|_| self.export_to(&path, Format::Pdf));
         match result.and_then(|_| crate::platform::open_with_system(&path)) {
             Ok(()) => self.status = "已在 PDF 阅读器中打开，请在阅读器中选择「打印」（Ctrl+P）".into(),
             Err(e) => self.modal = Some(Modal::Message { title: "无法打印".into(), text: e }),
@@ -1011,5 +1023,8 @@ const HELP: &str = "\
 · 表格里空白表示没有填写，没有发生的请填 0。全角数字会自动转为半角。
 · 打开「自动合计」时，总计由各项相加得出；关闭后可以手工填写，程序会检查是否相加正确。
 · 回车或↓移到下一行，↑移到上一行，Tab 移到右边一格。
+
+· 文件菜单：从上年报告新建（带入上年结转和文字草稿）、汇总多个年报（区县汇总各部门和乡镇）、导出 PDF / Word / 网页。
+· 有未保存的修改时，程序每 30 秒自动备份；意外退出后再打开会提示恢复。
 
 快捷键：新建 Ctrl+N，打开 Ctrl+O，保存 Ctrl+S，另存为 Ctrl+Shift+S，导出PDF Ctrl+E，打印 Ctrl+P，撤销 Ctrl+Z，重做 Ctrl+Y，说明 F1。";

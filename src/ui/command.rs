@@ -13,6 +13,9 @@ pub enum UiCommand {
     Save,
     SaveAs,
     ExportPdf,
+    ExportWord,
+    ExportHtml,
+    CopyHtml,
     Print,
     Undo,
     Redo,
@@ -21,7 +24,7 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 12] = [
+    pub const ALL: [UiCommand; 15] = [
         UiCommand::New,
         UiCommand::NewFromPrevious,
         UiCommand::Open,
@@ -29,6 +32,9 @@ impl UiCommand {
         UiCommand::Save,
         UiCommand::SaveAs,
         UiCommand::ExportPdf,
+        UiCommand::ExportWord,
+        UiCommand::ExportHtml,
+        UiCommand::CopyHtml,
         UiCommand::Print,
         UiCommand::Undo,
         UiCommand::Redo,
@@ -46,6 +52,9 @@ impl UiCommand {
             UiCommand::Save => "保存",
             UiCommand::SaveAs => "另存为…",
             UiCommand::ExportPdf => "导出PDF…",
+            UiCommand::ExportWord => "导出Word…",
+            UiCommand::ExportHtml => "导出网页…",
+            UiCommand::CopyHtml => "复制网页代码",
             UiCommand::Print => "打印…",
             UiCommand::Undo => "撤销",
             UiCommand::Redo => "重做",
@@ -66,7 +75,13 @@ impl UiCommand {
             UiCommand::Undo => ctrl(Key::Z),
             UiCommand::Redo => ctrl(Key::Y),
             UiCommand::Help => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
-            UiCommand::Quit | UiCommand::NewFromPrevious | UiCommand::Merge => None, // Quit: Alt+F4 / the close button
+            // Quit: Alt+F4 or the window's close button.
+            UiCommand::Quit
+            | UiCommand::NewFromPrevious
+            | UiCommand::Merge
+            | UiCommand::ExportWord
+            | UiCommand::ExportHtml
+            | UiCommand::CopyHtml => None,
         }
     }
 

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::export::Format;
+
 pub trait FileDialogs {
     /// 打开: a report file, or None when cancelled (or no dialog is available).
     fn open_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Option<PathBuf>;
@@ -9,12 +11,19 @@ pub trait FileDialogs {
     fn open_reports(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Vec<PathBuf>;
     /// 另存为: where to save the report.
     fn save_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Option<PathBuf>;
-    /// 导出PDF: where to write the PDF.
-    fn save_pdf(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Option<PathBuf>;
+    /// 导出PDF / 导出Word / 导出网页: where to write the file.
+    fn save_export(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str, format: Format) -> Option<PathBuf>;
 }
 
 pub const REPORT_FILTER: (&str, &[&str]) = ("年报文件 (*.json)", &["json"]);
-pub const PDF_FILTER: (&str, &[&str]) = ("PDF 文件 (*.pdf)", &["pdf"]);
+
+fn export_filter(format: Format) -> (&'static str, &'static [&'static str]) {
+    match format {
+        Format::Pdf => ("PDF 文件 (*.pdf)", &["pdf"]),
+        Format::Docx => ("Word 文档 (*.docx)", &["docx"]),
+        Format::Html => ("网页 (*.html)", &["html", "htm"]),
+    }
+}
 
 /// The operating system's dialogs, parented to the window so they stay on top of it.
 pub struct NativeDialogs;
@@ -47,8 +56,12 @@ impl FileDialogs for NativeDialogs {
             .map(|p| with_extension(p, "json"))
     }
 
-    fn save_pdf(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Option<PathBuf> {
-        dialog(parent, dir, PDF_FILTER).set_title("导出PDF").set_file_name(name).save_file().map(|p| with_extension(p, "pdf"))
+    fn save_export(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str, format: Format) -> Option<PathBuf> {
+        dialog(parent, dir, export_filter(format))
+            .set_title(format!("导出{}", format.name()))
+            .set_file_name(name)
+            .save_file()
+            .map(|p| if Format::of_path(&p) == Some(format) { p } else { with_extension(p, format.extension()) })
     }
 }
 

@@ -1,0 +1,157 @@
+//! The report as one self-contained web page: UTF-8, inline styles (they survive
+//! a government CMS's editor), no scripts, no external resources; tables with
+//! the official rowspan/colspan, scrolling sideways on a phone. The markup is
+//! also well-formed XML, so it pastes cleanly anywhere.
+
+use std::fmt::Write;
+
+use super::grid::{Slot, rows};
+use crate::layout::table::Table;
+use crate::layout::tables;
+use crate::model::numerals::bracketed;
+use crate::model::report::{Report, Section};
+use crate::model::template::PART_HEADINGS;
+use crate::model::text::official_date;
+
+const BODY_FONT: &str = "仿宋_GB2312,仿宋,FangSong,STFangsong,FandolFang,serif";
+const TITLE_FONT: &str = "方正小标宋简体,FZXiaoBiaoSong-B05S,宋体,SimSun,serif";
+const HEADING_FONT: &str = "黑体,SimHei,Heiti SC,sans-serif";
+const SUBHEADING_FONT: &str = "楷体_GB2312,楷体,KaiTi,STKaiti,serif";
+
+/// Escapes text for HTML (and XML).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn paragraph(out: &mut String, text: &str) {
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let _ = writeln!(
+            out,
+            r#"<p style="margin:0 0 .5em;text-indent:2em;line-height:1.8;text-align:justify">{}</p>"#,
+            escape(line)
+        );
+    }
+}
+
+fn heading(out: &mut String, text: &str) {
+    let _ = writeln!(
+        out,
+        r#"<h2 style="font-family:{HEADING_FONT};font-size:1.05em;font-weight:normal;margin:1em 0 .5em;text-indent:2em">{}</h2>"#,
+        escape(text)
+    );
+}
+
+fn sections(out: &mut String, sections: &[Section]) {
+    for (i, s) in sections.iter().enumerate() {
+        if !s.title.trim().is_empty() {
+            let _ = writeln!(
+                out,
+                r#"<h3 style="font-family:{SUBHEADING_FONT};font-size:1em;font-weight:normal;margin:.5em 0;text-indent:2em">{}{}</h3>"#,
+                bracketed(i + 1),
+                escape(s.title.trim())
+            );
+        }
+        paragraph(out, &s.body);
+    }
+}
+
+fn table(out: &mut String, t: &Table, caption: &str) {
+    let total: f32 = t.columns.iter().sum();
+    let _ = writeln!(
+        out,
+        r#"<div style="overflow-x:auto;margin:.5em 0 1em"><table style="border-collapse:collapse;width:100%;min-width:36em;font-size:.8em;line-height:1.4" aria-label="{}">"#,
+        escape(caption)
+    );
+    out.push_str("<colgroup>");
+    for w in &t.columns {
+        let _ = write!(out, r#"<col style="width:{:.1}%"/>"#, w / total * 100.0);
+    }
+    out.push_str("</colgroup>\n");
+    for (r, slots) in rows(t).iter().enumerate() {
+        out.push_str("<tr>");
+        for slot in slots {
+            let Slot::Start(c) = slot else { continue };
+            let tag = if r < t.header_rows { "th" } else { "td" };
+            let mut attrs = String::new();
+            if c.rowspan > 1 {
+                let _ = write!(attrs, r#" rowspan="{}""#, c.rowspan);
+            }
+            if c.colspan > 1 {
+                let _ = write!(attrs, r#" colspan="{}""#, c.colspan);
+            }
+            let align = if matches!(c.align, crate::layout::text::Align::Left) { "left" } else { "center" };
+            let mut style =
+                format!("border:1px solid #000;padding:.3em .4em;text-align:{align};vertical-align:middle;font-weight:normal");
+            if c.fill.is_some() {
+                style.push_str(";background:#ebebeb");
+            }
+            if c.vertical {
+                style.push_str(";width:1.5em;word-break:break-all");
+            }
+            let _ = write!(out, r#"<{tag}{attrs} style="{style}">{}</{tag}>"#, escape(&c.text));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table></div>\n");
+}
+
+/// The report as an HTML fragment (what 「复制网页代码」 puts on the clipboard).
+pub fn body(r: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<div class="nianbao-report" style="max-width:46em;margin:0 auto;padding:1em;font-family:{BODY_FONT};font-size:16px;color:#000">"#
+    );
+    let [agency, rest] = r.title_lines();
+    let _ = writeln!(
+        out,
+        r#"<h1 style="font-family:{TITLE_FONT};font-size:1.4em;text-align:center;line-height:1.6;margin:.5em 0 1em">{}<br/>{}</h1>"#,
+        escape(&agency),
+        escape(&rest)
+    );
+    paragraph(&mut out, &r.preamble);
+    heading(&mut out, PART_HEADINGS[0]);
+    paragraph(&mut out, &r.overview.lead);
+    sections(&mut out, &r.overview.sections);
+    heading(&mut out, PART_HEADINGS[1]);
+    table(&mut out, &tables::disclosure(r), PART_HEADINGS[1]);
+    heading(&mut out, PART_HEADINGS[2]);
+    table(&mut out, &tables::applications(r), PART_HEADINGS[2]);
+    heading(&mut out, PART_HEADINGS[3]);
+    table(&mut out, &tables::reviews(r), PART_HEADINGS[3]);
+    heading(&mut out, PART_HEADINGS[4]);
+    sections(&mut out, &r.problems);
+    heading(&mut out, PART_HEADINGS[5]);
+    paragraph(&mut out, &r.other_matters);
+    if !r.signature.is_empty() {
+        let _ = writeln!(
+            out,
+            r#"<p style="margin:2em 2em 0 0;text-align:right;line-height:1.8">{}<br/>{}</p>"#,
+            escape(r.signature.unit.trim()),
+            escape(&official_date(&r.signature.date))
+        );
+    }
+    out.push_str("</div>\n");
+    out
+}
+
+/// A whole web page: the fragment with a head.
+pub fn document(r: &Report) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>{}</title>\n</head>\n<body style=\"margin:0;background:#fff\">\n{}</body>\n</html>\n",
+        escape(&r.title()),
+        body(r)
+    )
+}

@@ -1,0 +1,181 @@
+//! Word and web exports: the merges and every label, read back from the files.
+
+use std::io::Read;
+use std::path::Path;
+
+use nianbao::export::{docx, html};
+use nianbao::model::template::{APPLICANT_COLUMNS, APPLICATION_NOTE, PART_HEADINGS, RESULTS, REVIEW_GROUPS, REVIEW_OUTCOMES};
+use nianbao::model::{Report, TemplateId, file};
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+fn example(name: &str) -> Report {
+    file::load(Path::new(&format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR")))).unwrap()
+}
+
+fn unzip(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// Every official label of the report's format.
+fn labels(r: &Report) -> Vec<String> {
+    let tpl = r.template.get();
+    let mut out: Vec<String> = PART_HEADINGS.iter().map(|s| s.to_string()).collect();
+    for (block, row) in tpl.disclosure_rows() {
+        out.push(block.caption.into());
+        out.push(row.label.into());
+        out.extend(block.columns.iter().map(|c| c.label.to_string()));
+    }
+    out.extend(tpl.applications.iter().map(|r| r.short_label().to_string()));
+    out.extend(APPLICANT_COLUMNS.iter().chain(&REVIEW_GROUPS).chain(&REVIEW_OUTCOMES).map(|s| s.to_string()));
+    out.push(APPLICATION_NOTE.into());
+    out
+}
+
+#[test]
+fn word_tables_have_the_official_merges_and_labels() {
+    for (name, results_rows) in [("qingshan-2024.json", 22), ("zhoucun-2023.json", 20)] {
+        let r = example(name);
+        let bytes = docx::to_docx(&r).unwrap();
+        let xml = unzip(&bytes, "word/document.xml");
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let text_of = |n: roxmltree::Node| {
+            n.descendants().filter(|d| d.has_tag_name((W, "t"))).filter_map(|d| d.text()).collect::<String>()
+        };
+        let tables: Vec<roxmltree::Node> = doc.descendants().filter(|n| n.has_tag_name((W, "tbl"))).collect();
+        assert_eq!(tables.len(), 3, "tables 二, 三, 四");
+        // Every label is in the document.
+        let all = text_of(doc.root());
+        for l in labels(&r) {
+            assert!(all.contains(&l), "{l} missing from the Word file of {name}");
+        }
+        // Table 三: 「三、本年度办理结果」 starts a vertical merge continued in the following result rows.
+        let t3 = tables[1];
+        let cells_in_first_col: Vec<roxmltree::Node> = t3
+            .children()
+            .filter(|n| n.has_tag_name((W, "tr")))
+            .filter_map(|tr| tr.children().find(|c| c.has_tag_name((W, "tc"))))
+            .collect();
+        let vmerge = |tc: &roxmltree::Node| {
+            tc.descendants()
+                .find(|d| d.has_tag_name((W, "vMerge")))
+                .map(|v| v.attribute((W, "val")).unwrap_or("continue").to_string())
+        };
+        let start = cells_in_first_col.iter().position(|tc| text_of(*tc) == RESULTS).expect("the results cell");
+        assert_eq!(vmerge(&cells_in_first_col[start]).as_deref(), Some("restart"));
+        let continued = cells_in_first_col[start + 1..].iter().take_while(|tc| vmerge(tc).as_deref() == Some("continue")).count();
+        assert_eq!(continued + 1, results_rows, "{name}");
+        // The note spans three columns and three rows; 法人或其他组织 five columns.
+        let span_of = |text: &str| {
+            let tc = t3.descendants().find(|n| n.has_tag_name((W, "tc")) && text_of(*n) == text).unwrap();
+            tc.descendants().find(|d| d.has_tag_name((W, "gridSpan"))).and_then(|g| g.attribute((W, "val"))).map(str::to_string)
+        };
+        assert_eq!(span_of(APPLICATION_NOTE).as_deref(), Some("3"));
+        assert_eq!(span_of("法人或其他组织").as_deref(), Some("5"));
+        assert_eq!(span_of("申请人情况").as_deref(), Some("7"));
+        // Table 四: 行政诉讼 over ten columns.
+        let t4 = tables[2];
+        let litigation = t4.descendants().find(|n| n.has_tag_name((W, "tc")) && text_of(*n) == "行政诉讼").unwrap();
+        assert!(litigation.descendants().any(|d| d.has_tag_name((W, "gridSpan")) && d.attribute((W, "val")) == Some("10")));
+        // A4, the 9704 margins.
+        let sect = doc.descendants().find(|n| n.has_tag_name((W, "sectPr"))).unwrap();
+        let size = sect.children().find(|n| n.has_tag_name((W, "pgSz"))).unwrap();
+        assert_eq!((size.attribute((W, "w")), size.attribute((W, "h"))), (Some("11906"), Some("16838")));
+        let margin = sect.children().find(|n| n.has_tag_name((W, "pgMar"))).unwrap();
+        assert_eq!((margin.attribute((W, "top")), margin.attribute((W, "left"))), (Some("2098"), Some("1587")));
+        // Fonts by name, East Asian.
+        assert!(xml.contains(r#"w:eastAsia="仿宋_GB2312""#) && xml.contains(r#"w:eastAsia="方正小标宋简体""#));
+        assert!(xml.contains(r#"w:eastAsia="黑体""#) && xml.contains(r#"w:eastAsia="楷体_GB2312""#));
+        let fonts = unzip(&bytes, "word/fontTable.xml");
+        assert!(fonts.contains(r#"<w:font w:name="仿宋_GB2312"><w:altName w:val="FandolFang"/>"#), "{fonts}");
+        // 「— N —」 in the footers, odd and even.
+        let footers: Vec<String> = (1..=2).map(|i| unzip(&bytes, &format!("word/footer{i}.xml"))).collect();
+        assert!(footers.iter().all(|f| f.contains("PAGE") && f.contains("— ") && f.contains(" —")));
+        assert!(unzip(&bytes, "word/settings.xml").contains("evenAndOddHeaders"));
+    }
+}
+
+#[test]
+fn the_web_page_is_self_contained_and_has_the_merges() {
+    for (template, results_rows) in [(TemplateId::V2021, "22"), (TemplateId::V2019, "20")] {
+        let mut r = Report::new(template, 2024, "某县<统计局>&");
+        r.preamble = "第一段。\n第二段含“引号”和'单引号'。".into();
+        let page = html::document(&r);
+        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+        assert!(page.contains(r#"<meta charset="utf-8"/>"#));
+        for forbidden in ["<script", "<link", "src=", "url(", "http://", "https://"] {
+            assert!(!page.contains(forbidden), "{forbidden} in the page");
+        }
+        let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+        let doc = roxmltree::Document::parse_with_options(&page, options).expect("well-formed markup");
+        let text: String = doc.descendants().filter_map(|n| n.text()).collect();
+        assert!(page.contains("某县&lt;统计局&gt;&amp;") && text.contains("某县<统计局>&"), "escaped, and read back as typed");
+        for l in labels(&r) {
+            assert!(text.contains(&l), "{l}");
+        }
+        let cell =
+            |t: &str| doc.descendants().find(|n| (n.has_tag_name("td") || n.has_tag_name("th")) && n.text() == Some(t)).unwrap();
+        assert_eq!(cell(RESULTS).attribute("rowspan"), Some(results_rows));
+        assert_eq!(
+            (cell(APPLICATION_NOTE).attribute("rowspan"), cell(APPLICATION_NOTE).attribute("colspan")),
+            (Some("3"), Some("3"))
+        );
+        assert_eq!(cell("行政诉讼").attribute("colspan"), Some("10"));
+        assert_eq!(doc.descendants().filter(|n| n.has_tag_name("table")).count(), 3);
+        // Every row of a table covers all its grid columns (the merges add up).
+        for table in doc.descendants().filter(|n| n.has_tag_name("table")) {
+            let width = table.descendants().filter(|n| n.has_tag_name("col")).count();
+            let mut covered: Vec<usize> = Vec::new();
+            for (i, tr) in table.children().filter(|n| n.has_tag_name("tr")).enumerate() {
+                let here: usize = covered.get(i).copied().unwrap_or(0)
+                    + tr.children()
+                        .filter(|c| c.is_element())
+                        .map(|c| c.attribute("colspan").map_or(1, |v| v.parse().unwrap()))
+                        .sum::<usize>();
+                for c in tr.children().filter(|c| c.is_element()) {
+                    let rs: usize = c.attribute("rowspan").map_or(1, |v| v.parse().unwrap());
+                    let cs: usize = c.attribute("colspan").map_or(1, |v| v.parse().unwrap());
+                    for k in 1..rs {
+                        if covered.len() <= i + k {
+                            covered.resize(i + k + 1, 0);
+                        }
+                        covered[i + k] += cs;
+                    }
+                }
+                assert_eq!(here, width, "row {i} of a table in {template:?}");
+            }
+        }
+        // The fragment for the clipboard is the page's body.
+        assert!(page.contains(&html::body(&r)));
+    }
+}
+
+#[test]
+fn export_chooses_the_format_by_extension() {
+    let dir = std::env::temp_dir().join(format!("nianbao-ww-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (ext, magic) in
+        [("docx", &b"PK"[..]), ("html", &b"<!DOCTYPE html>"[..]), ("htm", &b"<!DOCTYPE html>"[..]), ("pdf", &b"%PDF-"[..])]
+    {
+        let out = dir.join(format!("年报.{ext}"));
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args(["export", "examples/zhoucun-2023.json", "-o", out.to_str().unwrap(), "--fonts", "builtin"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(std::fs::read(&out).unwrap().starts_with(magic), "{ext}");
+    }
+    let out = dir.join("年报.txt");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["export", "examples/zhoucun-2023.json", "-o", out.to_str().unwrap(), "--format", "docx"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "--format overrides the extension");
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
