@@ -5,13 +5,8 @@
 # and checks that it imports only Windows' own DLLs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=x86_64-pc-windows-gnu
-rustup target list --installed | grep -qx "$target" || rustup target add "$target"
-if ! command -v x86_64-w64-mingw32-gcc >/dev/null; then
-    sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends mingw-w64
-fi
+. scripts/windows-toolchain.sh
+target=$windows_target
 cargo build --release --locked --target "$target"
 exe=target/$target/release/nianbao.exe
 size=$(stat -c %s "$exe")

@@ -4,11 +4,5 @@
 # compiler and windres the build scripts use) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=x86_64-pc-windows-gnu
-rustup target list --installed | grep -qx "$target" || rustup target add "$target"
-if ! command -v x86_64-w64-mingw32-gcc >/dev/null; then
-    sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends mingw-w64
-fi
-cargo check --locked --target "$target" --all-targets
+. scripts/windows-toolchain.sh
+cargo check --locked --target "$windows_target" --all-targets

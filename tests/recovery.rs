@@ -8,41 +8,13 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use nianbao::fonts::FontSet;
-use nianbao::settings::Settings;
 use nianbao::ui::App;
-use nianbao::ui::dialogs::FileDialogs;
 
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn open_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>) -> Option<PathBuf> {
-        None
-    }
-    fn open_reports(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>) -> Vec<PathBuf> {
-        Vec::new()
-    }
-    fn save_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_export(
-        &mut self,
-        _: Option<&eframe::Frame>,
-        _: Option<&std::path::Path>,
-        _: &str,
-        _: nianbao::export::Format,
-    ) -> Option<PathBuf> {
-        None
-    }
-}
+mod common;
+use common::Scripted;
 
 fn app_harness(data_dir: PathBuf) -> Harness<'static, App> {
-    let fonts = FontSet::bundled();
-    let app = App::new(Settings::default(), data_dir, Box::new(NoDialogs), fonts);
-    Harness::builder()
-        .with_size([1280.0, 900.0])
-        .with_context_setup(move |ctx| App::setup(ctx, fonts))
-        .build_ui_state(|ui, app: &mut App| app.ui(ui, None), app)
+    common::app_harness(Scripted::default(), data_dir)
 }
 
 const TYPED: &str = "青山县统计局";

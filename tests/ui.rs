@@ -11,35 +11,9 @@ use nianbao::model::Severity;
 use nianbao::settings::Settings;
 use nianbao::ui::App;
 use nianbao::ui::command::UiCommand;
-use nianbao::ui::dialogs::FileDialogs;
 
-/// Dialogs that answer with prepared paths (None = the user cancelled).
-#[derive(Default)]
-struct Scripted {
-    open: Option<PathBuf>,
-    save: Option<PathBuf>,
-}
-
-impl FileDialogs for Scripted {
-    fn open_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>) -> Option<PathBuf> {
-        self.open.take()
-    }
-    fn open_reports(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>) -> Vec<PathBuf> {
-        self.open.take().into_iter().collect()
-    }
-    fn save_report(&mut self, _: Option<&eframe::Frame>, _: Option<&std::path::Path>, _: &str) -> Option<PathBuf> {
-        self.save.take()
-    }
-    fn save_export(
-        &mut self,
-        _: Option<&eframe::Frame>,
-        _: Option<&std::path::Path>,
-        _: &str,
-        _: nianbao::export::Format,
-    ) -> Option<PathBuf> {
-        self.save.take()
-    }
-}
+mod common;
+use common::{Scripted, app_harness};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-ui-{}-{name}", std::process::id()));
@@ -48,12 +22,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn harness_with(dialogs: Scripted, name: &str) -> Harness<'static, App> {
-    let fonts = FontSet::bundled();
-    let app = App::new(Settings::default(), scratch(name), Box::new(dialogs), fonts);
-    Harness::builder()
-        .with_size([1280.0, 900.0])
-        .with_context_setup(move |ctx| App::setup(ctx, fonts))
-        .build_ui_state(|ui, app: &mut App| app.ui(ui, None), app)
+    app_harness(dialogs, scratch(name))
 }
 
 fn harness(name: &str) -> Harness<'static, App> {

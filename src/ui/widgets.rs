@@ -269,39 +269,40 @@ pub fn text_area(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, te
         job.wrap.max_width = wrap;
         ui.fonts_mut(|f| f.layout_job(job))
     };
-    let mut edit = TextEdit::multiline(text)
-        .id(target.id())
+    let edit = TextEdit::multiline(text)
         .desired_rows(rows)
         .desired_width(f32::INFINITY)
         .char_limit(crate::model::file::MAX_TEXT_CHARS)
         .layouter(&mut layouter);
-    if let Some(fill) = highlight(ui, mark) {
-        edit = edit.background_color(fill);
-    }
-    let mut response = ui.add(edit).labelled_by(label_response.id);
-    view.take_focus(target, &response);
+    let response = marked_edit(ui, view, target, edit, label_response.id);
     if let Some(m) = mark {
-        response = response.on_hover_text(m.tooltip());
         findings_below(ui, m);
     }
     undrawable_note(ui, view.fonts, text);
     response
 }
 
-/// A one-line text field with its label in a two-column grid.
-pub fn text_line(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, text: &mut String, hint: &str) -> Response {
-    let label_response = ui.label(label);
-    let mark = view.index.field(&field);
-    let target = Target::Field(field);
-    let mut edit = TextEdit::singleline(text).id(target.id()).hint_text(hint).desired_width(360.0);
-    if let Some(fill) = highlight(ui, mark) {
+/// Adds a text field for `target`, labelled, coloured and explained by its findings,
+/// taking the focus when the findings list asked for it.
+fn marked_edit(ui: &mut Ui, view: &mut View<'_>, target: Target, edit: TextEdit<'_>, label: Id) -> Response {
+    let mark = view.mark(target).cloned();
+    let mut edit = edit.id(target.id());
+    if let Some(fill) = highlight(ui, mark.as_ref()) {
         edit = edit.background_color(fill);
     }
-    let mut response = ui.add(edit).labelled_by(label_response.id);
+    let mut response = ui.add(edit).labelled_by(label);
     view.take_focus(target, &response);
     if let Some(m) = mark {
         response = response.on_hover_text(m.tooltip());
     }
+    response
+}
+
+/// A one-line text field with its label in a two-column grid.
+pub fn text_line(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, text: &mut String, hint: &str) -> Response {
+    let label_response = ui.label(label);
+    let edit = TextEdit::singleline(text).hint_text(hint).desired_width(360.0);
+    let response = marked_edit(ui, view, Target::Field(field), edit, label_response.id);
     ui.end_row();
     response
 }
