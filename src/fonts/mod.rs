@@ -130,16 +130,6 @@ impl Face {
         let units = self.parsed.glyph_hor_advance(gid).map_or(self.units_per_em, f32::from);
         units / self.units_per_em * size
     }
-
-    /// Family names in every language the font lists (e.g. “SimHei” and “黑体”).
-    pub fn family_names(&self) -> Vec<String> {
-        self.parsed
-            .names()
-            .into_iter()
-            .filter(|n| n.name_id == ttf_parser::name_id::FAMILY || n.name_id == ttf_parser::name_id::FULL_NAME)
-            .filter_map(|n| n.to_string())
-            .collect()
-    }
 }
 
 /// A face not yet loaded: a bundled font still packed, or a system font file read.

@@ -235,6 +235,6 @@ fn number_pages(pages: &mut [Page], fonts: &FontSet, missing: &mut Missing) {
 }
 
 /// The page number as printed.
-pub fn page_number(n: usize) -> String {
+fn page_number(n: usize) -> String {
     format!("— {n} —")
 }

@@ -9,5 +9,5 @@ pub mod tables;
 pub mod text;
 pub mod title;
 
-pub use document::{layout, page_number};
+pub use document::layout;
 pub use page::{Document, Item, MissingChar, OutlineEntry, Page, TextRun};

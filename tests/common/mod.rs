@@ -25,7 +25,13 @@ impl FileDialogs for Scripted {
     fn save_report(&mut self, _: Option<&eframe::Frame>, _: Option<&Path>, _: &str) -> Option<PathBuf> {
         self.save.take()
     }
-    fn save_export(&mut self, _: Option<&eframe::Frame>, _: Option<&Path>, _: &str, _: nianbao::export::Format) -> Option<PathBuf> {
+    fn save_export(
+        &mut self,
+        _: Option<&eframe::Frame>,
+        _: Option<&Path>,
+        _: &str,
+        _: nianbao::export::Format,
+    ) -> Option<PathBuf> {
         self.save.take()
     }
 }

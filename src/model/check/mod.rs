@@ -79,7 +79,6 @@ impl CellRef {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     Agency,
-    Year,
     Template,
     Department,
     Phone,
