@@ -47,6 +47,13 @@ pub fn fill_totals(report: &mut Report) {
     }
 }
 
+/// Whether every total already equals the sum of its parts (what 「自动合计」 would make it).
+pub fn consistent(report: &Report) -> bool {
+    let mut recomputed = report.clone();
+    fill_totals(&mut recomputed);
+    recomputed == *report
+}
+
 /// Whether a cell of table 三 is a computed total.
 pub fn is_application_total(report: &Report, row: usize, col: usize) -> bool {
     col == APPLICANT_TOTAL || report.template.get().applications[row].role == RowRole::ResultTotal

@@ -525,6 +525,13 @@ impl App {
         self.refresh_findings();
     }
 
+    /// A document made here (从上年报告新建, 汇总) that has no file yet and must be saved.
+    fn replace_unsaved(&mut self, report: Report) {
+        self.replace_document(report, None);
+        // Nothing saved matches it: compare against an empty report of the same format.
+        self.saved = Report::new(self.report.template, self.report.year, "");
+    }
+
     fn convert_to_2021(&mut self) {
         let c = model::convert::to_2021(&self.report);
         self.report = c.report;
@@ -591,8 +598,7 @@ impl App {
             Ok(prev) => {
                 let report = model::carry::next_year(&prev, Some(last_year), TemplateId::V2021);
                 self.auto_totals = true;
-                self.replace_document(report, None);
-                self.saved = Report::new(TemplateId::V2021, self.report.year, ""); // a new, unsaved document
+                self.replace_unsaved(report);
                 self.status = format!(
                     "已从「{}」新建{}年度年报：已带入上年结转和文字草稿，文字中的「{}」已标出，请逐段改写",
                     last_year.display(),
@@ -632,14 +638,9 @@ impl App {
         }
         match model::merge::merge(&sources) {
             Ok(merged) => {
-                let report = merged.report.clone();
-                self.auto_totals = {
-                    let mut recomputed = report.clone();
-                    totals::fill_totals(&mut recomputed);
-                    recomputed == report
-                };
-                self.replace_document(report, None);
-                self.saved = Report::new(self.report.template, self.report.year, "x"); // unsaved
+                // A source's inconsistent totals stay visible in the sum (see load()).
+                self.auto_totals = totals::consistent(&merged.report);
+                self.replace_unsaved(merged.report.clone());
                 let bad = merged.sources.iter().filter(|s| !s.errors.is_empty()).count();
                 self.status = if bad > 0 {
                     format!("已汇总 {} 份年报；其中 {bad} 份有错误，见右侧「汇总来源」", merged.sources.len())
@@ -668,9 +669,7 @@ impl App {
             Ok(report) => {
                 // Totals that disagree with their parts are the file's own mistakes: show
                 // and check them as they are instead of silently recomputing them.
-                let mut recomputed = report.clone();
-                totals::fill_totals(&mut recomputed);
-                self.auto_totals = recomputed == report;
+                self.auto_totals = totals::consistent(&report);
                 self.replace_document(report, Some(path.to_path_buf()));
                 self.settings.remember(path);
                 self.save_settings();
