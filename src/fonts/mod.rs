@@ -212,6 +212,13 @@ impl FontSet {
         })
     }
 
+    /// Loads every face now (the test harness does, so no face loads while it runs).
+    pub fn load_all(&self) {
+        for id in 0..self.slots.len() {
+            self.face(id);
+        }
+    }
+
     /// The faces loaded so far.
     pub fn loaded_faces(&self) -> impl Iterator<Item = (FaceId, &Face)> {
         self.slots.iter().enumerate().filter_map(|(id, s)| s.face.get().map(|f| (id, f)))

@@ -21,7 +21,8 @@ pub fn face_family(face: FaceId) -> FontFamily {
 /// faces any typed character may need (they unpack on first use; egui takes new
 /// fonts only from the next frame on, so a fallback loaded late would show one
 /// frame of boxes). Returns which faces egui now has; call again when
-/// `set.generation()` grows (the preview loads the title and heading faces).
+/// `set.generation()` grows (the preview loads the title and heading faces):
+/// [`refresh`] does that.
 pub fn install(ctx: &egui::Context, set: &FontSet) -> Vec<bool> {
     let mut needed: Vec<FaceId> = set.chain(Role::Heading).to_vec();
     needed.extend(set.chain(Role::Body));
@@ -57,7 +58,38 @@ pub fn install(ctx: &egui::Context, set: &FontSet) -> Vec<bool> {
     mono.extend(defs.families.get(&FontFamily::Monospace).cloned().unwrap_or_default());
     defs.families.insert(FontFamily::Monospace, mono);
     ctx.set_fonts(defs);
+    let generation = set.generation();
+    ctx.data_mut(|d| {
+        d.insert_temp(egui::Id::NULL, Installed { set: set as *const FontSet as usize, generation, faces: installed.clone() })
+    });
     installed
+}
+
+/// What this egui context was given by [`install`]: which set, as of which
+/// generation, and which of its faces. Kept in the context, not in a global, so
+/// two apps in one process (the tests) never see each other's fonts.
+#[derive(Clone, Default)]
+struct Installed {
+    set: usize,
+    generation: usize,
+    faces: Vec<bool>,
+}
+
+/// Hands egui the faces of `set` that loaded since the last [`install`] into this
+/// context (or all of them, when `set` is another set). Returns true when it did:
+/// egui takes them from the next frame on.
+pub fn refresh(ctx: &egui::Context, set: &FontSet) -> bool {
+    let current = ctx.data(|d| d.get_temp::<Installed>(egui::Id::NULL)).unwrap_or_default();
+    if current.set == set as *const FontSet as usize && current.generation == set.generation() {
+        return false;
+    }
+    install(ctx, set);
+    true
+}
+
+/// Which faces of the installed set egui has (the preview draws only those).
+pub fn installed_faces(ctx: &egui::Context) -> Vec<bool> {
+    ctx.data(|d| d.get_temp::<Installed>(egui::Id::NULL)).map(|i| i.faces).unwrap_or_default()
 }
 
 fn face_key(id: FaceId) -> String {

@@ -37,8 +37,12 @@ impl FileDialogs for Scripted {
 }
 
 /// The app with the bundled fonts (the harness panics on any glyph no font has).
+/// Every face is loaded before the first frame: the set is shared by all tests of
+/// the process, and a face that loads while a harness runs would cost it frames
+/// depending on which test ran first.
 pub fn app_harness(dialogs: Scripted, data_dir: PathBuf) -> Harness<'static, App> {
     let fonts = FontSet::bundled();
+    fonts.load_all();
     let app = App::new(Settings::default(), data_dir, Box::new(dialogs), fonts);
     Harness::builder()
         .with_size([1280.0, 900.0])

@@ -1,0 +1,276 @@
+//! The document as a whole: 新建, 打开, 保存, 另存为, 导出, 打印, 从上年报告新建, 汇总,
+//! and the unsaved-changes guard in front of them.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::modals::Modal;
+use super::{App, Pending};
+use crate::export::Format;
+use crate::model::{self, Report, TemplateId, file, totals};
+use crate::ui::dialogs::file_name;
+use crate::ui::history::History;
+use crate::ui::tabs::Tab;
+
+impl App {
+    /// Replaces the whole document (新建, 打开).
+    pub(super) fn replace_document(&mut self, report: Report, path: Option<PathBuf>) {
+        self.merged = None;
+        self.previous = report.previous.as_deref().and_then(|p| match &path {
+            Some(own) => crate::cli::remembered_previous(own, p),
+            None => file::load(p).ok(),
+        });
+        if report.previous.is_some() && self.previous.is_none() {
+            self.status = "找不到上年报告文件，上年结转等核对暂不进行".into();
+        }
+        self.saved = report.clone();
+        self.history = History::new(&report);
+        self.report = report;
+        self.path = path;
+        self.saved_at = None;
+        self.revision += 1;
+        self.preview = None;
+        self.focus = None;
+        self.refresh_findings();
+    }
+
+    /// A document made here (从上年报告新建, 汇总) that has no file yet and must be saved.
+    pub(super) fn replace_unsaved(&mut self, report: Report) {
+        self.replace_document(report, None);
+        // Nothing saved matches it: compare against an empty report of the same format.
+        self.saved = Report::new(self.report.template, self.report.year, "");
+    }
+
+    pub(super) fn convert_to_2021(&mut self) {
+        let c = model::convert::to_2021(&self.report);
+        self.report = c.report;
+        let mut text = String::from("已转换为2021年格式（国办公开办函〔2021〕30号）。可以用「撤销」恢复。");
+        if !c.dropped.is_empty() {
+            text.push_str("\n\n2021年格式没有以下栏目，这些数字未转入：\n");
+            text.push_str(&c.dropped.join("\n"));
+        }
+        if !c.notes.is_empty() {
+            text.push_str("\n\n请核实：\n");
+            text.push_str(&c.notes.join("\n"));
+        }
+        self.modal = Some(Modal::Message { title: "已转换为2021年格式".into(), text });
+    }
+
+    /// Runs `then` now, or after asking what to do with unsaved changes.
+    pub(super) fn guard(&mut self, then: Pending) {
+        if self.is_dirty() {
+            self.modal = Some(Modal::Unsaved { then });
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    pub(super) fn proceed(&mut self, then: Pending) {
+        match then {
+            Pending::New => {
+                self.modal = Some(Modal::NewReport {
+                    template: TemplateId::V2021,
+                    year: super::last_year(),
+                    agency: self.report.agency.clone(),
+                })
+            }
+            Pending::Open | Pending::NewFromPrevious | Pending::Merge => self.pending_dialog = Some(then),
+            Pending::OpenPath(p) => self.load(&p),
+            Pending::Close => self.allow_close = true,
+        }
+    }
+
+    /// The file dialogs that 打开, 从上年报告新建 and 汇总 need (after the frame).
+    pub(super) fn file_dialog(&mut self, kind: Pending, frame: Option<&eframe::Frame>) {
+        let dir = self.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
+        match kind {
+            Pending::Open => {
+                if let Some(p) = self.dialogs.open_report(frame, dir.as_deref()) {
+                    self.load(&p);
+                }
+            }
+            Pending::NewFromPrevious => {
+                if let Some(p) = self.dialogs.open_report(frame, dir.as_deref()) {
+                    self.new_from_previous(&p);
+                }
+            }
+            Pending::Merge => {
+                let files = self.dialogs.open_reports(frame, dir.as_deref());
+                if !files.is_empty() {
+                    self.merge(&files);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// 从上年报告新建: this year's report from last year's file (the command without its dialog).
+    pub fn new_from_previous(&mut self, last_year: &Path) {
+        match file::load(last_year) {
+            Ok(prev) => {
+                let report = model::carry::next_year(&prev, Some(last_year), TemplateId::V2021);
+                self.auto_totals = true;
+                self.replace_unsaved(report);
+                self.status = format!(
+                    "已从「{}」新建{}年度年报：已带入上年结转和文字草稿，文字中的「{}」已标出，请逐段改写",
+                    last_year.display(),
+                    self.report.year,
+                    prev.year
+                );
+                self.tab = Tab::Basic;
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "无法打开上年报告".into(),
+                    text: format!("「{}」：{e}", last_year.display()),
+                });
+            }
+        }
+    }
+
+    /// 汇总多个年报: sums the files into a new report (the command without its dialog).
+    pub fn merge(&mut self, files: &[PathBuf]) {
+        let mut sources = Vec::new();
+        let mut unreadable = Vec::new();
+        for f in files {
+            match file::load(f) {
+                Ok(report) => sources.push(model::merge::Source {
+                    name: f.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    report,
+                }),
+                Err(e) => unreadable.push(format!("「{}」：{e}", f.display())),
+            }
+        }
+        if !unreadable.is_empty() {
+            self.modal = Some(Modal::Message {
+                title: "有年报无法打开".into(),
+                text: format!("以下文件无法打开，没有汇总：\n{}", unreadable.join("\n")),
+            });
+            return;
+        }
+        match model::merge::merge(&sources) {
+            Ok(merged) => {
+                // A source's inconsistent totals stay visible in the sum (see load()).
+                self.auto_totals = totals::consistent(&merged.report);
+                self.replace_unsaved(merged.report.clone());
+                let bad = merged.sources.iter().filter(|s| !s.errors.is_empty()).count();
+                self.status = if bad > 0 {
+                    format!("已汇总 {} 份年报；其中 {bad} 份有错误，见右侧「汇总来源」", merged.sources.len())
+                } else {
+                    format!("已汇总 {} 份年报；编制单位和文字部分请自行填写", merged.sources.len())
+                };
+                self.merged = Some(merged);
+                self.tab = Tab::Applications;
+            }
+            Err(e) => self.modal = Some(Modal::Message { title: "不能一起汇总".into(), text: e.to_string() }),
+        }
+    }
+
+    pub(super) fn load(&mut self, path: &Path) {
+        match file::load(path) {
+            Ok(report) => {
+                // Totals that disagree with their parts are the file's own mistakes: show
+                // and check them as they are instead of silently recomputing them.
+                self.auto_totals = totals::consistent(&report);
+                self.replace_document(report, Some(path.to_path_buf()));
+                self.settings.remember(path);
+                self.save_settings();
+                self.status = if self.auto_totals {
+                    format!("已打开「{}」", path.display())
+                } else {
+                    format!("已打开「{}」。文件中的总计与各项之和不一致，已关闭「自动合计」以便核对", path.display())
+                };
+                self.tab = Tab::Basic;
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "无法打开".into(),
+                    text: format!("无法打开「{}」：\n{e}", path.display()),
+                });
+            }
+        }
+    }
+
+    /// Saves to `path`; on failure the old file stays and the document stays unsaved.
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+        match file::save(path, &self.report) {
+            Ok(()) => {
+                self.saved = self.report.clone();
+                self.saved_at = Some(SystemTime::now());
+                if let Some(r) = &self.recovery {
+                    r.clear();
+                }
+                self.path = Some(path.to_path_buf());
+                self.settings.remember(path);
+                self.save_settings();
+                self.status = format!("已保存「{}」", path.display());
+                true
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "保存失败".into(),
+                    text: format!(
+                        "无法保存到「{}」：{}。\n原有文件没有改动，当前内容仍未保存，请换一个位置另存。",
+                        path.display(),
+                        file::io_message(&e)
+                    ),
+                });
+                false
+            }
+        }
+    }
+
+    pub(super) fn save(&mut self, frame: Option<&eframe::Frame>) -> bool {
+        match self.path.clone() {
+            Some(p) => self.save_to(&p),
+            None => self.save_as(frame),
+        }
+    }
+
+    pub(super) fn save_as(&mut self, frame: Option<&eframe::Frame>) -> bool {
+        let dir = self.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
+        match self.dialogs.save_report(frame, dir.as_deref(), &file_name(&self.report.title(), "json")) {
+            Some(p) => self.save_to(&p),
+            None => false,
+        }
+    }
+
+    pub(super) fn export_to(&mut self, path: &Path, format: Format) -> Result<(), String> {
+        let exported = crate::export::export(&self.report, format, self.fonts)?;
+        crate::files::write_atomic(path, &exported.bytes)
+            .map_err(|e| format!("无法写入「{}」：{}。原有文件没有改动。", path.display(), file::io_message(&e)))?;
+        if !exported.missing.is_empty() {
+            self.modal = Some(Modal::Message {
+                title: "有字符无法显示".into(),
+                text: format!(
+                    "PDF 已导出，但以下字符没有字体可以显示，在 PDF 中是方框：\n{}",
+                    crate::export::describe_missing(&exported.missing)
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    pub(super) fn export(&mut self, format: Format, frame: Option<&eframe::Frame>) {
+        let dir = self.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
+        let name = file_name(&self.report.title(), format.extension());
+        if let Some(p) = self.dialogs.save_export(frame, dir.as_deref(), &name, format) {
+            match self.export_to(&p, format) {
+                Ok(()) => self.status = format!("已导出「{}」", p.display()),
+                Err(e) => self.modal = Some(Modal::Message { title: "导出失败".into(), text: e }),
+            }
+        }
+    }
+
+    /// 打印: the PDF goes to a temporary file and opens in the system's PDF viewer.
+    pub(super) fn print(&mut self) {
+        let dir = std::env::temp_dir().join("nianbao-print");
+        let path = dir.join(file_name(&self.report.title(), "pdf"));
+        let result =
+            std::fs::create_dir_all(&dir).map_err(|e| file::io_message(&e)).and_then(|_| self.export_to(&path, Format::Pdf));
+        match result.and_then(|_| crate::platform::open_with_system(&path)) {
+            Ok(()) => self.status = "已在 PDF 阅读器中打开，请在阅读器中选择「打印」（Ctrl+P）".into(),
+            Err(e) => self.modal = Some(Modal::Message { title: "无法打印".into(), text: e }),
+        }
+    }
+}

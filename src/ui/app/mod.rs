@@ -1,0 +1,231 @@
+//! The app, split the way rerun splits its `App`: the state (here), what runs
+//! every frame (`frame`), the commands queued during the frame (`commands`),
+//! the document operations behind them (`document`), the modal dialogs
+//! (`modals`) and the recovery file (`autosave`).
+
+mod autosave;
+mod commands;
+mod document;
+mod frame;
+mod modals;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use super::command::UiCommand;
+use super::dialogs::FileDialogs;
+use super::findings::FindingIndex;
+use super::history::History;
+use super::tabs::Tab;
+use super::widgets::Target;
+use crate::fonts::FontSet;
+use crate::layout::Document;
+use crate::model::{self, Report, TemplateId, file};
+use crate::recovery::{Orphan, Recovery};
+use crate::settings::Settings;
+use modals::Modal;
+
+/// An action held back until the user has decided about unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Pending {
+    New,
+    NewFromPrevious,
+    Merge,
+    Open,
+    OpenPath(PathBuf),
+    Close,
+}
+
+pub struct App {
+    pub report: Report,
+    pub path: Option<PathBuf>,
+    /// The report as last saved or opened; differs from `report` when there are unsaved changes.
+    saved: Report,
+    pub saved_at: Option<SystemTime>,
+    history: History,
+    revision: u64,
+    index: FindingIndex,
+    index_revision: u64,
+    preview: Option<(u64, Document)>,
+    zoom: f32,
+    pub tab: Tab,
+    pub auto_totals: bool,
+    focus: Option<Target>,
+    queue: Vec<UiCommand>,
+    modal: Option<Modal>,
+    /// The last thing that happened, for the status bar.
+    pub status: String,
+    pub settings: Settings,
+    data_dir: PathBuf,
+    dialogs: Box<dyn FileDialogs>,
+    fonts: &'static FontSet,
+    composing: bool,
+    title_sent: String,
+    allow_close: bool,
+    started: Instant,
+    frames: u64,
+    /// 打开 was chosen: show the dialog at the end of the frame.
+    pending_dialog: Option<Pending>,
+    timing: bool,
+    /// Last year's report (从上年报告新建, or remembered in the file): S1, S2, S10 and the hints.
+    previous: Option<Report>,
+    /// The sources of a 汇总 made in this session: per-agency findings and cell provenance.
+    merged: Option<crate::model::merge::Merged>,
+    /// This app's recovery file (None when the app data folder is not writable).
+    recovery: Option<Recovery>,
+    /// Reports left by apps that crashed or were killed, to offer back.
+    orphans: Vec<Orphan>,
+    autosave_every: Duration,
+    last_autosave: Instant,
+    /// The revision last written to the recovery file.
+    autosaved_revision: u64,
+    was_focused: bool,
+}
+
+/// Last calendar year: the year a report written now is about.
+pub(super) fn last_year() -> i32 {
+    let secs = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    // Days since 1970 → civil year (good for 1970–2100).
+    let days = (secs / 86_400) as i64;
+    let year = 1970 + (days * 400 / 146_097) as i32;
+    year - 1
+}
+
+impl App {
+    pub fn new(settings: Settings, data_dir: PathBuf, dialogs: Box<dyn FileDialogs>, fonts: &'static FontSet) -> App {
+        let report = Report::new(TemplateId::V2021, last_year(), "");
+        let recovery = Recovery::start(&data_dir);
+        let orphans = crate::recovery::orphans(&data_dir);
+        let mut app = App {
+            saved: report.clone(),
+            history: History::new(&report),
+            index: FindingIndex::new(model::check(&report, None)),
+            report,
+            path: None,
+            saved_at: None,
+            revision: 0,
+            index_revision: 0,
+            preview: None,
+            zoom: 1.0,
+            tab: Tab::Basic,
+            auto_totals: true,
+            focus: None,
+            queue: Vec::new(),
+            modal: None,
+            status: "新建的年报：请先填写基本信息。".into(),
+            settings,
+            data_dir,
+            dialogs,
+            fonts,
+            composing: false,
+            title_sent: String::new(),
+            allow_close: false,
+            started: crate::platform::started(),
+            frames: 0,
+            pending_dialog: None,
+            previous: None,
+            merged: None,
+            timing: std::env::var_os("NIANBAO_TIMING").is_some(),
+            recovery: None,
+            orphans: Vec::new(),
+            autosave_every: autosave::autosave_interval(),
+            last_autosave: Instant::now(),
+            autosaved_revision: 0,
+            was_focused: true,
+        };
+        match recovery {
+            Ok(r) => app.recovery = Some(r),
+            Err(e) => {
+                app.status =
+                    format!("注意：无法在「{}」建立恢复文件（{}），请勤保存", app.data_dir.display(), file::io_message(&e))
+            }
+        }
+        if !orphans.is_empty() {
+            app.orphans = orphans;
+            app.modal = Some(Modal::Recover);
+        }
+        app
+    }
+
+    /// A clean exit: nothing is left to recover.
+    pub fn on_exit(&mut self) {
+        if let Some(r) = self.recovery.take() {
+            r.finish();
+        }
+    }
+
+    /// One-time set-up of the egui context: fonts, and no Ctrl+Q quitting behind the user's back.
+    pub fn setup(ctx: &egui::Context, fonts: &FontSet) {
+        super::fonts::install(ctx, fonts); // before the first frame: every label needs them
+        ctx.options_mut(|o| o.quit_shortcuts.clear());
+        ctx.set_theme(egui::Theme::Light);
+        // Larger type than egui's default: the users are often older office staff.
+        ctx.all_styles_mut(|style| {
+            use egui::{FontFamily::Proportional, FontId, TextStyle};
+            style.text_styles = [
+                (TextStyle::Heading, FontId::new(21.0, Proportional)),
+                (TextStyle::Body, FontId::new(15.0, Proportional)),
+                (TextStyle::Button, FontId::new(15.0, Proportional)),
+                (TextStyle::Small, FontId::new(12.5, Proportional)),
+                (TextStyle::Monospace, FontId::new(14.0, egui::FontFamily::Monospace)),
+            ]
+            .into();
+            style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+            // A steady cursor: a blinking one repaints twice a second while the user reads.
+            style.visuals.text_cursor.blink = false;
+            style.spacing.button_padding = egui::vec2(8.0, 3.0);
+        });
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.report != self.saved
+    }
+
+    pub fn findings(&self) -> &FindingIndex {
+        &self.index
+    }
+
+    /// Queues a command as if its menu item was clicked.
+    pub fn command(&mut self, c: UiCommand) {
+        self.queue.push(c);
+    }
+
+    /// Opens a report file (the 打开 command without its dialog), asking about unsaved changes first.
+    pub fn open_path(&mut self, path: &Path) {
+        self.guard(Pending::OpenPath(path.to_path_buf()));
+    }
+
+    /// Whether a dialog is showing, and its title (for tests and the close logic).
+    pub fn modal_title(&self) -> Option<&str> {
+        self.modal.as_ref().map(|m| match m {
+            Modal::NewReport { .. } => "新建年报",
+            Modal::Unsaved { .. } => "保存修改吗？",
+            Modal::Message { title, .. } => title.as_str(),
+            Modal::Help => "使用说明",
+            Modal::Recover => "恢复未保存的年报",
+        })
+    }
+
+    /// The window title: 年报编制器 — 文件名, with * when there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let name =
+            self.path.as_ref().and_then(|p| p.file_name()).map_or("未命名".into(), |n| n.to_string_lossy().into_owned());
+        format!("年报编制器 — {name}{}", if self.is_dirty() { " *" } else { "" })
+    }
+
+    /// Whether a 汇总 made in this session is on screen (with its sources).
+    pub fn merged(&self) -> Option<&crate::model::merge::Merged> {
+        self.merged.as_ref()
+    }
+
+    /// Last year's report, when known.
+    pub fn previous(&self) -> Option<&Report> {
+        self.previous.as_ref()
+    }
+
+    pub(super) fn save_settings(&mut self) {
+        if let Err(e) = self.settings.save(&self.data_dir) {
+            self.status = format!("设置未能保存：{}", file::io_message(&e));
+        }
+    }
+}
