@@ -385,20 +385,21 @@ fn word_and_web_exports_from_the_menu_and_the_clipboard() {
     let mut h = harness_with(Scripted { save: Some(docx.clone()), ..Default::default() }, "word-web-app");
     h.state_mut().open_path(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/qingshan-2024.json"));
     h.run();
-    h.get_by_label("文件").click();
+    h.get_by_label("文件(F)").click();
     h.run();
     h.get_by_label("导出Word…").click();
     h.run();
     assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"), "a .docx (zip) was written");
-    h.get_by_label("编辑").click();
+    h.get_by_label("编辑(E)").click();
     h.run();
+    let clipboard = nianbao::ui::clipboard::MemoryClipboard::default();
+    h.state_mut().clipboard = Box::new(clipboard.clone());
     h.get_by_label("复制网页代码").click();
-    h.step();
-    let copied = h.output().platform_output.commands.iter().find_map(|c| match c {
-        egui::OutputCommand::CopyText(t) => Some(t.clone()),
-        _ => None,
-    });
-    let copied = copied.expect("the HTML went to the clipboard");
-    assert!(copied.starts_with("<div class=\"nianbao-report\""));
-    assert!(copied.contains("青山县市场监督管理局") && copied.contains("rowspan=\"22\""));
+    h.run();
+    let copied = clipboard.0.lock().unwrap().clone();
+    // As HTML for a rich editor, and the same source as plain text for a 源代码 box.
+    let html = copied.html.expect("the HTML went to the clipboard as HTML");
+    assert_eq!(copied.text, html, "and as its plain source text");
+    assert!(html.starts_with("<div class=\"nianbao-report\""));
+    assert!(html.contains("青山县市场监督管理局") && html.contains("rowspan=\"22\""));
 }

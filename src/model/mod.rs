@@ -9,6 +9,7 @@ pub mod decimal;
 pub mod file;
 pub mod merge;
 pub mod numerals;
+pub mod paste;
 pub mod preamble;
 pub mod report;
 pub mod template;

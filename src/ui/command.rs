@@ -19,12 +19,17 @@ pub enum UiCommand {
     Print,
     Undo,
     Redo,
+    Cut,
+    Copy,
+    Paste,
+    SelectAll,
     Help,
+    About,
     Quit,
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 15] = [
+    pub const ALL: [UiCommand; 20] = [
         UiCommand::New,
         UiCommand::NewFromPrevious,
         UiCommand::Open,
@@ -38,7 +43,12 @@ impl UiCommand {
         UiCommand::Print,
         UiCommand::Undo,
         UiCommand::Redo,
+        UiCommand::Cut,
+        UiCommand::Copy,
+        UiCommand::Paste,
+        UiCommand::SelectAll,
         UiCommand::Help,
+        UiCommand::About,
         UiCommand::Quit,
     ];
 
@@ -58,7 +68,12 @@ impl UiCommand {
             UiCommand::Print => "打印…",
             UiCommand::Undo => "撤销",
             UiCommand::Redo => "重做",
+            UiCommand::Cut => "剪切",
+            UiCommand::Copy => "复制",
+            UiCommand::Paste => "粘贴",
+            UiCommand::SelectAll => "全选",
             UiCommand::Help => "使用说明",
+            UiCommand::About => "关于年报编制器",
             UiCommand::Quit => "退出",
         }
     }
@@ -74,6 +89,10 @@ impl UiCommand {
             UiCommand::Print => ctrl(Key::P),
             UiCommand::Undo => ctrl(Key::Z),
             UiCommand::Redo => ctrl(Key::Y),
+            UiCommand::Cut => ctrl(Key::X),
+            UiCommand::Copy => ctrl(Key::C),
+            UiCommand::Paste => ctrl(Key::V),
+            UiCommand::SelectAll => ctrl(Key::A),
             UiCommand::Help => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
             // Quit: Alt+F4 or the window's close button.
             UiCommand::Quit
@@ -81,14 +100,22 @@ impl UiCommand {
             | UiCommand::Merge
             | UiCommand::ExportWord
             | UiCommand::ExportHtml
-            | UiCommand::CopyHtml => None,
+            | UiCommand::CopyHtml
+            | UiCommand::About => None,
         }
+    }
+
+    /// Editing commands whose keys the focused text field handles itself (the
+    /// menu shows the keys; the menu item acts on the last focused field).
+    pub fn is_text_editing(self) -> bool {
+        matches!(self, UiCommand::Cut | UiCommand::Copy | UiCommand::Paste | UiCommand::SelectAll)
     }
 
     /// The command whose shortcut was pressed this frame, if any. Ctrl+Shift+S is
     /// checked before Ctrl+S so the longer chord wins.
     pub fn pressed(ctx: &egui::Context) -> Option<UiCommand> {
-        let mut commands = Self::ALL;
+        let mut commands =
+            Self::ALL.map(Some).map(|c| c.filter(|c| !c.is_text_editing())).into_iter().flatten().collect::<Vec<_>>();
         commands.sort_by_key(|c| std::cmp::Reverse(c.shortcut().map_or(0, |s| s.modifiers.shift as u8)));
         ctx.input_mut(|i| commands.into_iter().find(|c| c.shortcut().is_some_and(|s| i.consume_shortcut(&s))))
     }

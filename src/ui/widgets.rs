@@ -37,6 +37,9 @@ pub struct View<'a> {
     pub previous: Option<&'a crate::model::Report>,
     /// A 汇总 made this session: where each summed number comes from.
     pub merged: Option<&'a crate::model::merge::Merged>,
+    /// Text pasted into a number cell, and the cell: the app fills it (or the block
+    /// from it) after the frame, as one undo step (see `model::paste`).
+    pub pasted: Option<(CellRef, String)>,
 }
 
 impl View<'_> {
@@ -124,6 +127,24 @@ pub fn number_cell(
         return (total_cell(ui, view, target, &shown, name, width), None);
     }
     let focused = ui.memory(|m| m.has_focus(id));
+    if focused && let Target::Cell(c) = target {
+        // A paste replaces the cell, or fills the block copied from a spreadsheet
+        // from here: the app does it after the frame, all or nothing.
+        let pasted = ui.input_mut(|i| {
+            let mut pasted = None;
+            i.events.retain(|e| match e {
+                egui::Event::Paste(text) => {
+                    pasted = Some(text.clone());
+                    false
+                }
+                _ => true,
+            });
+            pasted
+        });
+        if let Some(text) = pasted {
+            view.pasted = Some((c, text));
+        }
+    }
     let mut buffer = if focused { ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| shown.clone()) } else { shown };
     let mark = view.mark(target).cloned();
     let mark = mark.as_ref();
@@ -133,6 +154,17 @@ pub fn number_cell(
     }
     let mut response = ui.add(edit).accessible_name(name);
     view.take_focus(target, &response);
+    select_on_focus(ui, &response, id, value, &buffer);
+    if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+        // Esc: the value the cell had before this edit.
+        if let Some(before) = ui.data(|d| d.get_temp::<Option<Decimal>>(id.with("before")))
+            && before != *value
+        {
+            *value = before;
+            response.mark_changed();
+        }
+        return (response, None);
+    }
     if response.changed() {
         let cleaned = clean_number_input(&buffer, kind);
         match parse_input(&cleaned, kind) {
@@ -171,6 +203,32 @@ pub fn number_cell(
         }
     }
     (response, next)
+}
+
+/// As in a spreadsheet: a cell that gets the focus (click, Tab, Enter, arrows)
+/// has its content selected, so typing replaces it; the value it had is kept for
+/// Esc. After a click the selection is made once the button is released (the
+/// click itself places the caret).
+fn select_on_focus(ui: &Ui, response: &Response, id: Id, value: &Option<Decimal>, buffer: &str) {
+    let pending = id.with("select");
+    if response.gained_focus() {
+        ui.data_mut(|d| {
+            d.insert_temp(id.with("before"), *value);
+            d.insert_temp(pending, true);
+        });
+    }
+    if !response.has_focus() {
+        ui.data_mut(|d| d.remove::<bool>(pending));
+        return;
+    }
+    if ui.data(|d| d.get_temp::<bool>(pending)).unwrap_or(false) && !ui.input(|i| i.pointer.any_down()) {
+        if let Some(mut state) = TextEdit::load_state(ui.ctx(), id) {
+            state.cursor.set_char_range(Some(egui::text::CCursorRange::select_all_str(buffer)));
+            state.store(ui.ctx(), id);
+        }
+        ui.data_mut(|d| d.remove::<bool>(pending));
+        ui.ctx().request_repaint();
+    }
 }
 
 /// A computed total: shown, not typed into.
@@ -225,6 +283,36 @@ pub fn count_cell(ui: &mut Ui, view: &mut View<'_>, cell: NumberCell<'_>, value:
         *value = d.and_then(Decimal::to_int);
     }
     out
+}
+
+/// The report year typed as a plain field: digits only (full-width ones too), taken
+/// when they make a year in `range`, with a message under the field otherwise.
+/// Nothing changes on a stray mouse move, and the value changes once per year typed.
+pub fn year_field(ui: &mut Ui, id: Id, year: &mut i32, range: std::ops::RangeInclusive<i32>) -> Response {
+    let focused = ui.memory(|m| m.has_focus(id));
+    let mut buffer = if focused { ui.data(|d| d.get_temp::<String>(id)) } else { None }.unwrap_or_else(|| year.to_string());
+    let response = ui.add(TextEdit::singleline(&mut buffer).id(id).desired_width(64.0).char_limit(4));
+    if response.changed() {
+        buffer = ascii_digits(&buffer).chars().filter(char::is_ascii_digit).collect();
+        if let Ok(y) = buffer.parse::<i32>()
+            && range.contains(&y)
+        {
+            *year = y;
+        }
+    }
+    if response.has_focus() {
+        let wrong = buffer.len() == 4 && buffer.parse::<i32>().map_or(true, |y| !range.contains(&y));
+        ui.data_mut(|d| d.insert_temp(id, buffer));
+        if wrong {
+            ui.label(
+                RichText::new(format!("年度应在 {} 到 {} 之间", range.start(), range.end()))
+                    .color(severity_color(crate::model::Severity::Error)),
+            );
+        }
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    response
 }
 
 /// Number of characters as a reader counts them (no spaces or line breaks).

@@ -6,6 +6,7 @@ use egui_kittest::Harness;
 use nianbao::fonts::FontSet;
 use nianbao::settings::Settings;
 use nianbao::ui::App;
+use nianbao::ui::clipboard::MemoryClipboard;
 use nianbao::ui::dialogs::FileDialogs;
 
 /// Dialogs that answer with prepared paths (None = the user cancelled).
@@ -43,7 +44,8 @@ impl FileDialogs for Scripted {
 pub fn app_harness(dialogs: Scripted, data_dir: PathBuf) -> Harness<'static, App> {
     let fonts = FontSet::bundled();
     fonts.load_all();
-    let app = App::new(Settings::default(), data_dir, Box::new(dialogs), fonts);
+    let mut app = App::new(Settings::default(), data_dir, Box::new(dialogs), fonts);
+    app.clipboard = Box::new(MemoryClipboard::default()); // never the desktop's
     Harness::builder()
         .with_size([1280.0, 900.0])
         .with_context_setup(move |ctx| App::setup(ctx, fonts))

@@ -23,10 +23,8 @@ impl App {
             UiCommand::ExportPdf => self.export(Format::Pdf, frame),
             UiCommand::ExportWord => self.export(Format::Docx, frame),
             UiCommand::ExportHtml => self.export(Format::Html, frame),
-            UiCommand::CopyHtml => {
-                ctx.copy_text(crate::export::html::body(&self.report));
-                self.status = "网页代码已复制，可以粘贴到网站内容管理系统的「源代码」编辑框中".into();
-            }
+            UiCommand::CopyHtml => self.copy_html(ctx),
+            UiCommand::Cut | UiCommand::Copy | UiCommand::Paste | UiCommand::SelectAll => self.text_command(c, ctx),
             UiCommand::Print => self.print(),
             UiCommand::Undo => {
                 if self.history.undo(&mut self.report) {
@@ -38,7 +36,8 @@ impl App {
                     self.revision += 1;
                 }
             }
-            UiCommand::Help => self.modal = Some(Modal::Help),
+            UiCommand::Help => self.modal = Some(Modal::help()),
+            UiCommand::About => self.modal = Some(Modal::about()),
             UiCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
         }
     }

@@ -37,6 +37,7 @@ impl App {
             ctx.request_repaint();
         }
         self.track_ime(&ctx);
+        self.deliver_text_event(&ctx);
         if self.modal.is_none()
             && let Some(c) = UiCommand::pressed(&ctx)
         {
@@ -55,6 +56,7 @@ impl App {
             self.file_dialog(kind, frame);
         }
         self.refresh_findings();
+        self.track_text_focus(&ctx);
         self.autosave(&ctx);
         self.handle_close(&ctx);
         let title = self.window_title();
@@ -77,7 +79,7 @@ impl App {
 
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("文件", |ui| {
+            let file = ui.menu_button("文件(F)", |ui| {
                 for c in [UiCommand::New, UiCommand::NewFromPrevious, UiCommand::Open] {
                     c.menu_item(ui, true, &mut self.queue);
                 }
@@ -105,9 +107,13 @@ impl App {
                 ui.separator();
                 UiCommand::Quit.menu_item(ui, true, &mut self.queue);
             });
-            ui.menu_button("编辑", |ui| {
+            let edit = ui.menu_button("编辑(E)", |ui| {
                 UiCommand::Undo.menu_item(ui, self.history.can_undo(), &mut self.queue);
                 UiCommand::Redo.menu_item(ui, self.history.can_redo(), &mut self.queue);
+                ui.separator();
+                for c in [UiCommand::Cut, UiCommand::Copy, UiCommand::Paste, UiCommand::SelectAll] {
+                    c.menu_item(ui, true, &mut self.queue);
+                }
                 ui.separator();
                 UiCommand::CopyHtml.menu_item(ui, true, &mut self.queue);
                 ui.separator();
@@ -122,9 +128,17 @@ impl App {
                     }
                 }
             });
-            ui.menu_button("帮助", |ui| {
+            let help = ui.menu_button("帮助(H)", |ui| {
                 UiCommand::Help.menu_item(ui, true, &mut self.queue);
+                UiCommand::About.menu_item(ui, true, &mut self.queue);
             });
+            // Alt+F / Alt+E / Alt+H open the menus, as in Windows programs.
+            for (key, menu) in [(egui::Key::F, &file), (egui::Key::E, &edit), (egui::Key::H, &help)] {
+                if ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, key)) {
+                    egui::Popup::open_id(ui.ctx(), egui::Popup::default_response_id(&menu.response));
+                    ui.ctx().request_repaint();
+                }
+            }
             ui.separator();
             ui.checkbox(&mut self.auto_totals, "自动合计");
         });
@@ -201,6 +215,7 @@ impl App {
             composing: *composing,
             previous: previous.as_ref(),
             merged: merged.as_ref(),
+            pasted: None,
         };
         egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
             ui.set_max_width(1120.0);
@@ -215,8 +230,13 @@ impl App {
                 Tab::Checks | Tab::Preview => {}
             }
         });
-        if action == Some(tabs::basic::Action::ConvertTo2021) {
-            self.convert_to_2021();
+        if let Some((cell, text)) = view.pasted.take() {
+            self.apply_paste(cell, &text, ui.ctx().memory(|m| m.focused()));
+        }
+        match action {
+            Some(tabs::basic::Action::ConvertTo2021) => self.convert_to_2021(),
+            Some(tabs::basic::Action::GeneratePreamble) => self.generate_preamble(),
+            None => {}
         }
     }
 

@@ -6,6 +6,7 @@
 mod autosave;
 mod commands;
 mod document;
+mod editing;
 mod frame;
 mod modals;
 
@@ -80,6 +81,13 @@ pub struct App {
     /// The revision last written to the recovery file.
     autosaved_revision: u64,
     was_focused: bool,
+    /// The system clipboard (tests put a `MemoryClipboard` here).
+    pub clipboard: Box<dyn super::clipboard::SystemClipboard>,
+    /// The text field or number cell that last had the focus, and its selection
+    /// (what the 编辑 menu acts on).
+    last_text_field: Option<(egui::Id, Option<egui::text::CCursorRange>)>,
+    /// An editing event for that field, delivered at the start of the next frame.
+    text_event: Option<(egui::Id, egui::Event)>,
 }
 
 /// Last calendar year: the year a report written now is about.
@@ -132,6 +140,9 @@ impl App {
             last_autosave: Instant::now(),
             autosaved_revision: 0,
             was_focused: true,
+            clipboard: Box::new(super::clipboard::OsClipboard::default()),
+            last_text_field: None,
+            text_event: None,
         };
         match recovery {
             Ok(r) => app.recovery = Some(r),
@@ -201,7 +212,7 @@ impl App {
             Modal::NewReport { .. } => "新建年报",
             Modal::Unsaved { .. } => "保存修改吗？",
             Modal::Message { title, .. } => title.as_str(),
-            Modal::Help => "使用说明",
+            Modal::Confirm { title, .. } => title.as_str(),
             Modal::Recover => "恢复未保存的年报",
         })
     }

@@ -5,28 +5,52 @@ use std::time::SystemTime;
 use egui::RichText;
 
 use super::{App, Pending};
+use crate::model::file::YEARS;
 use crate::model::{Report, TemplateId, preamble};
 use crate::ui::tabs::Tab;
+use crate::ui::widgets::year_field;
 
 /// What a dialog is waiting for.
 pub(super) enum Modal {
     /// 新建: format, year and agency of the new report.
-    NewReport {
-        template: TemplateId,
-        year: i32,
-        agency: String,
-    },
+    NewReport { template: TemplateId, year: i32, agency: String },
     /// Unsaved changes: 保存 / 不保存 / 取消, then carry on with `then`.
-    Unsaved {
-        then: Pending,
-    },
-    Message {
-        title: String,
-        text: String,
-    },
-    Help,
+    Unsaved { then: Pending },
+    /// Text with 确定 (messages, 使用说明, 关于).
+    Message { title: String, text: String },
+    /// A question with `yes` / 取消: `then` runs on yes.
+    Confirm { title: String, text: String, yes: &'static str, then: Confirmed },
     /// 恢复未保存的年报: the first of `App::orphans`.
     Recover,
+}
+
+/// What a [`Modal::Confirm`] does when the user says yes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Confirmed {
+    /// 生成前言 over a hand-written preamble.
+    ReplacePreamble,
+}
+
+impl Modal {
+    pub(super) fn help() -> Modal {
+        Modal::Message { title: "使用说明".into(), text: HELP.into() }
+    }
+
+    pub(super) fn about() -> Modal {
+        Modal::Message {
+            title: "关于年报编制器".into(),
+            text: format!(
+                "年报编制器 {}\n\n编制、校验和排版政府信息公开工作年度报告（国办公开办函〔2021〕30号格式，兼容〔2019〕60号格式）。\n\n{}",
+                env!("CARGO_PKG_VERSION"),
+                env!("CARGO_PKG_DESCRIPTION")
+            ),
+        }
+    }
+}
+
+/// Dialog text on one line where it fits: labels and choices do not wrap.
+fn no_wrap(ui: &mut egui::Ui) {
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
 }
 
 impl App {
@@ -39,7 +63,8 @@ impl App {
         match modal {
             Modal::NewReport { mut template, mut year, mut agency } => {
                 let mut create = false;
-                egui::Modal::new(egui::Id::unique("new-report")).show(ctx, |ui| {
+                let response = egui::Modal::new(egui::Id::unique("new-report")).show(ctx, |ui| {
+                    no_wrap(ui);
                     ui.heading("新建年报");
                     egui::Grid::new("new-grid").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
                         let l = ui.label("报告格式");
@@ -52,10 +77,15 @@ impl App {
                         .labelled_by(l.id);
                         ui.end_row();
                         let l = ui.label("年度");
-                        ui.add(egui::DragValue::new(&mut year).range(2000..=2100).speed(0.1)).labelled_by(l.id);
+                        let years = *YEARS.start() as i32..=*YEARS.end() as i32;
+                        ui.vertical(|ui| year_field(ui, egui::Id::unique("new-year"), &mut year, years)).inner.labelled_by(l.id);
                         ui.end_row();
                         let l = ui.label("编制单位");
-                        ui.add(egui::TextEdit::singleline(&mut agency).desired_width(280.0)).labelled_by(l.id);
+                        // Wide enough for a long name (「某某市某某区人民政府某某街道办事处」).
+                        ui.add(
+                            egui::TextEdit::singleline(&mut agency).desired_width(460.0).hint_text("如：某某县市场监督管理局"),
+                        )
+                        .labelled_by(l.id);
                         ui.end_row();
                     });
                     ui.add_space(8.0);
@@ -66,6 +96,9 @@ impl App {
                         }
                     });
                 });
+                if response.should_close() {
+                    keep = false;
+                }
                 if create {
                     self.auto_totals = true;
                     let mut r = Report::new(template, year, agency.trim());
@@ -81,7 +114,8 @@ impl App {
             }
             Modal::Unsaved { then } => {
                 let mut choice = None;
-                egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                let response = egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                    no_wrap(ui);
                     ui.heading("保存修改吗？");
                     ui.label(format!(
                         "「{}」有尚未保存的修改。",
@@ -100,11 +134,37 @@ impl App {
                         }
                     });
                 });
+                if choice.is_none() && response.should_close() {
+                    choice = Some(2); // Esc: 取消
+                }
                 match choice {
                     Some(0) => save_then = Some(then),
                     Some(1) => after = Some(then),
                     Some(_) => {}
                     None => next = Some(Modal::Unsaved { then }),
+                }
+            }
+            Modal::Confirm { title, text, yes, then } => {
+                let mut choice = None;
+                let response = egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {
+                    ui.set_max_width(520.0);
+                    ui.heading(&title);
+                    ui.label(&text);
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(yes).clicked() {
+                            choice = Some(true);
+                        }
+                        if ui.button("取消").clicked() {
+                            choice = Some(false);
+                        }
+                    });
+                });
+                match choice {
+                    Some(true) => self.confirmed(then),
+                    Some(false) => {}
+                    None if response.should_close() => {}
+                    None => next = Some(Modal::Confirm { title, text, yes, then }),
                 }
             }
             Modal::Message { title, text } => {
@@ -121,8 +181,9 @@ impl App {
             }
             Modal::Recover => {
                 let mut choice = None;
+                let mut later = false;
                 if let Some(o) = self.orphans.first() {
-                    egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
+                    let response = egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
                         ui.set_max_width(520.0);
                         ui.heading("恢复未保存的年报");
                         ui.label("年报编制器上次没有正常退出（断电、死机或被强行关闭），以下年报有尚未保存的修改：");
@@ -146,25 +207,20 @@ impl App {
                             if ui.button("丢弃").on_hover_text("删除这份自动备份，不再提示").clicked() {
                                 choice = Some(false);
                             }
+                            if ui.button("以后再说").on_hover_text("保留自动备份，下次启动时再提示").clicked()
+                            {
+                                later = true;
+                            }
                         });
                     });
+                    later |= choice.is_none() && response.should_close();
                 }
                 match choice {
                     Some(restore) => self.take_orphan(restore),
+                    // Esc or 以后再说: the backups stay on disk for the next start.
+                    None if later => self.orphans.clear(),
                     None if !self.orphans.is_empty() => next = Some(Modal::Recover),
                     None => {}
-                }
-            }
-            Modal::Help => {
-                let response = egui::Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
-                    ui.set_max_width(560.0);
-                    ui.heading("使用说明");
-                    ui.label(HELP);
-                    ui.add_space(8.0);
-                    ui.button("关闭").clicked()
-                });
-                if !response.inner && !response.should_close() {
-                    next = Some(Modal::Help);
                 }
             }
         }
@@ -182,6 +238,30 @@ impl App {
                 self.saved = self.report.clone();
             }
             self.proceed(then);
+        }
+    }
+}
+
+impl App {
+    fn confirmed(&mut self, then: Confirmed) {
+        match then {
+            Confirmed::ReplacePreamble => self.report.preamble = preamble::standard_preamble(&self.report),
+        }
+    }
+
+    /// 生成前言: at once over an empty or generated preamble, after asking over a written one.
+    pub(super) fn generate_preamble(&mut self) {
+        let standard = preamble::standard_preamble(&self.report);
+        let current = self.report.preamble.trim();
+        if current.is_empty() || current == standard.trim() {
+            self.report.preamble = standard;
+        } else {
+            self.modal = Some(Modal::Confirm {
+                title: "替换前言吗？".into(),
+                text: "前言已有内容。生成的标准前言会替换现有文字（替换后可以用「撤销」恢复）。".into(),
+                yes: "替换",
+                then: Confirmed::ReplacePreamble,
+            });
         }
     }
 }

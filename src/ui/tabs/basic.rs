@@ -4,16 +4,17 @@ use egui::{RichText, Ui};
 
 use crate::model::check::Field;
 use crate::model::file::YEARS;
-use crate::model::preamble::standard_preamble;
 use crate::model::report::TextField;
 use crate::model::{Report, TemplateId};
-use crate::ui::widgets::{View, findings_below, text_area, text_line};
+use crate::ui::widgets::{View, findings_below, text_area, text_line, year_field};
 
 /// What the tab asks the app to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Convert this 2019-format report to the 2021 format (shows what was dropped).
     ConvertTo2021,
+    /// 生成前言: replace the preamble by the standard one (asks first over hand-written text).
+    GeneratePreamble,
 }
 
 pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) -> Option<Action> {
@@ -25,7 +26,7 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) -> Option<Action> {
 
         let year_label = ui.label("年度");
         ui.horizontal(|ui| {
-            ui.add(egui::DragValue::new(&mut r.year).range(*YEARS.start() as i32..=*YEARS.end() as i32).speed(0.1))
+            year_field(ui, egui::Id::unique("basic-year"), &mut r.year, *YEARS.start() as i32..=*YEARS.end() as i32)
                 .labelled_by(year_label.id);
             ui.label(RichText::new(format!("统计期限：{0}年1月1日至{0}年12月31日", r.year)).weak());
         });
@@ -59,7 +60,7 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) -> Option<Action> {
             .on_hover_text("按基本信息生成标准前言（编制依据、报告组成、统计期限、联系方式），替换下面的前言")
             .clicked()
         {
-            r.preamble = standard_preamble(r);
+            action = Some(Action::GeneratePreamble);
         }
     });
     text_area(ui, view, Field::Text(TextField::Preamble), "前言", &mut r.preamble, 4);
