@@ -5,6 +5,7 @@ pub mod app;
 pub mod clipboard;
 pub mod command;
 pub mod dialogs;
+pub mod file_dialog;
 pub mod findings;
 pub mod fonts;
 pub mod history;

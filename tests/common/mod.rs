@@ -7,24 +7,39 @@ use nianbao::fonts::FontSet;
 use nianbao::settings::Settings;
 use nianbao::ui::App;
 use nianbao::ui::clipboard::MemoryClipboard;
-use nianbao::ui::dialogs::FileDialogs;
+use nianbao::ui::dialogs::{Answer, FileDialogs};
 
-/// Dialogs that answer with prepared paths (None = the user cancelled).
+/// Dialogs that answer with prepared paths (None = the user cancelled), or, with
+/// `no_native`, as a desktop without any native dialog does.
 #[derive(Default)]
 pub struct Scripted {
     pub open: Option<PathBuf>,
     pub save: Option<PathBuf>,
+    pub no_native: bool,
+}
+
+impl Scripted {
+    fn answer<T>(&self, v: Option<T>) -> Answer<T> {
+        match v {
+            _ if self.no_native => Answer::Unavailable,
+            Some(v) => Answer::Chosen(v),
+            None => Answer::Cancelled,
+        }
+    }
 }
 
 impl FileDialogs for Scripted {
-    fn open_report(&mut self, _: Option<&eframe::Frame>, _: Option<&Path>) -> Option<PathBuf> {
-        self.open.take()
+    fn open_report(&mut self, _: Option<&eframe::Frame>, _: Option<&Path>) -> Answer<PathBuf> {
+        let v = self.open.take();
+        self.answer(v)
     }
-    fn open_reports(&mut self, _: Option<&eframe::Frame>, _: Option<&Path>) -> Vec<PathBuf> {
-        self.open.take().into_iter().collect()
+    fn open_reports(&mut self, _: Option<&eframe::Frame>, _: Option<&Path>) -> Answer<Vec<PathBuf>> {
+        let v = self.open.take().map(|p| vec![p]);
+        self.answer(v)
     }
-    fn save_report(&mut self, _: Option<&eframe::Frame>, _: Option<&Path>, _: &str) -> Option<PathBuf> {
-        self.save.take()
+    fn save_report(&mut self, _: Option<&eframe::Frame>, _: Option<&Path>, _: &str) -> Answer<PathBuf> {
+        let v = self.save.take();
+        self.answer(v)
     }
     fn save_export(
         &mut self,
@@ -32,8 +47,9 @@ impl FileDialogs for Scripted {
         _: Option<&Path>,
         _: &str,
         _: nianbao::export::Format,
-    ) -> Option<PathBuf> {
-        self.save.take()
+    ) -> Answer<PathBuf> {
+        let v = self.save.take();
+        self.answer(v)
     }
 }
 
@@ -42,12 +58,24 @@ impl FileDialogs for Scripted {
 /// the process, and a face that loads while a harness runs would cost it frames
 /// depending on which test ran first.
 pub fn app_harness(dialogs: Scripted, data_dir: PathBuf) -> Harness<'static, App> {
+    build(dialogs, data_dir, true)
+}
+
+/// As [`app_harness`], for tests that show the in-app file dialog: egui_file's two
+/// text fields have no accessible name, which kittest's check would refuse.
+#[allow(dead_code)] // not every test binary uses it
+pub fn app_harness_with_file_dialog(dialogs: Scripted, data_dir: PathBuf) -> Harness<'static, App> {
+    build(dialogs, data_dir, false)
+}
+
+fn build(dialogs: Scripted, data_dir: PathBuf, accessibility_check: bool) -> Harness<'static, App> {
     let fonts = FontSet::bundled();
     fonts.load_all();
     let mut app = App::new(Settings::default(), data_dir, Box::new(dialogs), fonts);
     app.clipboard = Box::new(MemoryClipboard::default()); // never the desktop's
     Harness::builder()
         .with_size([1280.0, 900.0])
+        .with_accessibility_check(accessibility_check)
         .with_context_setup(move |ctx| App::setup(ctx, fonts))
         .build_ui_state(|ui, app: &mut App| app.ui(ui, None), app)
 }

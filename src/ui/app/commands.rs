@@ -2,6 +2,7 @@
 
 use egui::ViewportCommand;
 
+use super::file_requests::FileRequest;
 use super::modals::Modal;
 use super::{App, Pending};
 use crate::export::Format;
@@ -14,15 +15,11 @@ impl App {
             UiCommand::Open => self.guard(Pending::Open),
             UiCommand::NewFromPrevious => self.guard(Pending::NewFromPrevious),
             UiCommand::Merge => self.guard(Pending::Merge),
-            UiCommand::Save => {
-                self.save(frame);
-            }
-            UiCommand::SaveAs => {
-                self.save_as(frame);
-            }
-            UiCommand::ExportPdf => self.export(Format::Pdf, frame),
-            UiCommand::ExportWord => self.export(Format::Docx, frame),
-            UiCommand::ExportHtml => self.export(Format::Html, frame),
+            UiCommand::Save => self.save(None, frame),
+            UiCommand::SaveAs => self.ask_file(FileRequest::Save { then: None }, frame),
+            UiCommand::ExportPdf => self.ask_file(FileRequest::Export(Format::Pdf), frame),
+            UiCommand::ExportWord => self.ask_file(FileRequest::Export(Format::Docx), frame),
+            UiCommand::ExportHtml => self.ask_file(FileRequest::Export(Format::Html), frame),
             UiCommand::CopyHtml => self.copy_html(ctx),
             UiCommand::Cut | UiCommand::Copy | UiCommand::Paste | UiCommand::SelectAll => self.text_command(c, ctx),
             UiCommand::Print => self.print(),

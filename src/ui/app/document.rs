@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use super::file_requests::FileRequest;
 use super::modals::Modal;
 use super::{App, Pending};
 use crate::export::Format;
@@ -74,33 +75,11 @@ impl App {
                     agency: self.report.agency.clone(),
                 })
             }
-            Pending::Open | Pending::NewFromPrevious | Pending::Merge => self.pending_dialog = Some(then),
+            Pending::Open => self.pending_dialog = Some(FileRequest::Open),
+            Pending::NewFromPrevious => self.pending_dialog = Some(FileRequest::NewFromPrevious),
+            Pending::Merge => self.pending_dialog = Some(FileRequest::Merge),
             Pending::OpenPath(p) => self.load(&p),
             Pending::Close => self.allow_close = true,
-        }
-    }
-
-    /// The file dialogs that 打开, 从上年报告新建 and 汇总 need (after the frame).
-    pub(super) fn file_dialog(&mut self, kind: Pending, frame: Option<&eframe::Frame>) {
-        let dir = self.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
-        match kind {
-            Pending::Open => {
-                if let Some(p) = self.dialogs.open_report(frame, dir.as_deref()) {
-                    self.load(&p);
-                }
-            }
-            Pending::NewFromPrevious => {
-                if let Some(p) = self.dialogs.open_report(frame, dir.as_deref()) {
-                    self.new_from_previous(&p);
-                }
-            }
-            Pending::Merge => {
-                let files = self.dialogs.open_reports(frame, dir.as_deref());
-                if !files.is_empty() {
-                    self.merge(&files);
-                }
-            }
-            _ => {}
         }
     }
 
@@ -220,18 +199,17 @@ impl App {
         }
     }
 
-    pub(super) fn save(&mut self, frame: Option<&eframe::Frame>) -> bool {
+    /// 保存: to the report's file, or where the user chooses; then `then` (when saved).
+    pub(super) fn save(&mut self, then: Option<Pending>, frame: Option<&eframe::Frame>) {
         match self.path.clone() {
-            Some(p) => self.save_to(&p),
-            None => self.save_as(frame),
-        }
-    }
-
-    pub(super) fn save_as(&mut self, frame: Option<&eframe::Frame>) -> bool {
-        let dir = self.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
-        match self.dialogs.save_report(frame, dir.as_deref(), &file_name(&self.report.title(), "json")) {
-            Some(p) => self.save_to(&p),
-            None => false,
+            Some(p) => {
+                if self.save_to(&p)
+                    && let Some(then) = then
+                {
+                    self.proceed(then);
+                }
+            }
+            None => self.ask_file(FileRequest::Save { then }, frame),
         }
     }
 
@@ -249,17 +227,6 @@ impl App {
             });
         }
         Ok(())
-    }
-
-    pub(super) fn export(&mut self, format: Format, frame: Option<&eframe::Frame>) {
-        let dir = self.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
-        let name = file_name(&self.report.title(), format.extension());
-        if let Some(p) = self.dialogs.save_export(frame, dir.as_deref(), &name, format) {
-            match self.export_to(&p, format) {
-                Ok(()) => self.status = format!("已导出「{}」", p.display()),
-                Err(e) => self.modal = Some(Modal::Message { title: "导出失败".into(), text: e }),
-            }
-        }
     }
 
     /// 打印: the PDF goes to a temporary file and opens in the system's PDF viewer.

@@ -52,9 +52,10 @@ impl App {
         for c in std::mem::take(&mut self.queue) {
             self.run(c, &ctx, frame);
         }
-        if let Some(kind) = self.pending_dialog.take() {
-            self.file_dialog(kind, frame);
+        if let Some(request) = self.pending_dialog.take() {
+            self.ask_file(request, frame);
         }
+        self.show_in_app_dialog(&ctx);
         self.refresh_findings();
         self.track_text_focus(&ctx);
         self.autosave(&ctx);

@@ -7,6 +7,7 @@ mod autosave;
 mod commands;
 mod document;
 mod editing;
+mod file_requests;
 mod frame;
 mod modals;
 
@@ -66,7 +67,9 @@ pub struct App {
     started: Instant,
     frames: u64,
     /// 打开 was chosen: show the dialog at the end of the frame.
-    pending_dialog: Option<Pending>,
+    pending_dialog: Option<file_requests::FileRequest>,
+    /// The app's own file dialog (no native one), open over several frames.
+    in_app_dialog: Option<(file_requests::FileRequest, super::file_dialog::InAppDialog)>,
     timing: bool,
     /// Last year's report (从上年报告新建, or remembered in the file): S1, S2, S10 and the hints.
     previous: Option<Report>,
@@ -131,6 +134,7 @@ impl App {
             started: crate::platform::started(),
             frames: 0,
             pending_dialog: None,
+            in_app_dialog: None,
             previous: None,
             merged: None,
             timing: std::env::var_os("NIANBAO_TIMING").is_some(),

@@ -228,10 +228,8 @@ impl App {
             self.modal = next;
         }
         if let Some(then) = save_then {
-            // 保存 first; a cancelled Save-As cancels what was going to happen.
-            if self.save(frame) {
-                self.proceed(then);
-            }
+            // 保存 first; a cancelled 另存为 cancels what was going to happen.
+            self.save(Some(then), frame);
         }
         if let Some(then) = after {
             if then != Pending::Close {

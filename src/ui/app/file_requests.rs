@@ -1,0 +1,117 @@
+//! Asking for a file: the native dialog first, the app's own when there is
+//! none (it stays open over several frames), then what the file was asked for.
+
+use std::path::{Path, PathBuf};
+
+use super::modals::Modal;
+use super::{App, Pending};
+use crate::export::Format;
+use crate::ui::dialogs::{Answer, REPORT_FILTER, export_filter, file_name, with_extension};
+use crate::ui::file_dialog::{InAppDialog, Kind};
+
+/// What a file is being asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum FileRequest {
+    Open,
+    NewFromPrevious,
+    Merge,
+    /// 保存 / 另存为, then carry on with `then` (保存 in the unsaved-changes prompt).
+    Save {
+        then: Option<Pending>,
+    },
+    Export(Format),
+}
+
+impl App {
+    fn dialog_folder(&self) -> Option<PathBuf> {
+        self.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf))
+    }
+
+    /// Shows the native dialog for `request`, or the app's own when the system has none.
+    pub(super) fn ask_file(&mut self, request: FileRequest, frame: Option<&eframe::Frame>) {
+        let dir = self.dialog_folder();
+        let dir = dir.as_deref();
+        let answer = match &request {
+            FileRequest::Open | FileRequest::NewFromPrevious => vec_of(self.dialogs.open_report(frame, dir)),
+            FileRequest::Merge => self.dialogs.open_reports(frame, dir),
+            FileRequest::Save { .. } => vec_of(self.dialogs.save_report(frame, dir, &file_name(&self.report.title(), "json"))),
+            FileRequest::Export(format) => {
+                let name = file_name(&self.report.title(), format.extension());
+                vec_of(self.dialogs.save_export(frame, dir, &name, *format))
+            }
+        };
+        match answer {
+            Answer::Chosen(paths) => self.file_chosen(request, paths),
+            Answer::Cancelled => {}
+            Answer::Unavailable => {
+                let name;
+                let (kind, title, filter) = match &request {
+                    FileRequest::Open => (Kind::Open { multiple: false }, "打开年报".to_string(), REPORT_FILTER),
+                    FileRequest::NewFromPrevious => {
+                        (Kind::Open { multiple: false }, "选择上年的年报文件".to_string(), REPORT_FILTER)
+                    }
+                    FileRequest::Merge => {
+                        (Kind::Open { multiple: true }, "选择要汇总的年报（可多选）".to_string(), REPORT_FILTER)
+                    }
+                    FileRequest::Save { .. } => {
+                        name = file_name(&self.report.title(), "json");
+                        (Kind::Save { name: &name }, "保存年报".to_string(), REPORT_FILTER)
+                    }
+                    FileRequest::Export(format) => {
+                        name = file_name(&self.report.title(), format.extension());
+                        (Kind::Save { name: &name }, format!("导出{}", format.name()), export_filter(*format))
+                    }
+                };
+                self.in_app_dialog = Some((request, InAppDialog::new(kind, &title, dir, filter)));
+            }
+        }
+    }
+
+    /// The app's own file dialog, while one is open.
+    pub(super) fn show_in_app_dialog(&mut self, ctx: &egui::Context) {
+        let Some((_, dialog)) = &mut self.in_app_dialog else { return };
+        if let Some(answer) = dialog.show(ctx) {
+            let (request, _) = self.in_app_dialog.take().expect("open");
+            if let Answer::Chosen(paths) = answer {
+                self.file_chosen(request, paths);
+            }
+        }
+    }
+
+    /// Whether the app's own file dialog is open (tests, and keys that must not act behind it).
+    pub fn in_app_dialog_open(&self) -> bool {
+        self.in_app_dialog.is_some()
+    }
+
+    fn file_chosen(&mut self, request: FileRequest, paths: Vec<PathBuf>) {
+        let Some(first) = paths.first().cloned() else { return };
+        match request {
+            FileRequest::Open => self.load(&first),
+            FileRequest::NewFromPrevious => self.new_from_previous(&first),
+            FileRequest::Merge => self.merge(&paths),
+            FileRequest::Save { then } => {
+                if self.save_to(&with_extension(first, "json"))
+                    && let Some(then) = then
+                {
+                    self.proceed(then);
+                }
+            }
+            FileRequest::Export(format) => {
+                let path =
+                    if Format::of_path(&first) == Some(format) { first } else { with_extension(first, format.extension()) };
+                match self.export_to(&path, format) {
+                    Ok(()) => self.status = format!("已导出「{}」", path.display()),
+                    Err(e) => self.modal = Some(Modal::Message { title: "导出失败".into(), text: e }),
+                }
+            }
+        }
+    }
+}
+
+fn vec_of(answer: Answer<PathBuf>) -> Answer<Vec<PathBuf>> {
+    match answer {
+        Answer::Chosen(p) => Answer::Chosen(vec![p]),
+        Answer::Cancelled => Answer::Cancelled,
+        Answer::Unavailable => Answer::Unavailable,
+    }
+}

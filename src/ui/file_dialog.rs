@@ -1,0 +1,77 @@
+//! The app's own file dialog (egui_file), shown when the system has none to
+//! offer (Linux without an xdg-desktop-portal or zenity), in Chinese, filtered
+//! to the file type asked for.
+
+use std::path::{Path, PathBuf};
+
+use egui_file::{FileDialog, State};
+
+use super::dialogs::Answer;
+
+/// One open in-app dialog.
+pub struct InAppDialog {
+    dialog: FileDialog,
+    multiple: bool,
+}
+
+/// What the dialog is for.
+pub enum Kind<'a> {
+    /// Pick an existing file (several when `multiple`).
+    Open { multiple: bool },
+    /// Choose where to write, suggesting `name`.
+    Save { name: &'a str },
+}
+
+impl InAppDialog {
+    /// A dialog titled `title` in `dir` (the home folder when None or gone),
+    /// listing folders and files whose extension is one of `filter.1`.
+    pub fn new(kind: Kind<'_>, title: &str, dir: Option<&Path>, filter: (&str, &'static [&'static str])) -> InAppDialog {
+        let start = dir.filter(|d| d.is_dir()).map(Path::to_path_buf).or_else(home).unwrap_or_else(|| PathBuf::from("."));
+        let extensions = filter.1;
+        let (mut dialog, multiple) = match kind {
+            Kind::Open { multiple } => (FileDialog::open_file(), multiple),
+            Kind::Save { name } => (FileDialog::save_file().default_filename(name), false),
+        };
+        dialog = dialog
+            .title(title)
+            .initial_path(start)
+            .multi_select(multiple)
+            .open_button_text("打开".into())
+            .save_button_text("保存".into())
+            .cancel_button_text("取消".into())
+            .new_folder_button_text("新建文件夹".into())
+            .new_folder_name_text("新建文件夹".into())
+            .rename_button_text("重命名".into())
+            .refresh_button_hover_text("刷新".into())
+            .parent_folder_button_hover_text("上一级文件夹".into())
+            .file_label_text("文件名：".into())
+            .show_hidden_checkbox_text("显示隐藏文件".into())
+            .show_rename(false)
+            .default_size([640.0, 420.0])
+            .show_files_filter(Box::new(move |p: &Path| {
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+            }));
+        dialog.open();
+        InAppDialog { dialog, multiple }
+    }
+
+    /// Draws the dialog; Some once the user has chosen (or cancelled, or pressed Esc).
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<Answer<Vec<PathBuf>>> {
+        match self.dialog.show(ctx).state() {
+            State::Open => None,
+            State::Selected => {
+                let chosen: Vec<PathBuf> = if self.multiple {
+                    self.dialog.selection().into_iter().map(Path::to_path_buf).collect()
+                } else {
+                    self.dialog.path().map(Path::to_path_buf).into_iter().collect()
+                };
+                Some(if chosen.is_empty() { Answer::Cancelled } else { Answer::Chosen(chosen) })
+            }
+            State::Cancelled | State::Closed => Some(Answer::Cancelled),
+        }
+    }
+}
+
+fn home() -> Option<PathBuf> {
+    std::env::var_os(if cfg!(windows) { "USERPROFILE" } else { "HOME" }).map(PathBuf::from)
+}
