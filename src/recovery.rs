@@ -42,7 +42,8 @@ impl Orphan {
     }
 }
 
-fn folder(data_dir: &Path) -> PathBuf {
+/// The folder of recovery files under `data_dir`.
+pub fn folder(data_dir: &Path) -> PathBuf {
     data_dir.join("recovery")
 }
 
@@ -55,8 +56,13 @@ impl Recovery {
         let id = format!("{}-{stamp}", std::process::id());
         let lock_path = dir.join(format!("{id}.lock"));
         let lock = File::create(&lock_path)?;
-        lock.try_lock().map_err(|e| std::io::Error::other(e.to_string()))?;
+        lock.try_lock().map_err(std::io::Error::from)?;
         Ok(Recovery { json: dir.join(format!("{id}.json")), lock_path, _lock: lock })
+    }
+
+    /// The recovery file (for messages).
+    pub fn file(&self) -> &Path {
+        &self.json
     }
 
     /// Writes the report (atomically) to the recovery file.

@@ -27,7 +27,7 @@ impl App {
                 ctx.copy_text(crate::export::html::body(&self.report));
                 self.status = "网页代码已复制，可以粘贴到网站内容管理系统的「源代码」编辑框中".into();
             }
-            UiCommand::Print => self.print(),
+            UiCommand::Print => self.print(ctx),
             UiCommand::Undo => {
                 if self.history.undo(&mut self.report) {
                     self.revision += 1;
