@@ -102,6 +102,7 @@ impl App {
     pub fn new(settings: Settings, data_dir: PathBuf, dialogs: Box<dyn FileDialogs>, fonts: &'static FontSet) -> App {
         let report = Report::new(TemplateId::V2021, last_year(), "");
         let recovery = Recovery::start(&data_dir);
+        crate::recovery::remove_stale(&data_dir);
         let orphans = crate::recovery::orphans(&data_dir);
         let mut app = App {
             saved: report.clone(),
