@@ -36,8 +36,12 @@ fn reaped(dir: &Path) -> bool {
     !Path::new(&format!("/proc/{}", pid.trim())).exists()
 }
 
-fn opened(h: &mut Harness<'static, App>, file: &str) {
+/// Opens an example under its own name: 打印 names the PDF after the report, and
+/// tests running at the same time must not print over each other's file.
+fn opened(h: &mut Harness<'static, App>, file: &str, agency: &str) {
     h.state_mut().open_path(&example(file));
+    h.run();
+    h.state_mut().report.agency = agency.into();
     h.run();
 }
 
@@ -51,7 +55,7 @@ fn print_without_a_viewer_says_so_and_offers_to_save_the_pdf() {
     let dir = scratch("no-viewer");
     let saved = dir.join("另存的年报.pdf");
     let mut h = app_harness(Scripted { save: Some(saved.clone()), ..Default::default() }, dir.join("data"));
-    opened(&mut h, "qingshan-2024.json");
+    opened(&mut h, "qingshan-2024.json", "测试1局");
     // xdg-open's answer when no program can open a PDF: exit status 3.
     h.state_mut().set_pdf_viewer(fake_viewer(&dir, "exit 3"));
     press(&mut h, Key::P);
@@ -70,7 +74,7 @@ fn print_without_a_viewer_says_so_and_offers_to_save_the_pdf() {
 fn cancelling_after_a_failed_print_says_nothing_was_printed() {
     let dir = scratch("no-viewer-cancel");
     let mut h = app_harness(Scripted::default(), dir.join("data"));
-    opened(&mut h, "qingshan-2024.json");
+    opened(&mut h, "qingshan-2024.json", "测试2局");
     h.state_mut().set_pdf_viewer(PdfViewer::Command { program: dir.join("no-such-viewer").into(), args: Vec::new() });
     press(&mut h, Key::P);
     assert_eq!(h.state().modal_title(), Some("无法打开 PDF 阅读器"));
@@ -85,7 +89,7 @@ fn cancelling_after_a_failed_print_says_nothing_was_printed() {
 fn print_with_a_viewer_opens_the_pdf_and_says_so() {
     let dir = scratch("viewer");
     let mut h = app_harness(Scripted::default(), dir.join("data"));
-    opened(&mut h, "qingshan-2024.json");
+    opened(&mut h, "qingshan-2024.json", "测试3局");
     h.state_mut().set_pdf_viewer(fake_viewer(&dir, "exit 0"));
     press(&mut h, Key::P);
     assert_eq!(h.state().modal_title(), None, "a report without 错误 prints without asking");
@@ -102,7 +106,7 @@ fn export_of_a_report_with_errors_asks_first() {
     let dir = scratch("export-errors");
     let target = dir.join("有错误.pdf");
     let mut h = app_harness(Scripted { save: Some(target.clone()), ..Default::default() }, dir.join("data"));
-    opened(&mut h, "errors-2024.json");
+    opened(&mut h, "errors-2024.json", "测试4局");
     let errors = h.state().findings().count(nianbao::model::Severity::Error);
     assert!(errors > 0);
     press(&mut h, Key::E);
@@ -123,7 +127,7 @@ fn export_of_a_report_with_errors_asks_first() {
 fn print_of_a_report_with_errors_asks_first() {
     let dir = scratch("print-errors");
     let mut h = app_harness(Scripted::default(), dir.join("data"));
-    opened(&mut h, "errors-2024.json");
+    opened(&mut h, "errors-2024.json", "测试5局");
     h.state_mut().set_pdf_viewer(fake_viewer(&dir, "exit 0"));
     press(&mut h, Key::P);
     assert_eq!(h.state().modal_title(), Some("年报还有错误"));

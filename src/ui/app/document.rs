@@ -283,7 +283,7 @@ impl App {
     /// When no viewer opens, a dialog says so and offers to save the PDF instead.
     pub(super) fn print_now(&mut self, ctx: &egui::Context) {
         let dir = std::env::temp_dir().join("nianbao-print");
-        let path = dir.join(file_name(&self.report.title(), "pdf"));
+        let path = print_file(&dir, &self.report.title());
         let written = std::fs::create_dir_all(&dir)
             .map_err(|e| io_message(FileOp::CreateFolder, &dir, &e))
             .and_then(|_| self.export_to(&path, Format::Pdf));
@@ -339,6 +339,17 @@ impl App {
             Output::Print => self.print_now(ctx),
         }
     }
+}
+
+/// Where 打印 writes the PDF. The last one may still be open in a viewer, which
+/// on Windows keeps it from being replaced: then 「标题 (2).pdf」 and so on.
+fn print_file(dir: &Path, title: &str) -> PathBuf {
+    let name = file_name(title, "pdf");
+    let stem = name.trim_end_matches(".pdf");
+    (1..20)
+        .map(|n| dir.join(if n == 1 { name.clone() } else { format!("{stem} ({n}).pdf") }))
+        .find(|p| !p.exists() || std::fs::remove_file(p).is_ok())
+        .unwrap_or_else(|| dir.join(name.clone()))
 }
 
 /// What is about to leave the program: a file, or pages to the printer.
