@@ -117,6 +117,11 @@ fn export_of_a_report_with_errors_asks_first() {
     assert_eq!(h.state().modal_title(), None);
     assert!(!target.exists(), "cancelled: nothing written");
     press(&mut h, Key::E);
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().modal_title(), None, "Esc cancels too");
+    assert!(!target.exists());
+    press(&mut h, Key::E);
     h.get_by_label("继续导出").click();
     h.run();
     assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF-"));

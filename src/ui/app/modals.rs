@@ -169,16 +169,16 @@ impl App {
                 }
             }
             Modal::OutputWithErrors { output: what, errors } => {
-                let (verb, thing) = match what {
-                    Output::Export(format) => ("导出", format.name()),
-                    Output::Print => ("打印", "打印稿"),
+                let (verb, result) = match what {
+                    Output::Export(format) => ("导出", format!("导出的{}", format.name())),
+                    Output::Print => ("打印", "打印出来的年报".to_string()),
                 };
                 let mut choice = None;
-                egui::Modal::new(egui::Id::unique("output-with-errors")).show(ctx, |ui| {
+                let response = egui::Modal::new(egui::Id::unique("output-with-errors")).show(ctx, |ui| {
                     ui.set_max_width(520.0);
                     ui.heading("年报还有错误");
                     ui.label(format!(
-                        "这份年报还有 {errors} 个错误（见「校验结果」），{verb}的{thing}里这些错误会原样保留。\n\
+                        "这份年报还有 {errors} 个错误（见「校验结果」），{result}里会原样保留这些错误。\n\
                          报送或公开之前，请先改正错误。"
                     ));
                     ui.add_space(8.0);
@@ -191,6 +191,9 @@ impl App {
                         }
                     });
                 });
+                if response.should_close() {
+                    choice = choice.or(Some(false)); // Esc or a click outside: 取消
+                }
                 match choice {
                     Some(true) => output = Some(what),
                     Some(false) => {}
@@ -199,7 +202,7 @@ impl App {
             }
             Modal::NoViewer { reason } => {
                 let mut choice = None;
-                egui::Modal::new(egui::Id::unique("no-viewer")).show(ctx, |ui| {
+                let response = egui::Modal::new(egui::Id::unique("no-viewer")).show(ctx, |ui| {
                     ui.set_max_width(520.0);
                     ui.heading("无法打开 PDF 阅读器");
                     ui.label(format!(
@@ -216,9 +219,15 @@ impl App {
                         }
                     });
                 });
+                if response.should_close() {
+                    choice = choice.or(Some(false)); // Esc or a click outside: 取消
+                }
                 match choice {
                     // The errors were already accepted for 打印: no second warning.
-                    Some(true) => output = Some(Output::Export(Format::Pdf)),
+                    Some(true) => {
+                        self.status = "没有打印：无法打开 PDF 阅读器".into(); // until the export says otherwise
+                        output = Some(Output::Export(Format::Pdf));
+                    }
                     Some(false) => self.status = "没有打印：无法打开 PDF 阅读器".into(),
                     None => next = Some(Modal::NoViewer { reason }),
                 }
