@@ -239,6 +239,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)] // errno values
     fn real_os_errors_are_described_in_chinese() {
         let missing = std::fs::read("/nonexistent/年报.json").unwrap_err();
         assert_eq!(io_reason(&missing), reason(&kind(ErrorKind::NotFound), false));
