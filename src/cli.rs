@@ -7,6 +7,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::files::{FileOp, io_message};
 use crate::fonts::{FontPreference, FontSet};
 use crate::model::{self, Report, Severity};
 
@@ -183,7 +184,7 @@ fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 
         );
     }
     if let Err(e) = crate::files::write_atomic(&a.output, &exported.bytes) {
-        let _ = writeln!(err, "错误：无法写入「{}」：{}（原有文件未改动）", a.output.display(), model::file::io_message(&e));
+        let _ = writeln!(err, "错误：{}（原有文件未改动）", io_message(FileOp::Write, &a.output, &e));
         return EXIT_FAILURE;
     }
     let pages = exported.pages.map(|n| format!("{n} 页，")).unwrap_or_default();
@@ -226,7 +227,7 @@ fn write_report(path: &Path, report: &Report, err: &mut impl Write) -> bool {
     match model::file::save(path, report) {
         Ok(()) => true,
         Err(e) => {
-            let _ = writeln!(err, "错误：无法写入「{}」：{}（原有文件未改动）", path.display(), model::file::io_message(&e));
+            let _ = writeln!(err, "错误：{}（原有文件未改动）", io_message(FileOp::Write, path, &e));
             false
         }
     }

@@ -42,7 +42,8 @@ impl Orphan {
     }
 }
 
-fn folder(data_dir: &Path) -> PathBuf {
+/// The folder of recovery files under `data_dir`.
+pub fn folder(data_dir: &Path) -> PathBuf {
     data_dir.join("recovery")
 }
 
@@ -51,12 +52,32 @@ impl Recovery {
     pub fn start(data_dir: &Path) -> std::io::Result<Recovery> {
         let dir = folder(data_dir);
         std::fs::create_dir_all(&dir)?;
-        let stamp = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default().as_nanos();
-        let id = format!("{}-{stamp}", std::process::id());
-        let lock_path = dir.join(format!("{id}.lock"));
-        let lock = File::create(&lock_path)?;
-        lock.try_lock().map_err(|e| std::io::Error::other(e.to_string()))?;
-        Ok(Recovery { json: dir.join(format!("{id}.json")), lock_path, _lock: lock })
+        let mut attempt = 0;
+        loop {
+            let stamp = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default().as_nanos();
+            let id = format!("{}-{stamp}", std::process::id());
+            let lock_path = dir.join(format!("{id}.lock"));
+            let lock = File::create(&lock_path)?;
+            // Between creating and locking, another window starting up may take the
+            // unlocked file for a dead app's (`remove_stale`) and delete it: start over.
+            let taken = match lock.try_lock() {
+                Ok(()) => lock_path.exists(),
+                Err(std::fs::TryLockError::WouldBlock) => false,
+                Err(e) => return Err(e.into()),
+            };
+            if taken {
+                return Ok(Recovery { json: dir.join(format!("{id}.json")), lock_path, _lock: lock });
+            }
+            attempt += 1;
+            if attempt == 5 {
+                return Err(std::io::ErrorKind::WouldBlock.into());
+            }
+        }
+    }
+
+    /// The recovery file (for messages).
+    pub fn file(&self) -> &Path {
+        &self.json
     }
 
     /// Writes the report (atomically) to the recovery file.
@@ -94,24 +115,67 @@ pub fn orphans(data_dir: &Path) -> Vec<Orphan> {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .filter_map(|json| {
             let lock_path = json.with_extension("lock");
-            // A lock we can take belongs to nobody: its app is gone.
-            if let Ok(lock) = File::options().write(true).create(true).truncate(false).open(&lock_path)
-                && lock.try_lock().is_err()
-            {
+            if owner_alive(&lock_path) {
                 return None;
             }
-            let wrapper: Value = serde_json::from_str(&std::fs::read_to_string(&json).ok()?).ok()?;
-            if wrapper.get("format")? != FORMAT_TAG {
-                return None;
-            }
-            let report = file::from_json(&wrapper.get("report")?.to_string()).ok()?;
-            let secs = wrapper.get("saved_at").and_then(Value::as_u64).unwrap_or(0);
-            let source = wrapper.get("source").and_then(Value::as_str).map(PathBuf::from);
-            Some(Orphan { report, source, saved_at: SystemTime::UNIX_EPOCH + Duration::from_secs(secs), json, lock_path })
+            let (report, source, saved_at) = read(&json)?;
+            Some(Orphan { report, source, saved_at, json, lock_path })
         })
         .collect();
     found.sort_by_key(|o| std::cmp::Reverse(o.saved_at));
     found
+}
+
+/// Whether the app that made `lock_path` still runs: it holds an exclusive lock
+/// on the file for as long as it does. A missing lock file has no owner either.
+fn owner_alive(lock_path: &Path) -> bool {
+    match File::options().write(true).open(lock_path) {
+        Ok(lock) => lock.try_lock().is_err(),
+        Err(_) => false,
+    }
+}
+
+/// A recovery file's report, the file it came from and when it was written
+/// (None when the file is damaged or not a recovery file).
+fn read(json: &Path) -> Option<(Report, Option<PathBuf>, SystemTime)> {
+    let wrapper: Value = serde_json::from_str(&std::fs::read_to_string(json).ok()?).ok()?;
+    if wrapper.get("format")? != FORMAT_TAG {
+        return None;
+    }
+    let report = file::from_json(&wrapper.get("report")?.to_string()).ok()?;
+    let secs = wrapper.get("saved_at").and_then(Value::as_u64).unwrap_or(0);
+    let source = wrapper.get("source").and_then(Value::as_str).map(PathBuf::from);
+    Some((report, source, SystemTime::UNIX_EPOCH + Duration::from_secs(secs)))
+}
+
+/// Removes what apps that were killed or crashed left behind with nothing to
+/// recover: their lock files (when they had no unsaved changes, or a damaged
+/// recovery file) and half-written temporary files. Only files whose app is
+/// gone are touched: another window that is running keeps its lock.
+pub fn remove_stale(data_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder(data_dir)) else { return };
+    for path in entries.flatten().map(|e| e.path()) {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+        if let Some(id) = name.strip_suffix(".lock") {
+            let json = path.with_file_name(format!("{id}.json"));
+            if read(&json).is_some() {
+                continue; // offered by `orphans`, removed once restored or discarded
+            }
+            if let Ok(lock) = File::options().write(true).open(&path)
+                && lock.try_lock().is_ok()
+            {
+                // Deleted while locked, so no other start can mistake it for a live app's.
+                let _ = std::fs::remove_file(&path);
+            }
+        } else if let Some(rest) = name.strip_prefix('.')
+            && name.ends_with(".tmp")
+            && let Some((id, _)) = rest.split_once(".json.")
+            && !owner_alive(&path.with_file_name(format!("{id}.lock")))
+        {
+            // files::write_atomic's temporary file, from an app killed while writing.
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +215,50 @@ mod tests {
         slot.write(&Report::new(TemplateId::V2021, 2024, "某局"), None).unwrap();
         slot.finish();
         assert_eq!(std::fs::read_dir(folder(&dir)).unwrap().count(), 0);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn stale_locks_are_removed_and_a_running_apps_lock_survives() {
+        let dir = scratch("stale");
+        let running = Recovery::start(&dir).unwrap();
+        running.write(&Report::new(TemplateId::V2021, 2024, "正在编辑"), None).unwrap();
+        let f = folder(&dir);
+        // Apps killed with nothing unsaved: only their lock files are left.
+        std::fs::write(f.join("101-1.lock"), "").unwrap();
+        drop(Recovery::start(&dir).unwrap());
+        // An app killed with unsaved work: its lock and recovery file stay to be offered.
+        let crashed = Recovery::start(&dir).unwrap();
+        crashed.write(&Report::new(TemplateId::V2021, 2024, "崩溃局"), None).unwrap();
+        let (crashed_json, crashed_lock) = (crashed.json.clone(), crashed.lock_path.clone());
+        drop(crashed);
+        // A damaged recovery file: nothing to offer, its lock goes, the file stays.
+        std::fs::write(f.join("102-2.lock"), "").unwrap();
+        std::fs::write(f.join("102-2.json"), "{ truncated").unwrap();
+        // Half-written temporary files: one of a dead app, one of the running app.
+        std::fs::write(f.join(".103-3.json.103.tmp"), "{").unwrap();
+        let running_tmp = f.join(format!(".{}.{}.tmp", running.json.file_name().unwrap().to_string_lossy(), 1));
+        std::fs::write(&running_tmp, "{").unwrap();
+
+        remove_stale(&dir);
+
+        let mut left: Vec<String> =
+            std::fs::read_dir(&f).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        left.sort();
+        let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
+        let mut expected = vec![
+            name(&running.lock_path),
+            name(&running.json),
+            name(&running_tmp),
+            name(&crashed_json),
+            name(&crashed_lock),
+            "102-2.json".to_string(),
+        ];
+        expected.sort();
+        assert_eq!(left, expected);
+        assert!(running.lock_path.exists(), "the running app's lock is untouched");
+        assert_eq!(orphans(&dir).len(), 1, "the crashed app's work is still offered");
+        running.finish();
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -60,7 +60,8 @@ pub struct Settings {
 }
 
 impl Settings {
-    fn path(dir: &Path) -> PathBuf {
+    /// The settings file in `dir`.
+    pub fn path(dir: &Path) -> PathBuf {
         dir.join("settings.json")
     }
 

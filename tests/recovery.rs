@@ -102,3 +102,34 @@ fn discarding_the_offer_removes_it() {
     assert!(nianbao::recovery::orphans(&dir).is_empty());
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn a_dead_apps_lock_is_removed_at_the_next_start_but_a_running_windows_is_kept() {
+    let dir = std::env::temp_dir().join(format!("nianbao-recovery-stale-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let locks = || -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(dir.join("recovery"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "lock"))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut running = app_harness(dir.clone()); // another window, still open
+    running.run();
+    let running_lock = locks();
+    assert_eq!(running_lock.len(), 1);
+    // An app killed with nothing unsaved leaves only its lock file behind.
+    drop(nianbao::recovery::Recovery::start(&dir).unwrap());
+    assert_eq!(locks().len(), 2);
+    let mut next = app_harness(dir.clone());
+    next.run();
+    assert_eq!(next.state().modal_title(), None, "nothing to recover");
+    let now = locks();
+    assert_eq!(now.len(), 2, "the dead app's lock is gone, the two running windows keep theirs: {now:?}");
+    assert!(now.contains(&running_lock[0]), "the running window's lock is untouched");
+    drop((running, next));
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -394,7 +394,7 @@ fn word_and_web_exports_from_the_menu_and_the_clipboard() {
     h.run();
     let clipboard = nianbao::ui::clipboard::MemoryClipboard::default();
     h.state_mut().clipboard = Box::new(clipboard.clone());
-    h.get_by_label("复制网页代码").click();
+    h.get_by_label_contains("复制网页代码").click(); // the label has its shortcut
     h.run();
     let copied = clipboard.0.lock().unwrap().clone();
     // As HTML for a rich editor, and the same source as plain text for a 源代码 box.

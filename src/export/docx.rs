@@ -211,8 +211,8 @@ pub fn to_docx(r: &Report) -> Result<Vec<u8>, String> {
     }
 
     let mut packed = Cursor::new(Vec::new());
-    doc.build().pack(&mut packed).map_err(|e| format!("无法生成 Word 文件（{e}）"))?;
-    with_font_table(&packed.into_inner()).map_err(|e| format!("无法生成 Word 文件（{e}）"))
+    doc.build().pack(&mut packed).map_err(|_| "无法生成 Word 文件（打包文档时出错）".to_string())?;
+    with_font_table(&packed.into_inner()).map_err(|_| "无法生成 Word 文件（写入字体表时出错）".to_string())
 }
 
 /// Replaces the font table with one that names every role's font, its East

@@ -14,7 +14,8 @@ use printpdf::{
 use crate::fonts::{FaceId, FontSet};
 use crate::layout::{Document, Item};
 
-/// Why the PDF could not be made (a font failed to subset or parse).
+/// Why the PDF could not be made (a font failed to subset or parse), in Chinese:
+/// the libraries' own (English) error text is not shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfError(pub String);
 
@@ -52,28 +53,27 @@ fn embed_fonts(pdf: &mut PdfDocument, doc: &Document, fonts: &FontSet) -> Result
     let mut ids = BTreeMap::new();
     for (face_id, chars) in used {
         let face = fonts.face(face_id);
-        let subset =
-            subset(face.data, face.index, &chars).map_err(|e| PdfError(format!("字体 {} 无法嵌入（{e}）", face.name)))?;
+        let subset = subset(face.data, face.index, &chars).ok_or_else(|| PdfError(format!("字体「{}」子集化出错", face.name)))?;
         let mut warnings = Vec::new();
         let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
-            .ok_or_else(|| PdfError(format!("字体 {} 子集无法解析", face.name)))?;
+            .ok_or_else(|| PdfError(format!("字体「{}」的子集无法解析", face.name)))?;
         parsed.font_name = Some(format!("{}+{}", subset_tag(&face.name, &chars), face.name));
         ids.insert(face_id, pdf.add_font(&parsed));
     }
     Ok(ids)
 }
 
-/// The font reduced to .notdef and the glyphs of `chars`.
-fn subset(data: &[u8], index: u32, chars: &BTreeSet<char>) -> Result<Vec<u8>, String> {
+/// The font reduced to .notdef and the glyphs of `chars` (None: the font is damaged).
+fn subset(data: &[u8], index: u32, chars: &BTreeSet<char>) -> Option<Vec<u8>> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
     use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-    let face = ttf_parser::Face::parse(data, index).map_err(|e| e.to_string())?;
+    let face = ttf_parser::Face::parse(data, index).ok()?;
     let glyphs: BTreeSet<u16> = chars.iter().filter_map(|&c| face.glyph_index(c)).map(|g| g.0).filter(|&g| g != 0).collect();
     let ids: Vec<u16> = std::iter::once(0).chain(glyphs).collect(); // .notdef first
-    let file = ReadScope::new(data).read::<FontData<'_>>().map_err(|e| e.to_string())?;
-    let provider = file.table_provider(index as usize).map_err(|e| e.to_string())?;
-    subset(&provider, &ids, &SubsetProfile::Minimal, CmapTarget::Unicode).map_err(|e| e.to_string())
+    let file = ReadScope::new(data).read::<FontData<'_>>().ok()?;
+    let provider = file.table_provider(index as usize).ok()?;
+    subset(&provider, &ids, &SubsetProfile::Minimal, CmapTarget::Unicode).ok()
 }
 
 /// Six capital letters that differ between subsets (ISO 32000-1 §9.6.4).
@@ -143,7 +143,7 @@ fn add_outline(bytes: &[u8], doc: &Document) -> Result<Vec<u8>, PdfError> {
     if doc.outline.is_empty() {
         return Ok(bytes.to_vec());
     }
-    let mut pdf = lopdf::Document::load_mem(bytes).map_err(|e| PdfError(format!("无法添加书签（{e}）")))?;
+    let mut pdf = lopdf::Document::load_mem(bytes).map_err(|_| PdfError("添加书签时出错".into()))?;
     let pages = pdf.get_pages();
     let root = pdf.new_object_id();
     let ids: Vec<lopdf::ObjectId> = doc.outline.iter().map(|_| pdf.new_object_id()).collect();
@@ -168,10 +168,10 @@ fn add_outline(bytes: &[u8], doc: &Document) -> Result<Vec<u8>, PdfError> {
     outlines.set("Last", ids[ids.len() - 1]);
     outlines.set("Count", ids.len() as i64);
     pdf.objects.insert(root, Object::Dictionary(outlines));
-    let catalog = pdf.catalog_mut().map_err(|e| PdfError(format!("无法添加书签（{e}）")))?;
+    let catalog = pdf.catalog_mut().map_err(|_| PdfError("添加书签时出错".into()))?;
     catalog.set("Outlines", root);
     catalog.set("PageMode", "UseOutlines");
     let mut out = Vec::with_capacity(bytes.len() + 1024);
-    pdf.save_to(&mut out).map_err(|e| PdfError(format!("无法写出 PDF（{e}）")))?;
+    pdf.save_to(&mut out).map_err(|_| PdfError("写出 PDF 内容时出错".into()))?;
     Ok(out)
 }

@@ -26,7 +26,7 @@ pub const MAX_TEXT_CHARS: usize = 100_000;
 /// Why a file could not be opened. `Display` is the Chinese message shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// The file could not be read at all.
+    /// The file could not be read at all: why, in Chinese (the caller names the file).
     Io(String),
     /// The text is not JSON; line and column are 1-based.
     Syntax { line: usize, column: usize, truncated: bool },
@@ -41,7 +41,7 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Io(e) => write!(f, "无法读取文件：{e}"),
+            LoadError::Io(why) => f.write_str(why),
             LoadError::Syntax { line, column, truncated: true } => {
                 write!(f, "文件内容不完整，在第{line}行第{column}列意外结束（文件可能在保存或复制时损坏）")
             }
@@ -61,7 +61,7 @@ impl std::error::Error for LoadError {}
 
 /// Reads a report file from disk.
 pub fn load(path: &Path) -> Result<Report, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(io_message(&e)))?;
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(crate::files::io_reason(&e)))?;
     let text = String::from_utf8(bytes).map_err(|_| LoadError::NotAReport("文件不是 UTF-8 编码的文本".into()))?;
     from_json(&text)
 }
@@ -77,20 +77,6 @@ pub fn backup_path(path: &Path) -> std::path::PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".bak");
     name.into()
-}
-
-/// A Chinese description of an I/O error.
-pub fn io_message(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "找不到文件或文件夹".to_string(),
-        K::PermissionDenied => "没有访问权限（文件可能是只读的，或被其他程序占用）".to_string(),
-        K::AlreadyExists => "文件已存在".to_string(),
-        K::StorageFull => "磁盘空间不足".to_string(),
-        K::ReadOnlyFilesystem => "磁盘或文件夹是只读的".to_string(),
-        K::IsADirectory => "这是一个文件夹，不是文件".to_string(),
-        _ => format!("系统错误（{e}）"),
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -700,7 +686,7 @@ mod tests {
     fn byte_order_mark_and_io_errors() {
         assert!(from_json(&format!("\u{feff}{MINIMAL}")).is_ok(), "Notepad's BOM is fine");
         let missing = load(Path::new("/nonexistent/dir/年报.json")).unwrap_err();
-        assert_eq!(missing.to_string(), "无法读取文件：找不到文件或文件夹");
+        assert!(missing.to_string().starts_with("找不到文件或文件夹"), "{missing}");
         let dir = std::env::temp_dir().join(format!("nianbao-file-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let bad = dir.join("gbk.json");

@@ -93,6 +93,7 @@ impl UiCommand {
             UiCommand::Copy => ctrl(Key::C),
             UiCommand::Paste => ctrl(Key::V),
             UiCommand::SelectAll => ctrl(Key::A),
+            UiCommand::CopyHtml => Some(KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::C)),
             UiCommand::Help => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
             // Quit: Alt+F4 or the window's close button.
             UiCommand::Quit
@@ -100,7 +101,6 @@ impl UiCommand {
             | UiCommand::Merge
             | UiCommand::ExportWord
             | UiCommand::ExportHtml
-            | UiCommand::CopyHtml
             | UiCommand::About => None,
         }
     }

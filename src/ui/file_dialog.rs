@@ -48,6 +48,7 @@ impl InAppDialog {
             .show_hidden_checkbox_text("显示隐藏文件".into())
             .show_rename(false)
             .default_size([640.0, 420.0])
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show_files_filter(Box::new(move |p: &Path| {
                 p.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
             }));

@@ -91,15 +91,17 @@ pub fn run(start: Start) -> i32 {
     let result = match choice {
         RendererChoice::Glow => run_with(eframe::Renderer::Glow, &start),
         RendererChoice::Wgpu => run_with(eframe::Renderer::Wgpu, &start),
-        RendererChoice::Auto => run_with(eframe::Renderer::Wgpu, &start).or_else(|e| {
-            eprintln!("wgpu 无法启动（{e}），改用 OpenGL（glow）");
+        RendererChoice::Auto => run_with(eframe::Renderer::Wgpu, &start).or_else(|_| {
+            eprintln!("wgpu 无法启动（显卡驱动或远程桌面不支持），改用 OpenGL（glow）");
             run_with(eframe::Renderer::Glow, &start)
         }),
     };
     match result {
         Ok(()) => 0,
-        Err(e) => {
-            eprintln!("错误：窗口无法打开（{e}）。可以设置环境变量 NIANBAO_RENDERER=glow 或 wgpu 再试。");
+        Err(_) => {
+            eprintln!(
+                "错误：窗口无法打开（显卡驱动或远程桌面不支持所需的图形功能）。可以设置环境变量 NIANBAO_RENDERER=glow 或 wgpu 再试。"
+            );
             1
         }
     }

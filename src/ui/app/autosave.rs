@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use super::App;
 use super::modals::Modal;
+use crate::files::{FileOp, io_message};
 use crate::model::{Report, file};
 use crate::ui::tabs::Tab;
 
@@ -29,7 +30,7 @@ impl App {
         if lost_focus || self.last_autosave.elapsed() >= self.autosave_every {
             match recovery.write(&self.report, self.path.as_deref()) {
                 Ok(()) => self.autosaved_revision = self.revision,
-                Err(e) => self.status = format!("自动备份失败：{}", file::io_message(&e)),
+                Err(e) => self.status = format!("自动备份失败：{}", io_message(FileOp::Write, recovery.file(), &e)),
             }
             self.last_autosave = Instant::now();
         } else {

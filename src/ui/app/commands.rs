@@ -17,12 +17,12 @@ impl App {
             UiCommand::Merge => self.guard(Pending::Merge),
             UiCommand::Save => self.save(None, frame),
             UiCommand::SaveAs => self.ask_file(FileRequest::Save { then: None }, frame),
-            UiCommand::ExportPdf => self.ask_file(FileRequest::Export(Format::Pdf), frame),
-            UiCommand::ExportWord => self.ask_file(FileRequest::Export(Format::Docx), frame),
-            UiCommand::ExportHtml => self.ask_file(FileRequest::Export(Format::Html), frame),
+            UiCommand::ExportPdf => self.export(Format::Pdf, frame),
+            UiCommand::ExportWord => self.export(Format::Docx, frame),
+            UiCommand::ExportHtml => self.export(Format::Html, frame),
             UiCommand::CopyHtml => self.copy_html(ctx),
             UiCommand::Cut | UiCommand::Copy | UiCommand::Paste | UiCommand::SelectAll => self.text_command(c, ctx),
-            UiCommand::Print => self.print(),
+            UiCommand::Print => self.print(ctx),
             UiCommand::Undo => {
                 if self.history.undo(&mut self.report) {
                     self.revision += 1;

@@ -8,7 +8,9 @@ use super::file_requests::FileRequest;
 use super::modals::Modal;
 use super::{App, Pending};
 use crate::export::Format;
+use crate::files::{FileOp, io_message};
 use crate::model::{self, Report, TemplateId, file, totals};
+use crate::platform::Opening;
 use crate::ui::dialogs::file_name;
 use crate::ui::history::History;
 use crate::ui::tabs::Tab;
@@ -183,15 +185,15 @@ impl App {
                 self.settings.remember(path);
                 self.save_settings();
                 self.status = format!("已保存「{}」", path.display());
+                self.saved_message = Some(self.status.clone());
                 true
             }
             Err(e) => {
                 self.modal = Some(Modal::Message {
                     title: "保存失败".into(),
                     text: format!(
-                        "无法保存到「{}」：{}。\n原有文件没有改动，当前内容仍未保存，请换一个位置另存。",
-                        path.display(),
-                        file::io_message(&e)
+                        "{}。\n原有文件没有改动，当前内容仍未保存，请换一个位置另存。",
+                        io_message(FileOp::Save, path, &e)
                     ),
                 });
                 false
@@ -216,7 +218,7 @@ impl App {
     pub(super) fn export_to(&mut self, path: &Path, format: Format) -> Result<(), String> {
         let exported = crate::export::export(&self.report, format, self.fonts)?;
         crate::files::write_atomic(path, &exported.bytes)
-            .map_err(|e| format!("无法写入「{}」：{}。原有文件没有改动。", path.display(), file::io_message(&e)))?;
+            .map_err(|e| format!("{}。原有文件没有改动。", io_message(FileOp::Write, path, &e)))?;
         if !exported.missing.is_empty() {
             self.modal = Some(Modal::Message {
                 title: "有字符无法显示".into(),
@@ -229,15 +231,101 @@ impl App {
         Ok(())
     }
 
-    /// 打印: the PDF goes to a temporary file and opens in the system's PDF viewer.
-    pub(super) fn print(&mut self) {
-        let dir = std::env::temp_dir().join("nianbao-print");
-        let path = dir.join(file_name(&self.report.title(), "pdf"));
-        let result =
-            std::fs::create_dir_all(&dir).map_err(|e| file::io_message(&e)).and_then(|_| self.export_to(&path, Format::Pdf));
-        match result.and_then(|_| crate::platform::open_with_system(&path)) {
-            Ok(()) => self.status = "已在 PDF 阅读器中打开，请在阅读器中选择「打印」（Ctrl+P）".into(),
-            Err(e) => self.modal = Some(Modal::Message { title: "无法打印".into(), text: e }),
+    /// 导出: first a warning when the report still has 错误.
+    pub(super) fn export(&mut self, format: Format, frame: Option<&eframe::Frame>) {
+        if !self.warn_errors(Output::Export(format)) {
+            self.export_now(format, frame);
         }
     }
+
+    /// 导出 without asking about 错误: the file dialog, then the file.
+    pub(super) fn export_now(&mut self, format: Format, frame: Option<&eframe::Frame>) {
+        self.ask_file(FileRequest::Export(format), frame);
+    }
+
+    /// 打印: first a warning when the report still has 错误.
+    pub(super) fn print(&mut self, ctx: &egui::Context) {
+        if !self.warn_errors(Output::Print) {
+            self.print_now(ctx);
+        }
+    }
+
+    /// 打印: the PDF goes to a temporary file and opens in the system's PDF viewer.
+    /// When no viewer opens, a dialog says so and offers to save the PDF instead.
+    pub(super) fn print_now(&mut self, ctx: &egui::Context) {
+        let dir = std::env::temp_dir().join("nianbao-print");
+        let path = print_file(&dir, &self.report.title());
+        let written = std::fs::create_dir_all(&dir)
+            .map_err(|e| io_message(FileOp::CreateFolder, &dir, &e))
+            .and_then(|_| self.export_to(&path, Format::Pdf));
+        if let Err(text) = written {
+            self.modal = Some(Modal::Message { title: "无法打印".into(), text });
+            return;
+        }
+        let wake = {
+            let ctx = ctx.clone();
+            move || ctx.request_repaint()
+        };
+        match self.viewer.open(&path, wake) {
+            Ok(Opening::Opened) => {
+                self.status = format!("已在 PDF 阅读器中打开「{}」，请在阅读器中选择「打印」（Ctrl+P）", path.display())
+            }
+            Ok(Opening::Waiting(outcome)) => {
+                self.status =
+                    format!("正在用 PDF 阅读器打开「{}」；阅读器出现后，请在其中选择「打印」（Ctrl+P）", path.display());
+                self.print_wait = Some(outcome);
+            }
+            Err(e) => self.modal = Some(Modal::NoViewer { reason: e.to_string() }),
+        }
+    }
+
+    /// An opener that was still running when 打印 returned: did it fail after all?
+    pub(super) fn poll_print(&mut self) {
+        let Some(outcome) = &self.print_wait else { return };
+        match outcome.try_recv() {
+            Ok(Err(e)) => {
+                self.print_wait = None;
+                if self.modal.is_none() {
+                    self.modal = Some(Modal::NoViewer { reason: e.to_string() });
+                }
+            }
+            Ok(Ok(())) | Err(std::sync::mpsc::TryRecvError::Disconnected) => self.print_wait = None,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    /// Asks before 导出 or 打印 when the report still has 错误; true when it asked.
+    fn warn_errors(&mut self, output: Output) -> bool {
+        let errors = self.index.count(model::Severity::Error);
+        if errors > 0 {
+            self.modal = Some(Modal::OutputWithErrors { output, errors });
+        }
+        errors > 0
+    }
+
+    /// 导出 or 打印 once the user chose to go on.
+    pub(super) fn output_now(&mut self, output: Output, ctx: &egui::Context, frame: Option<&eframe::Frame>) {
+        match output {
+            Output::Export(format) => self.export_now(format, frame),
+            Output::Print => self.print_now(ctx),
+        }
+    }
+}
+
+/// Where 打印 writes the PDF. The last one may still be open in a viewer, which
+/// on Windows keeps it from being replaced: then 「标题 (2).pdf」 and so on.
+fn print_file(dir: &Path, title: &str) -> PathBuf {
+    let name = file_name(title, "pdf");
+    let stem = name.trim_end_matches(".pdf");
+    (1..20)
+        .map(|n| dir.join(if n == 1 { name.clone() } else { format!("{stem} ({n}).pdf") }))
+        .find(|p| !p.exists() || std::fs::remove_file(p).is_ok())
+        .unwrap_or_else(|| dir.join(name.clone()))
+}
+
+/// What is about to leave the program: a file, or pages to the printer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Output {
+    Export(Format),
+    Print,
 }

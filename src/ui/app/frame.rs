@@ -48,6 +48,7 @@ impl App {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         self.after_edits(&ctx);
+        self.poll_print();
         self.modals(&ctx, frame);
         for c in std::mem::take(&mut self.queue) {
             self.run(c, &ctx, frame);
@@ -164,12 +165,24 @@ impl App {
     }
 
     pub(super) fn status_bar(&mut self, ui: &mut Ui) {
+        // 「已保存…」 is stale once the report changes again.
+        if self.saved_message.as_ref() == Some(&self.status) && self.is_dirty() {
+            self.status = "保存之后又有修改，尚未保存".into();
+            self.saved_message = None;
+        }
         ui.horizontal(|ui| {
             let path = self.path.as_ref().map_or("未保存到文件".to_string(), |p| p.display().to_string());
             ui.label(path);
-            if let Some(t) = self.saved_at {
+            let last = self.saved_at.map(|t| format!("上次保存：{}", clock(t)));
+            if self.is_dirty() {
                 ui.separator();
-                ui.label(format!("上次保存：{}", clock(t)));
+                let unsaved = ui.label(RichText::new("有未保存的修改").color(Color32::from_rgb(0xB2, 0x6A, 0x00)));
+                if let Some(last) = last {
+                    unsaved.on_hover_text(last);
+                }
+            } else if let Some(last) = last {
+                ui.separator();
+                ui.label(last);
             }
             ui.separator();
             let (e, w) = (self.index.count(model::Severity::Error), self.index.count(model::Severity::Warning));
@@ -179,7 +192,8 @@ impl App {
                 self.tab = Tab::Checks;
             }
             ui.separator();
-            ui.label(RichText::new(&self.status).weak());
+            // Long messages (paths, reasons) wrap instead of running off the window.
+            ui.add(egui::Label::new(RichText::new(&self.status).weak()).wrap());
         });
     }
 

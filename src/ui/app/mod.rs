@@ -20,9 +20,10 @@ use super::findings::FindingIndex;
 use super::history::History;
 use super::tabs::Tab;
 use super::widgets::Target;
+use crate::files::{FileOp, io_message};
 use crate::fonts::FontSet;
 use crate::layout::Document;
-use crate::model::{self, Report, TemplateId, file};
+use crate::model::{self, Report, TemplateId};
 use crate::recovery::{Orphan, Recovery};
 use crate::settings::Settings;
 use modals::Modal;
@@ -91,6 +92,12 @@ pub struct App {
     last_text_field: Option<(egui::Id, Option<egui::text::CCursorRange>)>,
     /// An editing event for that field, delivered at the start of the next frame.
     text_event: Option<(egui::Id, egui::Event)>,
+    /// The program 打印 opens the PDF with.
+    viewer: crate::platform::PdfViewer,
+    /// 打印's opener, still running: its outcome when it exits.
+    print_wait: Option<std::sync::mpsc::Receiver<Result<(), crate::platform::OpenError>>>,
+    /// The status message of the last save, to replace once the report changes again.
+    saved_message: Option<String>,
 }
 
 /// Last calendar year: the year a report written now is about.
@@ -106,6 +113,7 @@ impl App {
     pub fn new(settings: Settings, data_dir: PathBuf, dialogs: Box<dyn FileDialogs>, fonts: &'static FontSet) -> App {
         let report = Report::new(TemplateId::V2021, last_year(), "");
         let recovery = Recovery::start(&data_dir);
+        crate::recovery::remove_stale(&data_dir);
         let orphans = crate::recovery::orphans(&data_dir);
         let mut app = App {
             saved: report.clone(),
@@ -147,12 +155,15 @@ impl App {
             clipboard: Box::new(super::clipboard::OsClipboard::default()),
             last_text_field: None,
             text_event: None,
+            viewer: crate::platform::PdfViewer::from_env(),
+            print_wait: None,
+            saved_message: None,
         };
         match recovery {
             Ok(r) => app.recovery = Some(r),
             Err(e) => {
-                app.status =
-                    format!("注意：无法在「{}」建立恢复文件（{}），请勤保存", app.data_dir.display(), file::io_message(&e))
+                let folder = crate::recovery::folder(&app.data_dir);
+                app.status = format!("注意：自动备份不可用（{}），请勤保存", io_message(FileOp::Write, &folder, &e))
             }
         }
         if !orphans.is_empty() {
@@ -218,7 +229,14 @@ impl App {
             Modal::Message { title, .. } => title.as_str(),
             Modal::Confirm { title, .. } => title.as_str(),
             Modal::Recover => "恢复未保存的年报",
+            Modal::OutputWithErrors { .. } => "年报还有错误",
+            Modal::NoViewer { .. } => "无法打开 PDF 阅读器",
         })
+    }
+
+    /// The program 打印 opens the PDF with (the system's viewer unless `NIANBAO_PDF_VIEWER` names one).
+    pub fn set_pdf_viewer(&mut self, viewer: crate::platform::PdfViewer) {
+        self.viewer = viewer;
     }
 
     /// The window title: 年报编制器 — 文件名, with * when there are unsaved changes.
@@ -240,7 +258,7 @@ impl App {
 
     pub(super) fn save_settings(&mut self) {
         if let Err(e) = self.settings.save(&self.data_dir) {
-            self.status = format!("设置未能保存：{}", file::io_message(&e));
+            self.status = format!("设置未能保存：{}", io_message(FileOp::Write, &Settings::path(&self.data_dir), &e));
         }
     }
 }
