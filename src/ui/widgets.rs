@@ -196,17 +196,36 @@ fn total_cell(ui: &mut Ui, view: &mut View<'_>, target: Target, text: &str, name
 /// A column heading centred over cells `width` wide; a heading too long for one
 /// line is split into two even halves (社会公益 / 组织) rather than wrapped at the edge.
 pub fn column_header(ui: &mut Ui, text: &str, width: f32) {
-    let chars: Vec<char> = text.chars().collect();
     let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
-    let (text, lines) = if chars.len() as f32 * font_size > width && chars.len() > 3 {
-        // Chinese words here are pairs of characters: break after an even count.
-        let half = chars.len().div_ceil(2).next_multiple_of(2).min(chars.len() - 1);
-        (format!("{}\n{}", chars[..half].iter().collect::<String>(), chars[half..].iter().collect::<String>()), 2.0)
-    } else {
-        (text.to_string(), 1.0)
-    };
+    let text = balanced_lines(text, width, font_size);
+    let lines = text.lines().count() as f32;
     let height = ui.spacing().interact_size.y.max(lines * font_size * 1.3);
     ui.add_sized([width, height], egui::Label::new(RichText::new(text).strong()).wrap());
+}
+
+/// A short heading too wide for `width` split into two even halves (社会公益 /
+/// 组织) rather than wrapped at the edge; other texts as they are.
+pub fn balanced_lines(text: &str, width: f32, font_size: f32) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() as f32 * font_size > width && chars.len() > 3 {
+        // Chinese words here are pairs of characters: break after an even count.
+        let half = chars.len().div_ceil(2).next_multiple_of(2).min(chars.len() - 1);
+        format!("{}\n{}", chars[..half].iter().collect::<String>(), chars[half..].iter().collect::<String>())
+    } else {
+        text.to_string()
+    }
+}
+
+/// Scroll bars for people who look for them: solid (they take their own space
+/// rather than float over the content), wide enough to grab, and shown even
+/// while the pointer is elsewhere.
+pub fn visible_scroll_bars() -> egui::style::ScrollStyle {
+    egui::style::ScrollStyle {
+        bar_width: 10.0,
+        dormant_background_opacity: 0.4,
+        dormant_handle_opacity: 0.6,
+        ..egui::style::ScrollStyle::solid()
+    }
 }
 
 /// A row label in a column `width` wide, wrapped when longer.

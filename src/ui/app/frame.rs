@@ -202,19 +202,23 @@ impl App {
             previous: previous.as_ref(),
             merged: merged.as_ref(),
         };
-        egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
-            ui.set_max_width(1120.0);
-            match tab {
+        // Solid scroll bars: always where the eye expects them, not only on hover.
+        ui.spacing_mut().scroll = crate::ui::widgets::visible_scroll_bars();
+        if *tab == Tab::Applications {
+            // 表三 scrolls inside its own frozen panes, filling the panel.
+            tabs::applications::ui(ui, report, &mut view);
+        } else {
+            // Content follows the window's width (text wraps); each tab keeps its own scroll position.
+            egui::ScrollArea::both().id_salt(("page", *tab)).auto_shrink([false, false]).show(ui, |ui| match tab {
                 Tab::Basic => action = tabs::basic::ui(ui, report, &mut view),
                 Tab::Overview => tabs::overview::ui(ui, report, &mut view),
                 Tab::Disclosure => tabs::disclosure::ui(ui, report, &mut view),
-                Tab::Applications => tabs::applications::ui(ui, report, &mut view),
                 Tab::Reviews => tabs::reviews::ui(ui, report, &mut view),
                 Tab::Problems => tabs::problems::ui(ui, report, &mut view),
                 Tab::Other => tabs::other::ui(ui, report, &mut view),
-                Tab::Checks | Tab::Preview => {}
-            }
-        });
+                Tab::Applications | Tab::Checks | Tab::Preview => {}
+            });
+        }
         if action == Some(tabs::basic::Action::ConvertTo2021) {
             self.convert_to_2021();
         }

@@ -4,6 +4,7 @@ pub mod applications;
 pub mod basic;
 pub mod checks;
 pub mod disclosure;
+pub mod grid;
 pub mod other;
 pub mod overview;
 pub mod preview;
