@@ -320,7 +320,7 @@ fn marked_edit(ui: &mut Ui, view: &mut View<'_>, target: Target, edit: TextEdit<
 /// A one-line text field with its label in a two-column grid.
 pub fn text_line(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, text: &mut String, hint: &str) -> Response {
     let label_response = ui.label(label);
-    let edit = TextEdit::singleline(text).hint_text(hint).desired_width(360.0);
+    let edit = TextEdit::singleline(text).hint_text(hint).desired_width(ui.available_width().clamp(120.0, 360.0));
     let response = marked_edit(ui, view, Target::Field(field), edit, label_response.id);
     ui.end_row();
     response

@@ -181,6 +181,8 @@ impl App {
             );
             return;
         }
+        // Solid scroll bars: always where the eye expects them, not only on hover.
+        ui.spacing_mut().scroll = crate::ui::widgets::visible_scroll_bars();
         if self.tab == Tab::Checks {
             if let Some((tab, target)) = tabs::checks::ui(ui, &self.index) {
                 self.tab = tab;
@@ -202,8 +204,6 @@ impl App {
             previous: previous.as_ref(),
             merged: merged.as_ref(),
         };
-        // Solid scroll bars: always where the eye expects them, not only on hover.
-        ui.spacing_mut().scroll = crate::ui::widgets::visible_scroll_bars();
         if *tab == Tab::Applications {
             // 表三 scrolls inside its own frozen panes, filling the panel.
             tabs::applications::ui(ui, report, &mut view);

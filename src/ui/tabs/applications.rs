@@ -74,7 +74,8 @@ fn label_columns(available: f32, font: f32) -> Vec<f32> {
     let pad = 2.0 * PAD.x;
     let first = font + pad + 2.0;
     let (group, item) = (7.0 * font + pad, 16.0 * font + pad);
-    let least = 5.0 * font + pad + 8.0 * font + pad;
+    // At least: 一、本年新收政府信息公开申请数量 on one line across the three columns.
+    let least = 16.0 * font + pad - first;
     let room = (available * 0.42 - first).clamp(least, group + item);
     // The group names (（三）不予公开) keep one line as long as they can; the items wrap.
     let group = group.min(room * 0.4);
