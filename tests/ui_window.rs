@@ -169,3 +169,34 @@ fn nothing_is_cut_off_at_150_percent_in_a_900_by_600_window() {
     let first = rect(&h, &cell(NEW, "自然人"));
     assert!(first.right() <= width && first.bottom() <= H, "the first cell is in view: {first:?}");
 }
+
+#[test]
+fn the_signature_date_is_picked_from_a_calendar_in_chinese() {
+    let mut h = small_window("calendar", "zhoucun-2023.json", 1.0);
+    h.state_mut().report.signature.date = "2024年1月20日".into();
+    h.run();
+    h.get_by_label("日历…").click();
+    h.run();
+    assert!(h.query_by_label("2024年1月").is_some(), "the month of the date in the field");
+    h.get_by_label("下月").click();
+    h.run();
+    h.get_by_label("15").click();
+    h.run();
+    assert_eq!(h.state().report.signature.date, "2024年2月15日");
+    assert!(h.query_by_label("下月").is_none(), "the calendar closed");
+}
+
+#[test]
+fn the_merge_sources_list_shows_the_errors_of_the_report_chosen() {
+    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut h = small_window("sources", "qingshan-2024.json", 1.0);
+    h.state_mut().merge(&[examples.join("qingshan-2024.json"), examples.join("errors-2024.json")]);
+    h.run();
+    // The report with errors is chosen first, its errors listed under the table.
+    assert!(h.query_all_by_label_contains("错误 H1").next().is_some());
+    assert!(h.query_by_label("没有错误。").is_none());
+    h.get_by_label("青山县市场监督管理局").click();
+    h.run();
+    assert!(h.query_by_label("没有错误。").is_some(), "the other report is clean");
+    assert!(h.query_all_by_label_contains("错误 H1").next().is_none());
+}

@@ -319,9 +319,27 @@ fn marked_edit(ui: &mut Ui, view: &mut View<'_>, target: Target, edit: TextEdit<
 
 /// A one-line text field with its label in a two-column grid.
 pub fn text_line(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, text: &mut String, hint: &str) -> Response {
+    text_line_with(ui, view, (field, label), text, hint, |_, _| {})
+}
+
+/// [`text_line`] with more beside the field (落款日期's 日历 button), which may change the text.
+pub fn text_line_with(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    (field, label): (Field, &str),
+    text: &mut String,
+    hint: &str,
+    beside: impl FnOnce(&mut Ui, &mut String),
+) -> Response {
     let label_response = ui.label(label);
-    let edit = TextEdit::singleline(text).hint_text(hint).desired_width(ui.available_width().clamp(120.0, 360.0));
-    let response = marked_edit(ui, view, Target::Field(field), edit, label_response.id);
+    let response = ui
+        .horizontal(|ui| {
+            let edit = TextEdit::singleline(text).hint_text(hint).desired_width(ui.available_width().clamp(120.0, 360.0));
+            let response = marked_edit(ui, view, Target::Field(field), edit, label_response.id);
+            beside(ui, text);
+            response
+        })
+        .inner;
     ui.end_row();
     response
 }

@@ -3,6 +3,7 @@
 pub mod applications;
 pub mod basic;
 pub mod checks;
+pub mod date;
 pub mod disclosure;
 pub mod grid;
 pub mod other;
