@@ -12,6 +12,7 @@ use nianbao::settings::Settings;
 use nianbao::ui::App;
 use nianbao::ui::tabs::Tab;
 
+#[allow(dead_code)] // app_harness: this file sizes its own windows
 mod common;
 use common::Scripted;
 

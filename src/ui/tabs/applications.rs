@@ -78,7 +78,7 @@ fn label_columns(available: f32, font: f32) -> Vec<f32> {
     let least = 16.0 * font + pad - first;
     let room = (available * 0.42 - first).clamp(least, group + item);
     // The group names (（三）不予公开) keep one line as long as they can; the items wrap.
-    let group = group.min(room * 0.4);
+    let group = group.min(room * 0.5);
     vec![first, group.round(), (room - group).round()]
 }
 
