@@ -201,3 +201,19 @@ fn the_merge_sources_list_shows_the_errors_of_the_report_chosen() {
     assert!(h.query_by_label("没有错误。").is_some(), "the other report is clean");
     assert!(h.query_all_by_label_contains("错误 H1").next().is_none());
 }
+
+#[test]
+fn tab_to_a_cell_out_of_view_scrolls_it_in() {
+    let mut h = small_window("tab-key", "zhoucun-2023.json", 1.0);
+    h.state_mut().auto_totals = false; // 总计 is a cell to type in
+    open_tab(&mut h, Tab::Applications);
+    let (other, total) = (cell(NEW, "其他"), cell(NEW, "总计"));
+    assert!(rect(&h, &total).right() > W);
+    h.get_by_label(&other).focus();
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label(&total).is_focused(), "Tab goes along the row");
+    let seen = rect(&h, &total);
+    assert!(seen.right() <= W && seen.left() >= rect(&h, NEW).right(), "and the cell came into view: {seen:?}");
+}
