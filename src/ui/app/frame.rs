@@ -204,21 +204,19 @@ impl App {
             previous: previous.as_ref(),
             merged: merged.as_ref(),
         };
-        if *tab == Tab::Applications {
-            // 表三 scrolls inside its own frozen panes, filling the panel.
-            tabs::applications::ui(ui, report, &mut view);
-        } else {
-            // Content follows the window's width (text wraps); each tab keeps its own scroll position.
-            egui::ScrollArea::both().id_salt(("page", *tab)).auto_shrink([false, false]).show(ui, |ui| match tab {
-                Tab::Basic => action = tabs::basic::ui(ui, report, &mut view),
-                Tab::Overview => tabs::overview::ui(ui, report, &mut view),
-                Tab::Disclosure => tabs::disclosure::ui(ui, report, &mut view),
-                Tab::Reviews => tabs::reviews::ui(ui, report, &mut view),
-                Tab::Problems => tabs::problems::ui(ui, report, &mut view),
-                Tab::Other => tabs::other::ui(ui, report, &mut view),
-                Tab::Applications | Tab::Checks | Tab::Preview => {}
-            });
-        }
+        // Content follows the window's width (text wraps); each tab keeps its own scroll position.
+        // 表三 fills the page and scrolls inside its frozen panes; the page scrolls only when
+        // the window is too small even for those.
+        egui::ScrollArea::both().id_salt(("page", *tab)).auto_shrink([false, false]).show(ui, |ui| match tab {
+            Tab::Basic => action = tabs::basic::ui(ui, report, &mut view),
+            Tab::Overview => tabs::overview::ui(ui, report, &mut view),
+            Tab::Disclosure => tabs::disclosure::ui(ui, report, &mut view),
+            Tab::Applications => tabs::applications::ui(ui, report, &mut view),
+            Tab::Reviews => tabs::reviews::ui(ui, report, &mut view),
+            Tab::Problems => tabs::problems::ui(ui, report, &mut view),
+            Tab::Other => tabs::other::ui(ui, report, &mut view),
+            Tab::Checks | Tab::Preview => {}
+        });
         if action == Some(tabs::basic::Action::ConvertTo2021) {
             self.convert_to_2021();
         }

@@ -65,8 +65,8 @@ enum Pane {
 impl FrozenGrid {
     /// Draws the table in the space left in `ui`; `cell(ui, row, col)` draws the
     /// value cell of body row `row`, value column `col` in a `ui` its size
-    /// (less padding), centred vertically. Returns the body's viewport on screen.
-    pub fn show(self, ui: &mut Ui, mut cell: impl FnMut(&mut Ui, usize, usize)) -> Rect {
+    /// (less padding), centred vertically.
+    pub fn show(self, ui: &mut Ui, mut cell: impl FnMut(&mut Ui, usize, usize)) {
         let columns: Vec<f32> = self.label_columns.iter().chain(&self.value_columns).copied().collect();
         let (header_rows, labels) = (self.header_rows, self.label_columns.len());
         let col_x = offsets(&columns);
@@ -93,8 +93,11 @@ impl FrozenGrid {
 
         let avail = ui.available_rect_before_wrap();
         let origin = avail.min;
-        // However small the window, show one column and three rows (the panel scrolls the rest).
-        let least = vec2(self.value_columns.first().copied().unwrap_or(0.0), 3.0 * (self.cell_height + 2.0 * PAD.y));
+        // However small the window, one column and three rows with the scroll bars
+        // (the page around scrolls when there is less room).
+        let bars = 2.0 * ui.spacing().scroll.allocated_width();
+        let least = vec2(self.value_columns.first().copied().unwrap_or(0.0), 3.0 * (self.cell_height + 2.0 * PAD.y))
+            + Vec2::splat(bars);
         let body_min = origin + vec2(label_w, header_h);
         let body_max = Rect::from_min_max(body_min, avail.max.max(body_min + least));
         let frozen = Rect::from_min_max(origin, body_max.max);
@@ -192,7 +195,6 @@ impl FrozenGrid {
             }
         }
         ui.advance_cursor_after_rect(Rect::from_min_max(origin, outer.max));
-        view
     }
 }
 
