@@ -228,14 +228,6 @@ pub fn visible_scroll_bars() -> egui::style::ScrollStyle {
     }
 }
 
-/// A row label in a column `width` wide, wrapped when longer.
-pub fn row_label(ui: &mut Ui, text: impl Into<egui::WidgetText>, width: f32) {
-    ui.vertical(|ui| {
-        ui.set_width(width);
-        ui.add(egui::Label::new(text).wrap());
-    });
-}
-
 /// An integer cell (tables 三 and 四) through [`number_cell`].
 pub fn count_cell(ui: &mut Ui, view: &mut View<'_>, cell: NumberCell<'_>, value: &mut Option<i64>) -> (Response, Option<Move>) {
     let mut d = value.map(Decimal::from_int);
