@@ -38,7 +38,9 @@ pub fn viewport(builder: ViewportBuilder, settings: &Settings) -> (ViewportBuild
 /// and is centred in the work area.
 pub fn fit(monitor: Vec2, outer: Rect, inner: Vec2) -> Option<(Vec2, Pos2)> {
     let work = Rect::from_min_size(Pos2::ZERO, vec2(monitor.x, monitor.y - TASKBAR));
-    if work.expand(1.0).contains_rect(outer) {
+    // Windows counts its invisible resize borders (7 px a side) in the outer rect:
+    // a window snapped to an edge still fits.
+    if work.expand(16.0).contains_rect(outer) {
         return None;
     }
     let frame = if outer.size() == inner { FRAME } else { outer.size() - inner };
@@ -132,6 +134,8 @@ mod tests {
         assert!(outer.bottom() <= 768.0 - TASKBAR && outer.top() >= 0.0);
         assert_eq!(fit(vec2(1366.0, 768.0), outer, DEFAULT_SIZE), None);
         assert_eq!(fit(vec2(1920.0, 1080.0), rect(300.0, 100.0, 1196.0, 700.0), DEFAULT_SIZE), None);
+        // Snapped to the left half on Windows: the invisible border lies off screen.
+        assert_eq!(fit(vec2(1366.0, 768.0), rect(-7.0, 0.0, 697.0, 727.0), vec2(667.0, 688.0)), None);
     }
 
     #[test]
