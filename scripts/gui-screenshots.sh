@@ -20,13 +20,15 @@ trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
 wid=$(xdotool search --sync --onlyvisible --class nianbao | head -1)
 xdotool windowfocus --sync "$wid"
 sleep 2
-# Tab positions (x) in the 1180-wide window centred on a 1280×900 screen.
-tabs=${TABS:-"basic:96 overview:200 disclosure:320 applications:448 reviews:575 problems:703 other:830 checks:936 preview:1010"}
+# Tab positions (x) in the window (1180 wide, as it first opens).
+tabs=${TABS:-"basic:46 overview:150 disclosure:270 applications:398 reviews:525 problems:653 other:780 checks:886 preview:960"}
 prefix=${PREFIX:-app}
 for t in $tabs; do
     name=${t%%:*} x=${t##*:}
-    xdotool mousemove "$x" 78 click 1
+    xdotool mousemove --window "$wid" "$x" 38 click 1
     sleep 1
-    import -window root -crop 1180x820+50+40 +repage "$out/$prefix-$name.png"
+    xdotool mousemove --window "$wid" 1170 650
+    sleep 0.5
+    import -window "$wid" "$out/$prefix-$name.png"
 done
 echo "screenshots in $out"

@@ -52,11 +52,52 @@ impl RendererChoice {
     }
 }
 
+/// Where the main window was left, in logical pixels (the same at any zoom).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WindowPlacement {
+    /// The outer top-left corner; unknown on Wayland.
+    pub position: Option<[f32; 2]>,
+    /// The inner (content) size; when maximized, the size to restore to.
+    pub size: [f32; 2],
+    pub maximized: bool,
+}
+
+impl WindowPlacement {
+    fn from_json(v: &Value) -> Option<WindowPlacement> {
+        let num = |k: &str| v.get(k).and_then(Value::as_f64).map(|n| n as f32).filter(|n| n.is_finite());
+        let size = [num("width")?, num("height")?];
+        if size.iter().any(|s| !(200.0..=20_000.0).contains(s)) {
+            return None;
+        }
+        let position = num("x").zip(num("y")).map(|(x, y)| [x, y]).filter(|p| p.iter().all(|c| c.abs() <= 50_000.0));
+        Some(WindowPlacement { position, size, maximized: v.get("maximized").and_then(Value::as_bool).unwrap_or(false) })
+    }
+
+    fn to_json(self) -> Value {
+        let mut m = Map::new();
+        if let Some([x, y]) = self.position {
+            m.insert("x".into(), json!(x.round() as i64));
+            m.insert("y".into(), json!(y.round() as i64));
+        }
+        m.insert("width".into(), json!(self.size[0].round() as i64));
+        m.insert("height".into(), json!(self.size[1].round() as i64));
+        m.insert("maximized".into(), json!(self.maximized));
+        Value::Object(m)
+    }
+}
+
+/// The zoom (Ctrl+加号/减号) the app may be left at.
+pub const ZOOMS: std::ops::RangeInclusive<f32> = 0.5..=3.0;
+
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Settings {
     pub recent: Vec<PathBuf>,
     pub fonts: FontPreference,
     pub renderer: RendererChoice,
+    /// The main window as it was last closed (None: fit the screen).
+    pub window: Option<WindowPlacement>,
+    /// The interface zoom as it was last closed (None: 100 %).
+    pub zoom: Option<f32>,
 }
 
 impl Settings {
@@ -79,7 +120,9 @@ impl Settings {
             _ => FontPreference::PreferSystem,
         };
         let renderer = map.get("renderer").and_then(Value::as_str).and_then(RendererChoice::from_code).unwrap_or_default();
-        Settings { recent, fonts, renderer }
+        let window = map.get("window").and_then(WindowPlacement::from_json);
+        let zoom = map.get("zoom").and_then(Value::as_f64).map(|z| z as f32).filter(|z| ZOOMS.contains(z));
+        Settings { recent, fonts, renderer, window, zoom }
     }
 
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
@@ -94,6 +137,12 @@ impl Settings {
             }),
         );
         map.insert("renderer".into(), json!(self.renderer.code()));
+        if let Some(w) = self.window {
+            map.insert("window".into(), w.to_json());
+        }
+        if let Some(z) = self.zoom {
+            map.insert("zoom".into(), json!((z * 100.0).round() / 100.0));
+        }
         let text = serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default();
         crate::files::write_atomic(&Self::path(dir), text.as_bytes())
     }
@@ -121,11 +170,25 @@ mod tests {
         s.remember(Path::new("/报告/3.json"));
         s.fonts = FontPreference::BundledOnly;
         s.renderer = RendererChoice::Glow;
+        s.window = Some(WindowPlacement { position: Some([-1280.0, 24.0]), size: [1100.0, 640.0], maximized: true });
+        s.zoom = Some(1.25);
         s.save(&dir).unwrap();
         let back = Settings::load(&dir);
         assert_eq!(back, s);
         assert_eq!(back.recent.len(), RECENT_FILES);
         assert_eq!(back.recent[0], Path::new("/报告/3.json"));
+        // Wayland has no window position; a size only is kept.
+        s.window = Some(WindowPlacement { position: None, size: [900.0, 600.0], maximized: false });
+        s.save(&dir).unwrap();
+        assert_eq!(Settings::load(&dir), s);
+        // Nonsense is dropped rather than used: a window 5 px wide, a zoom of 40.
+        std::fs::write(
+            dir.join("settings.json"),
+            r#"{"window": {"x": 10, "y": 10, "width": 5, "height": 600}, "zoom": 40, "renderer": "glow"}"#,
+        )
+        .unwrap();
+        let odd = Settings::load(&dir);
+        assert_eq!((odd.window, odd.zoom, odd.renderer), (None, None, RendererChoice::Glow));
         std::fs::write(dir.join("settings.json"), "{broken").unwrap();
         assert_eq!(Settings::load(&dir), Settings::default());
         std::fs::remove_dir_all(dir).unwrap();

@@ -12,6 +12,7 @@ pub mod history;
 pub mod sources;
 pub mod tabs;
 pub mod widgets;
+pub mod window;
 
 pub use app::App;
 
@@ -23,29 +24,32 @@ use crate::settings::{RendererChoice, Settings, data_dir};
 /// The window's icon (also the exe icon on Windows).
 const ICON: &[u8] = include_bytes!("../../assets/icon.png");
 
-struct EframeApp(App);
+struct EframeApp(App, window::WindowTracker);
 
 impl eframe::App for EframeApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.1.update(ui.ctx());
         self.0.ui(ui, Some(frame));
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // The window opens where it was left next time.
+        self.1.store(&mut self.0.settings);
+        self.0.save_settings();
         self.0.on_exit();
     }
 }
 
-fn options(renderer: eframe::Renderer) -> eframe::NativeOptions {
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title("年报编制器")
-        .with_app_id("nianbao")
-        .with_inner_size([1180.0, 820.0])
-        .with_min_inner_size([760.0, 520.0]);
+/// The window: where it was left last time, else a size that fits a 1366×768
+/// laptop with its taskbar (the first frame fits it to smaller screens).
+fn options(renderer: eframe::Renderer, settings: &Settings) -> eframe::NativeOptions {
+    let base = egui::ViewportBuilder::default().with_title("年报编制器").with_app_id("nianbao");
+    let (mut viewport, centered) = window::viewport(base, settings);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON) {
         viewport = viewport.with_icon(icon);
     }
     // run_and_return keeps the event loop, so a second run_native (the glow retry) can start.
-    eframe::NativeOptions { viewport, renderer, run_and_return: true, centered: true, ..Default::default() }
+    eframe::NativeOptions { viewport, renderer, run_and_return: true, centered, ..Default::default() }
 }
 
 /// What the window shows first.
@@ -63,11 +67,16 @@ pub enum Start {
 }
 
 fn run_with(renderer: eframe::Renderer, start: &Start) -> eframe::Result {
+    let dir = data_dir();
+    let settings = Settings::load(&dir);
+    let options = options(renderer, &settings);
     let creator: eframe::AppCreator<'_> = Box::new(move |cc| {
-        let dir = data_dir();
-        let settings = Settings::load(&dir);
         let fonts = FontSet::for_preference(settings.fonts);
         App::setup(&cc.egui_ctx, fonts);
+        if let Some(zoom) = settings.zoom {
+            cc.egui_ctx.set_zoom_factor(zoom);
+        }
+        let tracker = window::WindowTracker::new(&settings);
         let mut app = App::new(settings, dir, Box::new(dialogs::NativeDialogs), fonts);
         match start {
             Start::Empty => {}
@@ -75,9 +84,9 @@ fn run_with(renderer: eframe::Renderer, start: &Start) -> eframe::Result {
             Start::NewFrom(path) => app.new_from_previous(path),
             Start::Merge(paths) => app.merge(paths),
         }
-        Ok(Box::new(EframeApp(app)))
+        Ok(Box::new(EframeApp(app, tracker)))
     });
-    eframe::run_native("年报编制器", options(renderer), creator)
+    eframe::run_native("年报编制器", options, creator)
 }
 
 /// Opens the window. wgpu first (DirectX 12 on Windows, with its software

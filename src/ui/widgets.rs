@@ -254,25 +254,36 @@ fn total_cell(ui: &mut Ui, view: &mut View<'_>, target: Target, text: &str, name
 /// A column heading centred over cells `width` wide; a heading too long for one
 /// line is split into two even halves (社会公益 / 组织) rather than wrapped at the edge.
 pub fn column_header(ui: &mut Ui, text: &str, width: f32) {
-    let chars: Vec<char> = text.chars().collect();
     let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
-    let (text, lines) = if chars.len() as f32 * font_size > width && chars.len() > 3 {
-        // Chinese words here are pairs of characters: break after an even count.
-        let half = chars.len().div_ceil(2).next_multiple_of(2).min(chars.len() - 1);
-        (format!("{}\n{}", chars[..half].iter().collect::<String>(), chars[half..].iter().collect::<String>()), 2.0)
-    } else {
-        (text.to_string(), 1.0)
-    };
+    let text = balanced_lines(text, width, font_size);
+    let lines = text.lines().count() as f32;
     let height = ui.spacing().interact_size.y.max(lines * font_size * 1.3);
     ui.add_sized([width, height], egui::Label::new(RichText::new(text).strong()).wrap());
 }
 
-/// A row label in a column `width` wide, wrapped when longer.
-pub fn row_label(ui: &mut Ui, text: impl Into<egui::WidgetText>, width: f32) {
-    ui.vertical(|ui| {
-        ui.set_width(width);
-        ui.add(egui::Label::new(text).wrap());
-    });
+/// A short heading too wide for `width` split into two even halves (社会公益 /
+/// 组织) rather than wrapped at the edge; other texts as they are.
+pub fn balanced_lines(text: &str, width: f32, font_size: f32) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() as f32 * font_size > width && chars.len() > 3 {
+        // Chinese words here are pairs of characters: break after an even count.
+        let half = chars.len().div_ceil(2).next_multiple_of(2).min(chars.len() - 1);
+        format!("{}\n{}", chars[..half].iter().collect::<String>(), chars[half..].iter().collect::<String>())
+    } else {
+        text.to_string()
+    }
+}
+
+/// Scroll bars for people who look for them: solid (they take their own space
+/// rather than float over the content), wide enough to grab, and shown even
+/// while the pointer is elsewhere.
+pub fn visible_scroll_bars() -> egui::style::ScrollStyle {
+    egui::style::ScrollStyle {
+        bar_width: 10.0,
+        dormant_background_opacity: 0.4,
+        dormant_handle_opacity: 0.6,
+        ..egui::style::ScrollStyle::solid()
+    }
 }
 
 /// An integer cell (tables 三 and 四) through [`number_cell`].
@@ -388,9 +399,27 @@ fn marked_edit(ui: &mut Ui, view: &mut View<'_>, target: Target, edit: TextEdit<
 
 /// A one-line text field with its label in a two-column grid.
 pub fn text_line(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, text: &mut String, hint: &str) -> Response {
+    text_line_with(ui, view, (field, label), text, hint, |_, _| {})
+}
+
+/// [`text_line`] with more beside the field (落款日期's 日历 button), which may change the text.
+pub fn text_line_with(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    (field, label): (Field, &str),
+    text: &mut String,
+    hint: &str,
+    beside: impl FnOnce(&mut Ui, &mut String),
+) -> Response {
     let label_response = ui.label(label);
-    let edit = TextEdit::singleline(text).hint_text(hint).desired_width(360.0);
-    let response = marked_edit(ui, view, Target::Field(field), edit, label_response.id);
+    let response = ui
+        .horizontal(|ui| {
+            let edit = TextEdit::singleline(text).hint_text(hint).desired_width(ui.available_width().clamp(120.0, 360.0));
+            let response = marked_edit(ui, view, Target::Field(field), edit, label_response.id);
+            beside(ui, text);
+            response
+        })
+        .inner;
     ui.end_row();
     response
 }

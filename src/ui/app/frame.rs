@@ -210,6 +210,8 @@ impl App {
             );
             return;
         }
+        // Solid scroll bars: always where the eye expects them, not only on hover.
+        ui.spacing_mut().scroll = crate::ui::widgets::visible_scroll_bars();
         if self.tab == Tab::Checks {
             if let Some((tab, target)) = tabs::checks::ui(ui, &self.index) {
                 self.tab = tab;
@@ -232,18 +234,18 @@ impl App {
             merged: merged.as_ref(),
             pasted: None,
         };
-        egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
-            ui.set_max_width(1120.0);
-            match tab {
-                Tab::Basic => action = tabs::basic::ui(ui, report, &mut view),
-                Tab::Overview => tabs::overview::ui(ui, report, &mut view),
-                Tab::Disclosure => tabs::disclosure::ui(ui, report, &mut view),
-                Tab::Applications => tabs::applications::ui(ui, report, &mut view),
-                Tab::Reviews => tabs::reviews::ui(ui, report, &mut view),
-                Tab::Problems => tabs::problems::ui(ui, report, &mut view),
-                Tab::Other => tabs::other::ui(ui, report, &mut view),
-                Tab::Checks | Tab::Preview => {}
-            }
+        // Content follows the window's width (text wraps); each tab keeps its own scroll position.
+        // 表三 fills the page and scrolls inside its frozen panes; the page scrolls only when
+        // the window is too small even for those.
+        egui::ScrollArea::both().id_salt(("page", *tab)).auto_shrink([false, false]).show(ui, |ui| match tab {
+            Tab::Basic => action = tabs::basic::ui(ui, report, &mut view),
+            Tab::Overview => tabs::overview::ui(ui, report, &mut view),
+            Tab::Disclosure => tabs::disclosure::ui(ui, report, &mut view),
+            Tab::Applications => tabs::applications::ui(ui, report, &mut view),
+            Tab::Reviews => tabs::reviews::ui(ui, report, &mut view),
+            Tab::Problems => tabs::problems::ui(ui, report, &mut view),
+            Tab::Other => tabs::other::ui(ui, report, &mut view),
+            Tab::Checks | Tab::Preview => {}
         });
         if let Some((cell, text)) = view.pasted.take() {
             self.apply_paste(cell, &text, ui.ctx().memory(|m| m.focused()));

@@ -1,60 +1,85 @@
-//! 三、收到和处理政府信息公开申请情况: the 7 applicant columns × 25 (or 23) rows.
+//! 三、收到和处理政府信息公开申请情况: the 7 applicant columns × 25 (or 23) rows,
+//! laid out as the printed table (the same merged cells as the PDF) with the
+//! header rows and row labels frozen while the numbers scroll.
 
-use egui::{RichText, Ui};
+use egui::{TextStyle, Ui};
 
+use super::grid::{FrozenGrid, PAD, TextCell};
+use crate::layout::tables;
+use crate::layout::text::Align;
 use crate::model::Report;
 use crate::model::check::CellRef;
 use crate::model::template::{APPLICANT_COLUMNS, APPLICATION_NOTE, CellKind, PART_HEADINGS};
 use crate::model::totals::is_application_total;
-use crate::ui::widgets::{Move, NumberCell, Target, View, column_header, count_cell, row_label};
+use crate::ui::widgets::{Move, NumberCell, Target, View, count_cell};
 
-const CELL_WIDTH: f32 = 84.0;
-const LABEL_WIDTH: f32 = 340.0;
+/// Header rows of the printed table.
+const HEADER_ROWS: usize = 3;
 
 pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
     ui.heading(PART_HEADINGS[2]);
-    ui.label(RichText::new(APPLICATION_NOTE).weak());
-    ui.add_space(6.0);
+    ui.add_space(4.0);
     let tpl = r.template.get();
     let rows = r.applications.len();
+    // The labels and merged cells come from the printed table; its numbers are drawn as cells here.
+    let cells = tables::applications(r)
+        .cells
+        .into_iter()
+        .filter(|c| !c.number)
+        .map(|c| TextCell {
+            weak: c.text == APPLICATION_NOTE,
+            row: c.row,
+            col: c.col,
+            rowspan: c.rowspan,
+            colspan: c.colspan,
+            left: c.align == Align::Left,
+            vertical: c.vertical,
+            text: c.text,
+        })
+        .collect();
+    let font = TextStyle::Body.resolve(ui.style()).size;
+    let value_width = (5.0 * font).round() + 2.0 * PAD.x;
+    let grid = FrozenGrid {
+        id_salt: "table-3",
+        label_columns: label_columns(ui.available_width(), font),
+        value_columns: vec![value_width; APPLICANT_COLUMNS.len()],
+        header_rows: HEADER_ROWS,
+        body_rows: rows,
+        cells,
+        cell_height: ui.spacing().interact_size.y.max(ui.text_style_height(&TextStyle::Body) + 4.0),
+    };
     let mut next: Option<Target> = None;
-    egui::Grid::new("table-3").num_columns(8).striped(true).spacing([6.0, 4.0]).show(ui, |ui| {
-        ui.label("");
-        for name in APPLICANT_COLUMNS {
-            column_header(ui, name, CELL_WIDTH);
+    grid.show(ui, |ui, i, j| {
+        let cell = CellRef::applications(i, j);
+        let read_only = view.auto_totals && is_application_total(r, i, j);
+        let name = format!("表三 {} {}", tpl.applications[i].label(), APPLICANT_COLUMNS[j]);
+        let spec =
+            NumberCell { target: Target::Cell(cell), kind: CellKind::Count, read_only, name: &name, width: ui.available_width() };
+        let (response, go) = count_cell(ui, view, spec, &mut r.applications[i][j]);
+        // Tab moves the focus along the row: bring the cell out from under the frozen panes.
+        if response.gained_focus() {
+            response.scroll_to_me(None);
         }
-        ui.end_row();
-        for (i, row) in tpl.applications.iter().enumerate() {
-            let label = match (row.group, row.item) {
-                (Some(_), Some(item)) => format!("　　{item}"),
-                (Some(group), None) => format!("　{group}"),
-                _ => row.section.to_string(),
-            };
-            // The first item of a group carries the group's name above it.
-            if row.group.is_some() && i > 0 && tpl.applications[i - 1].group.is_none() {
-                ui.label(RichText::new(row.section).strong());
-                ui.end_row();
-            }
-            if row.item.is_some() && (i == 0 || tpl.applications[i - 1].group != row.group) {
-                ui.label(format!("　{}", row.group.unwrap_or_default()));
-                ui.end_row();
-            }
-            row_label(ui, label, LABEL_WIDTH);
-            for (j, col) in APPLICANT_COLUMNS.iter().enumerate() {
-                let cell = CellRef::applications(i, j);
-                let read_only = view.auto_totals && is_application_total(r, i, j);
-                let name = format!("表三 {} {col}", row.label());
-                let spec =
-                    NumberCell { target: Target::Cell(cell), kind: CellKind::Count, read_only, name: &name, width: CELL_WIDTH };
-                let (_, go) = count_cell(ui, view, spec, &mut r.applications[i][j]);
-                next = next.or(go.and_then(|m| neighbour(rows, cell, m)));
-            }
-            ui.end_row();
-        }
+        next = next.or(go.and_then(|m| neighbour(rows, cell, m)));
     });
     if next.is_some() {
         *view.focus = next;
     }
+}
+
+/// Widths of the three label columns (the vertical 「三、本年度办理结果」, the
+/// （一）… groups, the 1. … items): as wide as reads well, narrower (the labels
+/// wrap) when the window is, so that numbers stay in view beside them.
+fn label_columns(available: f32, font: f32) -> Vec<f32> {
+    let pad = 2.0 * PAD.x;
+    let first = font + pad + 2.0;
+    let (group, item) = (7.0 * font + pad, 16.0 * font + pad);
+    // At least: 一、本年新收政府信息公开申请数量 on one line across the three columns.
+    let least = 16.0 * font + pad - first;
+    let room = (available * 0.42 - first).clamp(least, group + item);
+    // The group names (（三）不予公开) keep one line as long as they can; the items wrap.
+    let group = group.min(room * 0.5);
+    vec![first, group.round(), (room - group).round()]
 }
 
 fn neighbour(rows: usize, cell: CellRef, m: Move) -> Option<Target> {

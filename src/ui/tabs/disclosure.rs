@@ -7,6 +7,7 @@ use crate::model::check::{CellRef, Field};
 use crate::model::template::{ColumnRole, ITEM_HEADER, PART_HEADINGS, TemplateId};
 use crate::ui::widgets::{Move, NumberCell, Target, View, column_header, number_cell};
 
+/// Widths where there is room; narrower in a small window (the headings wrap).
 const CELL_WIDTH: f32 = 150.0;
 const LABEL_WIDTH: f32 = 180.0;
 
@@ -18,18 +19,20 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
     let shape = tpl.disclosure_shape();
     let mut row = 0;
     let mut next: Option<Target> = None;
+    let label_width = LABEL_WIDTH.min((ui.available_width() * 0.3).max(120.0));
+    let cell_width = ((ui.available_width() - label_width - 40.0) / 3.0).clamp(90.0, CELL_WIDTH).floor();
     // One grid per block: each block has its own columns, as in the official table.
     for (b, block) in tpl.disclosure.iter().enumerate() {
         ui.add_space(6.0);
         ui.label(RichText::new(block.caption).strong());
         egui::Grid::new(("table-2", b)).num_columns(1 + block.columns.len()).spacing([8.0, 6.0]).show(ui, |ui| {
-            ui.add_sized([LABEL_WIDTH, 20.0], egui::Label::new(RichText::new(ITEM_HEADER).weak()));
+            ui.add_sized([label_width, 20.0], egui::Label::new(RichText::new(ITEM_HEADER).weak()));
             for col in block.columns {
-                column_header(ui, col.label, CELL_WIDTH);
+                column_header(ui, col.label, cell_width);
             }
             ui.end_row();
             for item in block.rows {
-                ui.add_sized([LABEL_WIDTH, 20.0], egui::Label::new(item.label));
+                ui.add_sized([label_width, 20.0], egui::Label::new(item.label).wrap());
                 for (j, col) in block.columns.iter().enumerate() {
                     let cell = CellRef::disclosure(row, j);
                     let name = format!("表二 {} {}", item.label, col.label);
@@ -38,7 +41,7 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
                         kind: col.role.kind(),
                         read_only: false,
                         name: &name,
-                        width: CELL_WIDTH,
+                        width: cell_width,
                     };
                     let (response, go) = number_cell(ui, view, spec, &mut r.disclosure[row][j]);
                     // 现行有效件数 starts from last year's: offered as a hint, not filled in.

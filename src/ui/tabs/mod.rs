@@ -3,7 +3,9 @@
 pub mod applications;
 pub mod basic;
 pub mod checks;
+pub mod date;
 pub mod disclosure;
+pub mod grid;
 pub mod other;
 pub mod overview;
 pub mod preview;
