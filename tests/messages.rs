@@ -79,9 +79,6 @@ const REVIEWED: &[(&str, &str)] = &[
     // ui::clipboard's errors: Chinese (its `describe`).
     ("src/ui/app/editing.rs", r#"self.status = format!("无法粘贴：{e}。也可以按 Ctrl+V 粘贴");"#),
     ("src/ui/app/editing.rs", r#"self.status = format!("已复制网页源代码（纯文本）；带格式的复制不可用：{e}");"#),
-    // OpenError: Chinese.
-    ("src/ui/app/document.rs", r#"Err(e) => self.modal = Some(Modal::NoViewer { reason: e.to_string() }),"#),
-    ("src/ui/app/document.rs", r#"self.modal = Some(Modal::NoViewer { reason: e.to_string() });"#),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::file_requests::FileRequest;
-use super::modals::Modal;
+use super::modals::{Confirmed, Modal};
 use super::{App, Pending};
 use crate::export::Format;
 use crate::files::{FileOp, io_message};
@@ -275,7 +275,7 @@ impl App {
                     format!("正在用 PDF 阅读器打开「{}」；阅读器出现后，请在其中选择「打印」（Ctrl+P）", path.display());
                 self.print_wait = Some(outcome);
             }
-            Err(e) => self.modal = Some(Modal::NoViewer { reason: e.to_string() }),
+            Err(e) => self.no_viewer(&e),
         }
     }
 
@@ -286,7 +286,7 @@ impl App {
             Ok(Err(e)) => {
                 self.print_wait = None;
                 if self.modal.is_none() {
-                    self.modal = Some(Modal::NoViewer { reason: e.to_string() });
+                    self.no_viewer(&e);
                 }
             }
             Ok(Ok(())) | Err(std::sync::mpsc::TryRecvError::Disconnected) => self.print_wait = None,
@@ -294,11 +294,38 @@ impl App {
         }
     }
 
+    /// 打印 found no PDF viewer: says so, and offers to save the PDF instead.
+    fn no_viewer(&mut self, reason: &crate::platform::OpenError) {
+        self.status = "没有打印：无法打开 PDF 阅读器".into(); // until an export says otherwise
+        self.modal = Some(Modal::Confirm {
+            title: "无法打开 PDF 阅读器".into(),
+            text: format!(
+                "没能打开 PDF 阅读器，所以无法打印：{reason}。\n\n\
+                 可以把 PDF 另存到文件夹中，再用 PDF 阅读器或 WPS 打开后打印。"
+            ),
+            yes: "另存为 PDF…",
+            // The errors were already accepted for 打印: no second warning.
+            then: Confirmed::Output(Output::Export(Format::Pdf)),
+        });
+    }
+
     /// Asks before 导出 or 打印 when the report still has 错误; true when it asked.
     fn warn_errors(&mut self, output: Output) -> bool {
         let errors = self.index.count(model::Severity::Error);
         if errors > 0 {
-            self.modal = Some(Modal::OutputWithErrors { output, errors });
+            let (yes, result) = match output {
+                Output::Export(format) => ("继续导出", format!("导出的{}", format.name())),
+                Output::Print => ("继续打印", "打印出来的年报".to_string()),
+            };
+            self.modal = Some(Modal::Confirm {
+                title: "年报还有错误".into(),
+                text: format!(
+                    "这份年报还有 {errors} 个错误（见「校验结果」），{result}里会原样保留这些错误。\n\
+                     报送或公开之前，请先改正错误。"
+                ),
+                yes,
+                then: Confirmed::Output(output),
+            });
         }
         errors > 0
     }

@@ -229,8 +229,6 @@ impl App {
             Modal::Message { title, .. } => title.as_str(),
             Modal::Confirm { title, .. } => title.as_str(),
             Modal::Recover => "恢复未保存的年报",
-            Modal::OutputWithErrors { .. } => "年报还有错误",
-            Modal::NoViewer { .. } => "无法打开 PDF 阅读器",
         })
     }
 

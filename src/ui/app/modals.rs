@@ -7,7 +7,6 @@ use egui::RichText;
 
 use super::document::Output;
 use super::{App, Pending};
-use crate::export::Format;
 use crate::model::file::YEARS;
 use crate::model::{Report, TemplateId, preamble};
 use crate::ui::tabs::Tab;
@@ -25,10 +24,6 @@ pub(super) enum Modal {
     Confirm { title: String, text: String, yes: &'static str, then: Confirmed },
     /// 恢复未保存的年报: the first of `App::orphans`.
     Recover,
-    /// 导出 or 打印 a report that still has 错误: 继续 / 取消.
-    OutputWithErrors { output: Output, errors: usize },
-    /// 打印 found no PDF viewer: 另存为 PDF… / 取消.
-    NoViewer { reason: String },
 }
 
 /// What a [`Modal::Confirm`] does when the user says yes.
@@ -36,6 +31,8 @@ pub(super) enum Modal {
 pub(super) enum Confirmed {
     /// 生成前言 over a hand-written preamble.
     ReplacePreamble,
+    /// 导出 or 打印 (a report with 错误, or 另存为 PDF when no viewer opened).
+    Output(Output),
 }
 
 impl Modal {
@@ -67,7 +64,7 @@ impl App {
         let mut next: Option<Modal> = None;
         let mut after: Option<Pending> = None;
         let mut save_then: Option<Pending> = None;
-        let mut output: Option<Output> = None;
+        let mut confirmed: Option<Confirmed> = None;
         match modal {
             Modal::NewReport { mut template, mut year, mut agency } => {
                 let mut create = false;
@@ -169,7 +166,7 @@ impl App {
                     });
                 });
                 match choice {
-                    Some(true) => self.confirmed(then),
+                    Some(true) => confirmed = Some(then),
                     Some(false) => {}
                     None if response.should_close() => {}
                     None => next = Some(Modal::Confirm { title, text, yes, then }),
@@ -231,70 +228,6 @@ impl App {
                     None => {}
                 }
             }
-            Modal::OutputWithErrors { output: what, errors } => {
-                let (verb, result) = match what {
-                    Output::Export(format) => ("导出", format!("导出的{}", format.name())),
-                    Output::Print => ("打印", "打印出来的年报".to_string()),
-                };
-                let mut choice = None;
-                let response = egui::Modal::new(egui::Id::unique("output-with-errors")).show(ctx, |ui| {
-                    ui.set_max_width(520.0);
-                    ui.heading("年报还有错误");
-                    ui.label(format!(
-                        "这份年报还有 {errors} 个错误（见「校验结果」），{result}里会原样保留这些错误。\n\
-                         报送或公开之前，请先改正错误。"
-                    ));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button(format!("继续{verb}")).clicked() {
-                            choice = Some(true);
-                        }
-                        if ui.button("取消").clicked() {
-                            choice = Some(false);
-                        }
-                    });
-                });
-                if response.should_close() {
-                    choice = choice.or(Some(false)); // Esc or a click outside: 取消
-                }
-                match choice {
-                    Some(true) => output = Some(what),
-                    Some(false) => {}
-                    None => next = Some(Modal::OutputWithErrors { output: what, errors }),
-                }
-            }
-            Modal::NoViewer { reason } => {
-                let mut choice = None;
-                let response = egui::Modal::new(egui::Id::unique("no-viewer")).show(ctx, |ui| {
-                    ui.set_max_width(520.0);
-                    ui.heading("无法打开 PDF 阅读器");
-                    ui.label(format!(
-                        "没能打开 PDF 阅读器，所以无法打印：{reason}。\n\n\
-                         可以把 PDF 另存到文件夹中，再用 PDF 阅读器或 WPS 打开后打印。"
-                    ));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("另存为 PDF…").clicked() {
-                            choice = Some(true);
-                        }
-                        if ui.button("取消").clicked() {
-                            choice = Some(false);
-                        }
-                    });
-                });
-                if response.should_close() {
-                    choice = choice.or(Some(false)); // Esc or a click outside: 取消
-                }
-                match choice {
-                    // The errors were already accepted for 打印: no second warning.
-                    Some(true) => {
-                        self.status = "没有打印：无法打开 PDF 阅读器".into(); // until the export says otherwise
-                        output = Some(Output::Export(Format::Pdf));
-                    }
-                    Some(false) => self.status = "没有打印：无法打开 PDF 阅读器".into(),
-                    None => next = Some(Modal::NoViewer { reason }),
-                }
-            }
         }
         if self.modal.is_none() {
             self.modal = next;
@@ -303,8 +236,10 @@ impl App {
             // 保存 first; a cancelled 另存为 cancels what was going to happen.
             self.save(Some(then), frame);
         }
-        if let Some(what) = output {
-            self.output_now(what, ctx, frame);
+        match confirmed {
+            Some(Confirmed::ReplacePreamble) => self.report.preamble = preamble::standard_preamble(&self.report),
+            Some(Confirmed::Output(what)) => self.output_now(what, ctx, frame),
+            None => {}
         }
         if let Some(then) = after {
             if then != Pending::Close {
@@ -316,12 +251,6 @@ impl App {
 }
 
 impl App {
-    fn confirmed(&mut self, then: Confirmed) {
-        match then {
-            Confirmed::ReplacePreamble => self.report.preamble = preamble::standard_preamble(&self.report),
-        }
-    }
-
     /// 生成前言: at once over an empty or generated preamble, after asking over a written one.
     pub(super) fn generate_preamble(&mut self) {
         let standard = preamble::standard_preamble(&self.report);
