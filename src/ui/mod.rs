@@ -2,6 +2,7 @@
 //! checker make of it; `app.rs` is the shell, `tabs/` has one module per tab.
 
 pub mod app;
+pub mod cells;
 pub mod clipboard;
 pub mod command;
 pub mod dialogs;

@@ -9,8 +9,8 @@ use super::document::Output;
 use super::{App, Pending};
 use crate::model::file::YEARS;
 use crate::model::{Report, TemplateId, preamble};
+use crate::ui::cells::year_field;
 use crate::ui::tabs::Tab;
-use crate::ui::widgets::year_field;
 
 /// What a dialog is waiting for.
 pub(super) enum Modal {

@@ -11,7 +11,8 @@ use crate::model::Report;
 use crate::model::check::CellRef;
 use crate::model::template::{APPLICANT_COLUMNS, APPLICATION_NOTE, CellKind, PART_HEADINGS};
 use crate::model::totals::is_application_total;
-use crate::ui::widgets::{Move, NumberCell, Target, View, count_cell};
+use crate::ui::cells::{Move, NumberCell, count_cell};
+use crate::ui::widgets::{Target, View};
 
 /// Header rows of the printed table.
 const HEADER_ROWS: usize = 3;

@@ -6,7 +6,8 @@ use crate::model::check::Field;
 use crate::model::file::YEARS;
 use crate::model::report::TextField;
 use crate::model::{Report, TemplateId};
-use crate::ui::widgets::{View, findings_below, text_area, text_line, text_line_with, year_field};
+use crate::ui::cells::year_field;
+use crate::ui::widgets::{View, findings_below, text_area, text_line, text_line_with};
 
 /// What the tab asks the app to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,7 +5,8 @@ use egui::{RichText, TextEdit, Ui};
 use crate::model::Report;
 use crate::model::check::{CellRef, Field};
 use crate::model::template::{ColumnRole, ITEM_HEADER, PART_HEADINGS, TemplateId};
-use crate::ui::widgets::{Move, NumberCell, Target, View, column_header, number_cell};
+use crate::ui::cells::{Move, NumberCell, number_cell};
+use crate::ui::widgets::{Target, View, column_header};
 
 /// Widths where there is room; narrower in a small window (the headings wrap).
 const CELL_WIDTH: f32 = 150.0;

@@ -6,7 +6,8 @@ use crate::model::Report;
 use crate::model::check::Field;
 use crate::model::report::TextField;
 use crate::model::template::{CellKind, PART_HEADINGS};
-use crate::ui::widgets::{NumberCell, Target, View, findings_below, number_cell, text_area};
+use crate::ui::cells::{NumberCell, number_cell};
+use crate::ui::widgets::{Target, View, findings_below, text_area};
 
 pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
     ui.heading(PART_HEADINGS[5]);

@@ -6,7 +6,8 @@ use crate::model::Report;
 use crate::model::check::CellRef;
 use crate::model::template::{CellKind, LITIGATION_HEADER, PART_HEADINGS, REVIEW_GROUPS, REVIEW_OUTCOMES};
 use crate::model::totals::is_review_total;
-use crate::ui::widgets::{NumberCell, Target, View, column_header, count_cell};
+use crate::ui::cells::{NumberCell, count_cell};
+use crate::ui::widgets::{Target, View, column_header};
 
 /// Width of a cell where there is room; narrower in a small window.
 const CELL_WIDTH: f32 = 84.0;
