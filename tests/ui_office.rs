@@ -247,6 +247,7 @@ fn esc_closes_every_dialog_as_cancel() {
     h.key_press(Key::F1);
     h.run();
     assert_eq!(h.state().modal_title(), Some("使用说明"));
+    assert!(h.query_by_label_contains("粘贴 Ctrl+V，全选 Ctrl+A").is_some(), "the shortcuts, listed from the commands");
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.state().modal_title(), None);

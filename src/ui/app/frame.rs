@@ -170,7 +170,8 @@ impl App {
             self.status = "保存之后又有修改，尚未保存".into();
             self.saved_message = None;
         }
-        ui.horizontal(|ui| {
+        // Wraps onto a second line in a narrow or zoomed window rather than cutting off.
+        ui.horizontal_wrapped(|ui| {
             let path = self.path.as_ref().map_or("未保存到文件".to_string(), |p| p.display().to_string());
             ui.label(path);
             let last = self.saved_at.map(|t| format!("上次保存：{}", clock(t)));

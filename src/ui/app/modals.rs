@@ -37,7 +37,10 @@ pub(super) enum Confirmed {
 
 impl Modal {
     pub(super) fn help() -> Modal {
-        Modal::Message { title: "使用说明".into(), text: HELP.into() }
+        Modal::Message {
+            title: "使用说明".into(),
+            text: format!("{HELP}\n\n快捷键：{}。菜单：Alt+F、Alt+E、Alt+H。", shortcut_list()),
+        }
     }
 
     pub(super) fn about() -> Modal {
@@ -285,6 +288,16 @@ fn date_time(t: SystemTime) -> String {
     format!("{year}年{month}月{day}日 {}", &super::frame::clock(t)[..5])
 }
 
+/// 「新建 Ctrl+N，打开 Ctrl+O，…」 from the commands themselves.
+fn shortcut_list() -> String {
+    let names = egui::ModifierNames::NAMES;
+    crate::ui::command::UiCommand::ALL
+        .iter()
+        .filter_map(|c| c.shortcut().map(|s| format!("{} {}", c.label().trim_end_matches('…'), s.format(&names, false))))
+        .collect::<Vec<_>>()
+        .join("，")
+}
+
 const HELP: &str = "\
 年报编制器按国务院办公厅政府信息与政务公开办公室规定的格式编制政府信息公开工作年度报告。
 
@@ -292,9 +305,8 @@ const HELP: &str = "\
 · 「校验结果」列出全部问题，点击一条可以跳到相应位置。
 · 表格里空白表示没有填写，没有发生的请填 0。全角数字会自动转为半角。
 · 打开「自动合计」时，总计由各项相加得出；关闭后可以手工填写，程序会检查是否相加正确。
-· 回车或↓移到下一行，↑移到上一行，Tab 移到右边一格。
+· 回车或↓移到下一行，↑移到上一行，Tab 移到右边一格。点中单元格时其中的数字被选中，直接输入即替换，Esc 恢复原值。
+· 从 Excel / WPS 表格复制一块单元格，点中要放左上角的格子按 Ctrl+V，整块依次填入。
 
 · 文件菜单：从上年报告新建（带入上年结转和文字草稿）、汇总多个年报（区县汇总各部门和乡镇）、导出 PDF / Word / 网页。
-· 有未保存的修改时，程序每 30 秒自动备份；意外退出后再打开会提示恢复。
-
-快捷键：新建 Ctrl+N，打开 Ctrl+O，保存 Ctrl+S，另存为 Ctrl+Shift+S，导出PDF Ctrl+E，打印 Ctrl+P，撤销 Ctrl+Z，重做 Ctrl+Y，说明 F1。";
+· 有未保存的修改时，程序每 30 秒自动备份；意外退出后再打开会提示恢复。";
