@@ -91,7 +91,7 @@ check "复制网页代码 offers HTML for a rich editor" grep -q 'class="nianbao
 check "… and the same source as plain text" test "$html" = "$plain"
 
 click 398 38            # tab 三、依申请公开
-click 396 177           # 一、本年新收 / 自然人
+click 435 200           # 一、本年新收 / 自然人
 clip_in $'7\t8\r\n9\t10\r\n'
 key ctrl+v
 key ctrl+s
