@@ -29,9 +29,12 @@ fi
 work=$(mktemp -d)
 display=:$((90 + RANDOM % 9))
 cleanup() {
-    if [ -n "${app:-}" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; fi
-    if [ -n "${xvfb:-}" ]; then kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; fi
+    local status=$?
+    if [ -n "${app:-}" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
+    # xclip keeps serving what it copied until its X server goes.
+    if [ -n "${xvfb:-}" ]; then kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; fi
     rm -rf "$work"
+    exit "$status"
 }
 trap cleanup EXIT
 Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
@@ -66,7 +69,7 @@ check() { # description, then a command that must succeed
     if "$@"; then echo "ok    $step. $what"; else echo "FAIL  $step. $what"; failures=$((failures + 1)); fi
 }
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$report" "$1"; }
-clip_in() { printf '%s' "$1" | xclip -selection clipboard -i; sleep 0.3; }
+clip_in() { printf '%s' "$1" | xclip -selection clipboard -i 2>/dev/null; sleep 0.3; }
 clip_out() { timeout 5 xclip -selection clipboard -o -t "$1" 2>/dev/null; }
 key() { xdotool key --clearmodifiers "$@"; sleep 0.5; }
 click() { xdotool mousemove "$1" "$2" click 1; sleep 0.6; }
