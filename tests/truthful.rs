@@ -181,5 +181,10 @@ fn a_long_status_message_is_shown_in_full() {
     let label = h.get_by_label(&long);
     let window = h.ctx.content_rect();
     assert!(label.rect().right() <= window.right(), "{:?} runs past the window {:?}", label.rect(), window);
-    assert!(label.rect().height() > 30.0, "wrapped onto more lines: {:?}", label.rect());
+    assert!(label.rect().height() < 30.0, "the status bar stays one line: {:?}", label.rect());
+    // Cut to the width left, and whole on hover.
+    assert_eq!(h.get_all_by_label(&long).count(), 1);
+    label.hover();
+    h.run();
+    assert!(h.get_all_by_label(&long).count() > 1, "the tooltip shows the whole message");
 }

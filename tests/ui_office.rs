@@ -1,6 +1,6 @@
 //! Working as in WPS and Excel, driven headless: cells that select on focus, Esc,
 //! spreadsheet paste, the 编辑 menu on the clipboard, the year field, dialogs that
-//! close with Esc, Alt menus, and a file dialog that always answers.
+//! close with Esc, Alt menus.
 
 use std::path::PathBuf;
 
@@ -11,7 +11,7 @@ use nianbao::ui::App;
 use nianbao::ui::clipboard::MemoryClipboard;
 
 mod common;
-use common::{Scripted, app_harness, app_harness_with_file_dialog};
+use common::{Scripted, app_harness};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-office-{}-{name}", std::process::id()));
@@ -21,18 +21,6 @@ fn scratch(name: &str) -> PathBuf {
 
 fn harness(name: &str) -> Harness<'static, App> {
     app_harness(Scripted::default(), scratch(name))
-}
-
-/// A desktop without any native file dialog (no portal, no zenity), with a
-/// report opened from `dir` so the app's own dialog starts there.
-fn without_native_dialogs(name: &str) -> (Harness<'static, App>, PathBuf) {
-    let dir = scratch(name);
-    let opened = dir.join("去年.json");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/qingshan-2024.json"), &opened).unwrap();
-    let mut h = app_harness_with_file_dialog(Scripted { no_native: true, ..Default::default() }, dir.join("data"));
-    h.state_mut().open_path(&opened);
-    h.run();
-    (h, dir)
 }
 
 const NEW_NATURAL: &str = "表三 一、本年新收政府信息公开申请数量 自然人";
@@ -190,8 +178,7 @@ fn the_year_is_typed_not_dragged_and_checked() {
     let year = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "年度"); // not a drag value
     year.focus();
     h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("年度").type_text("2019");
+    h.get_by_label("年度").type_text("2019"); // selected on focus: typing replaces it
     h.run();
     assert_eq!(h.state().report.year, 2019);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -204,6 +191,9 @@ fn the_year_is_typed_not_dragged_and_checked() {
     h.run();
     assert_eq!(h.state().report.year, 2024, "out of range: not taken");
     assert!(h.query_by_label_contains("年度应在 2000 到 2100 之间").is_some());
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(h.state().status.contains("年度「1990」不是 2000 到 2100 之间的年份，仍为 2024"), "{}", h.state().status);
 }
 
 #[test]
@@ -278,65 +268,85 @@ fn opening_a_report_keeps_its_year_shown() {
 }
 
 #[test]
-fn without_a_native_dialog_save_as_shows_the_apps_own() {
-    let (mut h, dir) = without_native_dialogs("own-save");
-    h.state_mut().report.agency = "青山县统计局".into();
+fn a_decimal_in_a_count_cell_is_refused_whole_not_read_as_a_bigger_number() {
+    let mut h = harness("decimal");
+    h.get_by_label("二、主动公开").click();
     h.run();
-    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    let cell = &nianbao::model::paste::cell_name(&h.state().report, nianbao::model::check::CellRef::disclosure(2, 0));
+    h.state_mut().report.disclosure[2][0] = Some(nianbao::model::decimal::Decimal::from_int(3));
     h.run();
-    assert!(h.state().in_app_dialog_open(), "never a silent no-op");
-    assert!(h.query_by_label_contains("保存年报").is_some());
-    h.get_by_label("保存").click();
+    h.get_by_label(cell).focus();
     h.run();
-    assert!(!h.state().in_app_dialog_open());
-    let saved = dir.join("青山县统计局2024年政府信息公开工作年度报告.json");
-    assert!(saved.is_file(), "saved where the dialog showed");
-    assert_eq!(h.state().path.as_deref(), Some(saved.as_path()));
-    assert!(!h.state().is_dirty());
+    h.get_by_label(cell).type_text("12.5");
+    h.run();
+    assert_eq!(h.get_by_label(cell).value().as_deref(), Some("12.5"), "shown as typed");
+    assert_ne!(h.state().report.disclosure[2][0].map(|d| d.to_string()).as_deref(), Some("125"));
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(h.state().report.disclosure[2][0].map(|d| d.to_string()).as_deref(), Some("3"), "back to the value before");
+    assert!(h.state().status.contains("「12.5」不是整数"), "{}", h.state().status);
+    // A whole number written with decimals is that number.
+    h.get_by_label(cell).focus();
+    h.run();
+    h.get_by_label(cell).type_text("20.00");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().report.disclosure[2][0].map(|d| d.to_string()).as_deref(), Some("20"));
 }
 
 #[test]
-fn without_a_native_dialog_save_in_the_close_prompt_saves_then_closes() {
-    let dir = scratch("own-close");
-    let mut h = app_harness_with_file_dialog(Scripted { no_native: true, ..Default::default() }, dir.join("data"));
-    h.state_mut().report.agency = "改过".into();
+fn enter_passes_over_computed_totals_to_the_last_row() {
+    let mut h = table_three("past-totals");
+    let rows = h.state().report.applications.len();
+    let name =
+        |row: usize| nianbao::model::paste::cell_name(&h.state().report, nianbao::model::check::CellRef::applications(row, 0));
+    let (before_total, after_total) = (name(rows - 3), name(rows - 1));
+    h.get_by_label(&before_total).focus();
     h.run();
-    h.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    h.key_press(Key::Enter);
     h.run();
-    h.get_by_label("保存").click();
+    assert!(h.get_by_label(&after_total).is_focused(), "（七）总计 is computed: Enter goes on to 四、结转下年度");
+    h.key_press(Key::ArrowUp);
     h.run();
-    assert!(h.state().in_app_dialog_open(), "保存 on an untitled report asks where");
-    // The dialog starts in the home folder; type a full path instead.
-    let target = dir.join("关闭前保存.json");
-    let name = h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap();
-    name.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap().type_text(target.to_str().unwrap());
-    h.run();
-    h.get_by_label("保存").click();
-    // Saved, then the window is told to close (in one of the next frames).
-    let mut closing = false;
-    for _ in 0..4 {
-        h.step();
-        closing |= h
-            .output()
-            .viewport_output
-            .get(&egui::ViewportId::ROOT)
-            .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
-    }
-    assert!(target.is_file(), "saved");
-    assert!(closing, "then the window closes");
+    assert!(h.get_by_label(&before_total).is_focused(), "and ↑ comes back over it");
 }
 
 #[test]
-fn the_apps_own_open_dialog_can_be_cancelled_with_esc() {
-    let (mut h, _) = without_native_dialogs("own-open");
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+fn the_cell_pasted_into_shows_the_pasted_value_at_once() {
+    let mut h = table_three("anchor");
+    h.state_mut().report.applications[0][0] = Some(20);
     h.run();
-    assert!(h.state().in_app_dialog_open());
-    assert!(h.query_by_label_contains("打开年报").is_some());
+    h.get_by_label(NEW_NATURAL).focus();
+    h.run();
+    h.event(Event::Paste("9\t9\r\n9\t9\r\n".into()));
+    h.run();
+    assert_eq!(h.get_by_label(NEW_NATURAL).value().as_deref(), Some("9"), "not the old 20");
     h.key_press(Key::Escape);
     h.run();
-    assert!(!h.state().in_app_dialog_open());
+    assert_eq!(h.state().report.applications[0][0], Some(9), "Esc does not half-undo a paste");
+}
+
+#[test]
+fn copying_the_web_page_of_a_report_with_errors_asks_first() {
+    let mut h = harness("copy-errors");
+    h.state_mut().open_path(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/errors-2024.json"));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("年报还有错误"));
+    assert!(h.query_by_label_contains("继续复制").is_some());
+}
+
+#[test]
+fn enter_closes_a_message() {
+    let mut h = table_three("enter-ok");
+    h.get_by_label(NEW_NATURAL).focus();
+    h.run();
+    h.event(Event::Paste("1\tx".into()));
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("无法粘贴"));
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().modal_title(), None, "确定 has the focus");
 }

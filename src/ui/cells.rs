@@ -9,15 +9,15 @@ use crate::model::decimal::{Decimal, DecimalError};
 use crate::model::template::CellKind;
 use crate::model::text::ascii_digits;
 
-/// Digits only (full-width digits become half-width); a sign where the column
-/// allows one, a decimal point in amounts. Returns the cleaned text.
+/// Digits only (full-width digits become half-width), one decimal point (「。」
+/// too), a sign where the column allows one. Returns the cleaned text. A point is
+/// kept in a count cell too, so 「12.5」 is refused as a whole rather than read as 125.
 pub fn clean_number_input(text: &str, kind: CellKind) -> String {
     let mut out = String::new();
     for c in ascii_digits(text).chars() {
         let allowed = c.is_ascii_digit()
-            || (c == '.' && kind == CellKind::Amount && !out.contains('.'))
-            || (matches!(c, '-' | '+') && kind == CellKind::SignedCount && out.is_empty())
-            || (c == '。' && kind == CellKind::Amount && !out.contains('.'));
+            || (matches!(c, '.' | '。') && !out.contains('.'))
+            || (matches!(c, '-' | '+') && kind == CellKind::SignedCount && out.is_empty());
         if allowed {
             out.push(if c == '。' { '.' } else { c });
         }
@@ -25,17 +25,39 @@ pub fn clean_number_input(text: &str, kind: CellKind) -> String {
     out
 }
 
-/// The value of a cleaned input: blank, incomplete (“-”, “.”) or a number; `Err`
-/// when it cannot be a value of this kind at all (too large, too many decimals).
-fn parse_input(text: &str, kind: CellKind) -> Result<Option<Decimal>, DecimalError> {
+/// Why a cleaned input is not a value of its cell.
+#[derive(Debug, PartialEq, Eq)]
+enum Refusal {
+    /// A fraction in a count cell (「12.5」): shown as typed, never taken.
+    NotWhole,
+    /// Too large, too many decimals: the keystroke is refused.
+    Invalid(DecimalError),
+}
+
+/// The value of a cleaned input: blank, incomplete (“-”, “.”) or a number.
+fn parse_input(text: &str, kind: CellKind) -> Result<Option<Decimal>, Refusal> {
     if text.is_empty() || matches!(text, "-" | "+" | ".") {
         return Ok(None);
     }
-    let d: Decimal = text.parse()?;
+    let d: Decimal = text.trim_end_matches('.').parse().map_err(Refusal::Invalid)?;
     if kind != CellKind::Amount && !d.is_integer() {
-        return Err(DecimalError::NotANumber);
+        return Err(Refusal::NotWhole);
     }
     Ok(Some(d))
+}
+
+/// A message for the status bar from a widget (the app shows it after the frame).
+pub fn notify(ctx: &egui::Context, text: String) {
+    ctx.data_mut(|d| d.insert_temp(notice_id(), text));
+}
+
+/// The message a widget left this frame, if any.
+pub fn take_notice(ctx: &egui::Context) -> Option<String> {
+    ctx.data_mut(|d| d.remove_temp::<String>(notice_id()))
+}
+
+fn notice_id() -> Id {
+    Id::unique("nianbao-notice")
 }
 
 /// Where the arrow and Enter keys move from a cell.
@@ -71,6 +93,7 @@ pub fn number_cell(
         return (total_cell(ui, view, target, &shown, name, width), None);
     }
     let focused = ui.memory(|m| m.has_focus(id));
+    let mut pasted_here = false;
     if focused && let Target::Cell(c) = target {
         // A paste replaces the cell, or fills the block copied from a spreadsheet
         // from here: the app does it after the frame, all or nothing.
@@ -87,6 +110,13 @@ pub fn number_cell(
         });
         if let Some(text) = pasted {
             view.pasted = Some((c, text));
+            pasted_here = true;
+            // The cell shows the pasted value from the next frame on, and Esc no
+            // longer goes back past the paste (撤销 does).
+            ui.data_mut(|d| {
+                d.remove::<String>(id);
+                d.remove::<Option<Decimal>>(id.with("before"));
+            });
         }
     }
     let mut buffer = if focused { ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| shown.clone()) } else { shown };
@@ -109,18 +139,41 @@ pub fn number_cell(
         }
         return (response, None);
     }
+    let not_whole = id.with("not-whole");
     if response.changed() {
         let cleaned = clean_number_input(&buffer, kind);
         match parse_input(&cleaned, kind) {
             Ok(v) => {
                 *value = v;
                 buffer = cleaned;
+                ui.data_mut(|d| d.remove::<bool>(not_whole));
             }
-            // Refuse the keystroke: keep what was there.
+            // 「12.5」 in a count: shown as typed, not taken; red until corrected.
+            Err(Refusal::NotWhole) => {
+                buffer = cleaned;
+                ui.data_mut(|d| d.insert_temp(not_whole, true));
+            }
+            // Refuse the keystroke (too large, too many decimals): keep what was there.
             Err(_) => buffer = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_default(),
         }
     }
-    if response.has_focus() {
+    if ui.data(|d| d.get_temp::<bool>(not_whole)).unwrap_or(false) {
+        if response.has_focus() {
+            let fill = super::findings::severity_fill(crate::model::Severity::Error, ui.visuals().dark_mode);
+            ui.painter().rect_stroke(response.rect, 2.0, egui::Stroke::new(2.0, fill), egui::StrokeKind::Inside);
+            response = response.on_hover_text("件数只能是整数");
+        } else {
+            // Left with 「12.5」: back to the value before this edit, and say so.
+            let before = ui.data(|d| d.get_temp::<Option<Decimal>>(id.with("before"))).unwrap_or(*value);
+            if before != *value {
+                *value = before;
+                response.mark_changed();
+            }
+            notify(ui.ctx(), format!("「{buffer}」不是整数：{name} 只能填整数，没有填入"));
+            ui.data_mut(|d| d.remove::<bool>(not_whole));
+        }
+    }
+    if response.has_focus() && !pasted_here {
         ui.data_mut(|d| d.insert_temp(id, buffer));
     } else {
         ui.data_mut(|d| d.remove::<String>(id));
@@ -153,11 +206,11 @@ pub fn number_cell(
 /// has its content selected, so typing replaces it; the value it had is kept for
 /// Esc. After a click the selection is made once the button is released (the
 /// click itself places the caret).
-fn select_on_focus(ui: &Ui, response: &Response, id: Id, value: &Option<Decimal>, buffer: &str) {
+fn select_on_focus<T: Clone + Send + Sync + 'static>(ui: &Ui, response: &Response, id: Id, value: &T, buffer: &str) {
     let pending = id.with("select");
     if response.gained_focus() {
         ui.data_mut(|d| {
-            d.insert_temp(id.with("before"), *value);
+            d.insert_temp(id.with("before"), value.clone());
             d.insert_temp(pending, true);
         });
     }
@@ -212,6 +265,7 @@ pub fn year_field(ui: &mut Ui, id: Id, year: &mut i32, range: std::ops::RangeInc
     let focused = ui.memory(|m| m.has_focus(id));
     let mut buffer = if focused { ui.data(|d| d.get_temp::<String>(id)) } else { None }.unwrap_or_else(|| year.to_string());
     let response = ui.add(TextEdit::singleline(&mut buffer).id(id).desired_width(64.0).char_limit(4));
+    select_on_focus(ui, &response, id, year, &buffer);
     if response.changed() {
         buffer = ascii_digits(&buffer).chars().filter(char::is_ascii_digit).collect();
         if let Ok(y) = buffer.parse::<i32>()
@@ -229,8 +283,10 @@ pub fn year_field(ui: &mut Ui, id: Id, year: &mut i32, range: std::ops::RangeInc
                     .color(severity_color(crate::model::Severity::Error)),
             );
         }
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
+    } else if let Some(left) = ui.data_mut(|d| d.remove_temp::<String>(id))
+        && left != year.to_string()
+    {
+        notify(ui.ctx(), format!("年度「{left}」不是 {} 到 {} 之间的年份，仍为 {year}", range.start(), range.end()));
     }
     response
 }
@@ -249,7 +305,7 @@ mod tests {
         assert_eq!(clean_number_input("7730.28", CellKind::Amount), "7730.28");
         assert_eq!(clean_number_input("7730。28", CellKind::Amount), "7730.28");
         assert_eq!(clean_number_input("1.2.3", CellKind::Amount), "1.23");
-        assert_eq!(clean_number_input("1.5", CellKind::Count), "15");
+        assert_eq!(clean_number_input("1.5", CellKind::Count), "1.5", "not 15: refused as a whole");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use egui::ViewportCommand;
 
+use super::document::Output;
 use super::file_requests::FileRequest;
 use super::modals::Modal;
 use super::{App, Pending};
@@ -20,7 +21,11 @@ impl App {
             UiCommand::ExportPdf => self.export(Format::Pdf, frame),
             UiCommand::ExportWord => self.export(Format::Docx, frame),
             UiCommand::ExportHtml => self.export(Format::Html, frame),
-            UiCommand::CopyHtml => self.copy_html(ctx),
+            UiCommand::CopyHtml => {
+                if !self.warn_errors(Output::CopyHtml) {
+                    self.copy_html(ctx);
+                }
+            }
             UiCommand::Cut | UiCommand::Copy | UiCommand::Paste | UiCommand::SelectAll => self.text_command(c, ctx),
             UiCommand::Print => self.print(ctx),
             UiCommand::Undo => {

@@ -73,7 +73,7 @@ impl App {
             Pending::New => {
                 self.modal = Some(Modal::NewReport {
                     template: TemplateId::V2021,
-                    year: super::last_year(),
+                    year: super::report_year(),
                     agency: self.report.agency.clone(),
                 })
             }
@@ -310,12 +310,13 @@ impl App {
     }
 
     /// Asks before 导出 or 打印 when the report still has 错误; true when it asked.
-    fn warn_errors(&mut self, output: Output) -> bool {
+    pub(super) fn warn_errors(&mut self, output: Output) -> bool {
         let errors = self.index.count(model::Severity::Error);
         if errors > 0 {
             let (yes, result) = match output {
                 Output::Export(format) => ("继续导出", format!("导出的{}", format.name())),
                 Output::Print => ("继续打印", "打印出来的年报".to_string()),
+                Output::CopyHtml => ("继续复制", "复制的网页代码".to_string()),
             };
             self.modal = Some(Modal::Confirm {
                 title: "年报还有错误".into(),
@@ -335,6 +336,7 @@ impl App {
         match output {
             Output::Export(format) => self.export_now(format, frame),
             Output::Print => self.print_now(ctx),
+            Output::CopyHtml => self.copy_html(ctx),
         }
     }
 }
@@ -350,9 +352,11 @@ fn print_file(dir: &Path, title: &str) -> PathBuf {
         .unwrap_or_else(|| dir.join(name.clone()))
 }
 
-/// What is about to leave the program: a file, or pages to the printer.
+/// What is about to leave the program: a file, pages to the printer, or the
+/// web page for the agency's site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Output {
     Export(Format),
     Print,
+    CopyHtml,
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::modals::Modal;
+use super::modals::{Confirmed, Modal};
 use super::{App, Pending};
 use crate::export::Format;
 use crate::ui::dialogs::{Answer, REPORT_FILTER, export_filter, file_name, with_extension};
@@ -23,8 +23,9 @@ pub(crate) enum FileRequest {
 }
 
 impl App {
+    /// Where a dialog starts: the report's folder, else the last file's.
     fn dialog_folder(&self) -> Option<PathBuf> {
-        self.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf))
+        self.path.as_ref().or(self.settings.recent.first()).and_then(|p| p.parent().map(Path::to_path_buf))
     }
 
     /// Shows the native dialog for `request`, or the app's own when the system has none.
@@ -72,9 +73,21 @@ impl App {
         let Some((_, dialog)) = &mut self.in_app_dialog else { return };
         if let Some(answer) = dialog.show(ctx) {
             let (request, _) = self.in_app_dialog.take().expect("open");
-            if let Answer::Chosen(paths) = answer {
-                self.file_chosen(request, paths);
+            let Answer::Chosen(paths) = answer else { return };
+            // The native dialogs ask before replacing a file; egui_file does not.
+            if let Some(target) = paths.first().and_then(|p| target_file(&request, p.clone()))
+                && target.exists()
+            {
+                let name = target.file_name().map_or_else(|| target.display().to_string(), |n| n.to_string_lossy().into_owned());
+                self.modal = Some(Modal::Confirm {
+                    title: "替换已有的文件吗？".into(),
+                    text: format!("「{name}」已经存在（{}）。\n替换后，原来的内容将被覆盖。", target.display()),
+                    yes: "替换",
+                    then: Confirmed::Replace(request, target),
+                });
+                return;
             }
+            self.file_chosen(request, paths);
         }
     }
 
@@ -83,28 +96,39 @@ impl App {
         self.in_app_dialog.is_some()
     }
 
-    fn file_chosen(&mut self, request: FileRequest, paths: Vec<PathBuf>) {
+    pub(super) fn file_chosen(&mut self, request: FileRequest, paths: Vec<PathBuf>) {
         let Some(first) = paths.first().cloned() else { return };
         match request {
             FileRequest::Open => self.load(&first),
             FileRequest::NewFromPrevious => self.new_from_previous(&first),
             FileRequest::Merge => self.merge(&paths),
-            FileRequest::Save { then } => {
-                if self.save_to(&with_extension(first, "json"))
+            FileRequest::Save { ref then } => {
+                let then = then.clone();
+                if self.save_to(&target_file(&request, first).expect("a file to write"))
                     && let Some(then) = then
                 {
                     self.proceed(then);
                 }
             }
             FileRequest::Export(format) => {
-                let path =
-                    if Format::of_path(&first) == Some(format) { first } else { with_extension(first, format.extension()) };
+                let path = target_file(&request, first).expect("a file to write");
                 match self.export_to(&path, format) {
                     Ok(()) => self.status = format!("已导出「{}」", path.display()),
                     Err(e) => self.modal = Some(Modal::Message { title: "导出失败".into(), text: e }),
                 }
             }
         }
+    }
+}
+
+/// The file a 保存 or 导出 answer writes (the extension added when missing);
+/// None for requests that only read.
+fn target_file(request: &FileRequest, chosen: PathBuf) -> Option<PathBuf> {
+    match request {
+        FileRequest::Save { .. } => Some(with_extension(chosen, "json")),
+        FileRequest::Export(format) if Format::of_path(&chosen) == Some(*format) => Some(chosen),
+        FileRequest::Export(format) => Some(with_extension(chosen, format.extension())),
+        FileRequest::Open | FileRequest::NewFromPrevious | FileRequest::Merge => None,
     }
 }
 

@@ -48,6 +48,9 @@ impl App {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         self.after_edits(&ctx);
+        if let Some(notice) = crate::ui::cells::take_notice(&ctx) {
+            self.status = notice;
+        }
         self.poll_print();
         self.modals(&ctx, frame);
         for c in std::mem::take(&mut self.queue) {
@@ -170,10 +173,19 @@ impl App {
             self.status = "保存之后又有修改，尚未保存".into();
             self.saved_message = None;
         }
-        // Wraps onto a second line in a narrow or zoomed window rather than cutting off.
-        ui.horizontal_wrapped(|ui| {
-            let path = self.path.as_ref().map_or("未保存到文件".to_string(), |p| p.display().to_string());
-            ui.label(path);
+        // One line: the file by name (its folder on hover), the save state, the
+        // findings, and the last message — cut to the width left, whole on hover.
+        ui.horizontal(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+            match &self.path {
+                Some(p) => {
+                    let name = p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    ui.label(name).on_hover_text(p.display().to_string());
+                }
+                None => {
+                    ui.label("未保存到文件");
+                }
+            }
             let last = self.saved_at.map(|t| format!("上次保存：{}", clock(t)));
             if self.is_dirty() {
                 ui.separator();
@@ -193,8 +205,7 @@ impl App {
                 self.tab = Tab::Checks;
             }
             ui.separator();
-            // Long messages (paths, reasons) wrap instead of running off the window.
-            ui.add(egui::Label::new(RichText::new(&self.status).weak()).wrap());
+            ui.add(egui::Label::new(RichText::new(&self.status).weak()).truncate()).on_hover_text(&self.status);
         });
     }
 

@@ -100,18 +100,19 @@ pub struct App {
     saved_message: Option<String>,
 }
 
-/// Last calendar year: the year a report written now is about.
-pub(super) fn last_year() -> i32 {
-    let secs = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    // Days since 1970 → civil year (good for 1970–2100).
-    let days = (secs / 86_400) as i64;
-    let year = 1970 + (days * 400 / 146_097) as i32;
-    year - 1
+/// The year a report written now is about: last year until October (reports are
+/// due by 31 January), this year from November, when offices start on it.
+pub(super) fn report_year() -> i32 {
+    report_year_at(time::OffsetDateTime::now_utc().date())
+}
+
+fn report_year_at(today: time::Date) -> i32 {
+    if u8::from(today.month()) >= 11 { today.year() } else { today.year() - 1 }
 }
 
 impl App {
     pub fn new(settings: Settings, data_dir: PathBuf, dialogs: Box<dyn FileDialogs>, fonts: &'static FontSet) -> App {
-        let report = Report::new(TemplateId::V2021, last_year(), "");
+        let report = Report::new(TemplateId::V2021, report_year(), "");
         let recovery = Recovery::start(&data_dir);
         crate::recovery::remove_stale(&data_dir);
         let orphans = crate::recovery::orphans(&data_dir);
@@ -258,5 +259,16 @@ impl App {
         if let Err(e) = self.settings.save(&self.data_dir) {
             self.status = format!("设置未能保存：{}", io_message(FileOp::Write, &Settings::path(&self.data_dir), &e));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_new_report_is_about_last_year_until_october() {
+        let day = |y, m, d| time::Date::from_calendar_date(y, time::Month::try_from(m).unwrap(), d).unwrap();
+        assert_eq!(super::report_year_at(day(2027, 1, 20)), 2026, "written in January for the year before");
+        assert_eq!(super::report_year_at(day(2026, 10, 31)), 2025);
+        assert_eq!(super::report_year_at(day(2026, 11, 29)), 2026, "November: this year's report is next");
     }
 }

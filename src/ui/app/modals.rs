@@ -1,11 +1,13 @@
-//! The modal dialogs: 新建年报, 保存修改吗, messages, 使用说明, 恢复,
-//! 年报还有错误 (before 导出 and 打印), 无法打开 PDF 阅读器.
+//! The modal dialogs: 新建年报, 保存修改吗, messages (使用说明, 关于), 恢复, and
+//! questions (年报还有错误, 无法打开 PDF 阅读器, 替换前言, 替换已有的文件).
 
+use std::path::PathBuf;
 use std::time::SystemTime;
 
 use egui::RichText;
 
 use super::document::Output;
+use super::file_requests::FileRequest;
 use super::{App, Pending};
 use crate::model::file::YEARS;
 use crate::model::{Report, TemplateId, preamble};
@@ -27,12 +29,14 @@ pub(super) enum Modal {
 }
 
 /// What a [`Modal::Confirm`] does when the user says yes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(super) enum Confirmed {
     /// 生成前言 over a hand-written preamble.
     ReplacePreamble,
     /// 导出 or 打印 (a report with 错误, or 另存为 PDF when no viewer opened).
     Output(Output),
+    /// Write the file asked for over the existing one (the in-app dialog's answer).
+    Replace(FileRequest, PathBuf),
 }
 
 impl Modal {
@@ -181,7 +185,10 @@ impl App {
                     ui.heading(&title);
                     ui.label(&text);
                     ui.add_space(8.0);
-                    ui.button("确定").clicked()
+                    // Its only button holds the focus: Enter or Space presses it.
+                    let ok = ui.button("确定");
+                    ok.request_focus();
+                    ok.clicked()
                 });
                 if !response.inner && !response.should_close() {
                     next = Some(Modal::Message { title, text });
@@ -242,12 +249,12 @@ impl App {
         match confirmed {
             Some(Confirmed::ReplacePreamble) => self.report.preamble = preamble::standard_preamble(&self.report),
             Some(Confirmed::Output(what)) => self.output_now(what, ctx, frame),
+            Some(Confirmed::Replace(request, path)) => self.file_chosen(request, vec![path]),
             None => {}
         }
         if let Some(then) = after {
-            if then != Pending::Close {
-                self.saved = self.report.clone();
-            }
+            // 不保存: the report is replaced only once the next one is chosen; a
+            // cancelled 打开 leaves it on screen, still unsaved.
             self.proceed(then);
         }
     }

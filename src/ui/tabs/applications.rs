@@ -49,7 +49,7 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
         cells,
         cell_height: ui.spacing().interact_size.y.max(ui.text_style_height(&TextStyle::Body) + 4.0),
     };
-    let mut next: Option<Target> = None;
+    let mut moved: Option<(CellRef, Move)> = None;
     grid.show(ui, |ui, i, j| {
         let cell = CellRef::applications(i, j);
         let read_only = view.auto_totals && is_application_total(r, i, j);
@@ -61,10 +61,12 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
         if response.gained_focus() {
             response.scroll_to_me(None);
         }
-        next = next.or(go.and_then(|m| neighbour(rows, cell, m)));
+        moved = moved.or(go.map(|m| (cell, m)));
     });
-    if next.is_some() {
-        *view.focus = next;
+    if let Some((cell, m)) = moved
+        && let Some(next) = neighbour(r, view.auto_totals, cell, m)
+    {
+        *view.focus = Some(next);
     }
 }
 
@@ -83,10 +85,17 @@ fn label_columns(available: f32, font: f32) -> Vec<f32> {
     vec![first, group.round(), (room - group).round()]
 }
 
-fn neighbour(rows: usize, cell: CellRef, m: Move) -> Option<Target> {
-    let row = match m {
-        Move::Up => cell.row.checked_sub(1)?,
-        Move::Down => Some(cell.row + 1).filter(|r| *r < rows)?,
-    };
-    Some(Target::Cell(CellRef::applications(row, cell.col)))
+/// The cell above or below that can take the focus: computed totals (自动合计)
+/// are passed over, so Enter goes from （六） past （七）总计 to 四、结转下年度.
+fn neighbour(r: &Report, auto_totals: bool, cell: CellRef, m: Move) -> Option<Target> {
+    let mut row = cell.row;
+    loop {
+        row = match m {
+            Move::Up => row.checked_sub(1)?,
+            Move::Down => Some(row + 1).filter(|i| *i < r.applications.len())?,
+        };
+        if !(auto_totals && is_application_total(r, row, cell.col)) {
+            return Some(Target::Cell(CellRef::applications(row, cell.col)));
+        }
+    }
 }

@@ -1,0 +1,132 @@
+//! Files as a clerk meets them: a file dialog that always answers (the app's own
+//! when the desktop has none), asking before replacing a file, and 不保存 that
+//! loses nothing until another report is really chosen.
+
+use std::path::PathBuf;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nianbao::ui::App;
+
+mod common;
+use common::{Scripted, app_harness, app_harness_with_file_dialog};
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-files-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A desktop without any native file dialog (no portal, no zenity), with a
+/// report opened from `dir` so the app's own dialog starts there.
+fn without_native_dialogs(name: &str) -> (Harness<'static, App>, PathBuf) {
+    let dir = scratch(name);
+    let opened = dir.join("去年.json");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/qingshan-2024.json"), &opened).unwrap();
+    let mut h = app_harness_with_file_dialog(Scripted { no_native: true, ..Default::default() }, dir.join("data"));
+    h.state_mut().open_path(&opened);
+    h.run();
+    (h, dir)
+}
+
+#[test]
+fn without_a_native_dialog_save_as_shows_the_apps_own() {
+    let (mut h, dir) = without_native_dialogs("own-save");
+    h.state_mut().report.agency = "青山县统计局".into();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(h.state().in_app_dialog_open(), "never a silent no-op");
+    assert!(h.query_by_label_contains("保存年报").is_some());
+    h.get_by_label("保存").click();
+    h.run();
+    assert!(!h.state().in_app_dialog_open());
+    let saved = dir.join("青山县统计局2024年政府信息公开工作年度报告.json");
+    assert!(saved.is_file(), "saved where the dialog showed");
+    assert_eq!(h.state().path.as_deref(), Some(saved.as_path()));
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn without_a_native_dialog_save_in_the_close_prompt_saves_then_closes() {
+    let dir = scratch("own-close");
+    let mut h = app_harness_with_file_dialog(Scripted { no_native: true, ..Default::default() }, dir.join("data"));
+    h.state_mut().report.agency = "改过".into();
+    h.run();
+    h.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    h.run();
+    h.get_by_label("保存").click();
+    h.run();
+    assert!(h.state().in_app_dialog_open(), "保存 on an untitled report asks where");
+    // The dialog starts in the home folder; type a full path instead.
+    let target = dir.join("关闭前保存.json");
+    let name = h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap();
+    name.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap().type_text(target.to_str().unwrap());
+    h.run();
+    h.get_by_label("保存").click();
+    // Saved, then the window is told to close (in one of the next frames).
+    let mut closing = false;
+    for _ in 0..4 {
+        h.step();
+        closing |= h
+            .output()
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    }
+    assert!(target.is_file(), "saved");
+    assert!(closing, "then the window closes");
+}
+
+#[test]
+fn the_apps_own_open_dialog_can_be_cancelled_with_esc() {
+    let (mut h, _) = without_native_dialogs("own-open");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.state().in_app_dialog_open());
+    assert!(h.query_by_label_contains("打开年报").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().in_app_dialog_open());
+}
+
+#[test]
+fn the_apps_own_dialog_asks_before_replacing_a_file() {
+    let (mut h, dir) = without_native_dialogs("replace");
+    let existing = dir.join("别人的年报.json");
+    std::fs::write(&existing, "{}").unwrap();
+    h.state_mut().report.agency = "改过".into();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    let name = h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap();
+    name.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap().type_text(existing.to_str().unwrap());
+    h.run();
+    h.get_by_label("保存").click();
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("替换已有的文件吗？"));
+    h.get_by_label("取消").click();
+    h.run();
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "{}", "取消 leaves it alone");
+    assert!(h.state().is_dirty());
+}
+
+#[test]
+fn dont_save_then_cancelling_the_open_dialog_keeps_the_changes_unsaved() {
+    let mut h = app_harness(Scripted::default(), scratch("dont-save"));
+    h.state_mut().report.agency = "草稿".into();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("不保存").click();
+    h.run(); // the (scripted) open dialog is cancelled
+    assert_eq!(h.state().report.agency, "草稿");
+    assert!(h.state().is_dirty(), "still unsaved: closing would ask");
+}
