@@ -104,11 +104,17 @@ const MIN_COMPARED_CHARS: usize = 50;
 /// Texts at least this alike are called copies.
 const COPY_SIMILARITY: f64 = 0.9;
 
-/// S10 (text): a paragraph that is last year's again.
+/// S10 (text): a paragraph that is last year's again (the generated standard
+/// 前言 excepted).
 fn identical_text(r: &Report, prev: &Report, out: &mut Findings) {
     let before: Vec<(TextField, &str)> = prev.texts();
+    let standard = crate::model::preamble::standard_preamble(r);
     for (field, text) in r.texts() {
         if matches!(field, TextField::OverviewTitle(_) | TextField::ProblemTitle(_)) {
+            continue;
+        }
+        // The standard 前言 (生成前言) is the same every year by design.
+        if field == TextField::Preamble && text.trim() == standard.trim() {
             continue;
         }
         let Some((_, old)) = before.iter().find(|(f, _)| *f == field) else { continue };
@@ -249,5 +255,19 @@ mod tests {
         let mut r = prev.clone();
         r.year = 2024;
         assert!(with_prev(&r, &prev, "S10").is_empty(), "a township with no applications two years running is normal");
+    }
+
+    #[test]
+    fn s10_spares_the_standard_preamble_but_not_a_copied_one() {
+        use crate::model::preamble::standard_preamble;
+        let mut prev = Report::new(TemplateId::V2021, 2023, "某县市场监督管理局");
+        prev.contact.address = "某县人民路1号".into();
+        prev.preamble = standard_preamble(&prev);
+        let mut r = prev.clone();
+        r.year = 2024;
+        r.preamble = standard_preamble(&r);
+        assert!(with_prev(&r, &prev, "S10").is_empty(), "生成前言 gives the same text every year");
+        r.preamble = prev.preamble.clone(); // last year's, statistics period and all
+        assert_eq!(with_prev(&r, &prev, "S10").len(), 1);
     }
 }
