@@ -350,3 +350,29 @@ fn enter_closes_a_message() {
     h.run();
     assert_eq!(h.state().modal_title(), None, "确定 has the focus");
 }
+
+#[test]
+fn alt_letters_do_not_type_into_the_field_and_menus_wait_behind_a_dialog() {
+    let mut h = harness("alt-text");
+    h.state_mut().report.agency = "某局".into();
+    h.run();
+    let field = h.get_all_by_role_and_label(egui::accesskit::Role::TextInput, "编制单位").next().unwrap();
+    field.focus();
+    h.run();
+    // X11 sends Alt+F as the key and as the text "f", in one frame.
+    let events = &mut h.input_mut().events;
+    events.push(Event::Key { key: Key::F, physical_key: None, pressed: true, repeat: false, modifiers: Modifiers::ALT });
+    events.push(Event::Text("f".into()));
+    h.run();
+    assert_eq!(h.state().report.agency, "某局", "no stray f");
+    assert!(h.query_by_label_contains("打开…").is_some(), "the menu opened");
+    h.key_press(Key::Escape);
+    h.run();
+    // Behind 保存修改吗？ the menus do nothing.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("保存修改吗？"));
+    h.key_press_modifiers(Modifiers::ALT, Key::E);
+    h.run();
+    assert!(h.query_by_label_contains("撤销").is_none());
+}

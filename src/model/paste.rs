@@ -6,7 +6,7 @@
 use super::check::{CellRef, Table};
 use super::decimal::Decimal;
 use super::report::Report;
-use super::template::{APPLICANT_COLUMNS, CellKind, review_label};
+use super::template::{APPLICANT_COLUMNS, CellKind, REVIEW_OUTCOMES, review_label};
 use super::text::ascii_digits;
 use super::totals::{self, is_application_total, is_review_total};
 
@@ -28,11 +28,30 @@ pub fn is_block(text: &str) -> bool {
     trimmed.contains(['\t', '\n', '\r'])
 }
 
-/// The cells of clipboard text: rows split at line breaks (`\r\n`, `\n`, `\r`),
-/// columns at tabs. The line break spreadsheets add after the last row is dropped.
-pub fn split_block(text: &str) -> Vec<Vec<&str>> {
-    let text = text.strip_suffix("\r\n").or_else(|| text.strip_suffix('\n')).unwrap_or(text);
-    text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line).split('\t').collect()).collect()
+/// The cells of clipboard text: rows split at line breaks (`\r\n`, `\n`, or `\r`
+/// alone as older programs write them), columns at tabs. The line break
+/// spreadsheets add after the last row is dropped.
+pub fn split_block(text: &str) -> Vec<Vec<String>> {
+    let text = normalize_line_breaks(text);
+    let text = text.strip_suffix('\n').unwrap_or(&text);
+    text.split('\n').map(|line| line.split('\t').map(str::to_string).collect()).collect()
+}
+
+/// `\r\n` and a lone `\r` become `\n` (text pasted from Windows and Mac programs).
+pub fn normalize_line_breaks(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Characters a copy can carry that nobody sees: zero-width spaces and joiners,
+/// direction marks, the byte-order mark, control characters.
+fn is_invisible(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// A pasted cell as a message quotes it: trimmed, and cut after 20 characters.
+fn quoted(raw: &str) -> String {
+    let raw = raw.trim();
+    if raw.chars().count() > 20 { format!("{}…", raw.chars().take(20).collect::<String>()) } else { raw.to_string() }
 }
 
 /// A cell's name as the app shows it: 「表三 （一）予以公开 商业企业」.
@@ -66,6 +85,23 @@ fn cell_kind(report: &Report, cell: CellRef) -> Option<CellKind> {
     }
 }
 
+/// Where the block's cell (i, j) goes, from `start`, and what it takes; None off
+/// the table. Table 四 is one official row of 15: a one-row block runs along it,
+/// a taller block is laid over the 3 × 5 the app shows (行政复议, 未经复议直接起诉,
+/// 复议后起诉 × the five outcomes).
+fn place(report: &Report, start: CellRef, rows: usize, i: usize, j: usize) -> Option<(CellRef, CellKind)> {
+    let cell = match start.table {
+        Table::Reviews if rows > 1 => {
+            let outcomes = REVIEW_OUTCOMES.len();
+            let col = start.col % outcomes + j;
+            (col < outcomes).then(|| CellRef::reviews((start.col / outcomes + i) * outcomes + col))?
+        }
+        Table::Reviews if i > 0 => return None,
+        _ => CellRef { table: start.table, row: start.row + i, col: start.col + j },
+    };
+    Some((cell, cell_kind(report, cell)?))
+}
+
 /// Whether the cell is computed by 自动合计.
 fn is_total(report: &Report, cell: CellRef) -> bool {
     match cell.table {
@@ -79,7 +115,7 @@ fn is_total(report: &Report, cell: CellRef) -> bool {
 /// people write it (full-width digits, thousands separators 「1,234」, spaces).
 /// Err says in Chinese why it is not a value of this kind.
 pub fn parse_cell(raw: &str, kind: CellKind) -> Result<Option<Decimal>, String> {
-    let text: String = ascii_digits(raw).chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    let text: String = ascii_digits(raw).chars().filter(|c| !c.is_whitespace() && !is_invisible(*c)).collect();
     if text.is_empty() {
         return Ok(None);
     }
@@ -140,22 +176,23 @@ pub fn paste(report: &Report, start: CellRef, text: &str, auto_totals: bool) -> 
     let mut out = report.clone();
     let mut filled = 0;
     let mut pasted_totals = Vec::new();
+    let (rows, cols) = (block.len(), block.iter().map(Vec::len).max().unwrap_or(0));
     for (i, row) in block.iter().enumerate() {
         for (j, raw) in row.iter().enumerate() {
             let at = |k: usize| format!("粘贴内容第{}行第{}列", i + 1, k + 1);
-            let cell = CellRef { table: start.table, row: start.row + i, col: start.col + j };
-            let Some(kind) = cell_kind(report, cell) else {
+            let Some((cell, kind)) = place(report, start, rows, i, j) else {
                 if raw.trim().is_empty() {
                     continue; // a trailing empty cell beyond the table's edge
                 }
                 return Err(format!(
-                    "{}「{}」超出了表格的范围，没有粘贴任何内容。请从更靠左上的单元格开始粘贴。",
+                    "粘贴内容有 {rows} 行 {cols} 列，从「{}」开始放不下：{}「{}」落在表格之外，没有粘贴任何内容。",
+                    cell_name(report, start),
                     at(j),
-                    raw.trim()
+                    quoted(raw)
                 ));
             };
             let value = parse_cell(raw, kind).map_err(|why| {
-                format!("{}「{}」{why}（对应「{}」），没有粘贴任何内容。", at(j), raw.trim(), cell_name(report, cell))
+                format!("{}「{}」{why}（对应「{}」），没有粘贴任何内容。", at(j), quoted(raw), cell_name(report, cell))
             })?;
             if auto_totals && is_total(report, cell) {
                 pasted_totals.push((cell, value));
@@ -212,7 +249,10 @@ mod tests {
             assert!(paste(&r, CellRef::applications(0, 0), &format!("1\t{bad}\n"), false).is_err(), "{bad}");
         }
         let e = paste(&r, CellRef::applications(0, 5), "1\t2\t3\n", false).unwrap_err();
-        assert!(e.contains("超出了表格的范围"), "{e}");
+        assert!(e.contains("粘贴内容有 1 行 3 列，从「表三 一、本年新收政府信息公开申请数量 其他」开始放不下"), "{e}");
+        let huge = "年".repeat(1000);
+        let e = paste(&r, CellRef::applications(0, 0), &huge, false).unwrap_err();
+        assert!(e.chars().count() < 200, "the message quotes a bad cell briefly: {e}");
     }
 
     #[test]
@@ -240,6 +280,27 @@ mod tests {
         let p = paste(&r, CellRef::disclosure(0, 0), "2\t0\t15\n", true).unwrap();
         assert_eq!(p.report.disclosure[0], vec![Some(Decimal::from_int(2)), Some(Decimal::ZERO), Some(Decimal::from_int(15))]);
         assert!(paste(&r, CellRef::disclosure(0, 0), "2\t0\t15\t7\n", true).is_err(), "a fourth column 规章 does not have");
+    }
+
+    #[test]
+    fn lone_carriage_returns_and_invisible_marks_are_what_they_are() {
+        let r = empty();
+        let p = paste(&r, CellRef::applications(0, 0), "31\r32\r33", false).unwrap();
+        assert_eq!([0, 1, 2].map(|i| p.report.applications[i][0]), [Some(31), Some(32), Some(33)], "three rows, not 313233");
+        let p = paste(&r, CellRef::applications(0, 0), "\u{200F}17\t1\u{200B}8\t\u{FEFF}19", false).unwrap();
+        assert_eq!(p.report.applications[0][..3], [Some(17), Some(18), Some(19)]);
+    }
+
+    #[test]
+    fn table_four_takes_its_official_row_or_the_three_rows_the_app_shows() {
+        let r = empty();
+        let grid = "1\t0\t0\t0\t1\n0\t2\t0\t0\t2\n0\t0\t3\t0\t3\n";
+        let p = paste(&r, CellRef::reviews(0), grid, true).unwrap();
+        assert_eq!(p.report.reviews[5..10], [Some(0), Some(2), Some(0), Some(0), Some(2)]);
+        assert_eq!(p.report.reviews[12], Some(3));
+        let row = "1\t0\t0\t0\t1\t0\t2\t0\t0\t2\t0\t0\t3\t0\t3";
+        assert_eq!(paste(&r, CellRef::reviews(0), row, true).unwrap().report, p.report, "the same 15 numbers in one row");
+        assert!(paste(&r, CellRef::reviews(3), "1\t2\t3\n4\t5\t6\n", true).is_err(), "past 总计 of its group");
     }
 
     #[test]

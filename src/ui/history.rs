@@ -31,6 +31,14 @@ impl History {
             return false;
         }
         let now = Instant::now();
+        // Back to the state before the last step (Esc in a cell, typing erased):
+        // that step is cancelled, not a new one that 撤销 would bring back.
+        if self.undo.last() == Some(current) {
+            self.last = self.undo.pop().expect("just compared");
+            self.redo.clear();
+            self.last_source = None;
+            return true;
+        }
         let same_typing = source.is_some() && source == self.last_source && now - self.last_time < PAUSE;
         if !same_typing {
             self.undo.push(std::mem::replace(&mut self.last, current.clone()));
@@ -113,5 +121,20 @@ mod tests {
         r.agency = "别的局".into();
         h.observe(&r, None);
         assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn an_edit_taken_back_by_hand_leaves_nothing_to_undo() {
+        let mut r = Report::new(TemplateId::V2021, 2024, "某局");
+        r.applications[0][0] = Some(21);
+        let mut h = History::new(&r);
+        let cell = Some(egui::Id::unique("cell"));
+        r.applications[0][0] = Some(7); // typed
+        h.observe(&r, cell);
+        r.applications[0][0] = Some(21); // Esc
+        h.observe(&r, None);
+        assert!(!h.can_undo(), "撤销 must not bring back the 7 that Esc cancelled");
+        assert!(!h.undo(&mut r));
+        assert_eq!(r.applications[0][0], Some(21));
     }
 }

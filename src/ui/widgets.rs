@@ -169,6 +169,11 @@ fn marked_edit(ui: &mut Ui, view: &mut View<'_>, target: Target, edit: TextEdit<
     response
 }
 
+/// The most characters a one-line field takes (编制单位, 地址, a sub-title …): far
+/// more than any real one, far below what the file allows per field, so a stray
+/// paste of a whole document cannot make a file the program refuses to open.
+pub const LINE_CHARS: usize = 500;
+
 /// A one-line text field with its label in a two-column grid.
 pub fn text_line(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, text: &mut String, hint: &str) -> Response {
     text_line_with(ui, view, (field, label), text, hint, |_, _| {})
@@ -186,7 +191,10 @@ pub fn text_line_with(
     let label_response = ui.label(label);
     let response = ui
         .horizontal(|ui| {
-            let edit = TextEdit::singleline(text).hint_text(hint).desired_width(ui.available_width().clamp(120.0, 360.0));
+            let edit = TextEdit::singleline(text)
+                .hint_text(hint)
+                .char_limit(LINE_CHARS)
+                .desired_width(ui.available_width().clamp(120.0, 360.0));
             let response = marked_edit(ui, view, Target::Field(field), edit, label_response.id);
             beside(ui, text);
             response

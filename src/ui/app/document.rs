@@ -253,7 +253,8 @@ impl App {
     /// 打印: the PDF goes to a temporary file and opens in the system's PDF viewer.
     /// When no viewer opens, a dialog says so and offers to save the PDF instead.
     pub(super) fn print_now(&mut self, ctx: &egui::Context) {
-        let dir = std::env::temp_dir().join("nianbao-print");
+        // In the user's own app folder: not a temporary folder other users share.
+        let dir = self.data_dir.join("print");
         let path = print_file(&dir, &self.report.title());
         let written = std::fs::create_dir_all(&dir)
             .map_err(|e| io_message(FileOp::CreateFolder, &dir, &e))

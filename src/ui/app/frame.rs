@@ -38,12 +38,24 @@ impl App {
         }
         self.track_ime(&ctx);
         self.deliver_text_event(&ctx);
+        // Text from Windows and Mac programs: one kind of line break in every field.
+        ctx.input_mut(|i| {
+            for e in &mut i.events {
+                if let egui::Event::Paste(text) = e
+                    && text.contains('\r')
+                {
+                    *text = crate::model::paste::normalize_line_breaks(text);
+                }
+            }
+        });
         if self.modal.is_none()
             && let Some(c) = UiCommand::pressed(&ctx)
         {
             self.queue.push(c);
         }
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        // Behind a dialog the menus do nothing (the dialog is answered first).
+        let menus = self.modal.is_none();
+        egui::Panel::top("menu").show(ui, |ui| ui.add_enabled_ui(menus, |ui| self.menu_bar(ui)));
         egui::Panel::top("tabs").show(ui, |ui| self.tab_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
@@ -138,8 +150,10 @@ impl App {
                 UiCommand::About.menu_item(ui, true, &mut self.queue);
             });
             // Alt+F / Alt+E / Alt+H open the menus, as in Windows programs.
-            for (key, menu) in [(egui::Key::F, &file), (egui::Key::E, &edit), (egui::Key::H, &help)] {
-                if ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, key)) {
+            for (key, letter, menu) in [(egui::Key::F, "f", &file), (egui::Key::E, "e", &edit), (egui::Key::H, "h", &help)] {
+                if ui.is_enabled() && ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, key)) {
+                    // X11 also sends the letter as text: it must not land in the focused field.
+                    ui.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Text(t) if t.eq_ignore_ascii_case(letter))));
                     egui::Popup::open_id(ui.ctx(), egui::Popup::default_response_id(&menu.response));
                     ui.ctx().request_repaint();
                 }

@@ -95,7 +95,10 @@ impl App {
                         let l = ui.label("编制单位");
                         // Wide enough for a long name (「某某市某某区人民政府某某街道办事处」).
                         ui.add(
-                            egui::TextEdit::singleline(&mut agency).desired_width(460.0).hint_text("如：某某县市场监督管理局"),
+                            egui::TextEdit::singleline(&mut agency)
+                                .char_limit(crate::ui::widgets::LINE_CHARS)
+                                .desired_width(460.0)
+                                .hint_text("如：某某县市场监督管理局"),
                         )
                         .labelled_by(l.id);
                         ui.end_row();
@@ -183,7 +186,9 @@ impl App {
                 let response = egui::Modal::new(egui::Id::unique("message")).show(ctx, |ui| {
                     ui.set_max_width(520.0);
                     ui.heading(&title);
-                    ui.label(&text);
+                    // A long text scrolls; the button stays on screen.
+                    let room = (ctx.content_rect().height() * 0.6).max(120.0);
+                    egui::ScrollArea::vertical().max_height(room).show(ui, |ui| ui.label(&text));
                     ui.add_space(8.0);
                     // Its only button holds the focus: Enter or Space presses it.
                     let ok = ui.button("确定");

@@ -63,8 +63,14 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
         ui.horizontal(|ui| {
             let label = ui.label("采购总金额的单位");
             let target = Target::Field(Field::ProcurementUnit);
-            ui.add(TextEdit::singleline(&mut r.procurement_unit).id(target.id()).desired_width(60.0).hint_text("元"))
-                .labelled_by(label.id);
+            ui.add(
+                TextEdit::singleline(&mut r.procurement_unit)
+                    .id(target.id())
+                    .char_limit(crate::ui::widgets::LINE_CHARS)
+                    .desired_width(60.0)
+                    .hint_text("元"),
+            )
+            .labelled_by(label.id);
             let has_amount = tpl.disclosure_rows().zip(&r.disclosure).any(|((b, _), cells)| {
                 b.columns.iter().zip(cells).any(|(c, v)| c.role == ColumnRole::PurchaseAmount && v.is_some())
             });

@@ -45,7 +45,13 @@ pub fn sections(
         ui.horizontal(|ui| {
             let label = ui.label(RichText::new(format!("{numeral}标题")).strong());
             let target = Target::Field(Field::Text(title_field(i)));
-            ui.add(TextEdit::singleline(&mut s.title).id(target.id()).desired_width(320.0)).labelled_by(label.id);
+            ui.add(
+                TextEdit::singleline(&mut s.title)
+                    .id(target.id())
+                    .char_limit(crate::ui::widgets::LINE_CHARS)
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
         });
         let label = format!("{numeral}{}", s.title.trim());
         text_area(ui, view, Field::Text(body_field(i)), &label, &mut s.body, 4);
