@@ -18,7 +18,9 @@ cargo test --locked --no-run -q 2>/dev/null
 
 failed=0
 alone=0
-for binary in ui ui_office recovery; do
+# The UI test binaries: those Cargo.toml builds only with the `gui` feature.
+ui_tests=$(awk '/^\[\[test\]\]/ {name = ""} /^name = / {gsub(/"/, "", $3); name = $3} /required-features = \["gui"\]/ && name {print name}' Cargo.toml)
+for binary in $ui_tests; do
     for name in $(cargo test --locked -q --test "$binary" -- --list 2>/dev/null | sed -n 's/: test$//p'); do
         alone=$((alone + 1))
         if ! cargo test --locked -q --test "$binary" -- --exact "$name" >/dev/null 2>&1; then
