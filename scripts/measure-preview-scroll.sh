@@ -20,9 +20,14 @@ export LIBGL_ALWAYS_SOFTWARE=1
 export NIANBAO_RENDERER=${NIANBAO_RENDERER:-glow}
 hz=$(getconf CLK_TCK)
 
+if [ -e "/tmp/.X11-unix/X${DISPLAY#:}" ]; then
+    echo "display $DISPLAY is in use: set XVFB_DISPLAY to a free one" >&2
+    exit 1
+fi
 Xvfb "$DISPLAY" -screen 0 "${screen}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 data=$(mktemp -d)
+log=$data/log
 pid=
 cleanup() {
     [ -n "$pid" ] && kill "$pid" 2>/dev/null
@@ -34,6 +39,7 @@ trap cleanup EXIT
 sleep 1
 
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; } # utime + stime, in clock ticks
+frames() { grep -c '^frame ' "$log" || true; }      # NIANBAO_TIMING=1 prints a line per frame
 wheel() { # $1 = 4 (up) or 5 (down), 10 steps, then wait until the app is idle again
     for _ in 1 2 3 4 5 6 7 8 9 10; do
         xdotool click "$1"
@@ -43,9 +49,9 @@ wheel() { # $1 = 4 (up) or 5 (down), 10 steps, then wait until the app is idle a
 }
 
 w=${screen%x*} h=${screen#*x}
-figures=()
+figures=() frame_counts=()
 for run in $(seq "$runs"); do
-    NIANBAO_DATA_DIR=$data "$bin" "$report" >/dev/null 2>&1 &
+    NIANBAO_TIMING=1 NIANBAO_DATA_DIR=$data "$bin" "$report" >/dev/null 2>"$log" &
     pid=$!
     wid=$(xdotool search --sync --onlyvisible --class nianbao | head -1)
     # No window manager: place the window over the whole screen ourselves.
@@ -56,10 +62,11 @@ for run in $(seq "$runs"); do
     sleep 2
     xdotool mousemove $((w / 2)) $((h / 2))
     sleep 1
-    before=$(cpu)
+    before=$(cpu) frames_before=$(frames)
     wheel 5
     after=$(cpu)
     figures+=("$(awk -v t=$((after - before)) -v hz="$hz" 'BEGIN { printf "%.2f", t / hz }')")
+    frame_counts+=("$(($(frames) - frames_before))")
     if [ "$run" = "$runs" ]; then
         # Scroll through the whole report, for the peak memory.
         for _ in $(seq 200); do xdotool click 5; sleep 0.05; done
@@ -74,4 +81,5 @@ sorted=$(printf '%s\n' "${figures[@]}" | sort -n)
 median=$(echo "$sorted" | sed -n "$(((runs + 1) / 2))p")
 echo "renderer:                          $NIANBAO_RENDERER (LIBGL_ALWAYS_SOFTWARE=1), screen $screen"
 echo "CPU time of 10 wheel steps:        ${median} s (median of $runs: ${figures[*]})"
+echo "frames drawn for them:             ${frame_counts[*]}"
 echo "peak memory after scrolling (VmHWM): $((peak_kb / 1024)) MB"
