@@ -7,10 +7,11 @@
 mod cache;
 mod controls;
 mod geometry;
+mod input;
 mod raster;
 
 use egui::emath::GuiRounding;
-use egui::{Color32, Event, Key, Modifiers, MouseWheelUnit, Pos2, Rangef, Rect, Ui, Vec2, vec2};
+use egui::{Color32, Pos2, Rangef, Rect, Ui, Vec2, vec2};
 
 use crate::fonts::FontSet;
 use crate::layout::Document;
@@ -123,60 +124,6 @@ impl Preview {
         self.layout = None;
     }
 
-    /// Takes the mouse wheel over the pages out of egui's input, before egui sees
-    /// it (eframe's `raw_input_hook`): the preview scrolls, and with Ctrl zooms,
-    /// by the whole step in the next frame. egui would spread each step over
-    /// about 15 frames to animate it, repaint once more after any input event,
-    /// and again when tooltips may show after a scroll; without a GPU each of
-    /// those frames costs as much as any other (the whole window is drawn again),
-    /// so they were nearly all of what scrolling cost.
-    pub fn take_wheel(&mut self, ctx: &egui::Context, events: &mut Vec<Event>) {
-        let (Some((view, _, _)), Some(layer)) = (self.view, self.layer) else {
-            return;
-        };
-        let (line, zoom_speed) = ctx.options(|o| (o.input_options.line_scroll_speed, o.input_options.scroll_zoom_speed));
-        let mut pointer = ctx.input(|i| i.pointer.hover_pos());
-        // Not under a dialog or a menu (the pages' own layer may have no area: then None).
-        let ours = |p: Option<Pos2>| p.is_some_and(|p| view.contains(p) && ctx.layer_id_at(p).is_none_or(|l| l == layer));
-        let before = events.len();
-        events.retain(|e| match e {
-            Event::PointerMoved(p) => {
-                pointer = Some(*p);
-                true
-            }
-            Event::PointerGone => {
-                pointer = None;
-                true
-            }
-            Event::MouseWheel { unit, delta, modifiers, .. } if ours(pointer) => {
-                let d = match unit {
-                    MouseWheelUnit::Point => *delta,
-                    MouseWheelUnit::Line => *delta * line,
-                    MouseWheelUnit::Page => *delta * view.height(),
-                };
-                if modifiers.command {
-                    let factor = self.wheel_zoom.map_or(1.0, |(f, _)| f) * (zoom_speed * (d.x + d.y)).exp();
-                    self.wheel_zoom = pointer.map(|p| (factor, p));
-                } else if modifiers.shift {
-                    self.wheel.x += d.x + d.y;
-                } else {
-                    self.wheel += d;
-                }
-                false
-            }
-            _ => true,
-        });
-        if events.len() < before {
-            // winit reports the unchanged modifiers around each wheel event of a
-            // focused window; left alone they would cost egui's extra frame.
-            let mut modifiers = ctx.input(|i| i.modifiers);
-            events.retain(|e| match e {
-                Event::ModifiersChanged(m) => std::mem::replace(&mut modifiers, *m) != *m,
-                _ => true,
-            });
-        }
-    }
-
     pub fn ui(&mut self, ui: &mut Ui, report: &Report, revision: u64, fonts: &FontSet) {
         self.stats.frames += 1;
         let laid = match self.layout.take() {
@@ -195,7 +142,8 @@ impl Preview {
         let doc = &laid.doc;
         let (paper, count) = (vec2(doc.width, doc.height), doc.pages.len());
         let ppp = ui.ctx().pixels_per_point();
-        let action = self.keys(ui, count).or(controls::bar(ui, self.zoom, self.page, count));
+        let keys = self.keys(ui, count);
+        let action = controls::bar(ui, self.zoom, self.page, count).or(keys);
         ui.add_space(2.0);
         let (view, offset) = self.view.map_or((ui.available_rect_before_wrap(), Vec2::ZERO), |(r, o, _)| (r, o));
         let max_side = ui.ctx().input(|i| i.max_texture_side);
@@ -272,37 +220,6 @@ impl Preview {
         let (page, at) = before.locate((offset + anchor).to_pos2());
         self.pinned = None;
         Some(after.position(page, at).to_vec2() - anchor)
-    }
-
-    /// Ctrl+wheel (or a pinch) over the pages: the point under the pointer and the factor.
-    fn zoom_gesture(&mut self, ui: &Ui, view: Rect) -> Option<(Vec2, f32)> {
-        if let Some((factor, at)) = self.wheel_zoom.take() {
-            return Some((at - view.min, factor));
-        }
-        let (factor, pointer) = ui.input(|i| (i.zoom_delta(), i.pointer.hover_pos()));
-        let pointer = pointer.filter(|p| view.contains(*p))?;
-        (factor != 1.0 && self.view.is_some()).then(|| (pointer - view.min, factor))
-    }
-
-    /// PageUp/PageDown (and Home/End) turn pages unless a text field has the keyboard.
-    fn keys(&self, ui: &Ui, count: usize) -> Option<Action> {
-        if ui.ctx().text_edit_focused() || count == 0 {
-            return None;
-        }
-        let last = count - 1;
-        ui.input_mut(|i| {
-            if i.consume_key(Modifiers::NONE, Key::PageDown) {
-                Some(Action::Page((self.page + 1).min(last)))
-            } else if i.consume_key(Modifiers::NONE, Key::PageUp) {
-                Some(Action::Page(self.page.saturating_sub(1)))
-            } else if i.consume_key(Modifiers::NONE, Key::Home) {
-                Some(Action::Page(0))
-            } else if i.consume_key(Modifiers::NONE, Key::End) {
-                Some(Action::Page(last))
-            } else {
-                None
-            }
-        })
     }
 
     /// Paints the pages in `viewport` (content coordinates) and returns where the pages are.
