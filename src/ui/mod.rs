@@ -33,6 +33,12 @@ impl eframe::App for EframeApp {
         self.0.ui(ui, Some(frame));
     }
 
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.0.tab == tabs::Tab::Preview {
+            self.0.preview.take_wheel(ctx, &mut raw_input.events);
+        }
+    }
+
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // The window opens where it was left next time.
         self.1.store(&mut self.0.settings);

@@ -32,7 +32,7 @@ impl App {
         self.path = path;
         self.saved_at = None;
         self.revision += 1;
-        self.preview = None;
+        self.preview.forget_layout();
         self.focus = None;
         self.refresh_findings();
     }

@@ -141,7 +141,7 @@ impl App {
                     if ui.radio_value(&mut self.settings.fonts, pref, pref.label()).clicked() {
                         self.save_settings();
                         self.fonts = FontSet::for_preference(pref);
-                        self.preview = None;
+                        self.preview.forget_layout();
                     }
                 }
             });
@@ -225,15 +225,7 @@ impl App {
 
     pub(super) fn central(&mut self, ui: &mut Ui) {
         if self.tab == Tab::Preview {
-            if self.preview.as_ref().is_none_or(|(rev, _)| *rev != self.revision) {
-                self.preview = Some((self.revision, crate::layout::layout(&self.report, self.fonts)));
-            }
-            tabs::preview::ui(
-                ui,
-                self.preview.as_ref().map(|(_, d)| d),
-                &mut self.zoom,
-                &crate::ui::fonts::installed_faces(ui.ctx()),
-            );
+            self.preview.ui(ui, &self.report, self.revision, self.fonts);
             return;
         }
         // Solid scroll bars: always where the eye expects them, not only on hover.

@@ -22,7 +22,6 @@ use super::tabs::Tab;
 use super::widgets::Target;
 use crate::files::{FileOp, io_message};
 use crate::fonts::FontSet;
-use crate::layout::Document;
 use crate::model::{self, Report, TemplateId};
 use crate::recovery::{Orphan, Recovery};
 use crate::settings::Settings;
@@ -49,8 +48,8 @@ pub struct App {
     revision: u64,
     index: FindingIndex,
     index_revision: u64,
-    preview: Option<(u64, Document)>,
-    zoom: f32,
+    /// The 预览 tab: layout, zoom, page in view, page textures.
+    pub preview: super::tabs::preview::Preview,
     pub tab: Tab,
     pub auto_totals: bool,
     focus: Option<Target>,
@@ -125,8 +124,7 @@ impl App {
             saved_at: None,
             revision: 0,
             index_revision: 0,
-            preview: None,
-            zoom: 1.0,
+            preview: Default::default(),
             tab: Tab::Basic,
             auto_totals: true,
             focus: None,
