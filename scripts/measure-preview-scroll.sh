@@ -36,7 +36,10 @@ cleanup() {
     rm -rf "$data"
 }
 trap cleanup EXIT
-sleep 1
+for _ in $(seq 100); do # Xvfb takes a while to start on a busy machine
+    [ -e "/tmp/.X11-unix/X${DISPLAY#:}" ] && break
+    sleep 0.1
+done
 
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; } # utime + stime, in clock ticks
 frames() { grep -c '^frame ' "$log" || true; }      # NIANBAO_TIMING=1 prints a line per frame

@@ -59,20 +59,17 @@ pub fn install(ctx: &egui::Context, set: &FontSet) -> Vec<bool> {
     defs.families.insert(FontFamily::Monospace, mono);
     ctx.set_fonts(defs);
     let generation = set.generation();
-    ctx.data_mut(|d| {
-        d.insert_temp(egui::Id::NULL, Installed { set: set as *const FontSet as usize, generation, faces: installed.clone() })
-    });
+    ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, Installed { set: set as *const FontSet as usize, generation }));
     installed
 }
 
 /// What this egui context was given by [`install`]: which set, as of which
-/// generation, and which of its faces. Kept in the context, not in a global, so
+/// generation. Kept in the context, not in a global, so
 /// two apps in one process (the tests) never see each other's fonts.
 #[derive(Clone, Default)]
 struct Installed {
     set: usize,
     generation: usize,
-    faces: Vec<bool>,
 }
 
 /// Hands egui the faces of `set` that loaded since the last [`install`] into this
@@ -85,11 +82,6 @@ pub fn refresh(ctx: &egui::Context, set: &FontSet) -> bool {
     }
     install(ctx, set);
     true
-}
-
-/// Which faces of the installed set egui has (the preview draws only those).
-pub fn installed_faces(ctx: &egui::Context) -> Vec<bool> {
-    ctx.data(|d| d.get_temp::<Installed>(egui::Id::NULL)).map(|i| i.faces).unwrap_or_default()
 }
 
 fn face_key(id: FaceId) -> String {
