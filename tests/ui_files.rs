@@ -30,6 +30,15 @@ fn without_native_dialogs(name: &str) -> (Harness<'static, App>, PathBuf) {
     (h, dir)
 }
 
+/// Types a whole path into the in-app dialog's 文件名 field (its last text field).
+fn type_file_name(h: &mut Harness<'static, App>, path: &std::path::Path) {
+    h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap().focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap().type_text(path.to_str().unwrap());
+    h.run();
+}
+
 #[test]
 fn without_a_native_dialog_save_as_shows_the_apps_own() {
     let (mut h, dir) = without_native_dialogs("own-save");
@@ -61,12 +70,7 @@ fn without_a_native_dialog_save_in_the_close_prompt_saves_then_closes() {
     assert!(h.state().in_app_dialog_open(), "保存 on an untitled report asks where");
     // The dialog starts in the home folder; type a full path instead.
     let target = dir.join("关闭前保存.json");
-    let name = h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap();
-    name.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap().type_text(target.to_str().unwrap());
-    h.run();
+    type_file_name(&mut h, &target);
     h.get_by_label("保存").click();
     // Saved, then the window is told to close (in one of the next frames).
     let mut closing = false;
@@ -103,12 +107,7 @@ fn the_apps_own_dialog_asks_before_replacing_a_file() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
-    let name = h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap();
-    name.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap().type_text(existing.to_str().unwrap());
-    h.run();
+    type_file_name(&mut h, &existing);
     h.get_by_label("保存").click();
     h.run();
     assert_eq!(h.state().modal_title(), Some("替换已有的文件吗？"));
