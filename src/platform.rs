@@ -30,6 +30,13 @@ pub fn utc_offset_seconds() -> u64 {
     UTC_OFFSET.load(Ordering::Relaxed).max(0) as u64
 }
 
+/// `t` in local time (as `init` read the time zone): the one place the app turns
+/// a moment into a date and a time of day.
+pub fn local_time(t: std::time::SystemTime) -> time::OffsetDateTime {
+    let offset = time::UtcOffset::from_whole_seconds(utc_offset_seconds() as i32).unwrap_or(time::UtcOffset::UTC);
+    time::OffsetDateTime::from(t).to_offset(offset)
+}
+
 /// On Windows the release exe is a GUI program: when a command-line verb runs
 /// from cmd.exe or PowerShell, print to that console. (Output redirected to a
 /// file or pipe is inherited and needs nothing.)

@@ -7,7 +7,7 @@ use super::check::{CellRef, Table};
 use super::decimal::Decimal;
 use super::report::Report;
 use super::template::{APPLICANT_COLUMNS, CellKind, REVIEW_OUTCOMES, review_label};
-use super::text::ascii_digits;
+use super::text::{ascii_digits, is_hidden_mark};
 use super::totals::{self, is_application_total, is_review_total};
 
 /// What a paste did.
@@ -40,12 +40,6 @@ pub fn split_block(text: &str) -> Vec<Vec<String>> {
 /// `\r\n` and a lone `\r` become `\n` (text pasted from Windows and Mac programs).
 pub fn normalize_line_breaks(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
-}
-
-/// Characters a copy can carry that nobody sees: zero-width spaces and joiners,
-/// direction marks, the byte-order mark, control characters.
-fn is_invisible(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// A pasted cell as a message quotes it: trimmed, and cut after 20 characters.
@@ -115,7 +109,7 @@ fn is_total(report: &Report, cell: CellRef) -> bool {
 /// people write it (full-width digits, thousands separators 「1,234」, spaces).
 /// Err says in Chinese why it is not a value of this kind.
 pub fn parse_cell(raw: &str, kind: CellKind) -> Result<Option<Decimal>, String> {
-    let text: String = ascii_digits(raw).chars().filter(|c| !c.is_whitespace() && !is_invisible(*c)).collect();
+    let text: String = ascii_digits(raw).chars().filter(|c| !c.is_whitespace() && !is_hidden_mark(*c)).collect();
     if text.is_empty() {
         return Ok(None);
     }

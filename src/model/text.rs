@@ -50,6 +50,12 @@ pub fn amounts_in_yuan(text: &str) -> Vec<Decimal> {
     out
 }
 
+/// Characters a copy can carry that nobody sees: zero-width spaces and joiners,
+/// direction marks, the byte-order mark, control characters.
+pub fn is_hidden_mark(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
 /// A date as 公文 writes it: “2024年1月16日” (full year, no zero padding).
 /// Accepts 2024-01-16, 2024/1/16, 2024.1.16, 2024年01月16日 and full-width
 /// digits; anything else is returned as typed.

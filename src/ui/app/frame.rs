@@ -313,6 +313,6 @@ impl App {
 
 /// Local wall-clock time as HH:MM:SS.
 pub(super) fn clock(t: SystemTime) -> String {
-    let secs = t.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs()) + crate::platform::utc_offset_seconds();
-    format!("{:02}:{:02}:{:02}", secs / 3600 % 24, secs / 60 % 60, secs % 60)
+    let t = crate::platform::local_time(t);
+    format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
 }

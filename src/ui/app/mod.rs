@@ -102,7 +102,7 @@ pub struct App {
 /// The year a report written now is about: last year until October (reports are
 /// due by 31 January), this year from November, when offices start on it.
 pub(super) fn report_year() -> i32 {
-    report_year_at(time::OffsetDateTime::now_utc().date())
+    report_year_at(crate::platform::local_time(SystemTime::now()).date())
 }
 
 fn report_year_at(today: time::Date) -> i32 {

@@ -285,19 +285,8 @@ impl App {
 
 /// “2025年1月20日 14:03”, local time.
 fn date_time(t: SystemTime) -> String {
-    let secs = t.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs()) + crate::platform::utc_offset_seconds();
-    let days = (secs / 86_400) as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year}年{month}月{day}日 {}", &super::frame::clock(t)[..5])
+    let local = crate::platform::local_time(t);
+    format!("{} {}", crate::ui::tabs::date::format(local.date()), &super::frame::clock(t)[..5])
 }
 
 /// 「新建 Ctrl+N，打开 Ctrl+O，…」 from the commands themselves.

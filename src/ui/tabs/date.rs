@@ -4,11 +4,14 @@
 //! the way the 落款 prints it: 2025年1月20日.
 
 use egui::{Align, Layout, RichText, Ui};
-use time::{Date, Month, OffsetDateTime, UtcOffset};
+use time::{Date, Month};
 
-/// `2025年1月20日` (full-width or spaced digits accepted), if it is a real date.
+use crate::model::text::official_date;
+
+/// `2025年1月20日` (or any form `model::text::official_date` reads: 2025-01-20,
+/// full-width or spaced digits), if it is a real date.
 pub fn parse(text: &str) -> Option<Date> {
-    let digits = crate::model::text::ascii_digits(text).replace(' ', "");
+    let digits = official_date(&text.replace(' ', ""));
     let (year, rest) = digits.split_once('年')?;
     let (month, rest) = rest.split_once('月')?;
     let day = rest.strip_suffix('日')?;
@@ -16,14 +19,13 @@ pub fn parse(text: &str) -> Option<Date> {
     Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
 }
 
-/// The date as a 落款 prints it: no zero padding (GB/T 9704).
+/// The date as a 落款 prints it (`model::text::official_date`): 2025年1月20日.
 pub fn format(date: Date) -> String {
-    format!("{}年{}月{}日", date.year(), u8::from(date.month()), date.day())
+    official_date(&date.to_string())
 }
 
 fn today() -> Date {
-    let offset = UtcOffset::from_whole_seconds(crate::platform::utc_offset_seconds() as i32).unwrap_or(UtcOffset::UTC);
-    OffsetDateTime::now_utc().to_offset(offset).date()
+    crate::platform::local_time(std::time::SystemTime::now()).date()
 }
 
 /// The first day of the month before or after the one `first` begins.
@@ -107,7 +109,7 @@ mod tests {
         assert_eq!(format(d), "2025年1月20日");
         assert_eq!(parse("２０２５年 １月 ２０日"), Some(d));
         assert_eq!(parse("2025年2月30日"), None, "not a day");
-        assert_eq!(parse("2025-01-20"), None);
+        assert_eq!(parse("2025-01-20"), Some(d), "as the 落款 prints it (official_date)");
         assert_eq!(step(Date::from_calendar_date(2024, Month::December, 1).unwrap(), true), d.replace_day(1).unwrap());
         assert_eq!(format(step(d.replace_day(1).unwrap(), false)), "2024年12月1日");
     }
