@@ -3,6 +3,7 @@
 
 mod document;
 pub mod page;
+pub mod signature;
 pub mod style;
 pub mod table;
 pub mod tables;
