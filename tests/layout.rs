@@ -126,14 +126,37 @@ fn page_numbers_alternate_sides() {
     }
 }
 
+/// The text and the left and right edges of every line marked `kind` on a page.
+fn marked_lines(page: &layout::Page, kind: &layout::MarkKind) -> Vec<(String, f32, f32)> {
+    let fonts = FontSet::bundled();
+    page.marks
+        .iter()
+        .filter(|m| &m.kind == kind)
+        .map(|m| {
+            let runs: Vec<&layout::TextRun> =
+                page.items[m.items.clone()].iter().filter_map(|i| if let Item::Text(t) = i { Some(t) } else { None }).collect();
+            let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+            let right = runs
+                .iter()
+                .map(|r| r.x + r.text.chars().map(|c| fonts.face(r.face).advance(c, r.size) + r.spacing).sum::<f32>() - r.spacing)
+                .fold(f32::MIN, f32::max);
+            (text, runs[0].x, right)
+        })
+        .collect()
+}
+
 #[test]
-fn the_signature_is_right_aligned_after_part_six() {
+fn the_signature_follows_gb_t_9704_7_3_5_2() {
     let doc = laid_out("qingshan-2024.json");
     let last = doc.pages.last().unwrap();
-    let date = last.texts().find(|t| t.text.starts_with("2025年")).expect("date");
-    assert_eq!(date.text, "2025年1月20日");
-    let unit = last.texts().find(|t| t.text == "青山县市场监督管理局" && t.x > style::LEFT + style::INDENT + 1.0).expect("unit");
-    let right = style::LEFT + style::BODY_WIDTH - style::INDENT;
-    assert!(unit.y < date.y);
-    assert!(date.x + 10.0 * 16.0 > right - 1.0, "date near the right margin");
+    let lines = marked_lines(last, &layout::MarkKind::Signature);
+    let [(unit, unit_x, unit_right), (date, date_x, _)] = &lines[..] else { panic!("{lines:?}") };
+    assert_eq!(unit, "青山县市场监督管理局");
+    assert_eq!(date, "2025年1月20日");
+    // 署名 右空二字; the date's first character two 字 right of the 署名's first.
+    let right = style::LEFT + style::BODY_WIDTH;
+    assert!((right - unit_right - 2.0 * style::CHAR_PITCH).abs() < 0.5, "{unit_right}");
+    assert!((date_x - unit_x - 2.0 * style::CHAR_PITCH).abs() < 0.5, "{unit_x} {date_x}");
+    // With body text above it on the same page.
+    assert!(last.marks.iter().any(|m| matches!(m.kind, layout::MarkKind::Line { .. })));
 }

@@ -11,4 +11,4 @@ pub mod text;
 pub mod title;
 
 pub use document::layout;
-pub use page::{Document, Item, MissingChar, OutlineEntry, Page, TextRun};
+pub use page::{Document, Item, Mark, MarkKind, MissingChar, OutlineEntry, Page, TextRun};

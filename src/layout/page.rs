@@ -41,6 +41,33 @@ pub enum Item {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Page {
     pub items: Vec<Item>,
+    /// What the items are, for checks and tools; exporters ignore it.
+    pub marks: Vec<Mark>,
+}
+
+/// An element of the document and the items that draw it (`items` indexes `Page::items`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub kind: MarkKind,
+    pub items: std::ops::Range<usize>,
+    /// The box the items must stay in: left, top, right, bottom.
+    pub frame: [f32; 4],
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum MarkKind {
+    Title,
+    /// A line of a body paragraph or heading. `paragraph` counts paragraphs from 0
+    /// across the document; `indent` is the first-line indent in 字.
+    Line { paragraph: usize, line: usize, lines: usize, indent: usize, justified: bool, text: String },
+    /// A line of the 落款.
+    Signature,
+    /// A piece of a table cell: table number (0 for 表二 …), its first row and the
+    /// rows it spans (all of them; the piece may show fewer).
+    Cell { table: usize, row: usize, rowspan: usize },
+    /// A whole table row as drawn on this page (`header`: repeated at a continuation).
+    Row { table: usize, row: usize, header: bool },
+    PageNumber,
 }
 
 impl Page {

@@ -22,12 +22,18 @@ pub const BODY_SIZE: f32 = 16.0;
 pub const TITLE_SIZE: f32 = 22.0;
 /// 4号 page numbers.
 pub const PAGE_NUMBER_SIZE: f32 = 14.0;
+/// GB/T 9704 §5.2.3: 22 lines of 28 characters fill the 版心.
+pub const LINES_PER_PAGE: usize = 22;
+pub const CHARS_PER_LINE: usize = 28;
 /// Fixed line pitch: 22 lines fill the 版心 height.
-pub const LINE_PITCH: f32 = BODY_HEIGHT / 22.0;
+pub const LINE_PITCH: f32 = BODY_HEIGHT / LINES_PER_PAGE as f32;
+/// Character pitch of body lines (Word's 文档网格): a full-width character of the
+/// 3号 body takes 1/28 of the 版心 width, a little less than its 16 pt em.
+pub const CHAR_PITCH: f32 = BODY_WIDTH / CHARS_PER_LINE as f32;
 /// Title lines are set a little looser than body lines.
 pub const TITLE_PITCH: f32 = 36.0;
 /// First-line indent of paragraphs and headings: two characters.
-pub const INDENT: f32 = 2.0 * BODY_SIZE;
+pub const INDENT: f32 = 2.0 * CHAR_PITCH;
 /// The page number's 一字线 sits this far below the 版心.
 pub const PAGE_NUMBER_GAP: f32 = mm(7.0);
 
@@ -48,6 +54,12 @@ pub mod table {
     pub const LEADING: f32 = 1.25;
     /// The gray of caption rows (第二十条第（一）项 …).
     pub const CAPTION_GRAY: f32 = 0.92;
-    /// Smallest size a number may shrink to so it fits its cell.
-    pub const MIN_NUMBER_SIZE: f32 = 6.0;
+    /// One size for every label and number of the three tables: 五号.
+    pub const SIZE: f32 = 10.5;
+    /// The numbers of a table step down together, to no less than this, before
+    /// a number too wide for its cell wraps.
+    pub const MIN_NUMBER_SIZE: f32 = 7.5;
+    /// How far a table may reach into each side margin when its numbers need the
+    /// room (the official template's table is 171.8 mm wide: 7.9 mm each side).
+    pub const OVERHANG: f32 = super::mm(8.0);
 }

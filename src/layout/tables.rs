@@ -11,17 +11,18 @@ use crate::model::template::{
     RESULTS, REVIEW_GROUPS, REVIEW_OUTCOMES, RowRole,
 };
 
-/// Type sizes in the tables.
-const LABEL_2: f32 = 12.0;
-const NUMBER_2: f32 = 12.0;
-const LABEL_3: f32 = 10.0;
-const NUMBER_3: f32 = 10.5;
-const LABEL_4: f32 = 10.0;
-const NUMBER_4: f32 = 11.0;
-const CAPTION_GRAY: f32 = super::style::table::CAPTION_GRAY;
+use super::style::table::{CAPTION_GRAY, MIN_NUMBER_SIZE, PAD_X, SIZE};
+use crate::model::check::PLAUSIBLE_COUNT_LIMIT;
 
-fn label(size: f32) -> Style {
-    Style { role: Role::Table, size }
+/// Every label and number of the tables: one face, one size.
+const TEXT: Style = Style { role: Role::Table, size: SIZE };
+
+/// A 表三 number column holds the widest plausible count (seven digits, the
+/// bundled faces' digits being half a 字 wide) at the least number size; wider
+/// numbers widen it (`table::set`).
+fn count_column_width() -> f32 {
+    let digits = (PLAUSIBLE_COUNT_LIMIT - 1).ilog10() + 1;
+    digits as f32 * 0.5 * MIN_NUMBER_SIZE + 2.0 * PAD_X
 }
 
 fn count_text(c: Count) -> String {
@@ -43,24 +44,24 @@ pub fn disclosure(report: &Report) -> Table {
     let mut row = 0;
     let mut data_row = 0;
     for block in tpl.disclosure {
-        cells.push(Cell::new(row, 0, block.caption, label(LABEL_2)).span(1, 4).fill(CAPTION_GRAY));
+        cells.push(Cell::new(row, 0, block.caption, TEXT).span(1, 4).fill(CAPTION_GRAY));
         keep.push(true);
         row += 1;
         let spans = value_spans(block.columns.len());
-        cells.push(Cell::new(row, 0, ITEM_HEADER, label(LABEL_2)));
+        cells.push(Cell::new(row, 0, ITEM_HEADER, TEXT));
         for (j, col) in block.columns.iter().enumerate() {
-            cells.push(Cell::new(row, spans[j].0, col.label, label(LABEL_2)).span(1, spans[j].1));
+            cells.push(Cell::new(row, spans[j].0, col.label, TEXT).span(1, spans[j].1));
         }
         keep.push(true);
         row += 1;
         for (i, r) in block.rows.iter().enumerate() {
-            cells.push(Cell::new(row, 0, r.label, label(LABEL_2)));
+            cells.push(Cell::new(row, 0, r.label, TEXT));
             for (j, col) in block.columns.iter().enumerate() {
                 let mut text = amount_text(report.disclosure[data_row][j]);
                 if col.role == ColumnRole::PurchaseAmount && !text.is_empty() {
                     text.push_str(&report.procurement_unit);
                 }
-                cells.push(Cell::new(row, spans[j].0, text, label(NUMBER_2)).span(1, spans[j].1).number());
+                cells.push(Cell::new(row, spans[j].0, text, TEXT).span(1, spans[j].1).number());
             }
             // A block stays on one page.
             keep.push(i + 1 < block.rows.len());
@@ -80,14 +81,13 @@ fn value_spans(n: usize) -> Vec<(usize, usize)> {
 /// the 1. … items) and the seven applicant columns.
 pub fn applications(report: &Report) -> Table {
     let tpl = report.template.get();
-    let numbers = 7.0;
-    let number_width = 30.0;
+    let number_width = count_column_width();
     let (c0, c1) = (22.0, 76.0);
-    let c2 = BODY_WIDTH - c0 - c1 - numbers * number_width;
+    let c2 = BODY_WIDTH - c0 - c1 - APPLICANT_COLUMNS.len() as f32 * number_width;
     let mut columns = vec![c0, c1, c2];
-    columns.extend([number_width; 7]);
+    columns.extend([number_width; APPLICANT_COLUMNS.len()]);
 
-    let l = label(LABEL_3);
+    let l = TEXT;
     let mut cells = vec![
         Cell::new(0, 0, APPLICATION_NOTE, l).span(3, 3),
         Cell::new(0, 3, APPLICANT_HEADER, l).span(1, 7),
@@ -119,7 +119,7 @@ pub fn applications(report: &Report) -> Table {
             cells.push(Cell::new(r, 0, RESULTS, l).span(results, 1).vertical());
         }
         for (j, v) in report.applications[i].iter().enumerate() {
-            cells.push(Cell::new(r, 3 + j, count_text(*v), label(NUMBER_3)).number());
+            cells.push(Cell::new(r, 3 + j, count_text(*v), TEXT).number());
         }
         // 一 stays with 二; the carry-forward row 四 stays with （七）总计.
         keep.push(matches!(row.role, RowRole::New) || tpl.applications.get(i + 1).is_some_and(|n| n.role == RowRole::CarriedOut));
@@ -129,7 +129,7 @@ pub fn applications(report: &Report) -> Table {
 
 /// Table 四: 行政复议 (5 columns) and 行政诉讼 (two groups of 5) over one row of numbers.
 pub fn reviews(report: &Report) -> Table {
-    let l = label(LABEL_4);
+    let l = TEXT;
     let w = BODY_WIDTH / 15.0;
     let mut cells = vec![Cell::new(0, 0, REVIEW_GROUPS[0], l).span(1, 5), Cell::new(0, 5, LITIGATION_HEADER, l).span(1, 10)];
     for (j, outcome) in REVIEW_OUTCOMES.iter().enumerate() {
@@ -142,7 +142,7 @@ pub fn reviews(report: &Report) -> Table {
         }
     }
     for (j, v) in report.reviews.iter().enumerate() {
-        cells.push(Cell::new(3, j, count_text(*v), label(NUMBER_4)).number());
+        cells.push(Cell::new(3, j, count_text(*v), TEXT).number());
     }
     Table { columns: vec![w; 15], cells, header_rows: 3, keep_with_next: vec![true, true, true, false], min_row_height: 24.0 }
 }

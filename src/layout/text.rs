@@ -6,16 +6,45 @@ use super::page::{MissingChar, TextRun};
 use crate::fonts::{FaceId, FontSet, Role};
 
 /// May not begin a line (closing punctuation, 、。 and friends).
-const NO_START: &str = "，。、；：？！）》」』】〕〗〉…’”％‰℃·．,.;:?!)]}%、・々〆ーゝゞ";
+pub(crate) const NO_START: &str = "，。、；：？！）》」』】〕〗〉…’”％‰℃·．,.;:?!)]}%、・々〆ーゝゞ";
 /// May not end a line (opening punctuation).
-const NO_END: &str = "（《「『【〔〖〈‘“([{";
+pub(crate) const NO_END: &str = "（《「『【〔〖〈‘“([{";
 
 /// One character with the face that draws it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Glyph {
     pub ch: char,
     pub face: FaceId,
+    /// The room the character takes in the line, in points.
     pub advance: f32,
+    /// `advance` minus the font's own advance (negative on a character grid
+    /// tighter than the em): drawn as letter spacing.
+    pub squeeze: f32,
+}
+
+/// Sets full-width characters on a grid of `pitch` per character of `size` (Word's
+/// 文档网格); half-width characters keep their own widths.
+pub fn on_grid(glyphs: &mut [Glyph], size: f32, pitch: f32) {
+    for g in glyphs.iter_mut().filter(|g| is_cjk(g.ch)) {
+        let natural = g.advance - g.squeeze;
+        g.advance = natural * pitch / size;
+        g.squeeze = g.advance - natural;
+    }
+}
+
+thread_local! {
+    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts one unit of line-breaking work (a break candidate examined).
+pub(crate) fn count_work(n: u64) {
+    WORK.with(|w| w.set(w.get() + n));
+}
+
+/// Break candidates examined on this thread so far: tests compare it with the
+/// length of the input to prove that breaking is linear.
+pub fn work_done() -> u64 {
+    WORK.with(|w| w.get())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,17 +100,17 @@ pub struct Style {
 
 /// Collects characters no font has, once per place.
 #[derive(Default)]
-pub struct Missing(pub Vec<MissingChar>);
+pub struct Missing(pub Vec<MissingChar>, std::collections::HashSet<(char, String)>);
 
 impl Missing {
     fn note(&mut self, ch: char, place: &str) {
-        if !self.0.iter().any(|m| m.ch == ch && m.place == place) {
+        if self.1.insert((ch, place.to_string())) {
             self.0.push(MissingChar { ch, place: place.to_string() });
         }
     }
 }
 
-fn is_cjk(ch: char) -> bool {
+pub fn is_cjk(ch: char) -> bool {
     matches!(ch as u32,
         0x1100..=0x11FF | 0x2010..=0x206F | 0x2E80..=0x2FFF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x31FF
         | 0x3200..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF
@@ -104,7 +133,7 @@ pub fn shape(fonts: &FontSet, text: &str, style: Style, place: &str, missing: &m
                 }
                 fonts.primary(style.role)
             });
-            Glyph { ch, face, advance: fonts.face(face).advance(ch, style.size) }
+            Glyph { ch, face, advance: fonts.face(face).advance(ch, style.size), squeeze: 0.0 }
         })
         .collect()
 }
@@ -176,6 +205,7 @@ pub fn break_lines(glyphs: Vec<Glyph>, first_width: f32, width: f32) -> Vec<Line
         let mut used = 0.0;
         let mut end = start;
         while end < tokens.len() {
+            count_work(1);
             let t = &tokens[end];
             if t.kind != Kind::Space && used + t.width > avail + 0.01 && end > start {
                 break;
@@ -187,6 +217,7 @@ pub fn break_lines(glyphs: Vec<Glyph>, first_width: f32, width: f32) -> Vec<Line
         if end < tokens.len() {
             // 避头尾: move the break back until it is allowed (Word's “push out”).
             while cut > start + 1 && !can_break(&tokens[cut - 1], &tokens[cut]) {
+                count_work(1);
                 cut -= 1;
             }
             if !can_break(&tokens[cut - 1], &tokens[cut]) {
@@ -256,13 +287,14 @@ impl Line {
             if token.kind == Kind::Space {
                 pen += token.width;
             } else {
-                let spacing = if token.kind == Kind::Cjk { gap } else { 0.0 };
+                let gap = if token.kind == Kind::Cjk { gap } else { 0.0 };
                 for g in &token.glyphs {
+                    let spacing = gap + g.squeeze;
                     match runs.last_mut() {
                         Some(r) if r.face == g.face && r.spacing == spacing && (run_end - pen).abs() < 0.001 => r.text.push(g.ch),
                         _ => runs.push(TextRun { x: pen, y: baseline, size, face: g.face, text: g.ch.to_string(), spacing }),
                     }
-                    pen += g.advance + spacing;
+                    pen += g.advance + gap;
                     run_end = pen;
                 }
             }

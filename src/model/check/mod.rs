@@ -6,6 +6,7 @@ mod arithmetic;
 mod completeness;
 mod fees;
 mod plausibility;
+pub use plausibility::PLAUSIBLE_COUNT_LIMIT;
 mod previous;
 mod similarity;
 mod years;

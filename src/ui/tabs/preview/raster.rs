@@ -173,6 +173,7 @@ mod tests {
                 Item::Line { x1: 0.0, y1: 50.0, x2: 100.0, y2: 50.0, width: 0.5 },
                 Item::Text(TextRun { x: 10.0, y: 90.0, size: 16.0, face: body, text: "政府".into(), spacing: 0.0 }),
             ],
+            marks: Vec::new(),
         };
         let img = render(&page, fonts, 2.0, 0, [200, 200]);
         assert_eq!(img.size, [200, 200]);
