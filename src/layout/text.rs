@@ -6,9 +6,9 @@ use super::page::{MissingChar, TextRun};
 use crate::fonts::{FaceId, FontSet, Role};
 
 /// May not begin a line (closing punctuation, 、。 and friends).
-pub(crate) const NO_START: &str = "，。、；：？！）》」』】〕〗〉…’”％‰℃·．,.;:?!)]}%、・々〆ーゝゞ";
+pub const NO_START: &str = "，。、；：？！）》」』】〕〗〉…’”％‰℃·．,.;:?!)]}%、・々〆ーゝゞ";
 /// May not end a line (opening punctuation).
-pub(crate) const NO_END: &str = "（《「『【〔〖〈‘“([{";
+pub const NO_END: &str = "（《「『【〔〖〈‘“([{";
 
 /// One character with the face that draws it.
 #[derive(Clone, Debug, PartialEq)]
@@ -176,56 +176,116 @@ fn tokenize(glyphs: Vec<Glyph>, max_width: f32) -> Vec<Token> {
 
 /// Whether a line may break between `before` and `after`.
 fn can_break(before: &Token, after: &Token) -> bool {
-    if after.kind == Kind::Space || before.kind == Kind::Space {
+    if after.kind == Kind::Space {
         return true;
     }
-    if before.kind == Kind::Word && after.kind == Kind::Word {
-        return true; // pieces of a word wider than the line
+    if NO_START.contains(after.first()) {
+        return false;
     }
-    if NO_START.contains(after.first()) || NO_END.contains(before.last()) {
+    if before.kind == Kind::Space || (before.kind == Kind::Word && after.kind == Kind::Word) {
+        return true; // a space, or pieces of a word split to fill a line
+    }
+    if NO_END.contains(before.last()) {
         return false;
     }
     // 破折号 “——” stays on one line.
     !(before.last() == '—' && after.first() == '—')
 }
 
-/// Breaks shaped text into lines: the first line `first_width` wide, the rest `width`.
-pub fn break_lines(glyphs: Vec<Glyph>, first_width: f32, width: f32) -> Vec<Line> {
-    let tokens = tokenize(glyphs, first_width.min(width));
-    let mut lines = Vec::new();
-    let mut start = 0;
-    while start < tokens.len() {
-        while start < tokens.len() && tokens[start].kind == Kind::Space {
-            start += 1;
+/// Where a Latin word or number may break when it must: after these.
+const WORD_BREAKS: &str = "/.-_@?&=:;,";
+
+/// Splits `word` so that its first piece is as long as fits in `room`, breaking
+/// after a URL or number separator when that still fills the room to within `em`,
+/// else after any character. None: not even one character fits.
+fn split_word(word: &Token, room: f32, em: f32) -> Option<(Token, Token)> {
+    let mut fit = 0;
+    let mut w = 0.0;
+    for g in &word.glyphs {
+        if w + g.advance > room + 0.01 {
+            break;
         }
-        if start == tokens.len() {
+        w += g.advance;
+        fit += 1;
+    }
+    if fit == 0 || fit == word.glyphs.len() {
+        return None;
+    }
+    let mut cut = fit;
+    let mut left = room - w;
+    for k in (1..fit).rev() {
+        left += word.glyphs[k].advance;
+        if left > em {
+            break;
+        }
+        if WORD_BREAKS.contains(word.glyphs[k - 1].ch) {
+            cut = k;
+            break;
+        }
+    }
+    let piece = |g: &[Glyph]| Token { kind: Kind::Word, width: g.iter().map(|g| g.advance).sum(), glyphs: g.to_vec() };
+    Some((piece(&word.glyphs[..cut]), piece(&word.glyphs[cut..])))
+}
+
+/// Breaks shaped text into lines: the first line `first_width` wide, the rest `width`.
+/// Lines are filled greedily; a Latin word or number that would leave more than one
+/// 字 empty at the end of a line is split to fill it; 避头尾 moves a break back.
+pub fn break_lines(glyphs: Vec<Glyph>, first_width: f32, width: f32) -> Vec<Line> {
+    let em = glyphs.iter().map(|g| g.advance).fold(0.0, f32::max);
+    let mut tokens: std::collections::VecDeque<Token> = tokenize(glyphs, first_width.min(width)).into();
+    let mut lines = Vec::new();
+    loop {
+        while tokens.front().is_some_and(|t| t.kind == Kind::Space) {
+            tokens.pop_front();
+        }
+        if tokens.is_empty() {
             break;
         }
         let avail = if lines.is_empty() { first_width } else { width };
+        let mut line: Vec<Token> = Vec::new();
         let mut used = 0.0;
-        let mut end = start;
-        while end < tokens.len() {
+        while let Some(t) = tokens.front() {
             count_work(1);
-            let t = &tokens[end];
-            if t.kind != Kind::Space && used + t.width > avail + 0.01 && end > start {
-                break;
+            if t.kind == Kind::Space || used + t.width <= avail + 0.01 || line.is_empty() {
+                used += t.width;
+                line.push(tokens.pop_front().expect("front exists"));
+                continue;
             }
-            used += t.width;
-            end += 1;
+            if t.kind == Kind::Word
+                && avail - used > em + 0.01
+                && let Some((head, tail)) = split_word(t, avail - used, em)
+            {
+                tokens[0] = tail;
+                line.push(head);
+            }
+            break;
         }
-        let mut cut = end;
-        if end < tokens.len() {
-            // 避头尾: move the break back until it is allowed (Word's “push out”).
-            while cut > start + 1 && !can_break(&tokens[cut - 1], &tokens[cut]) {
+        // 避头尾: move the break back until it is allowed (Word's “push out”). A
+        // Latin word or number in the way gives up its end rather than moving down
+        // whole and leaving the line short.
+        if let Some(next) = tokens.front() {
+            let mut back = line.len();
+            while back > 1 && !can_break(&line[back - 1], if back == line.len() { next } else { &line[back] }) {
                 count_work(1);
-                cut -= 1;
+                let t = &line[back - 1];
+                if t.kind == Kind::Word
+                    && t.width > em
+                    && let Some((head, tail)) = split_word(t, t.width - t.glyphs[t.glyphs.len() - 1].advance, em)
+                {
+                    line[back - 1] = head;
+                    line.insert(back, tail);
+                    break;
+                }
+                back -= 1;
             }
-            if !can_break(&tokens[cut - 1], &tokens[cut]) {
-                cut = end; // nothing better: keep the natural break
+            let allowed = back == line.len() || can_break(&line[back - 1], &line[back]);
+            if back < line.len() && allowed {
+                for t in line.drain(back..).rev() {
+                    tokens.push_front(t);
+                }
             }
         }
-        lines.push(make_line(&tokens[start..cut], cut == tokens.len()));
-        start = cut;
+        lines.push(make_line(&line, tokens.iter().all(|t| t.kind == Kind::Space)));
     }
     if lines.is_empty() {
         lines.push(Line { tokens: Vec::new(), width: 0.0, last: true });
@@ -264,20 +324,24 @@ impl Line {
     /// Positions the line in a box starting at `x`, `box_width` wide, on `baseline`.
     pub fn runs(&self, x: f32, baseline: f32, box_width: f32, align: Align, size: f32) -> Vec<TextRun> {
         let gaps = self.tokens.len().saturating_sub(1);
+        let glyphs: usize = self.tokens.iter().map(|t| t.glyphs.len()).sum();
         let slack = (box_width - self.width).max(0.0);
-        let mut gap = 0.0;
+        // `gap`: after every token (a CJK character, a word, a space); `letter`:
+        // after every glyph, when a line of few tokens (a long URL) would gape.
+        let (mut gap, mut letter) = (0.0, 0.0);
         let mut left = x;
         match align {
             Align::Left => {}
             Align::Center => left += slack / 2.0,
             Align::Right => left += slack,
-            Align::Justify => {
-                // Stretch unless it is the last line, or the gaps would gape (a line
-                // holding one long word).
-                if !self.last && gaps > 0 && slack / gaps as f32 <= size {
+            Align::Justify if !self.last => {
+                if gaps > 0 && slack / gaps as f32 <= size {
                     gap = slack / gaps as f32;
+                } else if glyphs > 1 && slack / (glyphs - 1) as f32 <= size {
+                    letter = slack / (glyphs - 1) as f32;
                 }
             }
+            Align::Justify => {}
         }
         // A glyph joins the previous run when it continues exactly where that run ends.
         let mut runs: Vec<TextRun> = Vec::new();
@@ -285,16 +349,16 @@ impl Line {
         let mut pen = left;
         for (i, token) in self.tokens.iter().enumerate() {
             if token.kind == Kind::Space {
-                pen += token.width;
+                pen += token.width + letter * token.glyphs.len() as f32;
             } else {
                 let gap = if token.kind == Kind::Cjk { gap } else { 0.0 };
                 for g in &token.glyphs {
-                    let spacing = gap + g.squeeze;
+                    let spacing = gap + letter + g.squeeze;
                     match runs.last_mut() {
                         Some(r) if r.face == g.face && r.spacing == spacing && (run_end - pen).abs() < 0.001 => r.text.push(g.ch),
                         _ => runs.push(TextRun { x: pen, y: baseline, size, face: g.face, text: g.ch.to_string(), spacing }),
                     }
-                    pen += g.advance + gap;
+                    pen += g.advance + gap + letter;
                     run_end = pen;
                 }
             }
@@ -337,12 +401,19 @@ mod tests {
     }
 
     #[test]
-    fn latin_words_and_numbers_stay_whole() {
-        let l = lines("电话0533-6195137，地址", 8.0);
+    fn latin_words_stay_whole_unless_a_line_would_be_left_short() {
+        // Room for the whole number: it stays whole.
+        let l = lines("电话0533-6195137，地址", 9.0);
         assert!(l.iter().any(|s| s.contains("0533-6195137")), "{l:?}");
+        // Carrying the address over would leave more than one 字 empty: it breaks
+        // after a separator.
         let l = lines("请发送至 tjj@example.gov.cn 邮箱", 12.0);
-        assert!(l.iter().any(|s| s.contains("tjj@example.gov.cn")), "{l:?}");
-        assert!(l.iter().all(|s| !s.starts_with(' ') && !s.ends_with(' ')));
+        assert_eq!(l, vec!["请发送至 tjj@example.gov.", "cn 邮箱"]);
+        let l = lines("一二三四五六七八九十0533-6195137", 12.0);
+        assert_eq!(l, vec!["一二三四五六七八九十0533", "-6195137"], "no separator in the last 字: any character");
+        // Less than one 字 left: the word moves down whole.
+        let l = lines("一二三四五六七八九十十一 tjj@example.gov.cn", 12.0);
+        assert_eq!(l, vec!["一二三四五六七八九十十一", "tjj@example.gov.cn"]);
     }
 
     #[test]
