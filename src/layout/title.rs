@@ -93,9 +93,7 @@ fn break_costs(glyphs: &[Glyph]) -> Vec<f64> {
     for w in WHOLE_WORDS {
         for (b, m) in text.match_indices(w) {
             count_work(1);
-            for inside in char_at[b] + 1..char_at[b + m.len()] {
-                cost[inside] = INSIDE_WORD;
-            }
+            cost[char_at[b] + 1..char_at[b + m.len()]].fill(INSIDE_WORD);
         }
     }
     for i in 1..n {
