@@ -5,6 +5,7 @@ pub mod docx;
 mod grid;
 pub mod html;
 pub mod pdf;
+mod pdf_file;
 
 use std::path::Path;
 

@@ -1,4 +1,5 @@
-//! Pages → PDF. The only place printpdf (and lopdf, for the outline) is used.
+//! Pages → PDF. With `pdf_file.rs` (lopdf: bookmarks, metadata, compact file),
+//! the only place printpdf and lopdf are used.
 //!
 //! Every face is subset to the glyphs the document uses before printpdf sees it
 //! (without its `text_layout` feature printpdf would embed whole fonts: 20–60 MB),
@@ -41,7 +42,7 @@ pub fn to_pdf(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
     let pages: Vec<PdfPage> = doc.pages.iter().map(|p| page(p, doc.height, &font_ids)).collect();
     let mut warnings = Vec::new();
     let bytes = pdf.with_pages(pages).save(&PdfSaveOptions { subset_fonts: false, ..PdfSaveOptions::default() }, &mut warnings);
-    add_outline(&bytes, doc)
+    super::pdf_file::finish(&bytes, doc)
 }
 
 /// Subsets and embeds every face the document uses.
@@ -134,44 +135,4 @@ fn page(p: &crate::layout::Page, height: f32, fonts: &BTreeMap<FaceId, FontId>) 
     }
     ops.push(Op::EndTextSection);
     PdfPage::new(Mm::from(Pt(crate::layout::style::PAGE_WIDTH)), Mm::from(Pt(height)), ops)
-}
-
-/// Adds the bookmarks (one per part, in reading order) with lopdf; printpdf's own
-/// would sort headings on the same page by name.
-fn add_outline(bytes: &[u8], doc: &Document) -> Result<Vec<u8>, PdfError> {
-    use lopdf::{Dictionary, Object, StringFormat};
-    if doc.outline.is_empty() {
-        return Ok(bytes.to_vec());
-    }
-    let mut pdf = lopdf::Document::load_mem(bytes).map_err(|_| PdfError("添加书签时出错".into()))?;
-    let pages = pdf.get_pages();
-    let root = pdf.new_object_id();
-    let ids: Vec<lopdf::ObjectId> = doc.outline.iter().map(|_| pdf.new_object_id()).collect();
-    for (i, entry) in doc.outline.iter().enumerate() {
-        let page = pages.get(&(entry.page as u32 + 1)).copied().ok_or_else(|| PdfError("书签指向不存在的页".into()))?;
-        let title: Vec<u8> = [0xFE, 0xFF].into_iter().chain(entry.title.encode_utf16().flat_map(u16::to_be_bytes)).collect();
-        let mut item = Dictionary::new();
-        item.set("Title", Object::String(title, StringFormat::Hexadecimal));
-        item.set("Parent", root);
-        item.set("Dest", vec![page.into(), "XYZ".into(), Object::Null, Object::Null, Object::Null]);
-        if i > 0 {
-            item.set("Prev", ids[i - 1]);
-        }
-        if i + 1 < ids.len() {
-            item.set("Next", ids[i + 1]);
-        }
-        pdf.objects.insert(ids[i], Object::Dictionary(item));
-    }
-    let mut outlines = Dictionary::new();
-    outlines.set("Type", "Outlines");
-    outlines.set("First", ids[0]);
-    outlines.set("Last", ids[ids.len() - 1]);
-    outlines.set("Count", ids.len() as i64);
-    pdf.objects.insert(root, Object::Dictionary(outlines));
-    let catalog = pdf.catalog_mut().map_err(|_| PdfError("添加书签时出错".into()))?;
-    catalog.set("Outlines", root);
-    catalog.set("PageMode", "UseOutlines");
-    let mut out = Vec::with_capacity(bytes.len() + 1024);
-    pdf.save_to(&mut out).map_err(|_| PdfError("写出 PDF 内容时出错".into()))?;
-    Ok(out)
 }

@@ -119,7 +119,7 @@ impl Flow<'_> {
         let text = PART_HEADINGS[index];
         self.heading(text, Role::Heading, keep, text);
         let page = self.pages.len() - 1;
-        self.outline.push(OutlineEntry { title: text.to_string(), page });
+        self.outline.push(OutlineEntry { title: text.to_string(), page, y: TOP + self.y - LINE_PITCH });
     }
 
     /// Titled sub-parts 「（一）主动公开」… with their paragraphs.
