@@ -222,3 +222,13 @@ fn bookmarks_open_at_the_heading_and_the_file_claims_no_pdf_x() {
     assert!(!pdfinfo.contains("PDF/X"), "{pdfinfo}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn the_seed_pdf_stays_within_its_size_budget() {
+    let dir = scratch("size");
+    let pdf = export("zhoucun-2023.json", &dir);
+    let size = std::fs::metadata(&pdf).unwrap().len();
+    // README's goal: 250 KB as the app counts them (1 KB = 1024 bytes); the file was 269,050 bytes.
+    assert!(size <= 250 * 1024, "{size} bytes");
+    std::fs::remove_dir_all(dir).unwrap();
+}
