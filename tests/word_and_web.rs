@@ -179,3 +179,40 @@ fn export_chooses_the_format_by_extension() {
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn word_cells_have_the_pdf_padding_headers_repeat_and_the_file_is_named() {
+    use nianbao::layout::style::table::{PAD_X, PAD_Y};
+    let r = example("zhoucun-2023.json");
+    let bytes = docx::to_docx(&r).unwrap();
+    let xml = unzip(&bytes, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let twips = |pt: f32| ((pt * 20.0).round() as i32).to_string();
+    let tables: Vec<roxmltree::Node> = doc.descendants().filter(|n| n.has_tag_name((W, "tbl"))).collect();
+    for (t, header_rows) in tables.iter().zip([0, 3, 3]) {
+        // Cell margins as the PDF's padding (Word's default 0.19 cm wrapped labels mid-word).
+        let mar = t.descendants().find(|n| n.has_tag_name((W, "tblCellMar"))).expect("cell margins");
+        let side = |name: &str| mar.children().find(|n| n.has_tag_name((W, name))).and_then(|n| n.attribute((W, "w")));
+        assert_eq!((side("left"), side("right")), (Some(twips(PAD_X).as_str()), Some(twips(PAD_X).as_str())));
+        assert_eq!((side("top"), side("bottom")), (Some(twips(PAD_Y).as_str()), Some(twips(PAD_Y).as_str())));
+        // The header rows repeat on the next page; no other row does.
+        let repeats: Vec<bool> = t
+            .children()
+            .filter(|n| n.has_tag_name((W, "tr")))
+            .map(|tr| tr.descendants().any(|d| d.has_tag_name((W, "tblHeader"))))
+            .collect();
+        assert_eq!(repeats.iter().filter(|r| **r).count(), header_rows);
+        assert!(repeats[..header_rows].iter().all(|r| *r));
+    }
+    // The file's properties: the report's title, the agency, now.
+    let core = unzip(&bytes, "docProps/core.xml");
+    let props = roxmltree::Document::parse(&core).unwrap();
+    let prop = |name: &str| props.descendants().find(|n| n.tag_name().name() == name).and_then(|n| n.text()).unwrap_or_default();
+    assert_eq!(prop("title"), r.title());
+    assert_eq!(prop("creator"), "周村区投资促进中心");
+    assert!(!core.contains("unknown") && !core.contains("1970"), "{core}");
+    for date in [prop("created"), prop("modified")] {
+        let year: i32 = date[..4].parse().unwrap();
+        assert!(year >= 2025 && date.len() == 20 && date.ends_with('Z'), "W3CDTF, UTC: {date}");
+    }
+}

@@ -2,6 +2,7 @@
 //! in `pdf.rs`), Word and web pages (from the model and the table structure).
 
 pub mod docx;
+mod docx_package;
 mod grid;
 pub mod html;
 pub mod pdf;
