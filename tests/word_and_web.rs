@@ -216,3 +216,30 @@ fn word_cells_have_the_pdf_padding_headers_repeat_and_the_file_is_named() {
         assert!(year >= 2025 && date.len() == 20 && date.ends_with('Z'), "W3CDTF, UTC: {date}");
     }
 }
+
+#[test]
+fn the_word_and_web_signature_follow_the_9704_rule() {
+    let mut r = example("zhoucun-2023.json");
+    r.signature.unit = "周村区投资促进中心".into(); // 9 字
+    r.signature.date = "2024-01-16".into(); // 2024年1月16日: 6.5 字
+    let one = 320; // 一字: 16 pt in twips
+    // Date 2.5 字 from the edge, so its first character is two right of the 署名's (2 字 from the edge).
+    let expected = [("周村区投资促进中心", 2 * one), ("2024年1月16日", 5 * one / 2)];
+    let xml = unzip(&docx::to_docx(&r).unwrap(), "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    for (text, right) in expected {
+        let p = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "p")))
+            .filter(|p| p.descendants().filter(|d| d.has_tag_name((W, "t"))).filter_map(|d| d.text()).collect::<String>() == text)
+            .last() // the title's first line is the agency too
+            .unwrap();
+        let ind = p.descendants().find(|n| n.has_tag_name((W, "ind"))).unwrap();
+        assert_eq!(ind.attribute((W, "right")), Some(right.to_string().as_str()), "{text}");
+        let jc = p.descendants().find(|n| n.has_tag_name((W, "jc"))).unwrap();
+        assert_eq!(jc.attribute((W, "val")), Some("right"));
+    }
+    let page = html::body(&r);
+    assert!(page.contains(r#"padding-right:2em">周村区投资促进中心</p>"#), "{page}");
+    assert!(page.contains(r#"padding-right:2.5em">2024年1月16日</p>"#), "{page}");
+}

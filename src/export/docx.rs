@@ -16,6 +16,7 @@ use docx_rs::{
 
 use super::docx_package::{self, Package};
 use super::grid::{Slot, rows};
+use super::signature_lines;
 use crate::layout::style::{self, mm};
 use crate::layout::table::Table as LayoutTable;
 use crate::layout::tables;
@@ -23,7 +24,6 @@ use crate::layout::text::Align;
 use crate::model::numerals::bracketed;
 use crate::model::report::{Report, Section};
 use crate::model::template::PART_HEADINGS;
-use crate::model::text::official_date;
 
 /// The 公文 font of each role, and the bundled font named as its fallback.
 struct FontRole {
@@ -203,16 +203,19 @@ pub fn to_docx(r: &Report) -> Result<Vec<u8>, String> {
     doc = sections(doc, &r.problems);
     doc = doc.add_paragraph(heading(PART_HEADINGS[5], &HEADING, 0));
     doc = paragraphs(doc, &r.other_matters);
-    if !r.signature.is_empty() {
-        let right = |chars: i32| Some(chars * twips(style::BODY_SIZE));
-        doc = doc.add_paragraph(Paragraph::new().line_spacing(exact(style::LINE_PITCH)));
-        for (text, indent) in [(r.signature.unit.trim().to_string(), right(2)), (official_date(&r.signature.date), right(2))] {
+    if let Some(lines) = signature_lines(r) {
+        // GB/T 9704 §7.3.5.2 (layout::signature): two right-aligned lines, each
+        // standing off the right margin by its indent in 字; kept on one page.
+        doc = doc.add_paragraph(Paragraph::new().line_spacing(exact(style::LINE_PITCH)).keep_next(true));
+        for (i, line) in lines.into_iter().enumerate() {
+            let indent = (line.right_indent * twips(style::BODY_SIZE) as f32).round() as i32;
             doc = doc.add_paragraph(
                 Paragraph::new()
-                    .add_run(run(&text, &BODY, style::BODY_SIZE))
+                    .add_run(run(&line.text, &BODY, style::BODY_SIZE))
                     .align(AlignmentType::Right)
                     .line_spacing(exact(style::LINE_PITCH))
-                    .indent(None, None, indent, None),
+                    .indent(None, None, Some(indent), None)
+                    .keep_next(i == 0),
             );
         }
     }

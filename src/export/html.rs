@@ -6,12 +6,12 @@
 use std::fmt::Write;
 
 use super::grid::{Slot, rows};
+use super::signature_lines;
 use crate::layout::table::Table;
 use crate::layout::tables;
 use crate::model::numerals::bracketed;
 use crate::model::report::{Report, Section};
 use crate::model::template::PART_HEADINGS;
-use crate::model::text::official_date;
 
 const BODY_FONT: &str = "仿宋_GB2312,仿宋,FangSong,STFangsong,FandolFang,serif";
 const TITLE_FONT: &str = "方正小标宋简体,FZXiaoBiaoSong-B05S,宋体,SimSun,serif";
@@ -135,13 +135,18 @@ pub fn body(r: &Report) -> String {
     sections(&mut out, &r.problems);
     heading(&mut out, PART_HEADINGS[5]);
     paragraph(&mut out, &r.other_matters);
-    if !r.signature.is_empty() {
-        let _ = writeln!(
-            out,
-            r#"<p style="margin:2em 2em 0 0;text-align:right;line-height:1.8">{}<br/>{}</p>"#,
-            escape(r.signature.unit.trim()),
-            escape(&official_date(&r.signature.date))
-        );
+    if let Some(lines) = signature_lines(r) {
+        // GB/T 9704 §7.3.5.2 (layout::signature): each line its indent in 字 (em) from the right.
+        out.push_str(r#"<div style="margin-top:1.8em;line-height:1.8">"#);
+        for line in lines {
+            let _ = write!(
+                out,
+                r#"<p style="margin:0;text-align:right;padding-right:{}em">{}</p>"#,
+                (line.right_indent * 100.0).round() / 100.0,
+                escape(&line.text)
+            );
+        }
+        out.push_str("</div>\n");
     }
     out.push_str("</div>\n");
     out
