@@ -129,7 +129,7 @@ fn the_web_page_is_self_contained_and_has_the_merges() {
         for table in doc.descendants().filter(|n| n.has_tag_name("table")) {
             let width = table.descendants().filter(|n| n.has_tag_name("col")).count();
             let mut covered: Vec<usize> = Vec::new();
-            for (i, tr) in table.children().filter(|n| n.has_tag_name("tr")).enumerate() {
+            for (i, tr) in table.descendants().filter(|n| n.has_tag_name("tr")).enumerate() {
                 let here: usize = covered.get(i).copied().unwrap_or(0)
                     + tr.children()
                         .filter(|c| c.is_element())
@@ -242,4 +242,29 @@ fn the_word_and_web_signature_follow_the_9704_rule() {
     let page = html::body(&r);
     assert!(page.contains(r#"padding-right:2em">周村区投资促进中心</p>"#), "{page}");
     assert!(page.contains(r#"padding-right:2.5em">2024年1月16日</p>"#), "{page}");
+}
+
+#[test]
+fn web_tables_have_a_head_a_body_and_an_upright_vertical_cell() {
+    let r = example("zhoucun-2023.json");
+    let page = html::document(&r);
+    let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    let doc = roxmltree::Document::parse_with_options(&page, options).unwrap();
+    let tables: Vec<roxmltree::Node> = doc.descendants().filter(|n| n.has_tag_name("table")).collect();
+    for (table, header_rows) in tables.iter().zip([0, 3, 3]) {
+        let part = |tag: &str| table.children().find(|n| n.has_tag_name(tag));
+        let rows = |n: Option<roxmltree::Node>| n.map_or(0, |n| n.children().filter(|c| c.has_tag_name("tr")).count());
+        assert_eq!(rows(part("thead")), header_rows);
+        assert!(rows(part("tbody")) > 0);
+        assert!(!table.children().any(|n| n.has_tag_name("tr")), "every row in thead or tbody");
+        // Header cells are th, body cells td.
+        if let Some(head) = part("thead") {
+            assert!(head.descendants().filter(|n| n.is_element() && n.has_tag_name("td")).count() == 0);
+        }
+    }
+    // 「三、本年度办理结果」 reads top to bottom, not one character per line of a wide cell.
+    let results = doc.descendants().find(|n| n.has_tag_name("td") && n.text() == Some(RESULTS)).unwrap();
+    let style = results.attribute("style").unwrap();
+    assert!(style.contains("writing-mode:vertical-rl"), "{style}");
+    assert!(!style.contains("break-all"), "{style}");
 }

@@ -79,7 +79,15 @@ fn table(out: &mut String, t: &Table, caption: &str) {
         let _ = write!(out, r#"<col style="width:{:.1}%"/>"#, w / total * 100.0);
     }
     out.push_str("</colgroup>\n");
-    for (r, slots) in rows(t).iter().enumerate() {
+    // Header rows in thead (a browser repeats them on every printed page), the rest in tbody.
+    let rows = rows(t);
+    for (r, slots) in rows.iter().enumerate() {
+        if r == 0 && t.header_rows > 0 {
+            out.push_str("<thead>\n");
+        }
+        if r == t.header_rows {
+            out.push_str("<tbody>\n");
+        }
         out.push_str("<tr>");
         for slot in slots {
             let Slot::Start(c) = slot else { continue };
@@ -98,11 +106,18 @@ fn table(out: &mut String, t: &Table, caption: &str) {
                 style.push_str(";background:#ebebeb");
             }
             if c.vertical {
-                style.push_str(";width:1.5em;word-break:break-all");
+                // Read top to bottom, characters upright, as printed.
+                style.push_str(";writing-mode:vertical-rl;text-orientation:upright;letter-spacing:.15em");
             }
             let _ = write!(out, r#"<{tag}{attrs} style="{style}">{}</{tag}>"#, escape(&c.text));
         }
         out.push_str("</tr>\n");
+        if r + 1 == t.header_rows {
+            out.push_str("</thead>\n");
+        }
+    }
+    if rows.len() > t.header_rows {
+        out.push_str("</tbody>\n");
     }
     out.push_str("</table></div>\n");
 }
