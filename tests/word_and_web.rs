@@ -231,8 +231,8 @@ fn the_word_and_web_signature_follow_the_9704_rule() {
         let p = doc
             .descendants()
             .filter(|n| n.has_tag_name((W, "p")))
-            .filter(|p| p.descendants().filter(|d| d.has_tag_name((W, "t"))).filter_map(|d| d.text()).collect::<String>() == text)
-            .last() // the title's first line is the agency too
+            // The last: the title's first line is the agency too.
+            .rfind(|p| p.descendants().filter(|d| d.has_tag_name((W, "t"))).filter_map(|d| d.text()).collect::<String>() == text)
             .unwrap();
         let ind = p.descendants().find(|n| n.has_tag_name((W, "ind"))).unwrap();
         assert_eq!(ind.attribute((W, "right")), Some(right.to_string().as_str()), "{text}");
