@@ -185,3 +185,50 @@ fn the_pdf_has_one_bookmark_per_part() {
     assert_eq!(titles, PART_HEADINGS.to_vec());
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn bookmarks_open_at_the_heading_and_the_file_claims_no_pdf_x() {
+    let report =
+        nianbao::model::file::load(Path::new(&format!("{}/examples/zhoucun-2023.json", env!("CARGO_MANIFEST_DIR")))).unwrap();
+    let fonts = nianbao::fonts::FontSet::bundled();
+    let laid_out = nianbao::layout::layout(&report, fonts);
+    let bytes = nianbao::export::pdf(&report, fonts).unwrap().bytes;
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let outlines = doc.get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap()).unwrap();
+    let mut next = outlines.get(b"First").unwrap().as_reference().ok();
+    let mut entries = laid_out.outline.iter();
+    while let Some(id) = next {
+        let item = doc.get_dictionary(id).unwrap();
+        let dest = item.get(b"Dest").unwrap().as_array().unwrap();
+        assert_eq!(dest[1].as_name().unwrap(), b"XYZ");
+        let top = dest[3].as_float().or_else(|_| dest[3].as_i64().map(|v| v as f32)).expect("a top, not null");
+        let entry = entries.next().unwrap();
+        // The heading's line, not the top of the page: PDF counts from the bottom.
+        assert!((top - (laid_out.height - entry.y)).abs() <= 0.5, "{}: {top}", entry.title);
+        let heading_baseline = laid_out.pages[entry.page].texts().find(|t| t.text == entry.title).map(|t| t.y).unwrap();
+        assert!(entry.y < heading_baseline && heading_baseline < entry.y + nianbao::layout::style::LINE_PITCH, "{}", entry.title);
+        next = item.get(b"Next").and_then(|o| o.as_reference()).ok();
+    }
+    assert!(entries.next().is_none());
+    // printpdf's empty /GTS_PDFXVersion made readers call the file PDF/X.
+    let info = doc.get_dictionary(doc.trailer.get(b"Info").unwrap().as_reference().unwrap()).unwrap();
+    assert!(!info.has(b"GTS_PDFXVersion"));
+    assert!(!String::from_utf8_lossy(&bytes).contains("GTS_PDFX"));
+    let dir = scratch("pdfx");
+    let path = dir.join("seed.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let pdfinfo = tool("pdfinfo", &[path.to_str().unwrap()]);
+    assert!(!pdfinfo.contains("PDF/X"), "{pdfinfo}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_seed_pdf_stays_within_its_size_budget() {
+    let dir = scratch("size");
+    let pdf = export("zhoucun-2023.json", &dir);
+    let size = std::fs::metadata(&pdf).unwrap().len();
+    // README's goal: 250 KB as the app counts them (1 KB = 1024 bytes); the file was 269,050 bytes.
+    assert!(size <= 250 * 1024, "{size} bytes");
+    std::fs::remove_dir_all(dir).unwrap();
+}

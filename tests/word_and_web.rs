@@ -129,7 +129,7 @@ fn the_web_page_is_self_contained_and_has_the_merges() {
         for table in doc.descendants().filter(|n| n.has_tag_name("table")) {
             let width = table.descendants().filter(|n| n.has_tag_name("col")).count();
             let mut covered: Vec<usize> = Vec::new();
-            for (i, tr) in table.children().filter(|n| n.has_tag_name("tr")).enumerate() {
+            for (i, tr) in table.descendants().filter(|n| n.has_tag_name("tr")).enumerate() {
                 let here: usize = covered.get(i).copied().unwrap_or(0)
                     + tr.children()
                         .filter(|c| c.is_element())
@@ -178,4 +178,93 @@ fn export_chooses_the_format_by_extension() {
     assert_eq!(o.status.code(), Some(0), "--format overrides the extension");
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn word_cells_have_the_pdf_padding_headers_repeat_and_the_file_is_named() {
+    use nianbao::layout::style::table::{PAD_X, PAD_Y};
+    let r = example("zhoucun-2023.json");
+    let bytes = docx::to_docx(&r).unwrap();
+    let xml = unzip(&bytes, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let twips = |pt: f32| ((pt * 20.0).round() as i32).to_string();
+    let tables: Vec<roxmltree::Node> = doc.descendants().filter(|n| n.has_tag_name((W, "tbl"))).collect();
+    for (t, header_rows) in tables.iter().zip([0, 3, 3]) {
+        // Cell margins as the PDF's padding (Word's default 0.19 cm wrapped labels mid-word).
+        let mar = t.descendants().find(|n| n.has_tag_name((W, "tblCellMar"))).expect("cell margins");
+        let side = |name: &str| mar.children().find(|n| n.has_tag_name((W, name))).and_then(|n| n.attribute((W, "w")));
+        assert_eq!((side("left"), side("right")), (Some(twips(PAD_X).as_str()), Some(twips(PAD_X).as_str())));
+        assert_eq!((side("top"), side("bottom")), (Some(twips(PAD_Y).as_str()), Some(twips(PAD_Y).as_str())));
+        // The header rows repeat on the next page; no other row does.
+        let repeats: Vec<bool> = t
+            .children()
+            .filter(|n| n.has_tag_name((W, "tr")))
+            .map(|tr| tr.descendants().any(|d| d.has_tag_name((W, "tblHeader"))))
+            .collect();
+        assert_eq!(repeats.iter().filter(|r| **r).count(), header_rows);
+        assert!(repeats[..header_rows].iter().all(|r| *r));
+    }
+    // The file's properties: the report's title, the agency, now.
+    let core = unzip(&bytes, "docProps/core.xml");
+    let props = roxmltree::Document::parse(&core).unwrap();
+    let prop = |name: &str| props.descendants().find(|n| n.tag_name().name() == name).and_then(|n| n.text()).unwrap_or_default();
+    assert_eq!(prop("title"), r.title());
+    assert_eq!(prop("creator"), "周村区投资促进中心");
+    assert!(!core.contains("unknown") && !core.contains("1970"), "{core}");
+    for date in [prop("created"), prop("modified")] {
+        let year: i32 = date[..4].parse().unwrap();
+        assert!(year >= 2025 && date.len() == 20 && date.ends_with('Z'), "W3CDTF, UTC: {date}");
+    }
+}
+
+#[test]
+fn the_word_and_web_signature_follow_the_9704_rule() {
+    let mut r = example("zhoucun-2023.json");
+    r.signature.unit = "周村区投资促进中心".into(); // 9 字
+    r.signature.date = "2024-01-16".into(); // 2024年1月16日: 6.5 字
+    let one = 320; // 一字: 16 pt in twips
+    // Date 2.5 字 from the edge, so its first character is two right of the 署名's (2 字 from the edge).
+    let expected = [("周村区投资促进中心", 2 * one), ("2024年1月16日", 5 * one / 2)];
+    let xml = unzip(&docx::to_docx(&r).unwrap(), "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    for (text, right) in expected {
+        let p = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "p")))
+            // The last: the title's first line is the agency too.
+            .rfind(|p| p.descendants().filter(|d| d.has_tag_name((W, "t"))).filter_map(|d| d.text()).collect::<String>() == text)
+            .unwrap();
+        let ind = p.descendants().find(|n| n.has_tag_name((W, "ind"))).unwrap();
+        assert_eq!(ind.attribute((W, "right")), Some(right.to_string().as_str()), "{text}");
+        let jc = p.descendants().find(|n| n.has_tag_name((W, "jc"))).unwrap();
+        assert_eq!(jc.attribute((W, "val")), Some("right"));
+    }
+    let page = html::body(&r);
+    assert!(page.contains(r#"padding-right:2em">周村区投资促进中心</p>"#), "{page}");
+    assert!(page.contains(r#"padding-right:2.5em">2024年1月16日</p>"#), "{page}");
+}
+
+#[test]
+fn web_tables_have_a_head_a_body_and_an_upright_vertical_cell() {
+    let r = example("zhoucun-2023.json");
+    let page = html::document(&r);
+    let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    let doc = roxmltree::Document::parse_with_options(&page, options).unwrap();
+    let tables: Vec<roxmltree::Node> = doc.descendants().filter(|n| n.has_tag_name("table")).collect();
+    for (table, header_rows) in tables.iter().zip([0, 3, 3]) {
+        let part = |tag: &str| table.children().find(|n| n.has_tag_name(tag));
+        let rows = |n: Option<roxmltree::Node>| n.map_or(0, |n| n.children().filter(|c| c.has_tag_name("tr")).count());
+        assert_eq!(rows(part("thead")), header_rows);
+        assert!(rows(part("tbody")) > 0);
+        assert!(!table.children().any(|n| n.has_tag_name("tr")), "every row in thead or tbody");
+        // Header cells are th, body cells td.
+        if let Some(head) = part("thead") {
+            assert!(head.descendants().filter(|n| n.is_element() && n.has_tag_name("td")).count() == 0);
+        }
+    }
+    // 「三、本年度办理结果」 reads top to bottom, not one character per line of a wide cell.
+    let results = doc.descendants().find(|n| n.has_tag_name("td") && n.text() == Some(RESULTS)).unwrap();
+    let style = results.attribute("style").unwrap();
+    assert!(style.contains("writing-mode:vertical-rl"), "{style}");
+    assert!(!style.contains("break-all"), "{style}");
 }

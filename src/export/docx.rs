@@ -6,14 +6,17 @@
 //! Word lays out its own pages; this is fed by the model and the table
 //! structure, not by the PDF's pages.
 
-use std::io::{Cursor, Read, Write};
+use std::io::Cursor;
 
 use docx_rs::{
     AlignmentType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run,
-    RunFonts, Shading, SpecialIndentType, Table, TableAlignmentType, TableCell, TableRow, VAlignType, VMergeType, WidthType,
+    RunFonts, Shading, SpecialIndentType, Table, TableAlignmentType, TableCell, TableCellMargins, TableRow, VAlignType,
+    VMergeType, WidthType,
 };
 
+use super::docx_package::{self, Package};
 use super::grid::{Slot, rows};
+use super::signature_lines;
 use crate::layout::style::{self, mm};
 use crate::layout::table::Table as LayoutTable;
 use crate::layout::tables;
@@ -21,7 +24,6 @@ use crate::layout::text::Align;
 use crate::model::numerals::bracketed;
 use crate::model::report::{Report, Section};
 use crate::model::template::PART_HEADINGS;
-use crate::model::text::official_date;
 
 /// The 公文 font of each role, and the bundled font named as its fallback.
 struct FontRole {
@@ -128,10 +130,14 @@ fn table(t: &LayoutTable) -> Table {
             TableRow::new(cells).cant_split()
         })
         .collect();
+    // The PDF's cell padding, so labels wrap where they do there (Word's default
+    // 0.19 cm each side broke 「本年新制作数量」 after 「数」).
+    let (pad_x, pad_y) = (twips(style::table::PAD_X) as usize, twips(style::table::PAD_Y) as usize);
     Table::new(rows)
         .set_grid(grid)
         .align(TableAlignmentType::Center)
         .width(twips(t.columns.iter().sum()) as usize, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(pad_y, pad_x, pad_y, pad_x))
 }
 
 /// 「— N —」 in 4号 宋体, on the right of odd pages and the left of even ones, one character in.
@@ -189,52 +195,45 @@ pub fn to_docx(r: &Report) -> Result<Vec<u8>, String> {
     doc = doc.add_paragraph(heading(PART_HEADINGS[0], &HEADING, 0));
     doc = paragraphs(doc, &r.overview.lead);
     doc = sections(doc, &r.overview.sections);
-    doc = doc.add_paragraph(heading(PART_HEADINGS[1], &HEADING, 0)).add_table(table(&tables::disclosure(r)));
-    doc = doc.add_paragraph(heading(PART_HEADINGS[2], &HEADING, 0)).add_table(table(&tables::applications(r)));
-    doc = doc.add_paragraph(heading(PART_HEADINGS[3], &HEADING, 0)).add_table(table(&tables::reviews(r)));
+    let tables = [tables::disclosure(r), tables::applications(r), tables::reviews(r)];
+    for (i, t) in tables.iter().enumerate() {
+        doc = doc.add_paragraph(heading(PART_HEADINGS[1 + i], &HEADING, 0)).add_table(table(t));
+    }
     doc = doc.add_paragraph(heading(PART_HEADINGS[4], &HEADING, 0));
     doc = sections(doc, &r.problems);
     doc = doc.add_paragraph(heading(PART_HEADINGS[5], &HEADING, 0));
     doc = paragraphs(doc, &r.other_matters);
-    if !r.signature.is_empty() {
-        let right = |chars: i32| Some(chars * twips(style::BODY_SIZE));
-        doc = doc.add_paragraph(Paragraph::new().line_spacing(exact(style::LINE_PITCH)));
-        for (text, indent) in [(r.signature.unit.trim().to_string(), right(2)), (official_date(&r.signature.date), right(2))] {
+    if let Some(lines) = signature_lines(r) {
+        // GB/T 9704 §7.3.5.2 (layout::signature): two right-aligned lines, each
+        // standing off the right margin by its indent in 字; kept on one page.
+        doc = doc.add_paragraph(Paragraph::new().line_spacing(exact(style::LINE_PITCH)).keep_next(true));
+        for (i, line) in lines.into_iter().enumerate() {
+            let indent = (line.right_indent * twips(style::BODY_SIZE) as f32).round() as i32;
             doc = doc.add_paragraph(
                 Paragraph::new()
-                    .add_run(run(&text, &BODY, style::BODY_SIZE))
+                    .add_run(run(&line.text, &BODY, style::BODY_SIZE))
                     .align(AlignmentType::Right)
                     .line_spacing(exact(style::LINE_PITCH))
-                    .indent(None, None, indent, None),
+                    .indent(None, None, Some(indent), None)
+                    .keep_next(i == 0),
             );
         }
     }
 
     let mut packed = Cursor::new(Vec::new());
     doc.build().pack(&mut packed).map_err(|_| "无法生成 Word 文件（打包文档时出错）".to_string())?;
-    with_font_table(&packed.into_inner()).map_err(|_| "无法生成 Word 文件（写入字体表时出错）".to_string())
+    let title = r.title();
+    let package = Package {
+        font_table: font_table(),
+        title: &title,
+        author: r.agency.trim(),
+        header_rows: tables.iter().map(|t| t.header_rows).collect(),
+    };
+    docx_package::finish(&packed.into_inner(), &package)
 }
 
-/// Replaces the font table with one that names every role's font, its East
-/// Asian character set, and the bundled font as the alternative (`w:altName`).
-fn with_font_table(docx: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
-    let mut input = zip::ZipArchive::new(Cursor::new(docx))?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for i in 0..input.len() {
-        let mut entry = input.by_index(i)?;
-        let name = entry.name().to_string();
-        let mut data = Vec::new();
-        entry.read_to_end(&mut data)?;
-        if name == "word/fontTable.xml" {
-            data = font_table().into_bytes();
-        }
-        out.start_file(name, options)?;
-        out.write_all(&data)?;
-    }
-    Ok(out.finish()?.into_inner())
-}
-
+/// The font table: every role's font, its East Asian character set, and the
+/// bundled font as the alternative (`w:altName`).
 fn font_table() -> String {
     let mut xml = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,

@@ -6,12 +6,12 @@
 use std::fmt::Write;
 
 use super::grid::{Slot, rows};
+use super::signature_lines;
 use crate::layout::table::Table;
 use crate::layout::tables;
 use crate::model::numerals::bracketed;
 use crate::model::report::{Report, Section};
 use crate::model::template::PART_HEADINGS;
-use crate::model::text::official_date;
 
 const BODY_FONT: &str = "仿宋_GB2312,仿宋,FangSong,STFangsong,FandolFang,serif";
 const TITLE_FONT: &str = "方正小标宋简体,FZXiaoBiaoSong-B05S,宋体,SimSun,serif";
@@ -79,7 +79,15 @@ fn table(out: &mut String, t: &Table, caption: &str) {
         let _ = write!(out, r#"<col style="width:{:.1}%"/>"#, w / total * 100.0);
     }
     out.push_str("</colgroup>\n");
-    for (r, slots) in rows(t).iter().enumerate() {
+    // Header rows in thead (a browser repeats them on every printed page), the rest in tbody.
+    let rows = rows(t);
+    for (r, slots) in rows.iter().enumerate() {
+        if r == 0 && t.header_rows > 0 {
+            out.push_str("<thead>\n");
+        }
+        if r == t.header_rows {
+            out.push_str("<tbody>\n");
+        }
         out.push_str("<tr>");
         for slot in slots {
             let Slot::Start(c) = slot else { continue };
@@ -98,11 +106,18 @@ fn table(out: &mut String, t: &Table, caption: &str) {
                 style.push_str(";background:#ebebeb");
             }
             if c.vertical {
-                style.push_str(";width:1.5em;word-break:break-all");
+                // Read top to bottom, characters upright, as printed.
+                style.push_str(";writing-mode:vertical-rl;text-orientation:upright;letter-spacing:.15em");
             }
             let _ = write!(out, r#"<{tag}{attrs} style="{style}">{}</{tag}>"#, escape(&c.text));
         }
         out.push_str("</tr>\n");
+        if r + 1 == t.header_rows {
+            out.push_str("</thead>\n");
+        }
+    }
+    if rows.len() > t.header_rows {
+        out.push_str("</tbody>\n");
     }
     out.push_str("</table></div>\n");
 }
@@ -135,13 +150,18 @@ pub fn body(r: &Report) -> String {
     sections(&mut out, &r.problems);
     heading(&mut out, PART_HEADINGS[5]);
     paragraph(&mut out, &r.other_matters);
-    if !r.signature.is_empty() {
-        let _ = writeln!(
-            out,
-            r#"<p style="margin:2em 2em 0 0;text-align:right;line-height:1.8">{}<br/>{}</p>"#,
-            escape(r.signature.unit.trim()),
-            escape(&official_date(&r.signature.date))
-        );
+    if let Some(lines) = signature_lines(r) {
+        // GB/T 9704 §7.3.5.2 (layout::signature): each line its indent in 字 (em) from the right.
+        out.push_str(r#"<div style="margin-top:1.8em;line-height:1.8">"#);
+        for line in lines {
+            let _ = write!(
+                out,
+                r#"<p style="margin:0;text-align:right;padding-right:{}em">{}</p>"#,
+                (line.right_indent * 100.0).round() / 100.0,
+                escape(&line.text)
+            );
+        }
+        out.push_str("</div>\n");
     }
     out.push_str("</div>\n");
     out

@@ -2,15 +2,19 @@
 //! in `pdf.rs`), Word and web pages (from the model and the table structure).
 
 pub mod docx;
+mod docx_package;
 mod grid;
 pub mod html;
 pub mod pdf;
+mod pdf_file;
 
 use std::path::Path;
 
 use crate::fonts::FontSet;
+use crate::layout::signature::signature_indents;
 use crate::layout::{self, MissingChar};
 use crate::model::Report;
+use crate::model::text::official_date;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -79,4 +83,55 @@ pub fn export(report: &Report, format: Format, fonts: &FontSet) -> Result<Export
 /// “「😀」（总体情况（一）主动公开）、「𠀀」（标题）”
 pub fn describe_missing(missing: &[MissingChar]) -> String {
     missing.iter().map(|m| format!("「{}」（{}）", m.ch, m.place)).collect::<Vec<_>>().join("、")
+}
+
+/// One line of the 落款 in the Word and web exports: its text and how far it
+/// stands from the right edge, in 字.
+pub(crate) struct SignatureLine {
+    pub text: String,
+    pub right_indent: f32,
+}
+
+/// The 署名 and the 成文日期 placed by the GB/T 9704 §7.3.5.2 rule
+/// (`layout::signature`), measured in 字 as Word and browsers will set them
+/// (None: the report has no 落款).
+pub(crate) fn signature_lines(r: &Report) -> Option<[SignatureLine; 2]> {
+    if r.signature.is_empty() {
+        return None;
+    }
+    let unit = r.signature.unit.trim().to_string();
+    let date = official_date(&r.signature.date);
+    let indents = signature_indents(width_in_chars(&unit), width_in_chars(&date), 1.0);
+    Some([SignatureLine { text: unit, right_indent: indents.unit }, SignatureLine { text: date, right_indent: indents.date }])
+}
+
+/// Width in 字: a CJK or full-width character is one, a half-width digit or
+/// Latin letter (and a half-width katakana or sign) half of one.
+fn width_in_chars(text: &str) -> f32 {
+    text.chars().map(|c| if c.is_ascii() || ('\u{FF61}'..='\u{FFDC}').contains(&c) { 0.5 } else { 1.0 }).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TemplateId;
+
+    #[test]
+    fn the_signature_lines_follow_the_9704_rule_in_characters() {
+        let mut r = Report::new(TemplateId::V2021, 2024, "某局");
+        r.signature.unit = "威海市文登区人民政府办公室".into(); // 13 字
+        r.signature.date = "2023-01-16".into(); // 2023年1月16日: 7 digits (3.5 字) + 3 字
+        let [unit, date] = signature_lines(&r).unwrap();
+        assert_eq!(date.text, "2023年1月16日");
+        assert_eq!(unit.right_indent, 2.0);
+        // The date's first character two 字 right of the 署名's first.
+        assert_eq!((unit.right_indent + 13.0) - (date.right_indent + 6.5), 2.0);
+        // A short 署名: the date keeps 右空二字 and the 署名 moves left.
+        r.signature.unit = "某局".into();
+        let [unit, date] = signature_lines(&r).unwrap();
+        assert_eq!(date.right_indent, 2.0);
+        assert_eq!(unit.right_indent, 2.0 + 6.5 + 2.0 - 2.0);
+        r.signature = Default::default();
+        assert!(signature_lines(&r).is_none());
+    }
 }

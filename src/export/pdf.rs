@@ -1,4 +1,5 @@
-//! Pages → PDF. The only place printpdf (and lopdf, for the outline) is used.
+//! Pages → PDF. With `pdf_file.rs` (lopdf: bookmarks, metadata, compact file),
+//! the only place printpdf and lopdf are used.
 //!
 //! Every face is subset to the glyphs the document uses before printpdf sees it
 //! (without its `text_layout` feature printpdf would embed whole fonts: 20–60 MB),
@@ -8,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    PdfSaveOptions, Point, Pt, Rect, TextItem,
 };
 
 use crate::fonts::{FaceId, FontSet};
@@ -41,7 +42,7 @@ pub fn to_pdf(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
     let pages: Vec<PdfPage> = doc.pages.iter().map(|p| page(p, doc.height, &font_ids)).collect();
     let mut warnings = Vec::new();
     let bytes = pdf.with_pages(pages).save(&PdfSaveOptions { subset_fonts: false, ..PdfSaveOptions::default() }, &mut warnings);
-    add_outline(&bytes, doc)
+    super::pdf_file::finish(&bytes, doc)
 }
 
 /// Subsets and embeds every face the document uses.
@@ -87,7 +88,7 @@ fn subset_tag(name: &str, chars: &BTreeSet<char>) -> String {
 }
 
 fn page(p: &crate::layout::Page, height: f32, fonts: &BTreeMap<FaceId, FontId>) -> PdfPage {
-    let flip = |y: f32| Pt(height - y);
+    let flip = |y: f32| Pt(round(height - y));
     let mut ops = Vec::new();
     // Fills first, rules over them, text on top.
     for item in &p.items {
@@ -95,10 +96,10 @@ fn page(p: &crate::layout::Page, height: f32, fonts: &BTreeMap<FaceId, FontId>) 
             ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale { percent: *gray, icc_profile: None }) });
             ops.push(Op::DrawRectangle {
                 rectangle: Rect {
-                    x: Pt(*x),
+                    x: Pt(round(*x)),
                     y: flip(y + h),
-                    width: Pt(*w),
-                    height: Pt(*h),
+                    width: Pt(round(*w)),
+                    height: Pt(round(*h)),
                     mode: Some(PaintMode::Fill),
                     winding_order: None,
                 },
@@ -107,71 +108,140 @@ fn page(p: &crate::layout::Page, height: f32, fonts: &BTreeMap<FaceId, FontId>) 
     }
     ops.push(Op::SetOutlineColor { col: Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None }) });
     let mut width = f32::NAN;
-    for item in &p.items {
-        if let Item::Line { x1, y1, x2, y2, width: w } = item {
-            if *w != width {
-                ops.push(Op::SetOutlineThickness { pt: Pt(*w) });
-                width = *w;
-            }
-            let point = |x: f32, y: f32| LinePoint { p: Point { x: Pt(x), y: flip(y) }, bezier: false };
-            ops.push(Op::DrawLine { line: Line { points: vec![point(*x1, *y1), point(*x2, *y2)], is_closed: false } });
+    for rule in merged_rules(&p.items) {
+        if rule.width != width {
+            ops.push(Op::SetOutlineThickness { pt: Pt(rule.width) });
+            width = rule.width;
         }
+        let point = |x: f32, y: f32| LinePoint { p: Point { x: Pt(round(x)), y: flip(y) }, bezier: false };
+        ops.push(Op::DrawLine {
+            line: Line { points: vec![point(rule.x1, rule.y1), point(rule.x2, rule.y2)], is_closed: false },
+        });
     }
     ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None }) });
     ops.push(Op::StartTextSection);
     let (mut font, mut size, mut spacing) = (None, f32::NAN, 0.0);
+    // Each run starts where the previous one did, moved by a whole number of
+    // hundredths of a point (`Td`): the same place as an absolute `Tm`, but the
+    // moves repeat (one line pitch, one cell) and compress far better.
+    let mut at = (0_i64, 0_i64);
     for run in p.texts() {
         if font != Some(run.face) || size != run.size {
             ops.push(Op::SetFont { font: PdfFontHandle::External(fonts[&run.face].clone()), size: Pt(run.size) });
             (font, size) = (Some(run.face), run.size);
         }
-        if run.spacing != spacing {
-            ops.push(Op::SetCharacterSpacing { multiplier: run.spacing });
-            spacing = run.spacing;
+        // Thousandths of a point: over a 28-character line the error stays under 0.02 pt.
+        let run_spacing = (run.spacing * 1000.0).round() / 1000.0;
+        if run_spacing != spacing {
+            ops.push(Op::SetCharacterSpacing { multiplier: run_spacing });
+            spacing = run_spacing;
         }
-        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(run.x), flip(run.y)) });
+        let to = (hundredths(run.x), hundredths(height - run.y));
+        let step = |from: i64, to: i64| Pt((to - from) as f32 / 100.0);
+        ops.push(Op::SetTextCursor { pos: Point { x: step(at.0, to.0), y: step(at.1, to.1) } });
+        at = to;
         ops.push(Op::ShowText { items: vec![TextItem::Text(run.text.clone())] });
     }
     ops.push(Op::EndTextSection);
     PdfPage::new(Mm::from(Pt(crate::layout::style::PAGE_WIDTH)), Mm::from(Pt(height)), ops)
 }
 
-/// Adds the bookmarks (one per part, in reading order) with lopdf; printpdf's own
-/// would sort headings on the same page by name.
-fn add_outline(bytes: &[u8], doc: &Document) -> Result<Vec<u8>, PdfError> {
-    use lopdf::{Dictionary, Object, StringFormat};
-    if doc.outline.is_empty() {
-        return Ok(bytes.to_vec());
-    }
-    let mut pdf = lopdf::Document::load_mem(bytes).map_err(|_| PdfError("添加书签时出错".into()))?;
-    let pages = pdf.get_pages();
-    let root = pdf.new_object_id();
-    let ids: Vec<lopdf::ObjectId> = doc.outline.iter().map(|_| pdf.new_object_id()).collect();
-    for (i, entry) in doc.outline.iter().enumerate() {
-        let page = pages.get(&(entry.page as u32 + 1)).copied().ok_or_else(|| PdfError("书签指向不存在的页".into()))?;
-        let title: Vec<u8> = [0xFE, 0xFF].into_iter().chain(entry.title.encode_utf16().flat_map(u16::to_be_bytes)).collect();
-        let mut item = Dictionary::new();
-        item.set("Title", Object::String(title, StringFormat::Hexadecimal));
-        item.set("Parent", root);
-        item.set("Dest", vec![page.into(), "XYZ".into(), Object::Null, Object::Null, Object::Null]);
-        if i > 0 {
-            item.set("Prev", ids[i - 1]);
+/// A coordinate in hundredths of a point (3.5 µm): what the content streams are
+/// written with; full f32 digits only made them bigger.
+fn round(v: f32) -> f32 {
+    hundredths(v) as f32 / 100.0
+}
+
+fn hundredths(v: f32) -> i64 {
+    (v * 100.0).round() as i64
+}
+
+/// A ruled line as drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Rule {
+    x1: f32,
+    y1: f32,
+    x2: f32,
+    y2: f32,
+    width: f32,
+}
+
+/// The page's rules with every cell edge drawn once: a table's cells each rule
+/// their four sides, so shared edges come twice and a row's bottom edge in
+/// pieces. Horizontal and vertical rules of one width that lie on one line and
+/// touch or overlap become one rule; the page looks the same, the stream is smaller.
+fn merged_rules(items: &[Item]) -> Vec<Rule> {
+    const EPS: f32 = 0.01;
+    let mut out = Vec::new();
+    // (horizontal?, position across, width) → spans along.
+    let mut lines: Vec<(bool, f32, f32, f32, f32)> = Vec::new();
+    for item in items {
+        let Item::Line { x1, y1, x2, y2, width } = *item else { continue };
+        if (y1 - y2).abs() < EPS {
+            lines.push((true, round(y1), width, x1.min(x2), x1.max(x2)));
+        } else if (x1 - x2).abs() < EPS {
+            lines.push((false, round(x1), width, y1.min(y2), y1.max(y2)));
+        } else {
+            out.push(Rule { x1, y1, x2, y2, width });
         }
-        if i + 1 < ids.len() {
-            item.set("Next", ids[i + 1]);
-        }
-        pdf.objects.insert(ids[i], Object::Dictionary(item));
     }
-    let mut outlines = Dictionary::new();
-    outlines.set("Type", "Outlines");
-    outlines.set("First", ids[0]);
-    outlines.set("Last", ids[ids.len() - 1]);
-    outlines.set("Count", ids.len() as i64);
-    pdf.objects.insert(root, Object::Dictionary(outlines));
-    let catalog = pdf.catalog_mut().map_err(|_| PdfError("添加书签时出错".into()))?;
-    catalog.set("Outlines", root);
-    catalog.set("PageMode", "UseOutlines");
-    let mut out = Vec::with_capacity(bytes.len() + 1024);
-    pdf.save_to(&mut out).map_err(|_| PdfError("写出 PDF 内容时出错".into()))?;
-    Ok(out)
+    lines.sort_by(|a, b| (a.0, a.1, a.2, a.3).partial_cmp(&(b.0, b.1, b.2, b.3)).unwrap_or(std::cmp::Ordering::Equal));
+    let mut current: Option<(bool, f32, f32, f32, f32)> = None;
+    let emit = |out: &mut Vec<Rule>, (horizontal, at, width, from, to): (bool, f32, f32, f32, f32)| {
+        out.push(if horizontal {
+            Rule { x1: from, y1: at, x2: to, y2: at, width }
+        } else {
+            Rule { x1: at, y1: from, x2: at, y2: to, width }
+        });
+    };
+    for line in lines {
+        match current {
+            Some(ref mut c) if c.0 == line.0 && c.1 == line.1 && c.2 == line.2 && line.3 <= c.4 + EPS => c.4 = c.4.max(line.4),
+            _ => {
+                if let Some(c) = current.take() {
+                    emit(&mut out, c);
+                }
+                current = Some(line);
+            }
+        }
+    }
+    if let Some(c) = current {
+        emit(&mut out, c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(x1: f32, y1: f32, x2: f32, y2: f32) -> Item {
+        Item::Line { x1, y1, x2, y2, width: 0.6 }
+    }
+
+    #[test]
+    fn shared_and_adjoining_cell_edges_become_one_rule() {
+        // Two cells side by side: 8 edges, the middle one twice.
+        let items = [
+            line(0.0, 0.0, 10.0, 0.0),
+            line(0.0, 5.0, 10.0, 5.0),
+            line(0.0, 0.0, 0.0, 5.0),
+            line(10.0, 0.0, 10.0, 5.0),
+            line(10.0, 0.0, 20.0, 0.0),
+            line(10.0, 5.0, 20.0, 5.0),
+            line(10.0, 0.0, 10.0, 5.0),
+            line(20.0, 0.0, 20.0, 5.0),
+        ];
+        let rules = merged_rules(&items);
+        assert_eq!(rules.len(), 5, "{rules:?}");
+        assert!(rules.contains(&Rule { x1: 0.0, y1: 0.0, x2: 20.0, y2: 0.0, width: 0.6 }));
+        assert!(rules.contains(&Rule { x1: 10.0, y1: 0.0, x2: 10.0, y2: 5.0, width: 0.6 }));
+        // Rules with a gap between them, or of another width, stay apart.
+        let apart = [
+            line(0.0, 0.0, 10.0, 0.0),
+            line(12.0, 0.0, 20.0, 0.0),
+            Item::Line { x1: 20.0, y1: 0.0, x2: 30.0, y2: 0.0, width: 1.0 },
+        ];
+        assert_eq!(merged_rules(&apart).len(), 3);
+    }
 }

@@ -238,7 +238,7 @@ impl Flow<'_> {
                     self.make_room(keep);
                     if let Some(title) = outline {
                         let page = self.pages.len() - 1;
-                        self.outline.push(OutlineEntry { title: title.clone(), page });
+                        self.outline.push(OutlineEntry { title: title.clone(), page, y: TOP + self.y });
                     }
                     self.text(lines, *style, *align, paragraph, 0.0);
                     paragraph += 1;

@@ -79,11 +79,13 @@ impl Page {
     }
 }
 
-/// A bookmark: a part heading and the page (0-based) it starts on.
+/// A bookmark: a part heading, the page (0-based) it starts on and where on it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OutlineEntry {
     pub title: String,
     pub page: usize,
+    /// Top of the heading's first line, in points from the top of the paper.
+    pub y: f32,
 }
 
 /// A character no font can draw, and where it is.
