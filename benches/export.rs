@@ -74,4 +74,18 @@ fn main() {
     println!("first export in a new process (unpacks 5 fonts): {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
     measure("seed (zhoucun-2023)", &seed, 30);
     measure("large report (all filled)", &large_report(), 15);
+    // Layout must stay close to linear in the length of any one text (issue 12:
+    // a 20,000-character 编制单位 once took 53 s).
+    for n in [5_000, 20_000, 100_000] {
+        let mut r = seed.clone();
+        r.agency = "青山县人民政府办公室青山片区管理委员会".chars().cycle().take(n).collect();
+        measure(&format!("编制单位 of {n} characters"), &r, 3);
+        let mut r = seed.clone();
+        r.preamble = "严格落实公开属性源头认定和保密审查制度，网址https://www.example.gov.cn/xxgk/index.html。"
+            .chars()
+            .cycle()
+            .take(n)
+            .collect();
+        measure(&format!("前言 of {n} characters"), &r, 3);
+    }
 }
