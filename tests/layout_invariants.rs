@@ -211,12 +211,17 @@ proptest! {
 }
 
 /// `SEED=… cargo test --test layout_invariants dump -- --ignored --nocapture`:
-/// the body lines of one generated report, to see a failure.
+/// the body lines of one generated report, to see a failure; with `SAVE=file.json`
+/// the report is also saved, to export and look at.
 #[test]
 #[ignore]
 fn dump() {
     let seed: u64 = std::env::var("SEED").map_or(0, |s| s.parse().unwrap());
-    let doc = layout::layout(&generate::report(seed), FontSet::bundled());
+    let report = generate::report(seed);
+    if let Ok(path) = std::env::var("SAVE") {
+        nianbao::model::file::save(std::path::Path::new(&path), &report).unwrap();
+    }
+    let doc = layout::layout(&report, FontSet::bundled());
     for (p, page) in doc.pages.iter().enumerate() {
         for m in &page.marks {
             if let MarkKind::Line { text, line, lines, .. } = &m.kind {

@@ -59,11 +59,12 @@ const WHOLE_WORDS: [&str; 12] = [
 ];
 
 /// Costs, in the order the choices matter: a break inside a word (only if nothing
-/// else fits), a break between unknown words, one more line, a place break, the shape.
+/// else fits), a break between unknown words, one more line; a place break is
+/// weighed against the shape.
 const INSIDE_WORD: f64 = 1e12;
 const UNKNOWN_BOUNDARY: f64 = 1e10;
 const LINE: f64 = 1e9;
-const PLACE_BREAK: f64 = 1e3;
+const PLACE_BREAK: f64 = 30.0;
 /// Per 字 that a line is shorter than the one above it (梯形: lines grow downwards;
 /// 菱形: they grow, then shrink once).
 const SHRINK: f64 = 20.0;
@@ -250,6 +251,12 @@ mod tests {
         assert_eq!(lines.concat(), "某某省某某市某某县某某乡人民政府");
         let w: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
         assert!(w.windows(2).all(|p| p[0] <= p[1]), "{lines:?}");
+    }
+
+    #[test]
+    fn the_shape_may_prefer_a_place_break() {
+        // 13 + 8 over a 15-字 line would narrow then widen (an hourglass); 6 + 15 grows.
+        assert_eq!(split("内蒙古自治区卫生健康委员会埇桥区街道办事处", 20.0, 15.0), vec!["内蒙古自治区", "卫生健康委员会埇桥区街道办事处"]);
     }
 
     #[test]
