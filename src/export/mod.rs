@@ -101,7 +101,10 @@ pub(crate) fn signature_lines(r: &Report) -> Option<[SignatureLine; 2]> {
     }
     let unit = r.signature.unit.trim().to_string();
     let date = official_date(&r.signature.date);
-    let indents = signature_indents(width_in_chars(&unit), width_in_chars(&date), 1.0);
+    // As in the PDF: a longer 署名 wraps within the line less two 字, a longer date
+    // within the line less four (so that the 署名 still starts inside it).
+    let line = crate::layout::style::CHARS_PER_LINE as f32;
+    let indents = signature_indents(width_in_chars(&unit).min(line - 2.0), width_in_chars(&date).min(line - 4.0), 1.0);
     Some([SignatureLine { text: unit, right_indent: indents.unit }, SignatureLine { text: date, right_indent: indents.date }])
 }
 
@@ -113,6 +116,17 @@ fn width_in_chars(text: &str) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_signature_keeps_its_indents_inside_the_line() {
+        let mut r = crate::model::Report::new(crate::model::TemplateId::V2021, 2024, "某局");
+        r.signature.unit = "青山市青山经济技术开发区青山片区管理委员会".repeat(2);
+        r.signature.date = "2025-01-09".into();
+        let [unit, date] = super::signature_lines(&r).unwrap();
+        assert_eq!(unit.right_indent, 2.0);
+        // The date starts two 字 right of a full 26-字 署名: well inside the line.
+        assert!(date.right_indent + 6.0 < crate::layout::style::CHARS_PER_LINE as f32, "{}", date.right_indent);
+    }
+
     use super::*;
     use crate::model::TemplateId;
 

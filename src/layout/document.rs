@@ -205,7 +205,15 @@ impl Flow<'_> {
             return None;
         }
         let two = 2.0 * CHAR_PITCH;
-        let unit = self.set(sig.unit.trim(), BODY, BODY_WIDTH - two, BODY_WIDTH - two, "落款");
+        // A joint 署名 keeps its lines; a long one breaks between words, as the title does.
+        let mut unit: Vec<Line> = Vec::new();
+        for name in sig.unit.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let mut glyphs = shape(self.fonts, name, BODY, "落款", &mut self.missing);
+            on_grid(&mut glyphs, BODY_SIZE, CHAR_PITCH);
+            for part in split_name(glyphs, BODY_WIDTH - two, 0.0) {
+                unit.extend(break_lines(part, BODY_WIDTH - two, BODY_WIDTH - two));
+            }
+        }
         let date = self.set(&official_date(&sig.date), BODY, BODY_WIDTH - 2.0 * two, BODY_WIDTH - 2.0 * two, "落款");
         let widest = |lines: &[Line]| lines.iter().map(|l| l.width).fold(0.0, f32::max);
         let (unit_w, date_w) = (widest(&unit), widest(&date));

@@ -82,7 +82,8 @@ fn value_spans(n: usize) -> Vec<(usize, usize)> {
 pub fn applications(report: &Report) -> Table {
     let tpl = report.template.get();
     let number_width = count_column_width();
-    let (c0, c1) = (22.0, 76.0);
+    // The group column holds its longest label, 「（三）不予公开」, on one line.
+    let (c0, c1) = (22.0, 7.0 * SIZE + 2.0 * PAD_X + 1.0);
     let c2 = BODY_WIDTH - c0 - c1 - APPLICANT_COLUMNS.len() as f32 * number_width;
     let mut columns = vec![c0, c1, c2];
     columns.extend([number_width; APPLICANT_COLUMNS.len()]);

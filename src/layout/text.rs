@@ -118,12 +118,13 @@ pub fn is_cjk(ch: char) -> bool {
         && ch != '\u{2002}'
 }
 
-/// Resolves every character to a face; tabs become spaces, other control characters are dropped.
+/// Resolves every character to a face; tabs become spaces, control characters and
+/// other invisible marks (`model::text::is_hidden_mark`) are dropped.
 pub fn shape(fonts: &FontSet, text: &str, style: Style, place: &str, missing: &mut Missing) -> Vec<Glyph> {
     text.chars()
         .filter_map(|ch| match ch {
             '\t' => Some(' '),
-            c if c.is_control() => None,
+            c if crate::model::text::is_hidden_mark(c) => None,
             c => Some(c),
         })
         .map(|ch| {
@@ -452,7 +453,7 @@ mod tests {
         let fonts = FontSet::bundled();
         let style = Style { role: Role::Body, size: 16.0 };
         let mut missing = Missing::default();
-        let glyphs = shape(fonts, "张堃同志😀", style, "前言", &mut missing);
+        let glyphs = shape(fonts, "张堃同志😀\u{200D}\u{FE0F}", style, "前言", &mut missing);
         let ls = break_lines(glyphs, 400.0, 400.0);
         let runs = ls[0].runs(0.0, 0.0, 400.0, Align::Left, 16.0);
         let texts: Vec<&str> = runs.iter().map(|r| r.text.as_str()).collect();

@@ -43,8 +43,12 @@ const ORGANISATION_ENDS: [&str; 27] = [
 const PLACE_ENDS: [&str; 12] = ["自治区", "自治州", "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道"];
 /// Words that may not be broken although a shorter ending occurs inside them
 /// (「管理委｜员会」, 「人民政｜府」).
-const WHOLE_WORDS: [&str; 12] = [
+const WHOLE_WORDS: [&str; 16] = [
     "管理委员会",
+    "居民委员会",
+    "村民委员会",
+    "乡镇",
+    "社区",
     "委员会",
     "人民政府",
     "人民代表大会",
@@ -242,6 +246,8 @@ mod tests {
         // Not 「…管理委｜员会」: 委员会 is one word.
         let lines = split("青山市青山经济技术开发区青山片区管理委员会", 20.0, 15.0);
         assert!(lines.iter().all(|l| !l.ends_with('委') && !l.starts_with("员会")), "{lines:?}");
+        let lines = split("某某省某某自治州某某县某某乡镇人民政府某某街道办事处某某社区居民委员会某某管理委员会办公室", 20.0, 15.0);
+        assert!(lines.iter().all(|l| !l.ends_with('乡') && !l.ends_with('社') && !l.ends_with("居民")), "{lines:?}");
     }
 
     #[test]

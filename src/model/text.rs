@@ -51,9 +51,13 @@ pub fn amounts_in_yuan(text: &str) -> Vec<Decimal> {
 }
 
 /// Characters a copy can carry that nobody sees: zero-width spaces and joiners,
-/// direction marks, the byte-order mark, control characters.
+/// direction marks and isolates, the byte-order mark, variation selectors and
+/// tags (no bundled face draws them), control characters.
 pub fn is_hidden_mark(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    c.is_control()
+        || matches!(c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
+            | '\u{FE00}'..='\u{FE0F}' | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// A date as 公文 writes it: “2024年1月16日” (full year, no zero padding).
