@@ -10,6 +10,7 @@ use nianbao::settings::Settings;
 use nianbao::ui::App;
 use nianbao::ui::command::UiCommand;
 
+#[allow(dead_code)] // app_harness: these tests build a harness that allows missing glyphs
 mod common;
 use common::Scripted;
 
