@@ -6,8 +6,9 @@
 #     GB2312 coverage;
 #   - FandolSong page-number subset: digits, 一字线 and space, for 「— 1 —」;
 #   - 通用规范汉字表 (2013, 8 105 characters) beyond what every Fandol face has, in the
-#     style of each role: Noto Serif CJK SC (宋, for 小标宋, 仿宋 and 宋体 roles), Noto Sans
-#     CJK SC (黑), LXGW WenKai (楷). The list is Unihan's kTGH field (unicode-data);
+#     style of each role: Noto Serif CJK SC Bold (小标宋), Noto Serif CJK SC (宋, for 仿宋 and
+#     宋体 roles), Noto Sans CJK SC (黑), LXGW WenKai (楷). The list is Unihan's kTGH field
+#     (unicode-data);
 #   - ONE shared fallback for every other CJK character: Noto Serif CJK SC for the rest of
 #     the CJK Unified Ideographs and Extension A, the Extension B–G characters it has,
 #     compatibility ideographs, radicals, kana and the other characters WenKai used to cover;
@@ -24,6 +25,7 @@ export SOURCE_DATE_EPOCH=1674345600   # 2023-01-22, texlive-lang-chinese 2022.20
 fandol=/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
 wenkai=/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
 serif=/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc   # face 2 = SC
+serif_bold=/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc
 sans=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc     # face 2 = SC
 unihan=/usr/share/unicode/Unihan_OtherMappings.txt.bz2          # unicode-data 15.0.0
 work=$(mktemp -d)
@@ -49,10 +51,10 @@ f.save(sys.argv[1])
 PY
 
 # Character lists.
-$py - "$fandol" "$wenkai" "$serif" "$sans" "$unihan" "$work" <<'PY'
+$py - "$fandol" "$wenkai" "$serif" "$serif_bold" "$sans" "$unihan" "$work" <<'PY'
 import bz2, sys
 from fontTools.ttLib import TTFont
-fandol, wenkai, serif, sans, unihan, work = sys.argv[1:]
+fandol, wenkai, serif, serif_bold, sans, unihan, work = sys.argv[1:]
 # 通用规范汉字表: Unihan kTGH = "2013:<number in the list>".
 tgh = {}
 for line in bz2.open(unihan, "rt", encoding="utf-8"):
@@ -75,7 +77,7 @@ kai, song, hei = cmap(wenkai), cmap(serif, 2), cmap(sans, 2)
 cjk = lambda c: (0x3400 <= c <= 0x4DBF or 0x4E00 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF
                  or 0x2E80 <= c <= 0x2FDF or 0x31C0 <= c <= 0x31EF or 0x20000 <= c <= 0x3FFFF)
 tongyong = set(tgh) - covered
-assert tongyong <= kai and tongyong <= song and tongyong <= hei
+assert tongyong <= kai and tongyong <= song and tongyong <= hei and tongyong <= cmap(serif_bold, 2)
 # What the fallbacks cover: every CJK ideograph one of the fonts has, and whatever
 # else beyond Fandol WenKai has (kana, full-width forms, extended Latin …).
 wanted = {c for c in (kai | song) if cjk(c)} | {c for c in kai if c > 0x7F}
@@ -110,6 +112,7 @@ subset() {  # font face-number unicodes-file output family postscript-name
 }
 subset "$wenkai" 0 kai KaiFallback.ttf "Nianbao Kai Fallback" NianbaoKaiFallback-Regular
 subset "$serif" 2 tongyong NotoSerifCJKsc-Tongyong.otf "Noto Serif CJK SC Tongyong" NotoSerifCJKsc-Tongyong
+subset "$serif_bold" 2 tongyong NotoSerifCJKsc-Bold-Tongyong.otf "Noto Serif CJK SC Tongyong Bold" NotoSerifCJKsc-Bold-Tongyong
 subset "$sans" 2 tongyong NotoSansCJKsc-Tongyong.otf "Noto Sans CJK SC Tongyong" NotoSansCJKsc-Tongyong
 subset "$serif" 2 shared NotoSerifCJKsc-Fallback.otf "Noto Serif CJK SC Fallback" NotoSerifCJKsc-Fallback
 

@@ -54,7 +54,8 @@ fn missing_characters_are_listed_on_stderr_and_stay_in_the_text_layer() {
 fn rare_name_characters_use_faces_of_the_roles_style() {
     let (pdf, _) = exported("faces");
     let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
-    // 埇 in the 小标宋 title and 堃 喆 镕 in the 仿宋 body: the Song subset, not a Kai face.
+    // 埇 in the 小标宋 title and 堃 喆 镕 in the 仿宋 body: the Song subsets, not a Kai face.
+    assert!(fonts.contains("+NotoSerifCJKsc-Bold-Tongyong"), "{fonts}");
     assert!(fonts.contains("+NotoSerifCJKsc-Tongyong"), "{fonts}");
     assert!(fonts.contains("+NotoSerifCJKsc-Fallback"), "丂: the shared fallback: {fonts}");
     assert!(!fonts.contains("Kai Fallback") && !fonts.contains("NianbaoKaiFallback"), "{fonts}");

@@ -40,7 +40,8 @@ bundled!(SONG_BOLD, "FandolSong-Bold.otf");
 // FandolSong reduced to the digits and 一字线 of 「— 1 —」.
 bundled!(SONG_PAGE_NUMBERS, "FandolSong-PageNumbers.otf");
 // The characters of 通用规范汉字表 beyond Fandol, in each role's style (OFL-1.1, renamed):
-// Noto Serif CJK SC for the 宋 roles (小标宋, 仿宋, 宋体), Noto Sans CJK SC for 黑体.
+// Noto Serif CJK SC Bold for 小标宋, Noto Serif CJK SC for 仿宋 and 宋体, Noto Sans CJK SC for 黑体.
+bundled!(SONG_BOLD_TONGYONG, "NotoSerifCJKsc-Bold-Tongyong.otf");
 bundled!(SONG_TONGYONG, "NotoSerifCJKsc-Tongyong.otf");
 bundled!(HEI_TONGYONG, "NotoSansCJKsc-Tongyong.otf");
 // LXGW WenKai (OFL-1.1), renamed: the 通用规范汉字表 characters beyond Fandol for 楷体,

@@ -67,11 +67,12 @@ impl Role {
         }
     }
 
-    /// The 通用规范汉字表 characters beyond GB2312, in the role's style: a 宋 face for
-    /// 小标宋, 仿宋 and 宋体 (the accepted stand-in for 仿宋), 黑 for 黑体, 楷 for 楷体.
+    /// The 通用规范汉字表 characters beyond GB2312, in the role's style: a bold 宋 face
+    /// for 小标宋, 宋 for 仿宋 (the accepted stand-in) and 宋体, 黑 for 黑体, 楷 for 楷体.
     fn tongyong(self) -> BundledFont {
         match self {
-            Role::Title | Role::Body | Role::Table | Role::PageNumber => bundled::SONG_TONGYONG,
+            Role::Title => bundled::SONG_BOLD_TONGYONG,
+            Role::Body | Role::Table | Role::PageNumber => bundled::SONG_TONGYONG,
             Role::Heading => bundled::HEI_TONGYONG,
             Role::Subheading => bundled::KAI_FALLBACK,
         }
@@ -293,13 +294,14 @@ mod tests {
             let expected: &[&str] = match role {
                 Role::Heading => &["NotoSansCJKsc-Tongyong.otf", "NotoSerifCJKsc-Fallback.otf", "KaiFallback.ttf"],
                 Role::Subheading => &["KaiFallback.ttf", "NotoSerifCJKsc-Fallback.otf"],
+                Role::Title => &["NotoSerifCJKsc-Bold-Tongyong.otf", "NotoSerifCJKsc-Fallback.otf", "KaiFallback.ttf"],
                 _ => &["NotoSerifCJKsc-Tongyong.otf", "NotoSerifCJKsc-Fallback.otf", "KaiFallback.ttf"],
             };
             assert_eq!(&chain[1..], expected, "{role:?}");
         }
         assert_eq!(set.face(set.primary(Role::Body)).name, "FandolFang-Regular");
         assert_eq!(set.face(set.primary(Role::Title)).name, "FandolSong-Bold");
-        assert_eq!(set.len(), 9, "shared faces appear once");
+        assert_eq!(set.len(), 10, "shared faces appear once");
         assert_eq!(set.face(set.primary(Role::PageNumber)).name, "FandolSong-PageNumbers");
     }
 
