@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds fonts/*.zst, the fonts compiled into the program, and fonts/tongyong-8105.txt,
-# from Debian's packages. The Windows executable must stay under 45 MB, so every font is
+# from Debian's packages. The Windows executable must stay under 40 MB, so every font is
 # stored compressed (zstd -19) and the fallbacks are reduced to what nianbao can use:
 #   - FandolFang, FandolHei, FandolKai, FandolSong-Bold: whole (texlive-lang-chinese),
 #     GB2312 coverage;
