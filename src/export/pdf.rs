@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
-    Color, DictItem, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    Color, DictItem, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
 };
 
 use crate::fonts::{FaceId, FontSet};
@@ -159,8 +159,10 @@ fn show_text(ops: &mut Vec<Op>, text: &str, lacks: &BTreeSet<char>) {
             ops.push(show(&plain));
             plain.clear();
         }
-        let utf16: Vec<u8> = [0xFE, 0xFF].into_iter().chain(c.encode_utf16(&mut [0; 2]).iter().flat_map(|u| u.to_be_bytes())).collect();
-        let properties = DictItem::Dict { map: [("ActualText".to_string(), DictItem::String { data: utf16, literal: false })].into() };
+        let utf16: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain(c.encode_utf16(&mut [0; 2]).iter().flat_map(|u| u.to_be_bytes())).collect();
+        let properties =
+            DictItem::Dict { map: [("ActualText".to_string(), DictItem::String { data: utf16, literal: false })].into() };
         ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties });
         ops.push(show(&c.to_string()));
         ops.push(Op::EndMarkedContentWithProperties);
