@@ -42,9 +42,14 @@ pub fn violations(doc: &Document) -> Vec<String> {
     let mut rows_seen = std::collections::HashMap::new();
     let mut lines = Vec::new();
     for (p, page) in doc.pages.iter().enumerate() {
-        let in_mark = |i: usize, pred: &dyn Fn(&MarkKind) -> bool| page.marks.iter().any(|m| pred(&m.kind) && m.items.contains(&i));
-        let runs: Vec<(usize, &TextRun)> =
-            page.items.iter().enumerate().filter_map(|(i, it)| if let Item::Text(t) = it { Some((i, t)) } else { None }).collect();
+        let in_mark =
+            |i: usize, pred: &dyn Fn(&MarkKind) -> bool| page.marks.iter().any(|m| pred(&m.kind) && m.items.contains(&i));
+        let runs: Vec<(usize, &TextRun)> = page
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, it)| if let Item::Text(t) = it { Some((i, t)) } else { None })
+            .collect();
         // 1.
         for &(i, r) in &runs {
             let frame = if in_mark(i, &|k| *k == MarkKind::PageNumber) {
@@ -114,7 +119,8 @@ pub fn violations(doc: &Document) -> Vec<String> {
                 _ => {}
             }
         }
-        let first_row = page.marks.iter().find_map(|m| if let MarkKind::Row { table, row, .. } = m.kind { Some((table, row)) } else { None });
+        let first_row =
+            page.marks.iter().find_map(|m| if let MarkKind::Row { table, row, .. } = m.kind { Some((table, row)) } else { None });
         if let Some((table @ 1..=2, row)) = first_row
             && row != 0
         {
@@ -135,7 +141,11 @@ pub fn violations(doc: &Document) -> Vec<String> {
         let first = pages.iter().filter(|&&p| p == pages[0]).count();
         let last = pages.iter().filter(|&&p| p == *pages.last().unwrap()).count();
         if pages.len() > 1 && pages[0] != *pages.last().unwrap() && (first < 2 || last < 2) {
-            out.push(format!("paragraph {para}: {first} line(s) on page {}, {last} on page {}", pages[0] + 1, pages.last().unwrap() + 1));
+            out.push(format!(
+                "paragraph {para}: {first} line(s) on page {}, {last} on page {}",
+                pages[0] + 1,
+                pages.last().unwrap() + 1
+            ));
         }
     }
     // 6.

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    Color, DictItem, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, Rect, TextItem,
 };
 
@@ -45,8 +45,15 @@ pub fn to_pdf(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
     super::pdf_file::finish(&bytes, doc)
 }
 
+/// A face in the PDF, and the characters it is asked to draw but lacks (drawn as its
+/// .notdef box, kept in the text layer by [`show_text`]).
+struct Embedded {
+    id: FontId,
+    lacks: BTreeSet<char>,
+}
+
 /// Subsets and embeds every face the document uses.
-fn embed_fonts(pdf: &mut PdfDocument, doc: &Document, fonts: &FontSet) -> Result<BTreeMap<FaceId, FontId>, PdfError> {
+fn embed_fonts(pdf: &mut PdfDocument, doc: &Document, fonts: &FontSet) -> Result<BTreeMap<FaceId, Embedded>, PdfError> {
     let mut used: BTreeMap<FaceId, BTreeSet<char>> = BTreeMap::new();
     for run in doc.pages.iter().flat_map(|p| p.texts()) {
         used.entry(run.face).or_default().extend(run.text.chars());
@@ -59,7 +66,8 @@ fn embed_fonts(pdf: &mut PdfDocument, doc: &Document, fonts: &FontSet) -> Result
         let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
             .ok_or_else(|| PdfError(format!("字体「{}」的子集无法解析", face.name)))?;
         parsed.font_name = Some(format!("{}+{}", subset_tag(&face.name, &chars), face.name));
-        ids.insert(face_id, pdf.add_font(&parsed));
+        let lacks = chars.iter().copied().filter(|&c| !crate::fonts::is_invisible(c) && !face.has_glyph(c)).collect();
+        ids.insert(face_id, Embedded { id: pdf.add_font(&parsed), lacks });
     }
     Ok(ids)
 }
@@ -87,7 +95,7 @@ fn subset_tag(name: &str, chars: &BTreeSet<char>) -> String {
     (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
 }
 
-fn page(p: &crate::layout::Page, height: f32, fonts: &BTreeMap<FaceId, FontId>) -> PdfPage {
+fn page(p: &crate::layout::Page, height: f32, fonts: &BTreeMap<FaceId, Embedded>) -> PdfPage {
     let flip = |y: f32| Pt(round(height - y));
     let mut ops = Vec::new();
     // Fills first, rules over them, text on top.
@@ -127,7 +135,7 @@ fn page(p: &crate::layout::Page, height: f32, fonts: &BTreeMap<FaceId, FontId>) 
     let mut at = (0_i64, 0_i64);
     for run in p.texts() {
         if font != Some(run.face) || size != run.size {
-            ops.push(Op::SetFont { font: PdfFontHandle::External(fonts[&run.face].clone()), size: Pt(run.size) });
+            ops.push(Op::SetFont { font: PdfFontHandle::External(fonts[&run.face].id.clone()), size: Pt(run.size) });
             (font, size) = (Some(run.face), run.size);
         }
         // Thousandths of a point: over a 28-character line the error stays under 0.02 pt.
@@ -140,7 +148,7 @@ fn page(p: &crate::layout::Page, height: f32, fonts: &BTreeMap<FaceId, FontId>) 
         let step = |from: i64, to: i64| Pt((to - from) as f32 / 100.0);
         ops.push(Op::SetTextCursor { pos: Point { x: step(at.0, to.0), y: step(at.1, to.1) } });
         at = to;
-        ops.push(Op::ShowText { items: vec![TextItem::Text(run.text.clone())] });
+        show_text(&mut ops, &run.text, &fonts[&run.face].lacks);
     }
     ops.push(Op::EndTextSection);
     PdfPage::new(Mm::from(Pt(crate::layout::style::PAGE_WIDTH)), Mm::from(Pt(height)), ops)
@@ -209,6 +217,34 @@ fn merged_rules(items: &[Item]) -> Vec<Rule> {
         emit(&mut out, c);
     }
     out
+}
+
+/// Shows `text`. A character the face lacks prints as the face's .notdef box; its glyph
+/// has no ToUnicode entry, so the box is wrapped in an /ActualText span (ISO 32000-1
+/// §14.9.4): copying and searching the PDF still find the character.
+fn show_text(ops: &mut Vec<Op>, text: &str, lacks: &BTreeSet<char>) {
+    let show = |s: &str| Op::ShowText { items: vec![TextItem::Text(s.to_string())] };
+    let mut plain = String::new();
+    for c in text.chars() {
+        if !lacks.contains(&c) {
+            plain.push(c);
+            continue;
+        }
+        if !plain.is_empty() {
+            ops.push(show(&plain));
+            plain.clear();
+        }
+        let utf16: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain(c.encode_utf16(&mut [0; 2]).iter().flat_map(|u| u.to_be_bytes())).collect();
+        let properties =
+            DictItem::Dict { map: [("ActualText".to_string(), DictItem::String { data: utf16, literal: false })].into() };
+        ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties });
+        ops.push(show(&c.to_string()));
+        ops.push(Op::EndMarkedContentWithProperties);
+    }
+    if !plain.is_empty() {
+        ops.push(show(&plain));
+    }
 }
 
 #[cfg(test)]

@@ -39,12 +39,16 @@ bundled!(KAI, "FandolKai-Regular.otf");
 bundled!(SONG_BOLD, "FandolSong-Bold.otf");
 // FandolSong reduced to the digits and 一字线 of 「— 1 —」.
 bundled!(SONG_PAGE_NUMBERS, "FandolSong-PageNumbers.otf");
-// LXGW WenKai (OFL-1.1) without what Fandol has, renamed: the rest of the CJK
-// Unified Ideographs and more. The first fallback.
+// The characters of 通用规范汉字表 beyond Fandol, in each role's style (OFL-1.1, renamed):
+// Noto Serif CJK SC Bold for 小标宋, Noto Serif CJK SC for 仿宋 and 宋体, Noto Sans CJK SC for 黑体.
+bundled!(SONG_BOLD_TONGYONG, "NotoSerifCJKsc-Bold-Tongyong.otf");
+bundled!(SONG_TONGYONG, "NotoSerifCJKsc-Tongyong.otf");
+bundled!(HEI_TONGYONG, "NotoSansCJKsc-Tongyong.otf");
+// LXGW WenKai (OFL-1.1), renamed: the 通用规范汉字表 characters beyond Fandol for 楷体,
+// and what the shared fallback lacks (extended Latin, Greek, Cyrillic, some Extension
+// B–G, the newest ideographs): last in every other role's chain.
 bundled!(KAI_FALLBACK, "KaiFallback.ttf");
-// Noto Serif CJK SC, rare-character subset (OFL-1.1): Extension A (completing the
-// GB 18030 basic set) and the Extension B–G characters of 通用规范汉字表.
-bundled!(RARE, "NotoSerifCJKsc-Rare.otf");
-
-/// The fallbacks, in order after a role's own font.
-pub const FALLBACKS: [BundledFont; 2] = [KAI_FALLBACK, RARE];
+// Noto Serif CJK SC (OFL-1.1), renamed: every other CJK ideograph it has (the rest of the
+// CJK Unified Ideographs and Extension A, Extension B–G, compatibility ideographs,
+// radicals), kana and symbols. One face, shared by every role.
+bundled!(SHARED_FALLBACK, "NotoSerifCJKsc-Fallback.otf");

@@ -2,13 +2,16 @@
 //!
 //! Every role (title, body, headings, tables, page numbers) has a chain of
 //! faces: the machine's 公文 font when preferred and present, then the bundled
-//! font for the role, then the bundled fallbacks that cover every CJK character
-//! of the GB 18030 basic set. A character no face has is reported by the
-//! caller, never silently drawn as a box.
+//! font for the role (GB2312), then the rest of 通用规范汉字表 in the role's style
+//! (宋, 黑 or 楷), then one fallback shared by all roles for every other CJK
+//! character. A character no face has is reported by the caller, never silently
+//! drawn as a box.
 //!
 //! Shared by layout (metrics), export (font bytes) and the UI (font bytes).
 
 pub mod bundled;
+#[cfg(test)]
+mod coverage;
 pub mod system;
 
 use std::path::PathBuf;
@@ -61,6 +64,17 @@ impl Role {
             Role::Subheading => bundled::KAI,
             Role::Body | Role::Table => bundled::FANG,
             Role::PageNumber => bundled::SONG_PAGE_NUMBERS,
+        }
+    }
+
+    /// The 通用规范汉字表 characters beyond GB2312, in the role's style: a bold 宋 face
+    /// for 小标宋, 宋 for 仿宋 (the accepted stand-in) and 宋体, 黑 for 黑体, 楷 for 楷体.
+    fn tongyong(self) -> BundledFont {
+        match self {
+            Role::Title => bundled::SONG_BOLD_TONGYONG,
+            Role::Body | Role::Table | Role::PageNumber => bundled::SONG_TONGYONG,
+            Role::Heading => bundled::HEI_TONGYONG,
+            Role::Subheading => bundled::KAI_FALLBACK,
         }
     }
 }
@@ -190,9 +204,14 @@ impl FontSet {
             for sys in system_faces.iter().filter(|s| s.role == role) {
                 chain.push(add(Origin::System { data: sys.data, index: sys.index, path: sys.path.clone() }));
             }
-            chain.push(add(Origin::Bundled(role.bundled())));
-            for fallback in bundled::FALLBACKS {
-                chain.push(add(Origin::Bundled(fallback)));
+            // The Kai file holds both the 楷体 role's 通用规范 characters and the few the
+            // shared fallback lacks: last in other chains, once in the 楷体 chain.
+            let fonts = [role.bundled(), role.tongyong(), bundled::SHARED_FALLBACK, bundled::KAI_FALLBACK];
+            for font in fonts {
+                let id = add(Origin::Bundled(font));
+                if !chain.contains(&id) {
+                    chain.push(id);
+                }
             }
         }
         FontSet { slots, chains, loaded: AtomicUsize::new(0) }
@@ -266,15 +285,23 @@ mod tests {
     #[test]
     fn every_role_has_a_chain_ending_in_the_fallbacks() {
         let set = FontSet::bundled();
+        let file = |id: FaceId| match set.face(id).source {
+            Source::Bundled(f) => f,
+            Source::System(_) => unreachable!(),
+        };
         for role in Role::ALL {
-            let chain = set.chain(role);
-            assert_eq!(chain.len(), 3, "{role:?}");
-            assert_eq!(set.face(chain[1]).source, Source::Bundled("KaiFallback.ttf"));
-            assert_eq!(set.face(chain[2]).source, Source::Bundled("NotoSerifCJKsc-Rare.otf"));
+            let chain: Vec<&str> = set.chain(role).iter().map(|&id| file(id)).collect();
+            let expected: &[&str] = match role {
+                Role::Heading => &["NotoSansCJKsc-Tongyong.otf", "NotoSerifCJKsc-Fallback.otf", "KaiFallback.ttf"],
+                Role::Subheading => &["KaiFallback.ttf", "NotoSerifCJKsc-Fallback.otf"],
+                Role::Title => &["NotoSerifCJKsc-Bold-Tongyong.otf", "NotoSerifCJKsc-Fallback.otf", "KaiFallback.ttf"],
+                _ => &["NotoSerifCJKsc-Tongyong.otf", "NotoSerifCJKsc-Fallback.otf", "KaiFallback.ttf"],
+            };
+            assert_eq!(&chain[1..], expected, "{role:?}");
         }
         assert_eq!(set.face(set.primary(Role::Body)).name, "FandolFang-Regular");
         assert_eq!(set.face(set.primary(Role::Title)).name, "FandolSong-Bold");
-        assert_eq!(set.len(), 7, "shared faces appear once");
+        assert_eq!(set.len(), 10, "shared faces appear once");
         assert_eq!(set.face(set.primary(Role::PageNumber)).name, "FandolSong-PageNumbers");
     }
 
@@ -294,10 +321,11 @@ mod tests {
         let set = FontSet::bundled();
         let body = set.chain(Role::Body);
         assert_eq!(set.resolve(Role::Body, '政'), Some(body[0]), "GB2312 in Fandol");
-        assert_eq!(set.resolve(Role::Body, '堃'), Some(body[1]), "beyond GB2312: the Kai fallback");
+        assert_eq!(set.resolve(Role::Body, '堃'), Some(body[1]), "通用规范汉字表 beyond GB2312: the Song subset");
         assert_eq!(set.resolve(Role::Body, '䶮'), Some(body[1]));
-        assert_eq!(set.resolve(Role::Body, '\u{3406}'), Some(body[2]), "Extension A: the rare subset");
+        assert_eq!(set.resolve(Role::Body, '\u{3406}'), Some(body[2]), "Extension A: the shared fallback");
         assert_eq!(set.resolve(Role::Body, '\u{20021}'), Some(body[2]), "Extension B name characters too");
+        assert_eq!(set.resolve(Role::Body, 'Ą'), Some(body[3]), "what Noto Serif CJK lacks: the Kai file");
         assert_eq!(set.resolve(Role::Body, '\u{20000}'), None, "not every Extension B character");
         assert_eq!(set.resolve(Role::Body, '😀'), None, "emoji: no bundled font");
     }

@@ -112,10 +112,10 @@ mod tests {
 
         let set = FontSet::build(&found);
         let body = set.chain(Role::Body);
-        assert_eq!(body.len(), 4);
+        assert_eq!(body.len(), 5);
         assert_eq!(set.face(body[0]).source, Source::System(sub.join("SIMFANG.TTF")));
         assert_eq!(set.face(body[1]).source, Source::Bundled("FandolFang-Regular.otf"));
-        assert_eq!(set.chain(Role::Title).len(), 3, "no 小标宋 installed: bundled only");
+        assert_eq!(set.chain(Role::Title).len(), 4, "no 小标宋 installed: bundled only");
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -26,7 +26,8 @@ use crate::model::text::official_date;
 
 /// Lays the report out on A4 pages.
 pub fn layout(report: &Report, fonts: &FontSet) -> Document {
-    let mut flow = Flow { fonts, pages: vec![Page::default()], y: 0.0, grid: 0.0, missing: Missing::default(), outline: Vec::new() };
+    let mut flow =
+        Flow { fonts, pages: vec![Page::default()], y: 0.0, grid: 0.0, missing: Missing::default(), outline: Vec::new() };
     flow.title(report);
     let blocks = flow.blocks(report);
     flow.paginate(blocks);
@@ -49,10 +50,21 @@ const EPS: f32 = 0.01;
 /// A piece of the body, before pagination.
 enum Block {
     /// A paragraph or a heading: lines on the grid.
-    Text { lines: Vec<Line>, style: Style, align: Align, heading: bool, outline: Option<String> },
+    Text {
+        lines: Vec<Line>,
+        style: Style,
+        align: Align,
+        heading: bool,
+        outline: Option<String>,
+    },
     Table(SetTable),
     /// The 落款: one empty line, then the 署名 and the 成文日期 at their left edges.
-    Signature { unit: Vec<Line>, unit_x: f32, date: Vec<Line>, date_x: f32 },
+    Signature {
+        unit: Vec<Line>,
+        unit_x: f32,
+        date: Vec<Line>,
+        date_x: f32,
+    },
 }
 
 impl Block {
@@ -242,7 +254,10 @@ impl Flow<'_> {
                         .take_while(|b| matches!(b, Block::Text { heading: true, .. }))
                         .map(Block::least_start)
                         .sum::<f32>()
-                        + blocks[i..].iter().find(|b| !matches!(b, Block::Text { heading: true, .. })).map_or(0.0, Block::least_start);
+                        + blocks[i..]
+                            .iter()
+                            .find(|b| !matches!(b, Block::Text { heading: true, .. }))
+                            .map_or(0.0, Block::least_start);
                     self.make_room(keep);
                     if let Some(title) = outline {
                         let page = self.pages.len() - 1;

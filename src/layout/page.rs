@@ -59,14 +59,29 @@ pub enum MarkKind {
     Title,
     /// A line of a body paragraph or heading. `paragraph` counts paragraphs from 0
     /// across the document; `indent` is the first-line indent in 字.
-    Line { paragraph: usize, line: usize, lines: usize, indent: usize, justified: bool, text: String },
+    Line {
+        paragraph: usize,
+        line: usize,
+        lines: usize,
+        indent: usize,
+        justified: bool,
+        text: String,
+    },
     /// A line of the 落款.
     Signature,
     /// A piece of a table cell: table number (0 for 表二 …), its first row and the
     /// rows it spans (all of them; the piece may show fewer).
-    Cell { table: usize, row: usize, rowspan: usize },
+    Cell {
+        table: usize,
+        row: usize,
+        rowspan: usize,
+    },
     /// A whole table row as drawn on this page (`header`: repeated at a continuation).
-    Row { table: usize, row: usize, header: bool },
+    Row {
+        table: usize,
+        row: usize,
+        header: bool,
+    },
     PageNumber,
 }
 

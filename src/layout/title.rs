@@ -246,7 +246,8 @@ mod tests {
         // Not 「…管理委｜员会」: 委员会 is one word.
         let lines = split("青山市青山经济技术开发区青山片区管理委员会", 20.0, 15.0);
         assert!(lines.iter().all(|l| !l.ends_with('委') && !l.starts_with("员会")), "{lines:?}");
-        let lines = split("某某省某某自治州某某县某某乡镇人民政府某某街道办事处某某社区居民委员会某某管理委员会办公室", 20.0, 15.0);
+        let lines =
+            split("某某省某某自治州某某县某某乡镇人民政府某某街道办事处某某社区居民委员会某某管理委员会办公室", 20.0, 15.0);
         assert!(lines.iter().all(|l| !l.ends_with('乡') && !l.ends_with('社') && !l.ends_with("居民")), "{lines:?}");
     }
 
@@ -262,7 +263,10 @@ mod tests {
     #[test]
     fn the_shape_may_prefer_a_place_break() {
         // 13 + 8 over a 15-字 line would narrow then widen (an hourglass); 6 + 15 grows.
-        assert_eq!(split("内蒙古自治区卫生健康委员会埇桥区街道办事处", 20.0, 15.0), vec!["内蒙古自治区", "卫生健康委员会埇桥区街道办事处"]);
+        assert_eq!(
+            split("内蒙古自治区卫生健康委员会埇桥区街道办事处", 20.0, 15.0),
+            vec!["内蒙古自治区", "卫生健康委员会埇桥区街道办事处"]
+        );
     }
 
     #[test]

@@ -217,18 +217,9 @@ impl App {
 
     pub(super) fn export_to(&mut self, path: &Path, format: Format) -> Result<(), String> {
         let exported = crate::export::export(&self.report, format, self.fonts)?;
+        // Characters no font has were listed before (warn_missing): they print as boxes.
         crate::files::write_atomic(path, &exported.bytes)
-            .map_err(|e| format!("{}。原有文件没有改动。", io_message(FileOp::Write, path, &e)))?;
-        if !exported.missing.is_empty() {
-            self.modal = Some(Modal::Message {
-                title: "有字符无法显示".into(),
-                text: format!(
-                    "PDF 已导出，但以下字符没有字体可以显示，在 PDF 中是方框：\n{}",
-                    crate::export::describe_missing(&exported.missing)
-                ),
-            });
-        }
-        Ok(())
+            .map_err(|e| format!("{}。原有文件没有改动。", io_message(FileOp::Write, path, &e)))
     }
 
     /// 导出: first a warning when the report still has 错误.
@@ -240,6 +231,9 @@ impl App {
 
     /// 导出 without asking about 错误: the file dialog, then the file.
     pub(super) fn export_now(&mut self, format: Format, frame: Option<&eframe::Frame>) {
+        if format == Format::Pdf && self.warn_missing(Output::Export(format)) {
+            return;
+        }
         self.ask_file(FileRequest::Export(format), frame);
     }
 
@@ -250,9 +244,16 @@ impl App {
         }
     }
 
+    /// 打印 without asking about 错误: first a question when characters have no font.
+    pub(super) fn print_now(&mut self, ctx: &egui::Context) {
+        if !self.warn_missing(Output::Print) {
+            self.print_pdf(ctx);
+        }
+    }
+
     /// 打印: the PDF goes to a temporary file and opens in the system's PDF viewer.
     /// When no viewer opens, a dialog says so and offers to save the PDF instead.
-    pub(super) fn print_now(&mut self, ctx: &egui::Context) {
+    fn print_pdf(&mut self, ctx: &egui::Context) {
         // In the user's own app folder: not a temporary folder other users share.
         let dir = self.data_dir.join("print");
         let path = print_file(&dir, &self.report.title());
@@ -305,8 +306,8 @@ impl App {
                  可以把 PDF 另存到文件夹中，再用 PDF 阅读器或 WPS 打开后打印。"
             ),
             yes: "另存为 PDF…",
-            // The errors were already accepted for 打印: no second warning.
-            then: Confirmed::Output(Output::Export(Format::Pdf)),
+            // The errors and missing characters were already accepted for 打印: no second warning.
+            then: Confirmed::Write(Output::Export(Format::Pdf)),
         });
     }
 
@@ -330,6 +331,40 @@ impl App {
             });
         }
         errors > 0
+    }
+
+    /// Asks before a PDF is written when characters of the report have no font
+    /// (they print as boxes): each character and where it is; true when it asked.
+    fn warn_missing(&mut self, output: Output) -> bool {
+        let missing = crate::layout::layout(&self.report, self.fonts).missing;
+        if missing.is_empty() {
+            return false;
+        }
+        let (yes, verb) = if output == Output::Print { ("继续打印", "打印") } else { ("继续导出", "导出") };
+        // The dialog's own font cannot draw them either: the code point names each one.
+        let list: Vec<String> =
+            missing.iter().map(|m| format!("「{}」（U+{:04X}）在「{}」", m.ch, m.ch as u32, m.place)).collect();
+        self.modal = Some(Modal::Confirm {
+            title: "有字符没有字体可以显示".into(),
+            text: format!(
+                "以下 {} 处字符没有字体可以显示，{verb}的 PDF 中会显示为方框（复制、搜索仍能找到这些字）：\n{}\n\n\
+                 可以取消，把这些字改为常用字或安装含有这些字的字体后再{verb}。",
+                list.len(),
+                list.join("\n")
+            ),
+            yes,
+            then: Confirmed::Write(output),
+        });
+        true
+    }
+
+    /// 导出 or 打印 once every question was answered: no more warnings.
+    pub(super) fn write_now(&mut self, output: Output, ctx: &egui::Context, frame: Option<&eframe::Frame>) {
+        match output {
+            Output::Export(format) => self.ask_file(FileRequest::Export(format), frame),
+            Output::Print => self.print_pdf(ctx),
+            Output::CopyHtml => self.copy_html(ctx),
+        }
     }
 
     /// 导出 or 打印 once the user chose to go on.

@@ -1,5 +1,5 @@
 //! The modal dialogs: 新建年报, 保存修改吗, messages (使用说明, 关于), 恢复, and
-//! questions (年报还有错误, 无法打开 PDF 阅读器, 替换前言, 替换已有的文件).
+//! questions (年报还有错误, 有字符没有字体可以显示, 无法打开 PDF 阅读器, 替换前言, 替换已有的文件).
 
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -35,6 +35,8 @@ pub(super) enum Confirmed {
     ReplacePreamble,
     /// 导出 or 打印 (a report with 错误, or 另存为 PDF when no viewer opened).
     Output(Output),
+    /// 导出 or 打印 with the characters no font has (every question answered).
+    Write(Output),
     /// Write the file asked for over the existing one (the in-app dialog's answer).
     Replace(FileRequest, PathBuf),
 }
@@ -164,7 +166,9 @@ impl App {
                 let response = egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {
                     ui.set_max_width(520.0);
                     ui.heading(&title);
-                    ui.label(&text);
+                    // A long list scrolls; the buttons stay on screen.
+                    let room = (ctx.content_rect().height() * 0.6).max(120.0);
+                    egui::ScrollArea::vertical().max_height(room).show(ui, |ui| ui.label(&text));
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui.button(yes).clicked() {
@@ -254,6 +258,7 @@ impl App {
         match confirmed {
             Some(Confirmed::ReplacePreamble) => self.report.preamble = preamble::standard_preamble(&self.report),
             Some(Confirmed::Output(what)) => self.output_now(what, ctx, frame),
+            Some(Confirmed::Write(what)) => self.write_now(what, ctx, frame),
             Some(Confirmed::Replace(request, path)) => self.file_chosen(request, vec![path]),
             None => {}
         }

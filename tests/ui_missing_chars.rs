@@ -1,0 +1,113 @@
+//! Before a PDF is written, the app names each character no font has and where it is,
+//! and lets the user go on or cancel.
+
+use std::path::PathBuf;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nianbao::fonts::FontSet;
+use nianbao::settings::Settings;
+use nianbao::ui::App;
+use nianbao::ui::command::UiCommand;
+
+#[allow(dead_code)] // app_harness: these tests build a harness that allows missing glyphs
+mod common;
+use common::Scripted;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-ui-missing-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The app with a report whose preamble has 𠀀 and 😀 (no bundled font has them) and
+/// 堃 (one has). The harness allows missing glyphs: the dialog names the characters.
+fn harness(dir: &std::path::Path, save: PathBuf) -> Harness<'static, App> {
+    let mut v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/qingshan-2024.json")).unwrap(),
+    )
+    .unwrap();
+    v["preamble"] = "申请人张𠀀同志😀、张堃来函。".into();
+    let path = dir.join("生僻字.json");
+    std::fs::write(&path, v.to_string()).unwrap();
+    let fonts = FontSet::bundled();
+    fonts.load_all();
+    let dialogs = Scripted { save: Some(save), ..Default::default() };
+    let app = App::new(Settings::default(), dir.join("data"), Box::new(dialogs), fonts);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .allow_missing_glyphs()
+        .with_context_setup(move |ctx| App::setup(ctx, fonts))
+        .build_ui_state(|ui, app: &mut App| app.ui(ui, None), app);
+    h.state_mut().open_path(&path);
+    h.run();
+    h
+}
+
+/// A menu command given outside a frame: the dialog it opens is laid out in the first
+/// frame and shown in the next.
+fn command(h: &mut Harness<'static, App>, c: UiCommand) {
+    h.state_mut().command(c);
+    h.run();
+    h.run();
+}
+
+#[test]
+fn exporting_a_pdf_names_the_missing_characters_first() {
+    let dir = scratch("export");
+    let out = dir.join("年报.pdf");
+    let mut h = harness(&dir, out.clone());
+    command(&mut h, UiCommand::ExportPdf);
+    assert_eq!(h.state().modal_title(), Some("有字符没有字体可以显示"));
+    assert!(h.query_by_label_contains("「𠀀」（U+20000）在「前言」").is_some(), "each character and where it is");
+    assert!(h.query_by_label_contains("「😀」（U+1F600）在「前言」").is_some());
+    assert!(h.query_by_label_contains("堃").is_none(), "a character some font has is not listed");
+
+    // 取消: nothing is written.
+    h.get_by_label("取消").click();
+    h.run();
+    assert_eq!(h.state().modal_title(), None);
+    assert!(!out.exists(), "cancelled before the file dialog");
+
+    // 继续导出: the file dialog, then the PDF, without a second question.
+    command(&mut h, UiCommand::ExportPdf);
+    h.get_by_label("继续导出").click();
+    h.run();
+    assert_eq!(h.state().modal_title(), None);
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    assert!(h.state().status.starts_with("已导出"), "{}", h.state().status);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn word_and_web_exports_do_not_ask() {
+    // They name the fonts and the reader's machine draws the characters.
+    let dir = scratch("docx");
+    let out = dir.join("年报.docx");
+    let mut h = harness(&dir, out.clone());
+    command(&mut h, UiCommand::ExportWord);
+    assert_eq!(h.state().modal_title(), None);
+    assert!(out.exists());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn printing_asks_once_even_when_the_pdf_is_saved_instead() {
+    let dir = scratch("print");
+    let out = dir.join("另存的年报.pdf");
+    let mut h = harness(&dir, out.clone());
+    h.state_mut().report.agency = "测试缺字打印局".into(); // its own print file name
+    let viewer = nianbao::platform::PdfViewer::Command { program: dir.join("no-such-viewer").into(), args: Vec::new() };
+    h.state_mut().set_pdf_viewer(viewer);
+    command(&mut h, UiCommand::Print);
+    assert_eq!(h.state().modal_title(), Some("有字符没有字体可以显示"));
+    h.get_by_label("继续打印").click();
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("无法打开 PDF 阅读器"));
+    h.get_by_label("另存为 PDF…").click();
+    h.run();
+    assert_eq!(h.state().modal_title(), None, "the characters were already accepted");
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
