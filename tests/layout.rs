@@ -136,10 +136,7 @@ fn marked_lines(page: &layout::Page, kind: &layout::MarkKind) -> Vec<(String, f3
             let runs: Vec<&layout::TextRun> =
                 page.items[m.items.clone()].iter().filter_map(|i| if let Item::Text(t) = i { Some(t) } else { None }).collect();
             let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-            let right = runs
-                .iter()
-                .map(|r| r.x + r.text.chars().map(|c| fonts.face(r.face).advance(c, r.size) + r.spacing).sum::<f32>() - r.spacing)
-                .fold(f32::MIN, f32::max);
+            let right = runs.iter().map(|r| r.x + r.width(fonts)).fold(f32::MIN, f32::max);
             (text, runs[0].x, right)
         })
         .collect()

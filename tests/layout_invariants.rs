@@ -20,10 +20,7 @@ const TOL: f32 = 0.3;
 
 /// A run's ink box: left, top, right, bottom (the em box on its baseline).
 fn bbox(r: &TextRun) -> [f32; 4] {
-    let fonts = FontSet::bundled();
-    let face = fonts.face(r.face);
-    let w: f32 = r.text.chars().map(|c| face.advance(c, r.size) + r.spacing).sum::<f32>() - r.spacing;
-    [r.x, r.y - 0.88 * r.size, r.x + w, r.y + 0.12 * r.size]
+    [r.x, r.y - 0.88 * r.size, r.x + r.width(FontSet::bundled()), r.y + 0.12 * r.size]
 }
 
 fn inside(b: [f32; 4], f: [f32; 4]) -> bool {
@@ -161,8 +158,8 @@ pub fn violations(doc: &Document) -> Vec<String> {
         // a number or Latin word that follows may leave less than one 字.
         let given_up = style::CHARS_PER_LINE.saturating_sub(count) + 1;
         let next: String = lines.get(k + 1).map(|l| l.6.chars().take(given_up).collect()).unwrap_or_default();
-        let kinsoku = next.chars().any(|c| layout::text::NO_START.contains(c) || layout::text::NO_END.contains(c) || c == '—')
-            || text.ends_with(|c| layout::text::NO_END.contains(c))
+        let kinsoku = next.chars().any(|c| layout::lines::NO_START.contains(c) || layout::lines::NO_END.contains(c) || c == '—')
+            || text.ends_with(|c| layout::lines::NO_END.contains(c))
             || next.starts_with(|c: char| !layout::text::is_cjk(c));
         if full_width && count != style::CHARS_PER_LINE && !kinsoku {
             out.push(format!("p{}: a full-width line of {count} characters: 「{text}」", p + 1));

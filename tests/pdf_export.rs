@@ -114,19 +114,46 @@ fn every_font_is_embedded_and_subset() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[test]
-fn characters_no_font_has_are_listed() {
-    let dir = scratch("missing");
+/// qingshan-2024 with rare characters in the title (the agency), the preamble and a
+/// section's body, exported with the bundled fonts; returns the PDF and stderr.
+fn export_rare(dir: &Path) -> (PathBuf, String) {
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string("examples/qingshan-2024.json").unwrap()).unwrap();
-    v["overview"]["sections"][1]["body"] = "申请人张𠀀同志😀来信。".into();
+    v["agency"] = "宿州市埇桥区市场监督管理局".into();
+    v["preamble"] = "本报告由张堃、李喆、王镕编制。".into();
+    v["overview"]["sections"][1]["body"] = "申请人张𠀀同志😀来信，丂字存查。".into();
     let input = dir.join("in.json");
     std::fs::write(&input, v.to_string()).unwrap();
     let out = dir.join("out.pdf");
     let o = nianbao(&["export", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--fonts", "builtin"]);
-    assert_eq!(o.status.code(), Some(0));
-    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    (out, String::from_utf8(o.stderr).unwrap())
+}
+
+#[test]
+fn characters_no_font_has_are_listed_on_stderr_and_stay_in_the_text_layer() {
+    let dir = scratch("missing");
+    let (pdf, err) = export_rare(&dir);
     assert!(err.contains("警告：以下字符没有字体可以显示，在 PDF 中显示为方框：「𠀀」（总体情况（二）依申请公开）、「😀」（总体情况（二）依申请公开）"), "{err}");
+    for ok in ['埇', '堃', '喆', '镕', '丂'] {
+        assert!(!err.contains(ok), "{ok} has a font: {err}");
+    }
+    let text = squeeze(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
+    assert!(text.contains("申请人张𠀀同志😀来信，丂字存查。"), "copy and search find the boxes' characters: {text}");
+    assert!(text.contains("埇桥区") && text.contains("张堃、李喆、王镕"), "{text}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn rare_name_characters_use_faces_of_the_roles_style() {
+    let dir = scratch("faces");
+    let (pdf, _) = export_rare(&dir);
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    // 埇 in the 小标宋 title and 堃 喆 镕 in the 仿宋 body: the Song subsets, not a Kai face.
+    assert!(fonts.contains("+NotoSerifCJKsc-Bold-Tongyong"), "{fonts}");
+    assert!(fonts.contains("+NotoSerifCJKsc-Tongyong"), "{fonts}");
+    assert!(fonts.contains("+NotoSerifCJKsc-Fallback"), "丂: the shared fallback: {fonts}");
+    assert!(!fonts.contains("Kai Fallback") && !fonts.contains("NianbaoKaiFallback"), "{fonts}");
     std::fs::remove_dir_all(dir).unwrap();
 }
 

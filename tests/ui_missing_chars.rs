@@ -1,18 +1,15 @@
 //! Before a PDF is written, the app names each character no font has and where it is,
 //! and lets the user go on or cancel.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use nianbao::fonts::FontSet;
-use nianbao::settings::Settings;
 use nianbao::ui::App;
 use nianbao::ui::command::UiCommand;
 
-#[allow(dead_code)] // app_harness: these tests build a harness that allows missing glyphs
 mod common;
-use common::Scripted;
+use common::{Scripted, app_harness_allowing_missing_glyphs};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-ui-missing-{}-{name}", std::process::id()));
@@ -22,8 +19,8 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// The app with a report whose preamble has 𠀀 and 😀 (no bundled font has them) and
-/// 堃 (one has). The harness allows missing glyphs: the dialog names the characters.
-fn harness(dir: &std::path::Path, save: PathBuf) -> Harness<'static, App> {
+/// 堃 (one has); `save`: where the file dialog answers.
+fn harness(dir: &Path, save: PathBuf) -> Harness<'static, App> {
     let mut v: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/qingshan-2024.json")).unwrap(),
     )
@@ -31,18 +28,19 @@ fn harness(dir: &std::path::Path, save: PathBuf) -> Harness<'static, App> {
     v["preamble"] = "申请人张𠀀同志😀、张堃来函。".into();
     let path = dir.join("生僻字.json");
     std::fs::write(&path, v.to_string()).unwrap();
-    let fonts = FontSet::bundled();
-    fonts.load_all();
-    let dialogs = Scripted { save: Some(save), ..Default::default() };
-    let app = App::new(Settings::default(), dir.join("data"), Box::new(dialogs), fonts);
-    let mut h = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .allow_missing_glyphs()
-        .with_context_setup(move |ctx| App::setup(ctx, fonts))
-        .build_ui_state(|ui, app: &mut App| app.ui(ui, None), app);
+    let mut h = app_harness_allowing_missing_glyphs(Scripted { save: Some(save), ..Default::default() }, dir.join("data"));
     h.state_mut().open_path(&path);
     h.run();
     h
+}
+
+#[test]
+fn characters_no_font_has_load_and_are_pointed_out() {
+    let dir = scratch("load");
+    let h = harness(&dir, dir.join("unused.pdf"));
+    assert!(h.state().report.preamble.contains('𠀀'), "loaded as it is");
+    assert!(h.query_by_label_contains("以下字符没有字体可以显示，导出时会显示为方框：「𠀀」").is_some());
+    std::fs::remove_dir_all(dir).unwrap();
 }
 
 /// A menu command given outside a frame: the dialog it opens is laid out in the first

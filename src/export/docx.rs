@@ -17,10 +17,10 @@ use docx_rs::{
 use super::docx_package::{self, Package};
 use super::grid::{Slot, rows};
 use super::signature_lines;
+use crate::layout::lines::Align;
 use crate::layout::style::{self, mm};
 use crate::layout::table::Table as LayoutTable;
 use crate::layout::tables;
-use crate::layout::text::Align;
 use crate::model::numerals::bracketed;
 use crate::model::report::{Report, Section};
 use crate::model::template::PART_HEADINGS;

@@ -99,7 +99,7 @@ fn table(out: &mut String, t: &Table, caption: &str) {
             if c.colspan > 1 {
                 let _ = write!(attrs, r#" colspan="{}""#, c.colspan);
             }
-            let align = if matches!(c.align, crate::layout::text::Align::Left) { "left" } else { "center" };
+            let align = if matches!(c.align, crate::layout::lines::Align::Left) { "left" } else { "center" };
             let mut style =
                 format!("border:1px solid #000;padding:.3em .4em;text-align:{align};vertical-align:middle;font-weight:normal");
             if c.fill.is_some() {

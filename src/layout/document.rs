@@ -7,6 +7,7 @@
 //! of a page (no orphan, no widow), and the 落款 never stands alone on a page
 //! (GB/T 9704 §7.3.5): the last lines of the text go with it.
 
+use super::lines::{Align, Line, break_lines};
 use super::page::{Document, Item, Mark, MarkKind, OutlineEntry, Page};
 use super::signature::signature_indents;
 use super::style::table::OVERHANG;
@@ -16,7 +17,7 @@ use super::style::{
 };
 use super::table::{SetTable, Table, set};
 use super::tables;
-use super::text::{Align, Line, Missing, Style, break_lines, on_grid, shape, width};
+use super::text::{Missing, Style, on_grid, shape, width};
 use super::title::split_name;
 use crate::fonts::{FontSet, Role};
 use crate::model::numerals::bracketed;
@@ -105,9 +106,15 @@ impl Flow<'_> {
 
     /// Starts a new page unless `height` fits below (a fresh page takes anything).
     fn make_room(&mut self, height: f32) {
-        if height > self.room() + EPS && self.y > self.grid {
+        if height > self.room() + EPS && !self.at_top() {
             self.new_page();
         }
+    }
+
+    /// Nothing placed yet on this page's grid (page one: below the title): a new
+    /// page would not give more room.
+    fn at_top(&self) -> bool {
+        self.y <= self.grid + EPS
     }
 
     /// Moves down to the next line of the grid.
@@ -222,6 +229,7 @@ impl Flow<'_> {
         for name in sig.unit.lines().map(str::trim).filter(|l| !l.is_empty()) {
             let mut glyphs = shape(self.fonts, name, BODY, "落款", &mut self.missing);
             on_grid(&mut glyphs, BODY_SIZE, CHAR_PITCH);
+            // Nothing follows whose width should shape the lines (the date is set apart).
             for part in split_name(glyphs, BODY_WIDTH - two, 0.0) {
                 unit.extend(break_lines(part, BODY_WIDTH - two, BODY_WIDTH - two));
             }
@@ -308,7 +316,7 @@ impl Flow<'_> {
             if done == 0 && here == 1 && n > 1 {
                 here = 0; // no orphan
             }
-            if here == 0 && self.y <= self.grid + EPS {
+            if here == 0 && self.at_top() {
                 here = left.min(room).max(1); // a fresh page takes what it can
             }
             for (k, line) in lines[done..done + here].iter().enumerate() {
@@ -345,7 +353,7 @@ impl Flow<'_> {
             // fresh page the most whole rows that fit (at least one).
             let mut end = (start + 1..=t.rows()).filter(|&e| t.breakable(e)).take_while(|&e| fits(e)).last();
             if end.is_none() {
-                if self.y > self.grid + EPS {
+                if !self.at_top() {
                     self.new_page();
                     continue;
                 }

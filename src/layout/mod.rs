@@ -2,6 +2,7 @@
 //! and no GUI code; exporters and the preview draw what this produces.
 
 mod document;
+pub mod lines;
 pub mod page;
 pub mod signature;
 pub mod style;

@@ -2,7 +2,7 @@
 //! top-left corner of the paper, y growing downwards. Exporters and the preview
 //! only draw these; they make no layout decisions.
 
-use crate::fonts::FaceId;
+use crate::fonts::{FaceId, FontSet};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextRun {
@@ -15,6 +15,16 @@ pub struct TextRun {
     pub text: String,
     /// Extra space after every character (justification), in points.
     pub spacing: f32,
+}
+
+impl TextRun {
+    /// From `x` to the end of the last glyph, in points: the face's advances plus
+    /// the spacing between characters.
+    pub fn width(&self, fonts: &FontSet) -> f32 {
+        let face = fonts.face(self.face);
+        let n = self.text.chars().count() as f32;
+        self.text.chars().map(|c| face.advance(c, self.size)).sum::<f32>() + self.spacing * (n - 1.0).max(0.0)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

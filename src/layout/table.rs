@@ -4,9 +4,10 @@
 
 use std::ops::Range;
 
+use super::lines::{Align, Line, break_lines, vertical_lines};
 use super::page::{Item, Mark, MarkKind, Page};
 use super::style::table::{LEADING, MIN_NUMBER_SIZE, PAD_X, PAD_Y, RULE};
-use super::text::{Align, Line, Missing, Style, break_lines, shape, vertical_lines, width};
+use super::text::{Missing, Style, shape, width};
 use crate::fonts::FontSet;
 
 /// A cell as the table builder describes it.

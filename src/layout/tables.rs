@@ -1,9 +1,10 @@
 //! The three official tables (二, 三, 四) as merged-cell grids, built from the
 //! template's labels and the report's numbers (format-notes §1.4–§1.6, §2.3–§2.5).
 
+use super::lines::Align;
 use super::style::BODY_WIDTH;
 use super::table::{Cell, Table};
-use super::text::{Align, Style};
+use super::text::Style;
 use crate::fonts::Role;
 use crate::model::report::{Amount, Count, Report};
 use crate::model::template::{

@@ -6,7 +6,8 @@
 //! linear in the name's length: a line holds at most a line's width of glyphs, so
 //! each position looks back over a bounded window.
 
-use super::text::{Glyph, NO_END, NO_START, count_work, is_cjk};
+use super::lines::{NO_END, NO_START, count_work};
+use super::text::{Glyph, is_cjk};
 
 /// Organisation words: the best places to end a line of an agency name.
 const ORGANISATION_ENDS: [&str; 27] = [
@@ -223,7 +224,8 @@ fn count_lines(nodes: &[(usize, Node)]) -> usize {
 mod tests {
     use super::*;
     use crate::fonts::{FontSet, Role};
-    use crate::layout::text::{Missing, Style, shape, work_done};
+    use crate::layout::lines::work_done;
+    use crate::layout::text::{Missing, Style, shape};
 
     fn split(name: &str, chars: f32, next: f32) -> Vec<String> {
         let style = Style { role: Role::Title, size: 22.0 };

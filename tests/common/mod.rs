@@ -57,25 +57,34 @@ impl FileDialogs for Scripted {
 /// Every face is loaded before the first frame: the set is shared by all tests of
 /// the process, and a face that loads while a harness runs would cost it frames
 /// depending on which test ran first.
+#[allow(dead_code)] // not every test binary uses it
 pub fn app_harness(dialogs: Scripted, data_dir: PathBuf) -> Harness<'static, App> {
-    build(dialogs, data_dir, true)
+    build(dialogs, data_dir, true, false)
+}
+
+/// As [`app_harness`], for tests of characters no font has: the app draws them as
+/// boxes, which the default harness would refuse.
+#[allow(dead_code)] // not every test binary uses it
+pub fn app_harness_allowing_missing_glyphs(dialogs: Scripted, data_dir: PathBuf) -> Harness<'static, App> {
+    build(dialogs, data_dir, true, true)
 }
 
 /// As [`app_harness`], for tests that show the in-app file dialog: egui_file's two
 /// text fields have no accessible name, which kittest's check would refuse.
 #[allow(dead_code)] // not every test binary uses it
 pub fn app_harness_with_file_dialog(dialogs: Scripted, data_dir: PathBuf) -> Harness<'static, App> {
-    build(dialogs, data_dir, false)
+    build(dialogs, data_dir, false, false)
 }
 
-fn build(dialogs: Scripted, data_dir: PathBuf, accessibility_check: bool) -> Harness<'static, App> {
+fn build(dialogs: Scripted, data_dir: PathBuf, accessibility_check: bool, missing_glyphs: bool) -> Harness<'static, App> {
     let fonts = FontSet::bundled();
     fonts.load_all();
     let mut app = App::new(Settings::default(), data_dir, Box::new(dialogs), fonts);
     app.clipboard = Box::new(MemoryClipboard::default()); // never the desktop's
-    Harness::builder()
-        .with_size([1280.0, 900.0])
-        .with_accessibility_check(accessibility_check)
-        .with_context_setup(move |ctx| App::setup(ctx, fonts))
-        .build_ui_state(|ui, app: &mut App| app.ui(ui, None), app)
+    let mut builder = Harness::builder();
+    builder = builder.with_size([1280.0, 900.0]).with_accessibility_check(accessibility_check);
+    if missing_glyphs {
+        builder = builder.allow_missing_glyphs();
+    }
+    builder.with_context_setup(move |ctx| App::setup(ctx, fonts)).build_ui_state(|ui, app: &mut App| app.ui(ui, None), app)
 }

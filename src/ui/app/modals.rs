@@ -164,12 +164,7 @@ impl App {
             Modal::Confirm { title, text, yes, then } => {
                 let mut choice = None;
                 let response = egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {
-                    ui.set_max_width(520.0);
-                    ui.heading(&title);
-                    // A long list scrolls; the buttons stay on screen.
-                    let room = (ctx.content_rect().height() * 0.6).max(120.0);
-                    egui::ScrollArea::vertical().max_height(room).show(ui, |ui| ui.label(&text));
-                    ui.add_space(8.0);
+                    title_and_text(ui, &title, &text);
                     ui.horizontal(|ui| {
                         if ui.button(yes).clicked() {
                             choice = Some(true);
@@ -188,12 +183,7 @@ impl App {
             }
             Modal::Message { title, text } => {
                 let response = egui::Modal::new(egui::Id::unique("message")).show(ctx, |ui| {
-                    ui.set_max_width(520.0);
-                    ui.heading(&title);
-                    // A long text scrolls; the button stays on screen.
-                    let room = (ctx.content_rect().height() * 0.6).max(120.0);
-                    egui::ScrollArea::vertical().max_height(room).show(ui, |ui| ui.label(&text));
-                    ui.add_space(8.0);
+                    title_and_text(ui, &title, &text);
                     // Its only button holds the focus: Enter or Space presses it.
                     let ok = ui.button("确定");
                     ok.request_focus();
@@ -316,3 +306,13 @@ const HELP: &str = "\
 
 · 文件菜单：从上年报告新建（带入上年结转和文字草稿）、汇总多个年报（区县汇总各部门和乡镇）、导出 PDF / Word / 网页。
 · 有未保存的修改时，程序每 30 秒自动备份；意外退出后再打开会提示恢复。";
+
+/// A question's or a message's heading and text; a long text scrolls so that the
+/// buttons below stay on screen.
+fn title_and_text(ui: &mut egui::Ui, title: &str, text: &str) {
+    ui.set_max_width(520.0);
+    ui.heading(title);
+    let room = (ui.ctx().content_rect().height() * 0.6).max(120.0);
+    egui::ScrollArea::vertical().max_height(room).show(ui, |ui| ui.label(text));
+    ui.add_space(8.0);
+}

@@ -5,8 +5,8 @@
 use egui::{TextStyle, Ui};
 
 use super::grid::{FrozenGrid, PAD, TextCell};
+use crate::layout::lines::Align;
 use crate::layout::tables;
-use crate::layout::text::Align;
 use crate::model::Report;
 use crate::model::check::CellRef;
 use crate::model::template::{APPLICANT_COLUMNS, APPLICATION_NOTE, CellKind, PART_HEADINGS};
