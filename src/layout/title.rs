@@ -175,7 +175,7 @@ fn solve(prefix: &[f32], costs: &[f64], max: f32, em: f32, target: Option<f32>, 
             if let Some(t) = target {
                 line += f64::from((width - t) / em).powi(2);
                 if end == n {
-                    line += shrink(width, next, em);
+                    line += shrink(next, width, em); // the line below this one: the rest of the title
                 }
             }
             let node = if start == 0 {
@@ -260,6 +260,14 @@ mod tests {
         assert_eq!(lines.concat(), "某某省某某市某某县某某乡人民政府");
         let w: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
         assert!(w.windows(2).all(|p| p[0] <= p[1]), "{lines:?}");
+    }
+
+    #[test]
+    fn the_last_line_of_the_name_is_not_much_longer_than_the_line_below() {
+        // Not 「青山市」 over 18 字 over the 15-字 rest of the title.
+        let lines = split("青山市青山经济技术开发区青山片区管理委员会", 20.0, 15.5);
+        assert!(lines[0].chars().count() > 3, "{lines:?}");
+        assert_eq!(lines.concat(), "青山市青山经济技术开发区青山片区管理委员会");
     }
 
     #[test]
