@@ -1,7 +1,7 @@
 //! The desktop app driven as a user would, headless (egui_kittest): tabs by
 //! label, typing into cells, the checker reacting, undo, files, closing.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::Key;
 use egui_kittest::Harness;
@@ -280,6 +280,32 @@ fn opening_a_file_with_wrong_totals_keeps_them_to_be_checked() {
     assert_eq!(h.state().report.applications[0][6], Some(30), "the file's wrong total is kept");
     assert!(errors(&h, "H3") > 0);
     assert!(h.state().status.contains("已关闭「自动合计」"));
+}
+
+#[test]
+fn a_report_opened_by_a_relative_path_is_known_by_its_full_path() {
+    // `nianbao 年报.json` in a terminal: the dialogs then start in that folder.
+    let mut h = harness("relative");
+    let relative = Path::new("examples/qingshan-2024.json");
+    assert!(relative.is_relative() && std::env::current_dir().unwrap().join(relative).exists());
+    h.state_mut().open_path(relative);
+    h.run();
+    let path = h.state().path.clone().expect("opened");
+    assert!(path.is_absolute() && path.ends_with(relative), "{path:?}");
+}
+
+#[test]
+fn a_joint_signature_takes_one_unit_per_line() {
+    let mut h = harness("joint");
+    let field = h.get_by_label("落款单位");
+    field.focus();
+    field.type_text("青山县市场监督管理局");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("落款单位").type_text("青山县知识产权局");
+    h.run();
+    assert_eq!(h.state().report.signature.unit, "青山县市场监督管理局\n青山县知识产权局");
 }
 
 #[test]

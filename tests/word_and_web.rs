@@ -223,11 +223,11 @@ fn the_word_and_web_signature_follow_the_9704_rule() {
     r.signature.unit = "周村区投资促进中心".into(); // 9 字
     r.signature.date = "2024-01-16".into(); // 2024年1月16日: 6.5 字
     let one = 320; // 一字: 16 pt in twips
-    // Date 2.5 字 from the edge, so its first character is two right of the 署名's (2 字 from the edge).
-    let expected = [("周村区投资促进中心", 2 * one), ("2024年1月16日", 5 * one / 2)];
+    // The 署名 右空二字: 28 − 2 − 9 = 17 字 from the left; the date two 字 right of it.
+    let expected = [("周村区投资促进中心", 17 * one), ("2024年1月16日", 19 * one)];
     let xml = unzip(&docx::to_docx(&r).unwrap(), "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
-    for (text, right) in expected {
+    for (text, left) in expected {
         let p = doc
             .descendants()
             .filter(|n| n.has_tag_name((W, "p")))
@@ -235,13 +235,19 @@ fn the_word_and_web_signature_follow_the_9704_rule() {
             .rfind(|p| p.descendants().filter(|d| d.has_tag_name((W, "t"))).filter_map(|d| d.text()).collect::<String>() == text)
             .unwrap();
         let ind = p.descendants().find(|n| n.has_tag_name((W, "ind"))).unwrap();
-        assert_eq!(ind.attribute((W, "right")), Some(right.to_string().as_str()), "{text}");
+        assert_eq!(ind.attribute((W, "left")), Some(left.to_string().as_str()), "{text}");
         let jc = p.descendants().find(|n| n.has_tag_name((W, "jc"))).unwrap();
-        assert_eq!(jc.attribute((W, "val")), Some("right"));
+        assert_eq!(jc.attribute((W, "val")), Some("left"));
     }
+    // The web page: a block 右空二字 holding the 署名, and the date two 字 in.
     let page = html::body(&r);
-    assert!(page.contains(r#"padding-right:2em">周村区投资促进中心</p>"#), "{page}");
-    assert!(page.contains(r#"padding-right:2.5em">2024年1月16日</p>"#), "{page}");
+    let block = r#"padding-right:2em"><div style="display:inline-block;text-align:left"><div>周村区投资促进中心</div><div style="padding-left:2em">2024年1月16日</div></div></div>"#;
+    assert!(page.contains(block), "{page}");
+    // A joint 署名: one unit per line.
+    r.signature.unit = "周村区投资促进中心\n周村区数据资源管理局".into();
+    assert!(html::body(&r).contains("<div>周村区投资促进中心</div><div>周村区数据资源管理局</div>"));
+    let xml = unzip(&docx::to_docx(&r).unwrap(), "word/document.xml");
+    assert!(xml.contains(">周村区数据资源管理局<"), "a paragraph of its own");
 }
 
 #[test]

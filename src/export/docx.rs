@@ -203,19 +203,22 @@ pub fn to_docx(r: &Report) -> Result<Vec<u8>, String> {
     doc = sections(doc, &r.problems);
     doc = doc.add_paragraph(heading(PART_HEADINGS[5], &HEADING, 0));
     doc = paragraphs(doc, &r.other_matters);
-    if let Some(lines) = signature_lines(r) {
-        // GB/T 9704 §7.3.5.2 (layout::signature): two right-aligned lines, each
-        // standing off the right margin by its indent in 字; kept on one page.
+    let lines = signature_lines(r);
+    if !lines.is_empty() {
+        // GB/T 9704 §7.3.5.2 (export::signature_lines): one empty line, then each line
+        // from its first character's place, in 字 from the margins; kept on one page.
         doc = doc.add_paragraph(Paragraph::new().line_spacing(exact(style::LINE_PITCH)).keep_next(true));
+        let one = twips(style::BODY_SIZE) as f32;
+        let n = lines.len();
         for (i, line) in lines.into_iter().enumerate() {
-            let indent = (line.right_indent * twips(style::BODY_SIZE) as f32).round() as i32;
+            let (left, right) = ((line.left * one).round() as i32, (line.right * one).round() as i32);
             doc = doc.add_paragraph(
                 Paragraph::new()
                     .add_run(run(&line.text, &BODY, style::BODY_SIZE))
-                    .align(AlignmentType::Right)
+                    .align(AlignmentType::Left)
                     .line_spacing(exact(style::LINE_PITCH))
-                    .indent(None, None, Some(indent), None)
-                    .keep_next(i == 0),
+                    .indent(Some(left), None, Some(right), None)
+                    .keep_next(i + 1 < n),
             );
         }
     }

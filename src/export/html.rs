@@ -6,12 +6,13 @@
 use std::fmt::Write;
 
 use super::grid::{Slot, rows};
-use super::signature_lines;
+use super::signature_units;
 use crate::layout::table::Table;
 use crate::layout::tables;
 use crate::model::numerals::bracketed;
 use crate::model::report::{Report, Section};
 use crate::model::template::PART_HEADINGS;
+use crate::model::text::official_date;
 
 const BODY_FONT: &str = "仿宋_GB2312,仿宋,FangSong,STFangsong,FandolFang,serif";
 const TITLE_FONT: &str = "方正小标宋简体,FZXiaoBiaoSong-B05S,宋体,SimSun,serif";
@@ -150,18 +151,20 @@ pub fn body(r: &Report) -> String {
     sections(&mut out, &r.problems);
     heading(&mut out, PART_HEADINGS[5]);
     paragraph(&mut out, &r.other_matters);
-    if let Some(lines) = signature_lines(r) {
-        // GB/T 9704 §7.3.5.2 (layout::signature): each line its indent in 字 (em) from the right.
-        out.push_str(r#"<div style="margin-top:1.8em;line-height:1.8">"#);
-        for line in lines {
-            let _ = write!(
-                out,
-                r#"<p style="margin:0;text-align:right;padding-right:{}em">{}</p>"#,
-                (line.right_indent * 100.0).round() / 100.0,
-                escape(&line.text)
-            );
+    if !r.signature.is_empty() {
+        // GB/T 9704 §7.3.5.2 (layout::signature) in CSS, whatever the screen's width:
+        // a block 右空二字 as wide as its longest line, the 署名 at its left edge and
+        // the date two 字 in. A longer date widens the block, which moves the 署名 left.
+        out.push_str(r#"<div style="margin-top:1.8em;line-height:1.8;text-align:right;padding-right:2em">"#);
+        out.push_str(r#"<div style="display:inline-block;text-align:left">"#);
+        for unit in signature_units(r) {
+            let _ = write!(out, r#"<div>{}</div>"#, escape(unit));
         }
-        out.push_str("</div>\n");
+        let date = official_date(&r.signature.date);
+        if !date.is_empty() {
+            let _ = write!(out, r#"<div style="padding-left:2em">{}</div>"#, escape(&date));
+        }
+        out.push_str("</div></div>\n");
     }
     out.push_str("</div>\n");
     out

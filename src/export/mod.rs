@@ -85,27 +85,49 @@ pub fn describe_missing(missing: &[MissingChar]) -> String {
     missing.iter().map(|m| format!("「{}」（{}）", m.ch, m.place)).collect::<Vec<_>>().join("、")
 }
 
-/// One line of the 落款 in the Word and web exports: its text and how far it
-/// stands from the right edge, in 字.
+/// One line of the 落款 in the Word export: its text and its indents from the left
+/// and the right margin, in 字.
 pub(crate) struct SignatureLine {
     pub text: String,
-    pub right_indent: f32,
+    pub left: f32,
+    pub right: f32,
 }
 
-/// The 署名 and the 成文日期 placed by the GB/T 9704 §7.3.5.2 rule
-/// (`layout::signature`), measured in 字 as Word and browsers will set them
-/// (None: the report has no 落款).
-pub(crate) fn signature_lines(r: &Report) -> Option<[SignatureLine; 2]> {
+/// The lines of the 署名: a joint 署名 has one unit per line.
+pub(crate) fn signature_units(r: &Report) -> Vec<&str> {
+    r.signature.unit.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+}
+
+/// The 署名's lines and the 成文日期 placed by the GB/T 9704 §7.3.5.2 rule
+/// (`layout::signature`), widths measured in 字 (empty: the report has no 落款).
+/// Each line is anchored at its first character, which is what the rule fixes: if
+/// Word sets a line a little wider than measured here (its spacing between Chinese
+/// and digits), the line grows into the two 字 of right margin instead of wrapping.
+pub(crate) fn signature_lines(r: &Report) -> Vec<SignatureLine> {
     if r.signature.is_empty() {
-        return None;
+        return Vec::new();
     }
-    let unit = r.signature.unit.trim().to_string();
+    let units = signature_units(r);
     let date = official_date(&r.signature.date);
     // As in the PDF: a longer 署名 wraps within the line less two 字, a longer date
     // within the line less four (so that the 署名 still starts inside it).
     let line = crate::layout::style::CHARS_PER_LINE as f32;
-    let indents = signature_indents(width_in_chars(&unit).min(line - 2.0), width_in_chars(&date).min(line - 4.0), 1.0);
-    Some([SignatureLine { text: unit, right_indent: indents.unit }, SignatureLine { text: date, right_indent: indents.date }])
+    let (unit_max, date_max) = (line - 2.0, line - 4.0);
+    let unit_w = units.iter().map(|u| width_in_chars(u)).fold(0.0, f32::max).min(unit_max);
+    let date_w = width_in_chars(&date).min(date_max);
+    let indents = signature_indents(unit_w, date_w, 1.0);
+    let unit_left = line - indents.unit - unit_w;
+    let place = |text: &str, left: f32, max: f32, indent: f32| SignatureLine {
+        text: text.to_string(),
+        left,
+        // Only a line that wraps needs the right margin of the rule.
+        right: if width_in_chars(text) > max { indent } else { 0.0 },
+    };
+    let mut out: Vec<SignatureLine> = units.iter().map(|u| place(u, unit_left, unit_max, indents.unit)).collect();
+    if !date.is_empty() {
+        out.push(place(&date, line - indents.date - date_w, date_max, indents.date));
+    }
+    out
 }
 
 /// Width in 字: a CJK or full-width character is one, a half-width digit or
@@ -116,17 +138,6 @@ fn width_in_chars(text: &str) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_long_signature_keeps_its_indents_inside_the_line() {
-        let mut r = crate::model::Report::new(crate::model::TemplateId::V2021, 2024, "某局");
-        r.signature.unit = "青山市青山经济技术开发区青山片区管理委员会".repeat(2);
-        r.signature.date = "2025-01-09".into();
-        let [unit, date] = super::signature_lines(&r).unwrap();
-        assert_eq!(unit.right_indent, 2.0);
-        // The date starts two 字 right of a full 26-字 署名: well inside the line.
-        assert!(date.right_indent + 6.0 < crate::layout::style::CHARS_PER_LINE as f32, "{}", date.right_indent);
-    }
-
     use super::*;
     use crate::model::TemplateId;
 
@@ -135,17 +146,30 @@ mod tests {
         let mut r = Report::new(TemplateId::V2021, 2024, "某局");
         r.signature.unit = "威海市文登区人民政府办公室".into(); // 13 字
         r.signature.date = "2023-01-16".into(); // 2023年1月16日: 7 digits (3.5 字) + 3 字
-        let [unit, date] = signature_lines(&r).unwrap();
+        let lines = signature_lines(&r);
+        let [unit, date] = &lines[..] else { panic!() };
         assert_eq!(date.text, "2023年1月16日");
-        assert_eq!(unit.right_indent, 2.0);
-        // The date's first character two 字 right of the 署名's first.
-        assert_eq!((unit.right_indent + 13.0) - (date.right_indent + 6.5), 2.0);
-        // A short 署名: the date keeps 右空二字 and the 署名 moves left.
+        // 署名 右空二字 (28 − 2 − 13 = 13 from the left); the date two 字 right of it.
+        assert_eq!((unit.left, date.left), (13.0, 15.0));
+        // A short 署名: the date keeps 右空二字 and the 署名 moves left, two 字 before it.
         r.signature.unit = "某局".into();
-        let [unit, date] = signature_lines(&r).unwrap();
-        assert_eq!(date.right_indent, 2.0);
-        assert_eq!(unit.right_indent, 2.0 + 6.5 + 2.0 - 2.0);
+        let lines = signature_lines(&r);
+        let [unit, date] = &lines[..] else { panic!() };
+        assert_eq!((date.left, unit.left), (28.0 - 2.0 - 6.5, 28.0 - 2.0 - 6.5 - 2.0));
         r.signature = Default::default();
-        assert!(signature_lines(&r).is_none());
+        assert!(signature_lines(&r).is_empty());
+    }
+
+    #[test]
+    fn a_long_or_joint_signature_stays_inside_the_line() {
+        let mut r = Report::new(TemplateId::V2021, 2024, "某局");
+        r.signature.unit = format!("{}\n青山县数据资源管理局", "青山市青山经济技术开发区青山片区管理委员会".repeat(2));
+        r.signature.date = "2025-01-09".into();
+        let lines = signature_lines(&r);
+        assert_eq!(lines.len(), 3, "two units and the date");
+        // The long unit wraps at 26 字: from the left margin, 右空二字.
+        assert_eq!((lines[0].left, lines[0].right), (0.0, 2.0));
+        assert_eq!((lines[1].left, lines[1].right), (0.0, 0.0), "the second unit starts where the first does");
+        assert_eq!((lines[2].left, lines[2].right), (2.0, 0.0), "the date two 字 right of the 署名");
     }
 }

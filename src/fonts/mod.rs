@@ -273,9 +273,10 @@ impl FontSet {
     }
 }
 
-/// Characters that need no glyph: spaces and line breaks are laid out, not drawn.
+/// Characters that need no glyph: spaces and line breaks are laid out, not drawn;
+/// invisible marks (`model::text::is_hidden_mark`) are dropped.
 pub fn is_invisible(ch: char) -> bool {
-    ch.is_whitespace() || ch.is_control()
+    ch.is_whitespace() || crate::model::text::is_hidden_mark(ch)
 }
 
 #[cfg(test)]

@@ -18,13 +18,15 @@ pub fn standard_preamble(r: &Report) -> String {
         .map(|(k, v)| format!("{k}：{}", v.trim()))
         .collect();
     let contacts = if contacts.is_empty() { String::new() } else { format!("（{}）", contacts.join("；")) };
+    // 「某县人民政府办公室」 with 负责科室 「办公室」: the office is the agency itself.
+    let department = c.department.trim();
+    let department = if agency.ends_with(department) { "" } else { department };
     format!(
         "本报告由{agency}根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和{format_name}要求编制。\
          全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、\
          存在的主要问题及改进情况、其他需要报告的事项六个部分。\
          本报告中所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。\
-         如对本报告有任何疑问，请与{agency}{}联系{contacts}。",
-        c.department.trim()
+         如对本报告有任何疑问，请与{agency}{department}联系{contacts}。"
     )
 }
 
@@ -43,6 +45,13 @@ mod tests {
         assert!(p.contains("统计期限自2024年1月1日起至2024年12月31日止"));
         assert!(p.ends_with("请与某县统计局办公室联系（电话：0533-1234567；电子邮箱：tjj@example.gov.cn）。"));
         assert!(!p.contains("地址"), "empty contact items are left out");
+    }
+
+    #[test]
+    fn an_office_that_is_the_agency_is_not_named_twice() {
+        let mut r = Report::new(TemplateId::V2021, 2024, "某县人民政府办公室");
+        r.contact.department = "办公室".into();
+        assert!(standard_preamble(&r).ends_with("请与某县人民政府办公室联系。"));
     }
 
     #[test]

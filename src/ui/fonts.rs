@@ -88,6 +88,12 @@ fn face_key(id: FaceId) -> String {
     format!("nianbao-face-{id}")
 }
 
+/// A character no font can draw, named so that the reader can tell which it is
+/// although the screen shows a box: 「😀」（U+1F600）.
+pub fn named(c: char) -> String {
+    format!("「{c}」（U+{:04X}）", c as u32)
+}
+
 /// Characters in `text` that no bundled or installed face can draw.
 pub fn undrawable(set: &FontSet, text: &str) -> Vec<char> {
     let mut out: Vec<char> = Vec::new();

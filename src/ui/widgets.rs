@@ -204,6 +204,20 @@ pub fn text_line_with(
     response
 }
 
+/// A field of a few lines in the two-column grid: 落款单位, where a joint 署名 has
+/// one unit per line (Enter starts the next).
+pub fn text_lines(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, text: &mut String, hint: &str) -> Response {
+    let label_response = ui.label(label);
+    let edit = TextEdit::multiline(text)
+        .hint_text(hint)
+        .char_limit(LINE_CHARS)
+        .desired_rows(2)
+        .desired_width(ui.available_width().clamp(120.0, 360.0));
+    let response = marked_edit(ui, view, Target::Field(field), edit, label_response.id);
+    ui.end_row();
+    response
+}
+
 /// The findings about a field, under it.
 pub fn findings_below(ui: &mut Ui, mark: &Mark) {
     for message in &mark.messages {
@@ -216,7 +230,7 @@ pub fn findings_below(ui: &mut Ui, mark: &Mark) {
 pub fn undrawable_note(ui: &mut Ui, fonts: &FontSet, text: &str) {
     let missing = super::fonts::undrawable(fonts, text);
     if !missing.is_empty() {
-        let list: String = missing.iter().map(|c| format!("「{c}」")).collect();
+        let list: String = missing.iter().map(|&c| super::fonts::named(c)).collect::<Vec<_>>().join("、");
         ui.label(
             RichText::new(format!("以下字符没有字体可以显示，导出时会显示为方框：{list}"))
                 .color(severity_color(crate::model::Severity::Warning))

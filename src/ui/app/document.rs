@@ -342,8 +342,7 @@ impl App {
         }
         let (yes, verb) = if output == Output::Print { ("继续打印", "打印") } else { ("继续导出", "导出") };
         // The dialog's own font cannot draw them either: the code point names each one.
-        let list: Vec<String> =
-            missing.iter().map(|m| format!("「{}」（U+{:04X}）在「{}」", m.ch, m.ch as u32, m.place)).collect();
+        let list: Vec<String> = missing.iter().map(|m| format!("{}在「{}」", crate::ui::fonts::named(m.ch), m.place)).collect();
         self.modal = Some(Modal::Confirm {
             title: "有字符没有字体可以显示".into(),
             text: format!(

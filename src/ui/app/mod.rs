@@ -216,8 +216,11 @@ impl App {
     }
 
     /// Opens a report file (the 打开 command without its dialog), asking about unsaved changes first.
+    /// A relative path (as typed after the program's name on a command line) is
+    /// made absolute first, so the file dialogs start in the report's folder.
     pub fn open_path(&mut self, path: &Path) {
-        self.guard(Pending::OpenPath(path.to_path_buf()));
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.guard(Pending::OpenPath(path));
     }
 
     /// Whether a dialog is showing, and its title (for tests and the close logic).

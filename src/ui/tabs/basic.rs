@@ -7,7 +7,7 @@ use crate::model::file::YEARS;
 use crate::model::report::TextField;
 use crate::model::{Report, TemplateId};
 use crate::ui::cells::year_field;
-use crate::ui::widgets::{View, findings_below, text_area, text_line, text_line_with};
+use crate::ui::widgets::{View, findings_below, text_area, text_line, text_line_with, text_lines};
 
 /// What the tab asks the app to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +48,7 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) -> Option<Action> {
         text_line(ui, view, Field::Address, "地址", &mut c.address, "");
         text_line(ui, view, Field::Postcode, "邮编", &mut c.postcode, "");
         text_line(ui, view, Field::Email, "电子邮箱", &mut c.email, "");
-        text_line(ui, view, Field::SignatureUnit, "落款单位", &mut r.signature.unit, "不需要落款可留空");
+        text_lines(ui, view, Field::SignatureUnit, "落款单位", &mut r.signature.unit, "不需要落款可留空；联合署名每行一个单位");
         let date = (Field::SignatureDate, "落款日期");
         text_line_with(ui, view, date, &mut r.signature.date, "如：2025年1月20日", |ui, text| {
             super::date::calendar_button(ui, text);
