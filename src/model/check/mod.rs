@@ -204,3 +204,52 @@ pub(crate) fn show_terms<'a>(terms: impl IntoIterator<Item = (&'a str, Count)>) 
 pub(crate) fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    /// Rule names as the code writes them: `"H1"`, `"S14"` …
+    fn names_in(source: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for part in source.split('"').skip(1).step_by(2) {
+            let mut chars = part.chars();
+            if matches!(chars.next(), Some('H' | 'S')) && !part[1..].is_empty() && part[1..].chars().all(|c| c.is_ascii_digit()) {
+                out.push(part.to_string());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_rule_has_one_name_and_one_row_in_the_readme() {
+        let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+        let rows: Vec<&str> = readme
+            .lines()
+            .filter_map(|l| l.strip_prefix("| "))
+            .filter_map(|l| l.split(' ').next())
+            .filter(|id| id.len() > 1 && matches!(id.as_bytes()[0], b'H' | b'S') && id[1..].chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        let mut seen = std::collections::BTreeSet::new();
+        for id in &rows {
+            assert!(seen.insert(*id), "{id} has two rows in README's table of rules");
+        }
+        let sources = [
+            include_str!("arithmetic.rs"),
+            include_str!("completeness.rs"),
+            include_str!("fees.rs"),
+            include_str!("plausibility.rs"),
+            include_str!("previous.rs"),
+            include_str!("years.rs"),
+        ];
+        // Each family file names its own rules; a name in two files is two rules.
+        let mut owner = std::collections::BTreeMap::new();
+        for (i, source) in sources.iter().enumerate() {
+            let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+            for name in names_in(code) {
+                let first = *owner.entry(name.clone()).or_insert(i);
+                assert_eq!(first, i, "{name} is named in two rule files");
+                assert!(seen.contains(name.as_str()), "{name} has no row in README's table of rules");
+            }
+        }
+        assert!(owner.len() >= 15, "the rule names were found: {owner:?}");
+    }
+}

@@ -1,6 +1,6 @@
 //! Rules about the format and about numbers that are possible but unlikely:
 //! S9 (format version), S3 (规章 row), S4 (2019 publication counts), S13 (fee unit),
-//! S14 (implausibly large 表三 counts).
+//! S15 (implausibly large 表三 counts).
 
 use super::{CellRef, Field, Findings, Location};
 use crate::model::decimal::Decimal;
@@ -8,7 +8,7 @@ use crate::model::report::Report;
 use crate::model::template::{ColumnRole, DisclosureItem, TemplateId};
 
 /// A 表三 count this large (ten million applications in one cell) is implausible
-/// for one agency's year: flagged by S14, and the widest count the PDF's number
+/// for one agency's year: flagged by S15, and the widest count the PDF's number
 /// columns are sized for.
 pub const PLAUSIBLE_COUNT_LIMIT: i64 = 10_000_000;
 
@@ -59,7 +59,7 @@ pub(super) fn check(r: &Report, out: &mut Findings) {
     }
 }
 
-/// S14: every 表三 cell of `PLAUSIBLE_COUNT_LIMIT` or more, as one finding.
+/// S15: every 表三 cell of `PLAUSIBLE_COUNT_LIMIT` or more, as one finding.
 fn implausible_counts(r: &Report, out: &mut Findings) {
     let cells: Vec<CellRef> = r
         .applications
@@ -72,7 +72,7 @@ fn implausible_counts(r: &Report, out: &mut Findings) {
     if !cells.is_empty() {
         let n = cells.len();
         out.hint(
-            "S14",
+            "S15",
             Location::Cells(cells),
             format!("表三有 {n} 格的数字达到一千万件以上，一个机关一年难以收到这么多申请，请核实是否多输了数字"),
         );
@@ -132,15 +132,15 @@ mod tests {
     }
 
     #[test]
-    fn s14_counts_of_ten_million_are_one_finding() {
+    fn s15_counts_of_ten_million_are_one_finding() {
         let mut r = Report::new(TemplateId::V2021, 2024, "某局");
         r.applications[0][0] = Some(super::PLAUSIBLE_COUNT_LIMIT - 1);
-        assert!(find(&r, "S14").is_empty());
+        assert!(find(&r, "S15").is_empty());
         r.applications[0][0] = Some(super::PLAUSIBLE_COUNT_LIMIT);
         r.applications[3][2] = Some(123_456_789);
-        let s14 = find(&r, "S14");
-        assert_eq!(s14.len(), 1, "{s14:?}");
-        assert!(s14[0].1.contains("2 格"), "{}", s14[0].1);
+        let s15 = find(&r, "S15");
+        assert_eq!(s15.len(), 1, "{s15:?}");
+        assert!(s15[0].1.contains("2 格"), "{}", s15[0].1);
     }
 
     #[test]
