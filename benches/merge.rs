@@ -40,7 +40,7 @@ fn main() {
     let paths: Vec<_> = (0..n)
         .map(|i| {
             let p = dir.join(format!("部门{i:03}.json"));
-            file::save(&p, &department(i)).unwrap();
+            file::save(&p, &department(i), &[]).unwrap();
             p
         })
         .collect();

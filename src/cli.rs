@@ -7,7 +7,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::files::{FileOp, io_message};
+use crate::files::Writing;
 use crate::fonts::{FontPreference, FontSet};
 use crate::model::{self, Report, Severity};
 
@@ -183,8 +183,9 @@ fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 
             crate::export::describe_missing(&exported.missing)
         );
     }
-    if let Err(e) = crate::files::write_atomic(&a.output, &exported.bytes) {
-        let _ = writeln!(err, "错误：{}（原有文件未改动）", io_message(FileOp::Write, &a.output, &e));
+    let inputs = [a.input.as_path()];
+    if let Err(why) = crate::files::write_output(&a.output, &exported.bytes, &inputs, Writing::Export) {
+        let _ = writeln!(err, "错误：{why}（原有文件未改动）");
         return EXIT_FAILURE;
     }
     let pages = exported.pages.map(|n| format!("{n} 页，")).unwrap_or_default();
@@ -223,11 +224,12 @@ fn files_and_output(args: &[OsString]) -> Result<FileArgs, String> {
     Ok(FileArgs { files, output, from })
 }
 
-fn write_report(path: &Path, report: &Report, err: &mut impl Write) -> bool {
-    match model::file::save(path, report) {
+/// Saves `report` to `path`, which may not be one of `inputs`.
+fn write_report(path: &Path, report: &Report, inputs: &[&Path], err: &mut impl Write) -> bool {
+    match model::file::save(path, report, inputs) {
         Ok(()) => true,
-        Err(e) => {
-            let _ = writeln!(err, "错误：{}（原有文件未改动）", io_message(FileOp::Write, path, &e));
+        Err(why) => {
+            let _ = writeln!(err, "错误：{why}（原有文件未改动）");
             false
         }
     }
@@ -243,7 +245,7 @@ fn new_from_previous(args: &[OsString], out: &mut impl Write, err: &mut impl Wri
     };
     let Some(previous) = open(&from, err) else { return EXIT_FAILURE };
     let report = model::carry::next_year(&previous, Some(&from), model::TemplateId::V2021);
-    if !write_report(&output, &report, err) {
+    if !write_report(&output, &report, &[&from], err) {
         return EXIT_FAILURE;
     }
     let _ = writeln!(
@@ -264,6 +266,10 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
     let (Some(output), None, false) = (output, from, files.is_empty()) else {
         return usage_error(err, "用法：nianbao merge 年报1.json 年报2.json … -o 汇总.json");
     };
+    if let Some(why) = crate::files::repeated(&files) {
+        let _ = writeln!(err, "错误：{why}");
+        return EXIT_FAILURE;
+    }
     let mut sources = Vec::with_capacity(files.len());
     for f in &files {
         let Some(report) = open(f, err) else { return EXIT_FAILURE };
@@ -300,7 +306,8 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
             let _ = writeln!(out, "{}：{f}", s.agency_or_name());
         }
     }
-    if !write_report(&output, &merged.report, err) {
+    let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    if !write_report(&output, &merged.report, &inputs, err) {
         return EXIT_FAILURE;
     }
     let bad = merged.sources.iter().filter(|s| !s.errors.is_empty()).count();

@@ -1,8 +1,14 @@
-//! Writing files so that a failure never leaves a half-written file behind,
-//! and the one place that says in Chinese why a file operation failed.
+//! Files: the one place that says in Chinese why a file operation failed;
+//! writing so that a failure never leaves a half-written file behind (`atomic`);
+//! what an output may replace (`target`).
 
-use std::io::{ErrorKind, Write};
-use std::path::{Path, PathBuf};
+use std::io::ErrorKind;
+use std::path::Path;
+
+mod atomic;
+pub mod target;
+pub use atomic::{backup_path, remove_dead_temps, remove_if_dead, write_atomic, write_atomic_keeping, write_output};
+pub use target::{Writing, check_target, repeated};
 
 /// What the program was doing with a file when the system refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,81 +139,9 @@ fn reason(e: &std::io::Error, windows: bool) -> String {
     text.to_string()
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder is
-/// written and flushed to disk, then renamed over the target. If anything
-/// fails, the target is untouched and the temporary file removed.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomic_keeping(path, bytes, None)
-}
-
-/// Like [`write_atomic`], and the file being replaced is first copied to `backup`.
-pub fn write_atomic_keeping(path: &Path, bytes: &[u8], backup: Option<&Path>) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file path"))?;
-    let temp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&temp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        if let Some(backup) = backup
-            && path.is_file()
-        {
-            std::fs::copy(path, backup)?;
-        }
-        replace(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
-/// Renames `from` over `to`. On Windows another program (antivirus, indexer,
-/// WPS, a sync client) may hold the target for a moment: retry for about a second.
-fn replace(from: &Path, to: &Path) -> std::io::Result<()> {
-    let mut attempt = 0;
-    loop {
-        match std::fs::rename(from, to) {
-            Err(e) if cfg!(windows) && e.kind() == std::io::ErrorKind::PermissionDenied && attempt < 10 => {
-                attempt += 1;
-                std::thread::sleep(std::time::Duration::from_millis(100));
-            }
-            other => return other,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn writes_and_replaces() {
-        let dir = std::env::temp_dir().join(format!("nianbao-files-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let p = dir.join("年报 2024.json");
-        write_atomic(&p, b"one").unwrap();
-        write_atomic(&p, b"two").unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left");
-        std::fs::remove_dir_all(dir).unwrap();
-    }
-
-    #[test]
-    fn the_replaced_file_is_kept_as_a_backup() {
-        let dir = std::env::temp_dir().join(format!("nianbao-files-bak-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let (p, bak) = (dir.join("a.json"), dir.join("a.json.bak"));
-        write_atomic_keeping(&p, b"first", Some(&bak)).unwrap();
-        assert!(!bak.exists(), "nothing to keep the first time");
-        write_atomic_keeping(&p, b"second", Some(&bak)).unwrap();
-        assert_eq!((std::fs::read(&p).unwrap(), std::fs::read(&bak).unwrap()), (b"second".to_vec(), b"first".to_vec()));
-        std::fs::remove_dir_all(dir).unwrap();
-    }
 
     fn kind(k: ErrorKind) -> std::io::Error {
         std::io::Error::from(k)
@@ -300,11 +234,5 @@ mod tests {
     fn has_english(s: &str) -> bool {
         let s = ["WPS", "Word", "PDF", "U 盘"].iter().fold(s.to_string(), |s, name| s.replace(name, ""));
         s.chars().any(|c| c.is_ascii_alphabetic())
-    }
-
-    #[test]
-    fn a_missing_folder_fails_cleanly() {
-        let err = write_atomic(Path::new("/nonexistent/folder/x.pdf"), b"x").unwrap_err();
-        assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
     }
 }

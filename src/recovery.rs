@@ -167,13 +167,9 @@ pub fn remove_stale(data_dir: &Path) {
                 // Deleted while locked, so no other start can mistake it for a live app's.
                 let _ = std::fs::remove_file(&path);
             }
-        } else if let Some(rest) = name.strip_prefix('.')
-            && name.ends_with(".tmp")
-            && let Some((id, _)) = rest.split_once(".json.")
-            && !owner_alive(&path.with_file_name(format!("{id}.lock")))
-        {
+        } else if name.starts_with('.') && name.ends_with(".tmp") {
             // files::write_atomic's temporary file, from an app killed while writing.
-            let _ = std::fs::remove_file(&path);
+            crate::files::remove_if_dead(&path);
         }
     }
 }
@@ -239,6 +235,9 @@ mod tests {
         std::fs::write(f.join(".103-3.json.103.tmp"), "{").unwrap();
         let running_tmp = f.join(format!(".{}.{}.tmp", running.json.file_name().unwrap().to_string_lossy(), 1));
         std::fs::write(&running_tmp, "{").unwrap();
+        // Being written right now: its writer holds it locked, as files::write_atomic does.
+        let writing = File::options().write(true).open(&running_tmp).unwrap();
+        writing.try_lock().unwrap();
 
         remove_stale(&dir);
 
@@ -258,6 +257,7 @@ mod tests {
         assert_eq!(left, expected);
         assert!(running.lock_path.exists(), "the running app's lock is untouched");
         assert_eq!(orphans(&dir).len(), 1, "the crashed app's work is still offered");
+        drop(writing);
         running.finish();
         std::fs::remove_dir_all(dir).unwrap();
     }

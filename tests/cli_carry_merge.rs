@@ -54,8 +54,10 @@ fn merge_prints_a_table_and_exits_1_when_a_source_has_errors() {
     let r = nianbao::model::file::load(&out).unwrap();
     assert_eq!(r.applications[0][0], Some(42), "the sum is written all the same");
 
+    // The same report twice would be counted twice (issue 13).
     let o = nianbao(&["merge", "examples/qingshan-2024.json", "examples/qingshan-2024.json", "-o", out.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("「examples/qingshan-2024.json」给出了两次"), "{}", text(&o));
 
     let o = nianbao(&["merge", "examples/qingshan-2024.json", "examples/zhoucun-2023.json", "-o", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));

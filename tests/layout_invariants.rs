@@ -226,7 +226,7 @@ fn dump() {
     let seed: u64 = std::env::var("SEED").map_or(0, |s| s.parse().unwrap());
     let report = generate::report(seed);
     if let Ok(path) = std::env::var("SAVE") {
-        nianbao::model::file::save(std::path::Path::new(&path), &report).unwrap();
+        nianbao::model::file::save(std::path::Path::new(&path), &report, &[]).unwrap();
     }
     let doc = layout::layout(&report, FontSet::bundled());
     for (p, page) in doc.pages.iter().enumerate() {

@@ -38,7 +38,11 @@ fn command_line_file_errors_are_chinese_and_name_the_file() {
         (vec!["check", missing.to_str().unwrap()], &missing, "找不到文件或文件夹"),
         (vec!["check", dir.to_str().unwrap()], &dir, "这是一个文件夹，不是文件"),
         (vec!["export", "examples/qingshan-2024.json", "-o", no_folder.to_str().unwrap()], &no_folder, "无法写入"),
-        (vec!["export", "examples/qingshan-2024.json", "-o", folder_as_output.to_str().unwrap()], &folder_as_output, "无法写入"),
+        (
+            vec!["export", "examples/qingshan-2024.json", "-o", folder_as_output.to_str().unwrap()],
+            &folder_as_output,
+            "是文件夹，不是普通文件",
+        ),
         (vec!["export", "examples/qingshan-2024.json", "-o", long_name.to_str().unwrap()], &long_name, "文件名或路径太长"),
     ];
     for (args, path, expected) in cases {
@@ -68,6 +72,10 @@ const REVIEWED: &[(&str, &str)] = &[
     ("src/ui/app/document.rs", r#"Err(e) => unreadable.push(format!("「{}」：{e}", f.display())),"#),
     ("src/ui/app/document.rs", r#"text: format!("无法打开「{}」：\n{e}", path.display()),"#),
     ("src/cli.rs", r#"let _ = writeln!(err, "错误：无法打开「{}」：{e}", path.display());"#),
+    (
+        "src/model/file.rs",
+        r#"from_json(&json).map_err(|e| format!("无法保存到「{}」：年报超出了程序能打开的范围（{e}）", path.display()))?;"#,
+    ),
     // MergeError.
     (
         "src/ui/app/document.rs",

@@ -66,17 +66,29 @@ pub fn load(path: &Path) -> Result<Report, LoadError> {
     from_json(&text)
 }
 
-/// Writes a report file to disk: atomically (a failed save leaves the old file),
-/// keeping the previous version as `NAME.json.bak`.
-pub fn save(path: &Path, report: &Report) -> std::io::Result<()> {
-    crate::files::write_atomic_keeping(path, to_json(report).as_bytes(), Some(&backup_path(path)))
+/// Writes a report file to disk by `files::write_output`'s rules (never over one
+/// of `inputs`, atomically, keeping the previous version as `NAME.json.bak`),
+/// after making sure the program can read back what it writes (a merged cell over
+/// the 1万亿 limit, a year out of range are refused here, not at the next open).
+/// The error is the Chinese sentence to show.
+pub fn save(path: &Path, report: &Report, inputs: &[&Path]) -> Result<(), String> {
+    let json = to_json(report);
+    from_json(&json).map_err(|e| format!("无法保存到「{}」：年报超出了程序能打开的范围（{e}）", path.display()))?;
+    crate::files::write_output(path, json.as_bytes(), inputs, crate::files::Writing::Report)
 }
 
-/// Where `save` keeps the previous version: `年报.json` → `年报.json.bak`.
-pub fn backup_path(path: &Path) -> std::path::PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".bak");
-    name.into()
+pub use crate::files::backup_path;
+
+/// Whether `head`, the first bytes of a file, begin a report file: an object whose
+/// `"format"` is `FORMAT_TAG` (what `to_json` writes first). Used to keep exports
+/// from replacing reports without reading whole files.
+pub fn looks_like_report(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    let Some(rest) = text.strip_prefix('{') else { return false };
+    let Some(at) = rest.find("\"format\"") else { return false };
+    let after = rest[at + "\"format\"".len()..].trim_start();
+    after.strip_prefix(':').is_some_and(|v| v.trim_start().starts_with(&format!("\"{FORMAT_TAG}\"")))
 }
 
 // ---------------------------------------------------------------------------

@@ -120,8 +120,19 @@ fn refuse_mismatches(sources: &[Source]) -> Result<(TemplateId, i32), MergeError
         .map(|(k, _)| *k)
         .unwrap_or((first.report.template, first.report.year));
     let mut problems = Vec::new();
-    for s in sources {
+    for (i, s) in sources.iter().enumerate() {
         let r = &s.report;
+        // Two files of one agency and year (or one file given twice): counted twice.
+        let agency = r.agency.trim();
+        if !agency.is_empty()
+            && let Some(earlier) = sources[..i].iter().find(|e| e.report.year == r.year && e.report.agency.trim() == agency)
+        {
+            problems.push(format!(
+                "「{}」和「{}」都是{agency}{}年度的年报：同一单位只能汇总一份（同一个文件也不能给两次）",
+                earlier.name, s.name, r.year
+            ));
+            continue;
+        }
         if r.year != year {
             problems.push(format!("「{}」（{}）是{}年度的，其他年报是{year}年度", s.name, r.agency, r.year));
         } else if r.template != template {
@@ -281,6 +292,21 @@ mod tests {
             ]
         );
         assert_eq!(merge(&[]).err(), Some(MergeError::NoSources));
+    }
+
+    #[test]
+    fn one_agency_and_year_is_merged_once() {
+        let a = source("a.json", "甲局", 2024, TemplateId::V2021);
+        let again = source("a-副本.json", " 甲局 ", 2024, TemplateId::V2021);
+        let Err(MergeError::Mismatch(lines)) = merge(&[a, source("b.json", "乙镇", 2024, TemplateId::V2021), again]) else {
+            panic!()
+        };
+        assert_eq!(
+            lines,
+            vec!["「a.json」和「a-副本.json」都是甲局2024年度的年报：同一单位只能汇总一份（同一个文件也不能给两次）"]
+        );
+        // Without names to compare, sources are not refused: the files are told apart by the caller.
+        assert!(merge(&[source("x.json", "", 2024, TemplateId::V2021), source("y.json", "", 2024, TemplateId::V2021)]).is_ok());
     }
 
     #[test]

@@ -111,6 +111,10 @@ impl App {
 
     /// 汇总多个年报: sums the files into a new report (the command without its dialog).
     pub fn merge(&mut self, files: &[PathBuf]) {
+        if let Some(why) = crate::files::repeated(files) {
+            self.modal = Some(Modal::Message { title: "不能汇总".into(), text: why });
+            return;
+        }
         let mut sources = Vec::new();
         let mut unreadable = Vec::new();
         for f in files {
@@ -174,7 +178,10 @@ impl App {
 
     /// Saves to `path`; on failure the old file stays and the document stays unsaved.
     pub(super) fn save_to(&mut self, path: &Path) -> bool {
-        match file::save(path, &self.report) {
+        // Last year's report is an input of this one: never saved over.
+        let previous = self.report.previous.clone();
+        let inputs: Vec<&Path> = previous.as_deref().into_iter().collect();
+        match file::save(path, &self.report, &inputs) {
             Ok(()) => {
                 self.saved = self.report.clone();
                 self.saved_at = Some(SystemTime::now());
@@ -188,13 +195,10 @@ impl App {
                 self.saved_message = Some(self.status.clone());
                 true
             }
-            Err(e) => {
+            Err(why) => {
                 self.modal = Some(Modal::Message {
                     title: "保存失败".into(),
-                    text: format!(
-                        "{}。\n原有文件没有改动，当前内容仍未保存，请换一个位置另存。",
-                        io_message(FileOp::Save, path, &e)
-                    ),
+                    text: format!("{why}。\n原有文件没有改动，当前内容仍未保存，请换一个位置另存。"),
                 });
                 false
             }
@@ -218,8 +222,10 @@ impl App {
     pub(super) fn export_to(&mut self, path: &Path, format: Format) -> Result<(), String> {
         let exported = crate::export::export(&self.report, format, self.fonts)?;
         // Characters no font has were listed before (warn_missing): they print as boxes.
-        crate::files::write_atomic(path, &exported.bytes)
-            .map_err(|e| format!("{}。原有文件没有改动。", io_message(FileOp::Write, path, &e)))
+        // The report being edited (and last year's) are inputs: an export never replaces them.
+        let inputs: Vec<&Path> = self.path.iter().chain(&self.report.previous).map(PathBuf::as_path).collect();
+        crate::files::write_output(path, &exported.bytes, &inputs, crate::files::Writing::Export)
+            .map_err(|why| format!("{why}。原有文件没有改动。"))
     }
 
     /// 导出: first a warning when the report still has 错误.

@@ -1,0 +1,232 @@
+//! Writing files so that a failure never leaves a half-written file behind, and
+//! a report's backup that is always a whole file.
+
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+use super::{FileOp, Writing, check_target, io_message};
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder is
+/// written and flushed to disk, then renamed over the target. If anything
+/// fails, the target is untouched and the temporary file removed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_keeping(path, bytes, None)
+}
+
+/// Like [`write_atomic`], and the file being replaced is first kept as `backup`.
+/// The backup is itself replaced atomically (linked or copied under a temporary
+/// name, then renamed), so at every moment both the file and its backup are whole
+/// files: a full disk fails the save and leaves both as they were.
+pub fn write_atomic_keeping(path: &Path, bytes: &[u8], backup: Option<&Path>) -> std::io::Result<()> {
+    remove_dead_temps(path);
+    let temp = temp_path(path)?;
+    let result = (|| {
+        let mut f = std::fs::File::create(&temp)?;
+        // Held until the rename: `remove_dead_temps` leaves the file alone meanwhile.
+        let _ = f.try_lock();
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        if let Some(backup) = backup
+            && path.is_file()
+        {
+            keep_backup(path, backup)?;
+        }
+        if let Ok(meta) = std::fs::metadata(path) {
+            // The replaced file's permissions (a shared report stays readable by the group).
+            let _ = std::fs::set_permissions(&temp, meta.permissions());
+        }
+        replace(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// The temporary file a write of `path` goes through: `.NAME.PID.tmp` beside it.
+fn temp_path(path: &Path) -> std::io::Result<PathBuf> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().ok_or_else(|| std::io::Error::new(ErrorKind::InvalidInput, "not a file path"))?;
+    Ok(dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id())))
+}
+
+/// `path` as `backup`, atomically: a hard link (no space needed) or else a copy,
+/// under a temporary name, renamed over the old backup.
+fn keep_backup(path: &Path, backup: &Path) -> std::io::Result<()> {
+    let temp = temp_path(backup)?;
+    let _ = std::fs::remove_file(&temp);
+    let made = std::fs::hard_link(path, &temp).or_else(|_| {
+        std::fs::copy(path, &temp)?;
+        std::fs::File::open(&temp)?.sync_all()
+    });
+    let result = made.and_then(|()| replace(&temp, backup));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Removes the temporary files writes of `path` (and of its backup) left behind
+/// when their program was killed: `.NAME.*.tmp` beside it that no running program
+/// holds locked. Called before every write of a file and when a report is opened.
+pub fn remove_dead_temps(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        if file.starts_with(&prefix) && file.ends_with(".tmp") {
+            remove_if_dead(&entry.path());
+        }
+    }
+}
+
+/// Removes a temporary file of [`write_atomic`] unless a running program holds it
+/// locked (it is writing it right now).
+pub fn remove_if_dead(temp: &Path) {
+    if let Ok(f) = std::fs::File::options().write(true).open(temp)
+        && f.try_lock().is_ok()
+    {
+        let _ = std::fs::remove_file(temp);
+    }
+}
+
+/// Writes an output by the rules of [`check_target`] (never an input, an export
+/// never over a report, never a read-only or special file, links written through)
+/// and atomically; a report keeps its previous version as `NAME.bak`. The error
+/// is the Chinese sentence to show; the old file is then untouched.
+pub fn write_output(path: &Path, bytes: &[u8], inputs: &[&Path], writing: Writing) -> Result<(), String> {
+    let real = check_target(path, inputs, writing)?;
+    let (op, backup) = match writing {
+        Writing::Report => (FileOp::Save, Some(backup_path(&real))),
+        Writing::Export => (FileOp::Write, None),
+    };
+    write_atomic_keeping(&real, bytes, backup.as_deref()).map_err(|e| io_message(op, path, &e))
+}
+
+/// Where a report's previous version is kept: `年报.json` → `年报.json.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    name.into()
+}
+
+/// Renames `from` over `to`. On Windows another program (antivirus, indexer,
+/// WPS, a sync client) may hold the target for a moment: retry for about a second.
+fn replace(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut attempt = 0;
+    loop {
+        match std::fs::rename(from, to) {
+            Err(e) if cfg!(windows) && e.kind() == std::io::ErrorKind::PermissionDenied && attempt < 10 => {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_replaces() {
+        let dir = std::env::temp_dir().join(format!("nianbao-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("年报 2024.json");
+        write_atomic(&p, b"one").unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_replaced_file_is_kept_as_a_backup() {
+        let dir = std::env::temp_dir().join(format!("nianbao-files-bak-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (p, bak) = (dir.join("a.json"), dir.join("a.json.bak"));
+        write_atomic_keeping(&p, b"first", Some(&bak)).unwrap();
+        assert!(!bak.exists(), "nothing to keep the first time");
+        write_atomic_keeping(&p, b"second", Some(&bak)).unwrap();
+        assert_eq!((std::fs::read(&p).unwrap(), std::fs::read(&bak).unwrap()), (b"second".to_vec(), b"first".to_vec()));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_missing_folder_fails_cleanly() {
+        let err = write_atomic(Path::new("/nonexistent/folder/x.pdf"), b"x").unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn a_backup_that_cannot_be_made_leaves_the_old_one_whole() {
+        // As on a full disk: the new backup cannot be written. The save fails, and
+        // the report and its previous backup are both untouched (never cut short).
+        let dir = std::env::temp_dir().join(format!("nianbao-files-fullbak-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let (p, bak) = (dir.join("a.json"), dir.join("a.json.bak"));
+        write_atomic_keeping(&p, b"first", Some(&bak)).unwrap();
+        write_atomic_keeping(&p, b"second", Some(&bak)).unwrap();
+        // The backup's temporary name is taken by a folder with a file in it: neither
+        // a link nor a copy can be made there.
+        let blocker = temp_path(&bak).unwrap();
+        std::fs::create_dir_all(blocker.join("x")).unwrap();
+        assert!(write_atomic_keeping(&p, b"third", Some(&bak)).is_err());
+        assert_eq!(std::fs::read(&p).unwrap(), b"second");
+        assert_eq!(std::fs::read(&bak).unwrap(), b"first");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn temporary_files_of_dead_writers_go_and_live_ones_stay() {
+        let dir = std::env::temp_dir().join(format!("nianbao-files-temps-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("年报.json");
+        std::fs::write(&p, b"report").unwrap();
+        let dead = dir.join(".年报.json.999999.tmp");
+        let dead_backup = dir.join(".年报.json.bak.999999.tmp");
+        let live = dir.join(".年报.json.888888.tmp");
+        let other = dir.join(".别的.json.999999.tmp");
+        for f in [&dead, &dead_backup, &live, &other] {
+            std::fs::write(f, vec![0u8; 4096]).unwrap();
+        }
+        let writer = std::fs::File::options().write(true).open(&live).unwrap();
+        writer.try_lock().unwrap(); // another window, saving right now
+        write_atomic(&p, b"saved").unwrap();
+        assert!(!dead.exists() && !dead_backup.exists(), "left by a killed save");
+        assert!(live.exists(), "being written by a running program");
+        assert!(other.exists(), "another file's");
+        drop(writer);
+        remove_dead_temps(&p);
+        assert!(!live.exists(), "its writer is gone now");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_written_through_and_permissions_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("nianbao-files-link-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let real = dir.join("real.pdf");
+        std::fs::write(&real, b"old").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.join("link.pdf");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_output(&link, b"new", &[], Writing::Export).unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a link");
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        assert_eq!(std::fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
