@@ -92,6 +92,8 @@ fn file_and_previous(args: &[OsString]) -> Result<(PathBuf, Option<PathBuf>), St
 }
 
 fn open(path: &Path, err: &mut impl Write) -> Option<Report> {
+    // What a save of this file killed half-way left behind.
+    crate::files::remove_dead_temps(path);
     match model::file::load(path) {
         Ok(r) => Some(r),
         Err(e) => {

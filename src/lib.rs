@@ -10,6 +10,7 @@ pub mod files;
 pub mod fonts;
 pub mod layout;
 pub mod model;
+pub mod open_files;
 pub mod platform;
 pub mod recovery;
 pub mod settings;

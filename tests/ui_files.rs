@@ -129,3 +129,84 @@ fn dont_save_then_cancelling_the_open_dialog_keeps_the_changes_unsaved() {
     assert_eq!(h.state().report.agency, "草稿");
     assert!(h.state().is_dirty(), "still unsaved: closing would ask");
 }
+
+/// A report copied into a folder of its own and opened in a new window.
+fn window_on(dir: &std::path::Path, data: &str, dialogs: Scripted) -> (Harness<'static, App>, PathBuf) {
+    let report = dir.join("年报.json");
+    if !report.exists() {
+        std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/qingshan-2024.json"), &report).unwrap();
+    }
+    let mut h = app_harness(dialogs, dir.join(data));
+    h.state_mut().open_path(&report);
+    h.run();
+    (h, report)
+}
+
+#[test]
+fn saving_over_a_file_changed_since_asks_first() {
+    let dir = scratch("changed");
+    let (mut a, report) = window_on(&dir, "data", Scripted::default());
+    // Another window (or a colleague) saves its own edit meanwhile.
+    let mut theirs = nianbao::model::file::load(&report).unwrap();
+    theirs.other_matters = "另一个窗口写的内容。".into();
+    nianbao::model::file::save(&report, &theirs, &[]).unwrap();
+
+    a.state_mut().report.preamble = "这个窗口写的内容。".into();
+    a.run();
+    a.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    a.run();
+    assert_eq!(a.state().modal_title(), Some("文件已被改动"));
+    a.get_by_label("取消").click();
+    a.run();
+    assert_eq!(nianbao::model::file::load(&report).unwrap().other_matters, "另一个窗口写的内容。", "nothing lost");
+    assert!(a.state().is_dirty());
+
+    a.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    a.run();
+    a.get_by_label("覆盖").click();
+    a.run();
+    assert_eq!(nianbao::model::file::load(&report).unwrap().preamble, "这个窗口写的内容。");
+    assert!(!a.state().is_dirty());
+    // Saved here last: the next save does not ask.
+    a.state_mut().report.preamble.push('又');
+    a.run();
+    a.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    a.run();
+    assert_eq!(a.state().modal_title(), None);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn another_save_as_keeps_both_versions() {
+    let dir = scratch("changed-save-as");
+    let elsewhere = dir.join("我的版本.json");
+    let (mut a, report) = window_on(&dir, "data", Scripted { save: Some(elsewhere.clone()), ..Default::default() });
+    let mut theirs = nianbao::model::file::load(&report).unwrap();
+    theirs.other_matters = "另一个窗口写的内容。".into();
+    nianbao::model::file::save(&report, &theirs, &[]).unwrap();
+    a.state_mut().report.preamble = "这个窗口写的内容。".into();
+    a.run();
+    a.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    a.run();
+    a.get_by_label("另存为…").click();
+    a.run();
+    a.run();
+    assert_eq!(nianbao::model::file::load(&report).unwrap().other_matters, "另一个窗口写的内容。");
+    assert_eq!(nianbao::model::file::load(&elsewhere).unwrap().preamble, "这个窗口写的内容。");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_second_window_on_the_same_file_says_so() {
+    let dir = scratch("two-windows");
+    let (first, report) = window_on(&dir, "data", Scripted::default());
+    assert_eq!(first.state().modal_title(), None);
+    // The second window shares the app data folder, as two windows of one user do.
+    let (second, _) = window_on(&dir, "data", Scripted::default());
+    assert_eq!(second.state().modal_title(), Some("年报已在另一个窗口中打开"));
+    assert_eq!(second.state().path.as_deref(), Some(report.as_path()), "opened all the same");
+    drop((first, second));
+    let (third, _) = window_on(&dir, "data", Scripted::default());
+    assert_eq!(third.state().modal_title(), None, "the other windows were closed");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -29,6 +29,7 @@ impl App {
         self.saved = report.clone();
         self.history = History::new(&report);
         self.report = report;
+        self.on_disk(path.as_deref());
         self.path = path;
         self.saved_at = None;
         self.revision += 1;
@@ -188,6 +189,7 @@ impl App {
                 if let Some(r) = &self.recovery {
                     r.clear();
                 }
+                self.on_disk(Some(path));
                 self.path = Some(path.to_path_buf());
                 self.settings.remember(path);
                 self.save_settings();
@@ -208,14 +210,20 @@ impl App {
     /// 保存: to the report's file, or where the user chooses; then `then` (when saved).
     pub(super) fn save(&mut self, then: Option<Pending>, frame: Option<&eframe::Frame>) {
         match self.path.clone() {
-            Some(p) => {
-                if self.save_to(&p)
-                    && let Some(then) = then
-                {
-                    self.proceed(then);
-                }
-            }
+            // Changed on disk since it was opened or saved here: ask before replacing it.
+            Some(p) if self.changed_on_disk(&p) => self.ask_overwrite(&p, then),
+            Some(_) => self.save_here(then),
             None => self.ask_file(FileRequest::Save { then }, frame),
+        }
+    }
+
+    /// Saves to the report's own file, then `then`.
+    pub(super) fn save_here(&mut self, then: Option<Pending>) {
+        if let Some(p) = self.path.clone()
+            && self.save_to(&p)
+            && let Some(then) = then
+        {
+            self.proceed(then);
         }
     }
 
@@ -314,6 +322,7 @@ impl App {
             yes: "另存为 PDF…",
             // The errors and missing characters were already accepted for 打印: no second warning.
             then: Confirmed::Write(Output::Export(Format::Pdf)),
+            other: None,
         });
     }
 
@@ -334,6 +343,7 @@ impl App {
                 ),
                 yes,
                 then: Confirmed::Output(output),
+                other: None,
             });
         }
         errors > 0
@@ -359,6 +369,7 @@ impl App {
             ),
             yes,
             then: Confirmed::Write(output),
+            other: None,
         });
         true
     }

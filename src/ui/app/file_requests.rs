@@ -84,6 +84,7 @@ impl App {
                     text: format!("「{name}」已经存在（{}）。\n替换后，原来的内容将被覆盖。", target.display()),
                     yes: "替换",
                     then: Confirmed::Replace(request, target),
+                    other: None,
                 });
                 return;
             }

@@ -5,6 +5,7 @@
 
 mod autosave;
 mod commands;
+mod disk;
 mod document;
 mod editing;
 mod file_requests;
@@ -97,6 +98,10 @@ pub struct App {
     print_wait: Option<std::sync::mpsc::Receiver<Result<(), crate::platform::OpenError>>>,
     /// The status message of the last save, to replace once the report changes again.
     saved_message: Option<String>,
+    /// The report's file as it was when opened or last saved here (`disk`).
+    disk_stamp: Option<crate::open_files::FileStamp>,
+    /// Held while the report's file is open in this window (`disk`).
+    open_lock: Option<(PathBuf, crate::open_files::OpenLock)>,
 }
 
 /// The year a report written now is about: last year until October (reports are
@@ -157,6 +162,8 @@ impl App {
             viewer: crate::platform::PdfViewer::from_env(),
             print_wait: None,
             saved_message: None,
+            disk_stamp: None,
+            open_lock: None,
         };
         match recovery {
             Ok(r) => app.recovery = Some(r),

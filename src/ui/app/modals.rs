@@ -22,8 +22,8 @@ pub(super) enum Modal {
     Unsaved { then: Pending },
     /// Text with 确定 (messages, 使用说明, 关于).
     Message { title: String, text: String },
-    /// A question with `yes` / 取消: `then` runs on yes.
-    Confirm { title: String, text: String, yes: &'static str, then: Confirmed },
+    /// A question with `yes` / (`other`) / 取消: `then` runs on yes.
+    Confirm { title: String, text: String, yes: &'static str, then: Confirmed, other: Option<(&'static str, Confirmed)> },
     /// 恢复未保存的年报: the first of `App::orphans`.
     Recover,
 }
@@ -39,6 +39,10 @@ pub(super) enum Confirmed {
     Write(Output),
     /// Write the file asked for over the existing one (the in-app dialog's answer).
     Replace(FileRequest, PathBuf),
+    /// 保存 over a file changed on disk since, then carry on.
+    Overwrite(Option<Pending>),
+    /// 另存为 instead of saving over a changed file, then carry on.
+    SaveAs(Option<Pending>),
 }
 
 impl Modal {
@@ -161,24 +165,30 @@ impl App {
                     None => next = Some(Modal::Unsaved { then }),
                 }
             }
-            Modal::Confirm { title, text, yes, then } => {
+            Modal::Confirm { title, text, yes, then, other } => {
                 let mut choice = None;
                 let response = egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {
                     title_and_text(ui, &title, &text);
                     ui.horizontal(|ui| {
                         if ui.button(yes).clicked() {
-                            choice = Some(true);
+                            choice = Some(0);
+                        }
+                        if let Some((label, _)) = &other
+                            && ui.button(*label).clicked()
+                        {
+                            choice = Some(1);
                         }
                         if ui.button("取消").clicked() {
-                            choice = Some(false);
+                            choice = Some(2);
                         }
                     });
                 });
                 match choice {
-                    Some(true) => confirmed = Some(then),
-                    Some(false) => {}
+                    Some(0) => confirmed = Some(then),
+                    Some(1) => confirmed = other.map(|(_, c)| c),
+                    Some(_) => {}
                     None if response.should_close() => {}
-                    None => next = Some(Modal::Confirm { title, text, yes, then }),
+                    None => next = Some(Modal::Confirm { title, text, yes, then, other }),
                 }
             }
             Modal::Message { title, text } => {
@@ -250,6 +260,8 @@ impl App {
             Some(Confirmed::Output(what)) => self.output_now(what, ctx, frame),
             Some(Confirmed::Write(what)) => self.write_now(what, ctx, frame),
             Some(Confirmed::Replace(request, path)) => self.file_chosen(request, vec![path]),
+            Some(Confirmed::Overwrite(then)) => self.save_here(then),
+            Some(Confirmed::SaveAs(then)) => self.ask_file(FileRequest::Save { then }, frame),
             None => {}
         }
         if let Some(then) = after {
@@ -273,6 +285,7 @@ impl App {
                 text: "前言已有内容。生成的标准前言会替换现有文字（替换后可以用「撤销」恢复）。".into(),
                 yes: "替换",
                 then: Confirmed::ReplacePreamble,
+                other: None,
             });
         }
     }
