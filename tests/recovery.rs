@@ -133,3 +133,37 @@ fn a_dead_apps_lock_is_removed_at_the_next_start_but_a_running_windows_is_kept()
     drop((running, next));
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn a_backup_folder_that_cannot_be_written_is_never_a_silent_loss() {
+    // The app data folder cannot be made (a file has its name): said at the start,
+    // and kept in the status bar even after a report is opened.
+    let dir = std::env::temp_dir().join(format!("nianbao-recovery-unwritable-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let blocked = dir.join("data");
+    std::fs::write(&blocked, "not a folder").unwrap();
+    let mut h = app_harness(blocked);
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("自动备份不可用"));
+    h.get_by_label("确定").click();
+    h.run();
+    h.state_mut().open_path(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/qingshan-2024.json")));
+    h.run();
+    assert!(h.query_by_label("自动备份不可用，请勤保存").is_some(), "still said after opening a file");
+
+    // Backups that start to fail later (the folder is gone): said at once, without
+    // waiting for the next key press.
+    let data = dir.join("data2");
+    let mut h = app_harness(data.clone());
+    h.state_mut().set_autosave_interval(Duration::ZERO);
+    h.run_steps(2);
+    assert!(h.query_by_label("自动备份不可用，请勤保存").is_none());
+    std::fs::remove_dir_all(nianbao::recovery::folder(&data)).unwrap();
+    h.get_by_label("前言").focus();
+    h.get_by_label("前言").type_text("没有保存的前言。");
+    // Every frame would retry at once (interval zero): step instead of settling.
+    h.run_steps(3);
+    assert!(h.query_by_label("自动备份不可用，请勤保存").is_some());
+    std::fs::remove_dir_all(dir).unwrap();
+}

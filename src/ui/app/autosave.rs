@@ -29,8 +29,15 @@ impl App {
         }
         if lost_focus || self.last_autosave.elapsed() >= self.autosave_every {
             match recovery.write(&self.report, self.path.as_deref()) {
-                Ok(()) => self.autosaved_revision = self.revision,
-                Err(e) => self.status = format!("自动备份失败：{}", io_message(FileOp::Write, recovery.file(), &e)),
+                Ok(()) => {
+                    self.autosaved_revision = self.revision;
+                    self.autosave_problem = None;
+                }
+                Err(e) => {
+                    // In the status bar at once (not after the next key press), and kept there.
+                    self.autosave_problem = Some(io_message(FileOp::Write, recovery.file(), &e));
+                    ctx.request_repaint();
+                }
             }
             self.last_autosave = Instant::now();
         } else {

@@ -218,6 +218,12 @@ impl App {
             if ui.add(egui::Label::new(text).sense(egui::Sense::click())).on_hover_text("查看校验结果").clicked() {
                 self.tab = Tab::Checks;
             }
+            if let Some(why) = &self.autosave_problem {
+                ui.separator();
+                let warning =
+                    RichText::new("自动备份不可用，请勤保存").color(crate::ui::findings::severity_color(model::Severity::Error));
+                ui.label(warning).on_hover_text(why);
+            }
             ui.separator();
             ui.add(egui::Label::new(RichText::new(&self.status).weak()).truncate()).on_hover_text(&self.status);
         });

@@ -102,6 +102,8 @@ pub struct App {
     disk_stamp: Option<crate::open_files::FileStamp>,
     /// Held while the report's file is open in this window (`disk`).
     open_lock: Option<(PathBuf, crate::open_files::OpenLock)>,
+    /// Why unsaved work is not being backed up: shown in the status bar until it is again.
+    autosave_problem: Option<String>,
 }
 
 /// The year a report written now is about: last year until October (reports are
@@ -164,12 +166,18 @@ impl App {
             saved_message: None,
             disk_stamp: None,
             open_lock: None,
+            autosave_problem: None,
         };
         match recovery {
             Ok(r) => app.recovery = Some(r),
             Err(e) => {
                 let folder = crate::recovery::folder(&app.data_dir);
-                app.status = format!("注意：自动备份不可用（{}），请勤保存", io_message(FileOp::Write, &folder, &e))
+                let why = io_message(FileOp::Write, &folder, &e);
+                app.modal = Some(Modal::Message {
+                    title: "自动备份不可用".into(),
+                    text: format!("{why}。\n程序意外退出时，未保存的修改无法恢复：请勤保存（Ctrl+S）。"),
+                });
+                app.autosave_problem = Some(why);
             }
         }
         if !orphans.is_empty() {
@@ -239,6 +247,12 @@ impl App {
             Modal::Confirm { title, .. } => title.as_str(),
             Modal::Recover => "恢复未保存的年报",
         })
+    }
+
+    /// How often unsaved changes go to the recovery file (`NIANBAO_AUTOSAVE_SECONDS`
+    /// sets it for the whole program).
+    pub fn set_autosave_interval(&mut self, every: Duration) {
+        self.autosave_every = every;
     }
 
     /// The program 打印 opens the PDF with (the system's viewer unless `NIANBAO_PDF_VIEWER` names one).
