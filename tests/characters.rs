@@ -11,11 +11,10 @@ use std::process::{Command, Output};
 /// What no export may write: C0 controls (U+0000 included), DEL, C1 controls,
 /// the soft hyphen, zero-width characters, direction marks, overrides and isolates,
 /// the byte-order mark, a variation selector, a tag, noncharacters.
-const HIDDEN: [char; 25] = [
-    '\0', '\u{1}', '\u{B}', '\u{C}', '\u{1B}', '\u{1F}', '\u{7F}', '\u{85}', '\u{9F}', '\u{AD}', '\u{200B}', '\u{200C}',
-    '\u{200D}', '\u{200E}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{FEFF}', '\u{FE0F}', '\u{E0041}', '\u{FDD0}', '\u{FFFE}',
-    '\u{FFFF}', '\u{1FFFE}', '\u{10FFFF}',
-];
+const HIDDEN: &str = concat!(
+    "\0\u{1}\u{B}\u{C}\u{1B}\u{1F}\u{7F}\u{85}\u{9F}\u{AD}\u{200B}\u{200C}\u{200D}\u{200E}\u{202E}\u{2066}\u{2069}",
+    "\u{FEFF}\u{FE0F}\u{E0041}\u{FDD0}\u{FFFE}\u{FFFF}\u{1FFFE}\u{10FFFF}"
+);
 
 /// What every export keeps: a lone combining mark, CJK, private use, an emoji (no
 /// bundled font has it), an Extension B character (nor this).
@@ -26,9 +25,9 @@ fn sample() -> String {
     let mut s = String::new();
     for (i, v) in VISIBLE.iter().enumerate() {
         s.push_str(v);
-        s.extend(HIDDEN.iter().skip(i * 4).take(4));
+        s.extend(HIDDEN.chars().skip(i * 4).take(4));
     }
-    s.extend(HIDDEN.iter().skip(VISIBLE.len() * 4));
+    s.extend(HIDDEN.chars().skip(VISIBLE.len() * 4));
     s.push('\t');
     s.push('丙');
     s
@@ -53,8 +52,7 @@ fn scratch(name: &str) -> PathBuf {
 /// zhoucun-2023 (the 2019 format, whose table 二 prints the procurement unit) with
 /// the sample in every text the report has, written to `dir`.
 fn report_with_every_class(dir: &Path) -> PathBuf {
-    let mut v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string("examples/zhoucun-2023.json").unwrap()).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("examples/zhoucun-2023.json").unwrap()).unwrap();
     let s = sample();
     v["agency"] = format!("某局{s}").into();
     v["signature"]["unit"] = format!("某局{s}").into();
@@ -89,7 +87,7 @@ fn squeeze(s: &str) -> String {
 
 /// No hidden character in `text`, and the sample's visible characters `times` times or more.
 fn assert_clean(what: &str, text: &str, times: usize) {
-    if let Some(c) = text.chars().find(|c| HIDDEN.contains(c)) {
+    if let Some(c) = text.chars().find(|&c| HIDDEN.contains(c)) {
         panic!("U+{:04X} left in {what}", c as u32);
     }
     let found = squeeze(text).matches(&expected()).count();
@@ -168,7 +166,7 @@ fn the_pdf_loads_and_its_text_keeps_the_visible_characters() {
     assert!(err.contains("警告：以下字符没有字体可以显示"), "{err}");
     assert!(err.contains("「😀」（标题）"), "{err}");
     assert!(err.contains("等共"), "more than ten places: summed up: {err}");
-    assert!(!err.chars().any(|c| HIDDEN.contains(&c)), "{err:?}");
+    assert!(!err.chars().any(|c| HIDDEN.contains(c)), "{err:?}");
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -177,7 +175,7 @@ fn check_names_what_the_exports_drop_without_writing_it() {
     let dir = scratch("check");
     let o = nianbao(&["check", report_with_every_class(&dir).to_str().unwrap()]);
     let out = String::from_utf8(o.stdout).unwrap();
-    assert!(!out.chars().any(|c| HIDDEN.contains(&c)), "no raw hidden character: {out:?}");
+    assert!(!out.chars().any(|c| HIDDEN.contains(c)), "no raw hidden character: {out:?}");
     let s14: Vec<&str> = out.lines().filter(|l| l.starts_with("警告 S14")).collect();
     // One per field: the preamble's two paragraphs are one field; the procurement unit is one more.
     assert_eq!(s14.len(), TEXTS - 1 + 1, "every text, the procurement unit too: {out}");

@@ -23,8 +23,8 @@ use crate::layout::table::Table as LayoutTable;
 use crate::layout::tables;
 use crate::model::numerals::bracketed;
 use crate::model::report::{Report, Section};
-use crate::model::text::export_text;
 use crate::model::template::PART_HEADINGS;
+use crate::model::text::export_text;
 
 /// The 公文 font of each role, and the bundled font named as its fallback.
 struct FontRole {

@@ -189,12 +189,8 @@ mod tests {
         for c in ['\t', '\n', '\r', '\u{2028}'] {
             assert_eq!(exported(c), Some(' '), "{c:?} is a space inside a line");
         }
-        let dropped = [
-            '\0', '\u{B}', '\u{C}', '\u{1B}', '\u{1F}', '\u{7F}', '\u{85}', '\u{9F}', '\u{AD}', '\u{200B}', '\u{200D}',
-            '\u{202E}', '\u{2066}', '\u{FEFF}', '\u{FE0F}', '\u{FDD0}', '\u{FFFE}', '\u{FFFF}', '\u{1FFFE}', '\u{10FFFF}',
-            '\u{E0041}',
-        ];
-        for c in dropped {
+        let dropped = "\0\u{B}\u{C}\u{1B}\u{1F}\u{7F}\u{85}\u{9F}\u{AD}\u{200B}\u{200D}\u{202E}\u{2066}\u{FEFF}\u{FE0F}\u{FDD0}\u{FFFE}\u{FFFF}\u{1FFFE}\u{10FFFF}\u{E0041}";
+        for c in dropped.chars() {
             assert!(is_dropped(c) && is_hidden_mark(c), "U+{:04X}", c as u32);
         }
         assert_eq!(export_text("甲\u{200B}乙\t丙\u{0}"), "甲乙 丙");

@@ -106,3 +106,14 @@ pub fn undrawable(set: &FontSet, text: &str) -> Vec<char> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::named;
+
+    #[test]
+    fn names_give_the_code_point_once() {
+        assert_eq!(named('😀'), "「😀」（U+1F600）", "a box on screen: the code point tells which");
+        assert_eq!(named('\u{200B}'), "「U+200B 零宽空格」", "an invisible one is named by its code point already");
+    }
+}

@@ -2,10 +2,10 @@
 
 use super::{CellRef, Field, Findings, Location, Table, compact};
 use crate::model::report::{Report, TextField};
-use crate::model::text::{char_name, is_dropped, summarized};
 use crate::model::template::{
     APPLICANT_COLUMNS, APPLICANT_TOTAL, REVIEW_CELLS, REVIEW_OUTCOMES, RowRole, part_title, review_label,
 };
+use crate::model::text::{char_name, is_dropped, summarized};
 use crate::model::totals::{applicant_sum, is_review_total, results_sum, review_sum};
 
 pub(super) fn check(r: &Report, out: &mut Findings) {
