@@ -109,3 +109,19 @@ fn printing_asks_once_even_when_the_pdf_is_saved_instead() {
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn many_missing_characters_are_summed_up() {
+    let dir = scratch("many");
+    let mut h = harness(&dir, dir.join("unused.pdf"));
+    // Thirty Extension B characters: the note and the question list ten, then the count.
+    h.state_mut().report.preamble = (0x20000..0x2001E).filter_map(char::from_u32).collect();
+    h.run();
+    assert!(h.query_by_label_contains("导出时会显示为方框：「𠀀」（U+20000）、").is_some());
+    assert!(h.query_by_label_contains("）等共").is_some(), "the note: ten, then the count");
+    command(&mut h, UiCommand::ExportPdf);
+    assert_eq!(h.state().modal_title(), Some("有字符没有字体可以显示"));
+    assert!(h.query_by_label_contains("处\n\n可以取消").is_some() && h.query_by_label_contains("……等共").is_some());
+    assert!(h.query_by_label_contains("「𠀚」").is_none(), "the 27th is not listed");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -24,6 +24,7 @@ use crate::layout::tables;
 use crate::model::numerals::bracketed;
 use crate::model::report::{Report, Section};
 use crate::model::template::PART_HEADINGS;
+use crate::model::text::export_text;
 
 /// The 公文 font of each role, and the bundled font named as its fallback.
 struct FontRole {
@@ -51,8 +52,11 @@ fn half_points(pt: f32) -> usize {
     (pt * 2.0).round() as usize
 }
 
+/// Every text of the document is written by a run: hidden marks are left out here
+/// (`model::text::exported`, as in the PDF), so no character XML forbids reaches
+/// the file; docx-rs escapes the rest.
 fn run(text: &str, role: &FontRole, size: f32) -> Run {
-    Run::new().add_text(text).fonts(fonts(role)).size(half_points(size))
+    Run::new().add_text(export_text(text)).fonts(fonts(role)).size(half_points(size))
 }
 
 /// The body's fixed line pitch (22 lines to the page), as Word's “exactly”.

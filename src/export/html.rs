@@ -12,24 +12,25 @@ use crate::layout::tables;
 use crate::model::numerals::bracketed;
 use crate::model::report::{Report, Section};
 use crate::model::template::PART_HEADINGS;
-use crate::model::text::official_date;
+use crate::model::text::{exported, official_date};
 
 const BODY_FONT: &str = "仿宋_GB2312,仿宋,FangSong,STFangsong,FandolFang,serif";
 const TITLE_FONT: &str = "方正小标宋简体,FZXiaoBiaoSong-B05S,宋体,SimSun,serif";
 const HEADING_FONT: &str = "黑体,SimHei,Heiti SC,sans-serif";
 const SUBHEADING_FONT: &str = "楷体_GB2312,楷体,KaiTi,STKaiti,serif";
 
-/// Escapes text for HTML (and XML).
+/// Text as the web page and the Word file's XML write it: escaped for HTML and
+/// XML, tabs and stray line breaks as spaces, hidden marks left out
+/// (`model::text::exported`, as in the PDF). Every text either writes goes through here.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in s.chars().filter_map(exported) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
             c => out.push(c),
         }
     }

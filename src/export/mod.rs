@@ -14,7 +14,7 @@ use crate::fonts::FontSet;
 use crate::layout::signature::signature_indents;
 use crate::layout::{self, MissingChar};
 use crate::model::Report;
-use crate::model::text::official_date;
+use crate::model::text::{char_name, official_date, summarized};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -80,9 +80,10 @@ pub fn export(report: &Report, format: Format, fonts: &FontSet) -> Result<Export
     }
 }
 
-/// “「😀」（总体情况（一）主动公开）、「𠀀」（标题）”
+/// “「😀」（总体情况（一）主动公开）、「𠀀」（标题）”, each character named by
+/// `text::char_name`; past the first few, “…等共 M 处”.
 pub fn describe_missing(missing: &[MissingChar]) -> String {
-    missing.iter().map(|m| format!("「{}」（{}）", m.ch, m.place)).collect::<Vec<_>>().join("、")
+    summarized(missing.iter().map(|m| format!("{}（{}）", char_name(m.ch), m.place)), "处")
 }
 
 /// One line of the 落款 in the Word export: its text and its indents from the left

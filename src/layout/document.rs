@@ -23,7 +23,7 @@ use crate::fonts::{FontSet, Role};
 use crate::model::numerals::bracketed;
 use crate::model::report::{Report, Section};
 use crate::model::template::PART_HEADINGS;
-use crate::model::text::official_date;
+use crate::model::text::{export_text, official_date};
 
 /// Lays the report out on A4 pages.
 pub fn layout(report: &Report, fonts: &FontSet) -> Document {
@@ -40,8 +40,9 @@ pub fn layout(report: &Report, fonts: &FontSet) -> Document {
         pages,
         outline: flow.outline,
         missing: flow.missing.0,
-        title: report.title(),
-        author: report.agency.trim().to_string(),
+        // The file's properties hold what the pages show (no hidden marks).
+        title: export_text(&report.title()),
+        author: export_text(report.agency.trim()),
     }
 }
 

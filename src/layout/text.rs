@@ -37,9 +37,11 @@ pub struct Style {
 pub struct Missing(pub Vec<MissingChar>, std::collections::HashSet<(char, String)>);
 
 impl Missing {
+    /// `place` may hold a sub-title as typed: its hidden marks are left out.
     fn note(&mut self, ch: char, place: &str) {
-        if self.1.insert((ch, place.to_string())) {
-            self.0.push(MissingChar { ch, place: place.to_string() });
+        let place = crate::model::text::export_text(place);
+        if self.1.insert((ch, place.clone())) {
+            self.0.push(MissingChar { ch, place });
         }
     }
 }
@@ -52,15 +54,11 @@ pub fn is_cjk(ch: char) -> bool {
         && ch != '\u{2002}'
 }
 
-/// Resolves every character to a face; tabs become spaces, control characters and
-/// other invisible marks (`model::text::is_hidden_mark`) are dropped.
+/// Resolves every character to a face, as every export writes it
+/// (`model::text::exported`): tabs become spaces, invisible marks are dropped.
 pub fn shape(fonts: &FontSet, text: &str, style: Style, place: &str, missing: &mut Missing) -> Vec<Glyph> {
     text.chars()
-        .filter_map(|ch| match ch {
-            '\t' => Some(' '),
-            c if crate::model::text::is_hidden_mark(c) => None,
-            c => Some(c),
-        })
+        .filter_map(crate::model::text::exported)
         .map(|ch| {
             let face = fonts.resolve(style.role, ch).unwrap_or_else(|| {
                 if !ch.is_whitespace() {

@@ -170,16 +170,18 @@ impl TextField {
         }
     }
 
-    /// A Chinese name for messages: “总体情况（二）依申请公开”.
+    /// A Chinese name for messages: “总体情况（二）依申请公开”. A sub-title is
+    /// given as exported: a direction mark typed in it would turn the message around.
     pub fn label(self, report: &Report) -> String {
+        let shown = |title: &str| super::text::export_text(title.trim());
         let numeral = |i: usize| super::numerals::bracketed(i + 1);
         match self {
             TextField::Preamble => "前言".to_string(),
             TextField::OverviewLead => "总体情况开头段".to_string(),
             TextField::OverviewTitle(i) => format!("总体情况{}的标题", numeral(i)),
-            TextField::OverviewBody(i) => format!("总体情况{}{}", numeral(i), report.overview.sections[i].title),
+            TextField::OverviewBody(i) => format!("总体情况{}{}", numeral(i), shown(&report.overview.sections[i].title)),
             TextField::ProblemTitle(i) => format!("第五部分{}的标题", numeral(i)),
-            TextField::ProblemBody(i) => format!("第五部分{}{}", numeral(i), report.problems[i].title),
+            TextField::ProblemBody(i) => format!("第五部分{}{}", numeral(i), shown(&report.problems[i].title)),
             TextField::OtherMatters => "第六部分其他需要报告的事项".to_string(),
         }
     }

@@ -51,13 +51,91 @@ pub fn amounts_in_yuan(text: &str) -> Vec<Decimal> {
 }
 
 /// Characters a copy can carry that nobody sees: zero-width spaces and joiners,
-/// direction marks and isolates, the byte-order mark, variation selectors and
-/// tags (no bundled face draws them), control characters.
+/// direction marks, embeddings, overrides and isolates, the soft hyphen, the
+/// byte-order mark, variation selectors and tags (no bundled face draws them),
+/// control characters and noncharacters (no file format may hold them). Every
+/// export leaves them out ([`exported`]); S14 names them.
 pub fn is_hidden_mark(c: char) -> bool {
     c.is_control()
+        || is_noncharacter(c)
         || matches!(c,
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
-            | '\u{FE00}'..='\u{FE0F}' | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
+            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{FE00}'..='\u{FE0F}'
+            | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE, U+1FFFE …).
+fn is_noncharacter(c: char) -> bool {
+    let n = c as u32;
+    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
+}
+
+/// What every export (PDF, Word, web page) writes for `c`: a tab is a space, as
+/// is a line break left inside a line (the writers split paragraphs at line breaks
+/// first); a hidden mark ([`is_hidden_mark`]) is left out.
+pub fn exported(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => Some(' '),
+        c if is_hidden_mark(c) => None,
+        c => Some(c),
+    }
+}
+
+/// `text` as an export writes it (see [`exported`]).
+pub fn export_text(text: &str) -> String {
+    text.chars().filter_map(exported).collect()
+}
+
+/// Whether an export leaves `c` out: what S14 points out, no more and no less.
+pub fn is_dropped(c: char) -> bool {
+    exported(c).is_none()
+}
+
+/// A character named for a message: a visible one quoted, 「字」; an invisible
+/// one by its code point and what it is, 「U+200B 零宽空格」, never itself (a raw
+/// direction mark would turn the rest of a terminal line around).
+pub fn char_name(c: char) -> String {
+    let what = match c {
+        '\t' => "制表符",
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' => "换行符",
+        '\u{200B}' => "零宽空格",
+        '\u{200C}' => "零宽非连接符",
+        '\u{200D}' => "零宽连接符",
+        '\u{2060}' => "零宽不换行符",
+        '\u{200E}' => "从左到右标记",
+        '\u{200F}' | '\u{061C}' => "从右到左标记",
+        '\u{202A}' | '\u{202B}' | '\u{202C}' => "方向嵌入控制符",
+        '\u{202D}' | '\u{202E}' => "方向覆盖控制符",
+        '\u{2066}'..='\u{2069}' => "方向隔离控制符",
+        '\u{00AD}' => "软连字符",
+        '\u{FEFF}' => "字节顺序标记",
+        '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' => "变体选择符",
+        '\u{E0000}'..='\u{E007F}' => "标签字符",
+        c if is_noncharacter(c) => "非字符",
+        c if c.is_control() => "控制字符",
+        c if is_hidden_mark(c) => "不可见字符",
+        c if c.is_whitespace() && c != ' ' && c != '\u{3000}' => "空白字符",
+        c => return format!("「{c}」"),
+    };
+    format!("「U+{:04X} {what}」", c as u32)
+}
+
+/// The most entries a message lists before it sums up the rest.
+pub const LISTED: usize = 10;
+
+/// `entries` joined by 「、」; past [`LISTED`] of them, the first few and
+/// 「等共 M {unit}」 (「个」, 「处」 …), so that a long list stays one short line.
+pub fn summarized(entries: impl IntoIterator<Item = String>, unit: &str) -> String {
+    let mut shown = Vec::new();
+    let mut total = 0;
+    for e in entries {
+        if total < LISTED {
+            shown.push(e);
+        }
+        total += 1;
+    }
+    let list = shown.join("、");
+    if total > LISTED { format!("{list}等共 {total} {unit}") } else { list }
 }
 
 /// A date as 公文 writes it: “2024年1月16日” (full year, no zero padding).
@@ -102,5 +180,41 @@ mod tests {
         assert_eq!(amounts_in_yuan("收取信息处理费 3940 元，另0.5万元"), vec![d("3940"), d("5000")]);
         assert_eq!(amounts_in_yuan("收费1,200元。"), vec![d("1200")]);
         assert_eq!(amounts_in_yuan("2024年共3件"), Vec::<Decimal>::new());
+    }
+
+    #[test]
+    fn export_drops_exactly_the_hidden_marks() {
+        let kept = ['字', 'a', ' ', '\u{3000}', '\u{301}', '\u{E000}', '😀', '𠀀', '\u{10FFFD}'];
+        assert!(kept.iter().all(|&c| exported(c) == Some(c)), "visible characters stay");
+        for c in ['\t', '\n', '\r', '\u{2028}'] {
+            assert_eq!(exported(c), Some(' '), "{c:?} is a space inside a line");
+        }
+        let dropped = "\0\u{B}\u{C}\u{1B}\u{1F}\u{7F}\u{85}\u{9F}\u{AD}\u{200B}\u{200D}\u{202E}\u{2066}\u{FEFF}\u{FE0F}\u{FDD0}\u{FFFE}\u{FFFF}\u{1FFFE}\u{10FFFF}\u{E0041}";
+        for c in dropped.chars() {
+            assert!(is_dropped(c) && is_hidden_mark(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(export_text("甲\u{200B}乙\t丙\u{0}"), "甲乙 丙");
+    }
+
+    #[test]
+    fn characters_are_named_visibly() {
+        assert_eq!(char_name('字'), "「字」");
+        assert_eq!(char_name('\u{200B}'), "「U+200B 零宽空格」");
+        assert_eq!(char_name('\u{202E}'), "「U+202E 方向覆盖控制符」");
+        assert_eq!(char_name('\u{AD}'), "「U+00AD 软连字符」");
+        assert_eq!(char_name('\u{7}'), "「U+0007 控制字符」");
+        assert_eq!(char_name('\u{1FFFE}'), "「U+1FFFE 非字符」");
+        // Every character export drops is named by its code point, never raw.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_dropped(c)) {
+            assert!(char_name(c).starts_with("「U+"), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn long_lists_are_summed_up() {
+        let few = summarized(["「甲」".to_string(), "「乙」".to_string()], "个");
+        assert_eq!(few, "「甲」、「乙」");
+        let many = summarized((0..20_000).map(|i| format!("「{i}」")), "处");
+        assert!(many.starts_with("「0」、「1」") && many.ends_with("「9」等共 20000 处"), "{many}");
     }
 }

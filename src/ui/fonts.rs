@@ -88,10 +88,12 @@ fn face_key(id: FaceId) -> String {
     format!("nianbao-face-{id}")
 }
 
-/// A character no font can draw, named so that the reader can tell which it is
-/// although the screen shows a box: 「😀」（U+1F600）.
+/// A character named as messages name it (`model::text::char_name`); a visible one
+/// also by its code point, because the app's own font cannot draw it either and the
+/// reader sees a box: 「😀」（U+1F600）, 「U+200B 零宽空格」.
 pub fn named(c: char) -> String {
-    format!("「{c}」（U+{:04X}）", c as u32)
+    let name = crate::model::text::char_name(c);
+    if name.starts_with("「U+") { name } else { format!("{name}（U+{:04X}）", c as u32) }
 }
 
 /// Characters in `text` that no bundled or installed face can draw.
@@ -103,4 +105,15 @@ pub fn undrawable(set: &FontSet, text: &str) -> Vec<char> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named;
+
+    #[test]
+    fn names_give_the_code_point_once() {
+        assert_eq!(named('😀'), "「😀」（U+1F600）", "a box on screen: the code point tells which");
+        assert_eq!(named('\u{200B}'), "「U+200B 零宽空格」", "an invisible one is named by its code point already");
+    }
 }

@@ -230,7 +230,7 @@ pub fn findings_below(ui: &mut Ui, mark: &Mark) {
 pub fn undrawable_note(ui: &mut Ui, fonts: &FontSet, text: &str) {
     let missing = super::fonts::undrawable(fonts, text);
     if !missing.is_empty() {
-        let list: String = missing.iter().map(|&c| super::fonts::named(c)).collect::<Vec<_>>().join("、");
+        let list = crate::model::text::summarized(missing.iter().map(|&c| super::fonts::named(c)), "个");
         ui.label(
             RichText::new(format!("以下字符没有字体可以显示，导出时会显示为方框：{list}"))
                 .color(severity_color(crate::model::Severity::Warning))

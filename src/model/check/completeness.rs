@@ -5,6 +5,7 @@ use crate::model::report::{Report, TextField};
 use crate::model::template::{
     APPLICANT_COLUMNS, APPLICANT_TOTAL, REVIEW_CELLS, REVIEW_OUTCOMES, RowRole, part_title, review_label,
 };
+use crate::model::text::{char_name, is_dropped, summarized};
 use crate::model::totals::{applicant_sum, is_review_total, results_sum, review_sum};
 
 pub(super) fn check(r: &Report, out: &mut Findings) {
@@ -13,30 +14,39 @@ pub(super) fn check(r: &Report, out: &mut Findings) {
     control_characters(r, out);
 }
 
-/// S14: invisible control characters (pasted from other programs) are left out
-/// of the PDF; say so rather than drop them silently.
+/// S14: characters nobody sees (control characters, zero-width spaces, direction
+/// marks, soft hyphens … pasted from other programs) are left out of every export
+/// (`text::is_dropped`, the very rule the exports follow); say so rather than drop
+/// them silently, naming each kind visibly.
 fn control_characters(r: &Report, out: &mut Findings) {
-    let texts = r.texts().into_iter().map(|(f, t)| (Field::Text(f), t)).chain([(Field::Agency, r.agency.as_str())]);
-    for (field, text) in texts {
-        let found: Vec<String> = text
-            .chars()
-            .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-            .map(|c| format!("U+{:04X}", c as u32))
-            .collect();
-        if let Some(first) = found.first() {
-            let name = match field {
-                Field::Text(t) => t.label(r),
-                _ => "编制单位".to_string(),
-            };
-            out.warning(
-                "S14",
-                Location::Field(field),
-                format!(
-                    "{name}含有 {} 个看不见的控制字符（如 {first}），多半是从别的程序粘贴带来的，导出时会被略去",
-                    found.len()
-                ),
-            );
+    let texts = [
+        (Field::Agency, "编制单位".to_string(), r.agency.as_str()),
+        (Field::SignatureUnit, "落款单位".to_string(), r.signature.unit.as_str()),
+        (Field::SignatureDate, "落款日期".to_string(), r.signature.date.as_str()),
+        (Field::ProcurementUnit, "采购总金额单位".to_string(), r.procurement_unit.as_str()),
+    ]
+    .into_iter()
+    .chain(r.texts().into_iter().map(|(f, t)| (Field::Text(f), f.label(r), t)));
+    for (field, name, text) in texts {
+        let found: Vec<char> = text.chars().filter(|&c| is_dropped(c)).collect();
+        if found.is_empty() {
+            continue;
         }
+        let mut kinds: Vec<char> = Vec::new();
+        for &c in &found {
+            if !kinds.contains(&c) {
+                kinds.push(c);
+            }
+        }
+        out.warning(
+            "S14",
+            Location::Field(field),
+            format!(
+                "{name}含有 {} 个看不见的字符：{}，多半是从别的程序粘贴带来的，导出时会被略去",
+                found.len(),
+                summarized(kinds.into_iter().map(char_name), "种")
+            ),
+        );
     }
 }
 
@@ -238,15 +248,31 @@ mod tests {
     }
 
     #[test]
-    fn s14_control_characters() {
+    fn s14_names_every_character_export_drops_and_only_those() {
         let mut r = zeros(TemplateId::V2021);
-        r.overview.sections[2].body = "正文\u{7}第二段\n换行\t制表".into();
+        r.overview.sections[2].body = "正文\u{7}第二\u{200B}段\u{200B}\n换行\t制表\u{AD}".into();
         let found = check(&r, None);
         let s14 = by_rule(&found, "S14");
         assert_eq!(s14.len(), 1);
-        assert!(s14[0].message.starts_with("总体情况（三）政府信息管理含有 1 个看不见的控制字符（如 U+0007）"));
-        r.overview.sections[2].body = "正文\n换行\t制表".into();
-        assert!(by_rule(&check(&r, None), "S14").is_empty(), "line breaks and tabs are fine");
+        assert_eq!(
+            s14[0].message,
+            "总体情况（三）政府信息管理含有 4 个看不见的字符：「U+0007 控制字符」、「U+200B 零宽空格」、「U+00AD 软连字符」，\
+             多半是从别的程序粘贴带来的，导出时会被略去"
+        );
+        r.overview.sections[2].body = "正文\n换行\r\n制表\t😀𠀀\u{E000}\u{301}".into();
+        assert!(by_rule(&check(&r, None), "S14").is_empty(), "line breaks, tabs and visible characters are exported");
+
+        // The 落款 and the title are exported too; a direction mark in a sub-title is
+        // not repeated raw in the message.
+        r.signature.unit = "某局\u{202E}".into();
+        r.overview.sections[0].title = "主动\u{202E}公开".into();
+        r.overview.sections[0].body = "\u{FEFF}".into();
+        let found = check(&r, None);
+        let s14 = by_rule(&found, "S14");
+        assert_eq!(s14.len(), 3, "{s14:?}");
+        assert!(s14.iter().all(|f| !f.message.contains('\u{202E}') && !f.message.contains('\u{FEFF}')));
+        assert!(s14[0].message.starts_with("落款单位含有 1 个看不见的字符：「U+202E 方向覆盖控制符」"));
+        assert!(s14[2].message.starts_with("总体情况（一）主动公开含有 1 个看不见的字符：「U+FEFF 字节顺序标记」"));
     }
 
     #[test]

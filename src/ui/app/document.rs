@@ -9,6 +9,7 @@ use super::modals::{Confirmed, Modal};
 use super::{App, Pending};
 use crate::export::Format;
 use crate::files::{FileOp, io_message};
+use crate::model::text::LISTED;
 use crate::model::{self, Report, TemplateId, file, totals};
 use crate::platform::Opening;
 use crate::ui::dialogs::file_name;
@@ -358,13 +359,18 @@ impl App {
         }
         let (yes, verb) = if output == Output::Print { ("继续打印", "打印") } else { ("继续导出", "导出") };
         // The dialog's own font cannot draw them either: the code point names each one.
-        let list: Vec<String> = missing.iter().map(|m| format!("{}在「{}」", crate::ui::fonts::named(m.ch), m.place)).collect();
+        // One per line; past the first few, the count of the rest.
+        let mut list: Vec<String> =
+            missing.iter().take(LISTED).map(|m| format!("{}在「{}」", crate::ui::fonts::named(m.ch), m.place)).collect();
+        if missing.len() > LISTED {
+            list.push(format!("……等共 {} 处", missing.len()));
+        }
         self.modal = Some(Modal::Confirm {
             title: "有字符没有字体可以显示".into(),
             text: format!(
                 "以下 {} 处字符没有字体可以显示，{verb}的 PDF 中会显示为方框（复制、搜索仍能找到这些字）：\n{}\n\n\
                  可以取消，把这些字改为常用字或安装含有这些字的字体后再{verb}。",
-                list.len(),
+                missing.len(),
                 list.join("\n")
             ),
             yes,
