@@ -210,3 +210,21 @@ fn a_second_window_on_the_same_file_says_so() {
     assert_eq!(third.state().modal_title(), None, "the other windows were closed");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn an_export_never_replaces_the_open_report_or_another_report() {
+    let dir = scratch("export-over");
+    // A report saved under a name an export could take.
+    let report = dir.join("年报.html");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/qingshan-2024.json"), &report).unwrap();
+    let before = std::fs::read(&report).unwrap();
+    let mut h = app_harness(Scripted { save: Some(report.clone()), ..Default::default() }, dir.join("data"));
+    h.state_mut().open_path(&report);
+    h.run();
+    h.state_mut().command(nianbao::ui::command::UiCommand::ExportHtml);
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("导出失败"));
+    assert!(h.query_by_label_contains("就是要读取的文件之一").is_some());
+    assert_eq!(std::fs::read(&report).unwrap(), before, "the report is untouched");
+    std::fs::remove_dir_all(dir).unwrap();
+}
