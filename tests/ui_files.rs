@@ -224,7 +224,7 @@ fn an_export_never_replaces_the_open_report_or_another_report() {
     h.state_mut().command(nianbao::ui::command::UiCommand::ExportHtml);
     h.run();
     assert_eq!(h.state().modal_title(), Some("导出失败"));
-    assert!(h.query_by_label_contains("就是要读取的文件之一").is_some());
+    assert!(h.query_by_label_contains("就是要读取的文件之一").is_some(), "shown without waiting for input");
     assert_eq!(std::fs::read(&report).unwrap(), before, "the report is untouched");
     std::fs::remove_dir_all(dir).unwrap();
 }

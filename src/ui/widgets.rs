@@ -174,21 +174,21 @@ fn marked_edit(ui: &mut Ui, view: &mut View<'_>, target: Target, edit: TextEdit<
 /// paste of a whole document cannot make a file the program refuses to open.
 pub const LINE_CHARS: usize = 500;
 
-/// A one-line text field with its label in a two-column grid.
-pub fn text_line(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, text: &mut String, hint: &str) -> Response {
-    text_line_with(ui, view, (field, label), text, hint, |_, _| {})
+/// A one-line text field of 基本信息 with its name (`Field::name`) in a two-column grid.
+pub fn text_line(ui: &mut Ui, view: &mut View<'_>, field: Field, text: &mut String, hint: &str) -> Response {
+    text_line_with(ui, view, field, text, hint, |_, _| {})
 }
 
 /// [`text_line`] with more beside the field (落款日期's 日历 button), which may change the text.
 pub fn text_line_with(
     ui: &mut Ui,
     view: &mut View<'_>,
-    (field, label): (Field, &str),
+    field: Field,
     text: &mut String,
     hint: &str,
     beside: impl FnOnce(&mut Ui, &mut String),
 ) -> Response {
-    let label_response = ui.label(label);
+    let label_response = ui.label(field.name().unwrap_or_default());
     let response = ui
         .horizontal(|ui| {
             let edit = TextEdit::singleline(text)
@@ -206,8 +206,8 @@ pub fn text_line_with(
 
 /// A field of a few lines in the two-column grid: 落款单位, where a joint 署名 has
 /// one unit per line (Enter starts the next).
-pub fn text_lines(ui: &mut Ui, view: &mut View<'_>, field: Field, label: &str, text: &mut String, hint: &str) -> Response {
-    let label_response = ui.label(label);
+pub fn text_lines(ui: &mut Ui, view: &mut View<'_>, field: Field, text: &mut String, hint: &str) -> Response {
+    let label_response = ui.label(field.name().unwrap_or_default());
     let edit = TextEdit::multiline(text)
         .hint_text(hint)
         .char_limit(LINE_CHARS)

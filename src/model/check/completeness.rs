@@ -20,12 +20,13 @@ pub(super) fn check(r: &Report, out: &mut Findings) {
 /// them silently, naming each kind visibly.
 fn control_characters(r: &Report, out: &mut Findings) {
     let texts = [
-        (Field::Agency, "编制单位".to_string(), r.agency.as_str()),
-        (Field::SignatureUnit, "落款单位".to_string(), r.signature.unit.as_str()),
-        (Field::SignatureDate, "落款日期".to_string(), r.signature.date.as_str()),
-        (Field::ProcurementUnit, "采购总金额单位".to_string(), r.procurement_unit.as_str()),
+        (Field::Agency, r.agency.as_str()),
+        (Field::SignatureUnit, r.signature.unit.as_str()),
+        (Field::SignatureDate, r.signature.date.as_str()),
+        (Field::ProcurementUnit, r.procurement_unit.as_str()),
     ]
     .into_iter()
+    .map(|(f, t)| (f, f.name().unwrap_or_default().to_string(), t))
     .chain(r.texts().into_iter().map(|(f, t)| (Field::Text(f), f.label(r), t)));
     for (field, name, text) in texts {
         let found: Vec<char> = text.chars().filter(|&c| is_dropped(c)).collect();

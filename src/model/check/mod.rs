@@ -94,6 +94,25 @@ pub enum Field {
 }
 
 impl Field {
+    /// The field's name, as 基本信息 shows it and messages say it (None for the
+    /// text parts: `TextField::label` names them, with their sub-titles).
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Field::Agency => "编制单位",
+            Field::Template => "报告格式",
+            Field::Department => "负责科室",
+            Field::Phone => "联系电话",
+            Field::Address => "地址",
+            Field::Postcode => "邮编",
+            Field::Email => "电子邮箱",
+            Field::SignatureUnit => "落款单位",
+            Field::SignatureDate => "落款日期",
+            Field::ProcessingFee => "信息处理费",
+            Field::ProcurementUnit => "采购总金额单位",
+            Field::Text(_) => return None,
+        })
+    }
+
     pub fn part(self) -> usize {
         match self {
             Field::Text(t) => t.part(),

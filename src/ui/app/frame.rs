@@ -31,6 +31,7 @@ impl App {
 
     pub(super) fn draw(&mut self, ui: &mut Ui, frame: Option<&eframe::Frame>) {
         let ctx = ui.ctx().clone();
+        let shown = self.shown();
         // Faces load on first use (a rare character, the preview's title font):
         // hand new ones to egui, and draw once more so they show.
         if crate::ui::fonts::refresh(&ctx, self.fonts) {
@@ -76,6 +77,11 @@ impl App {
         self.track_text_focus(&ctx);
         self.autosave(&ctx);
         self.handle_close(&ctx);
+        // A dialog or a message that came up after its place was drawn (a file
+        // written, a save refused) shows now, not at the next key press.
+        if self.shown() != shown {
+            ctx.request_repaint();
+        }
         let title = self.window_title();
         if title != self.title_sent {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
@@ -179,6 +185,12 @@ impl App {
                 ui.add_space(6.0);
             }
         });
+    }
+
+    /// What the user sees of the app's state apart from the report: the dialog,
+    /// the status message, the autosave warning.
+    fn shown(&self) -> (Option<String>, String, Option<String>) {
+        (self.modal_title().map(str::to_string), self.status.clone(), self.autosave_problem.clone())
     }
 
     pub(super) fn status_bar(&mut self, ui: &mut Ui) {

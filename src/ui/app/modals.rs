@@ -9,6 +9,7 @@ use egui::RichText;
 use super::document::Output;
 use super::file_requests::FileRequest;
 use super::{App, Pending};
+use crate::model::check::Field;
 use crate::model::file::YEARS;
 use crate::model::{Report, TemplateId, preamble};
 use crate::ui::cells::year_field;
@@ -85,7 +86,7 @@ impl App {
                     no_wrap(ui);
                     ui.heading("新建年报");
                     egui::Grid::new("new-grid").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-                        let l = ui.label("报告格式");
+                        let l = ui.label(Field::Template.name().unwrap_or_default());
                         ui.vertical(|ui| {
                             for t in TemplateId::ALL {
                                 ui.radio_value(&mut template, t, format!("{}（{}）", t.name(), t.notice()));
@@ -98,7 +99,7 @@ impl App {
                         let years = *YEARS.start() as i32..=*YEARS.end() as i32;
                         ui.vertical(|ui| year_field(ui, egui::Id::unique("new-year"), &mut year, years)).inner.labelled_by(l.id);
                         ui.end_row();
-                        let l = ui.label("编制单位");
+                        let l = ui.label(Field::Agency.name().unwrap_or_default());
                         // Wide enough for a long name (「某某市某某区人民政府某某街道办事处」).
                         ui.add(
                             egui::TextEdit::singleline(&mut agency)

@@ -23,7 +23,7 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) -> Option<Action> {
     ui.heading("基本信息");
     ui.add_space(4.0);
     egui::Grid::new("basic-grid").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-        text_line(ui, view, Field::Agency, "编制单位", &mut r.agency, "如：某某县市场监督管理局");
+        text_line(ui, view, Field::Agency, &mut r.agency, "如：某某县市场监督管理局");
 
         let year_label = ui.label("年度");
         ui.horizontal(|ui| {
@@ -33,7 +33,7 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) -> Option<Action> {
         });
         ui.end_row();
 
-        let format_label = ui.label("报告格式");
+        let format_label = ui.label(Field::Template.name().unwrap_or_default());
         ui.horizontal(|ui| {
             ui.label(format!("{}（{}）", r.template.name(), r.template.notice())).labelled_by(format_label.id);
             if r.template == TemplateId::V2019 && ui.button("转换为2021年格式…").clicked() {
@@ -43,14 +43,13 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) -> Option<Action> {
         ui.end_row();
 
         let c = &mut r.contact;
-        text_line(ui, view, Field::Department, "负责科室", &mut c.department, "如：办公室");
-        text_line(ui, view, Field::Phone, "联系电话", &mut c.phone, "");
-        text_line(ui, view, Field::Address, "地址", &mut c.address, "");
-        text_line(ui, view, Field::Postcode, "邮编", &mut c.postcode, "");
-        text_line(ui, view, Field::Email, "电子邮箱", &mut c.email, "");
-        text_lines(ui, view, Field::SignatureUnit, "落款单位", &mut r.signature.unit, "不需要落款可留空；联合署名每行一个单位");
-        let date = (Field::SignatureDate, "落款日期");
-        text_line_with(ui, view, date, &mut r.signature.date, "如：2025年1月20日", |ui, text| {
+        text_line(ui, view, Field::Department, &mut c.department, "如：办公室");
+        text_line(ui, view, Field::Phone, &mut c.phone, "");
+        text_line(ui, view, Field::Address, &mut c.address, "");
+        text_line(ui, view, Field::Postcode, &mut c.postcode, "");
+        text_line(ui, view, Field::Email, &mut c.email, "");
+        text_lines(ui, view, Field::SignatureUnit, &mut r.signature.unit, "不需要落款可留空；联合署名每行一个单位");
+        text_line_with(ui, view, Field::SignatureDate, &mut r.signature.date, "如：2025年1月20日", |ui, text| {
             super::date::calendar_button(ui, text);
         });
     });
