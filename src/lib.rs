@@ -11,6 +11,7 @@ pub mod fonts;
 pub mod layout;
 pub mod model;
 pub mod platform;
+pub mod read_limits;
 pub mod recovery;
 pub mod settings;
 #[cfg(feature = "gui")]

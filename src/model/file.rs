@@ -11,6 +11,7 @@ use serde_json::{Map, Number, Value};
 use super::decimal::Decimal;
 use super::report::{Amount, ApplicationRowCells, Count, Report, Section};
 use super::template::{APPLICANT_COLUMNS, CellKind, REVIEW_CELLS, TemplateId, review_label};
+use crate::read_limits::{SizeCap, read_regular_file};
 
 /// The value of the `"format"` key.
 pub const FORMAT_TAG: &str = "nianbao-report";
@@ -22,6 +23,9 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 2000..=2100;
 /// characters; far longer text is a damaged or wrong file, and the editor could
 /// not show it smoothly.
 pub const MAX_TEXT_CHARS: usize = 100_000;
+/// The largest report file opened. A real report is under 1 MB; a larger file
+/// is the wrong file or a damaged one, and is refused before it is read.
+pub const REPORT_CAP: SizeCap = SizeCap { bytes: 10 * 1024 * 1024, what: "年报文件" };
 
 /// Why a file could not be opened. `Display` is the Chinese message shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,9 +63,10 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads a report file from disk.
+/// Reads a report file from disk: every report the program opens comes through
+/// here, so only a regular file of at most [`REPORT_CAP`] is ever read.
 pub fn load(path: &Path) -> Result<Report, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(crate::files::io_reason(&e)))?;
+    let bytes = read_regular_file(path, REPORT_CAP).map_err(|e| LoadError::Io(e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|_| LoadError::NotAReport("文件不是 UTF-8 编码的文本".into()))?;
     from_json(&text)
 }
