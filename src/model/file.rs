@@ -13,6 +13,8 @@ use super::report::{Amount, ApplicationRowCells, Count, Report, Section};
 use super::template::{APPLICANT_COLUMNS, CellKind, REVIEW_CELLS, TemplateId, review_label};
 use crate::read_limits::{SizeCap, read_regular_file};
 
+mod duplicates;
+
 /// The value of the `"format"` key.
 pub const FORMAT_TAG: &str = "nianbao-report";
 /// The file version this build writes and the newest it reads.
@@ -101,6 +103,9 @@ pub fn from_json(text: &str) -> Result<Report, LoadError> {
     match obj.get("format") {
         Some(Value::String(s)) if s == FORMAT_TAG => {}
         _ => return Err(LoadError::NotAReport(format!("缺少 \"format\": \"{FORMAT_TAG}\""))),
+    }
+    if let Some(why) = duplicates::first_duplicate(text) {
+        return Err(invalid(why));
     }
     let version = match obj.get("version") {
         Some(Value::Number(n)) => {
@@ -680,6 +685,17 @@ mod tests {
             refusal(&with("template", &serde_json::to_string(&text).unwrap()))
                 .ends_with(&format!("文件中是 \"{}…（共 5000 字）\"", "年".repeat(20)))
         );
+    }
+
+    #[test]
+    fn a_key_written_twice_is_refused_not_silently_the_last() {
+        let twice = MINIMAL.replacen("\"year\": 2024,", "\"year\": 2023, \"year\": 2024,", 1);
+        assert_eq!(
+            refusal(&twice),
+            "年报文件内容有误：文件最外层的键「year」重复出现（第2行）：同一处的每个键只能写一次，无法判断该用哪一个值"
+        );
+        let nested = with("contact", r#"{"phone": "1"}"#).replacen(r#""phone":"1""#, r#""phone":"1","phone":"2""#, 1);
+        assert!(refusal(&nested).contains("「contact」的键「phone」重复出现"), "{}", refusal(&nested));
     }
 
     #[test]
