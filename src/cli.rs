@@ -115,7 +115,14 @@ fn check(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
             Some(r) => Some(r),
             None => return EXIT_FAILURE,
         },
-        None => report.previous.as_ref().and_then(|p| remembered_previous(&file, p)),
+        None => match report.previous.as_deref().map(|p| remembered_previous(Some(file.as_path()), p)) {
+            Some(Ok(r)) => Some(r),
+            Some(Err(why)) => {
+                let _ = writeln!(err, "提示：{why}；上年结转等核对未进行");
+                None
+            }
+            None => None,
+        },
     };
     let findings = model::check(&report, previous.as_ref());
     for f in &findings {
@@ -197,12 +204,23 @@ fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 
 }
 
 /// Last year's file as remembered in a report; a relative path is taken from the
-/// report's folder, and a moved pair of files is found by name beside it.
-pub fn remembered_previous(report_path: &Path, remembered: &Path) -> Option<Report> {
-    let dir = report_path.parent().unwrap_or(Path::new("."));
-    [dir.join(remembered), remembered.file_name().map(|n| dir.join(n)).unwrap_or_default()]
-        .into_iter()
-        .find_map(|p| model::file::load(&p).ok())
+/// report's folder, and a moved pair of files is found by name beside it. Without
+/// the report's own path (a report not yet saved) the remembered path is used as is.
+/// The error names the remembered file and why it could not be opened.
+pub fn remembered_previous(report_path: Option<&Path>, remembered: &Path) -> Result<Report, String> {
+    let dir = report_path.map(|p| p.parent().unwrap_or(Path::new(".")));
+    let first = dir.map_or_else(|| remembered.to_path_buf(), |d| d.join(remembered));
+    let error = match model::file::load(&first) {
+        Ok(r) => return Ok(r),
+        Err(e) => e,
+    };
+    if let (Some(dir), Some(name)) = (dir, remembered.file_name())
+        && dir.join(name) != first
+        && let Ok(r) = model::file::load(&dir.join(name))
+    {
+        return Ok(r);
+    }
+    Err(format!("上年报告「{}」无法打开：{error}", first.display()))
 }
 
 /// `FILES… -o OUT` (and `--from P` for `new`).

@@ -12,6 +12,7 @@ pub mod layout;
 pub mod model;
 pub mod open_files;
 pub mod platform;
+pub mod read_limits;
 pub mod recovery;
 pub mod settings;
 #[cfg(feature = "gui")]

@@ -109,6 +109,61 @@ fn unreadable_files_exit_2_with_a_chinese_message() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// Paths from the command line or remembered in a report that are not report
+/// files: refused before a byte is read, with what they are, never hanging.
+#[test]
+fn devices_pipes_folders_and_huge_files_are_refused_before_reading() {
+    let dir = scratch("not-files");
+    let refusal = |args: &[&str]| {
+        let o = nianbao(args);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        stderr(&o)
+    };
+    #[cfg(unix)]
+    {
+        let e = refusal(&["check", "/dev/zero"]);
+        assert!(e.starts_with("错误：无法打开「/dev/zero」：这是设备文件（如 /dev/zero），不是普通文件"), "{e}");
+        let e = refusal(&["check", "examples/qingshan-2024.json", "--previous", "/dev/zero"]);
+        assert!(e.contains("这是设备文件"), "{e}");
+        let e = refusal(&["merge", "examples/qingshan-2024.json", "/dev/zero", "-o", dir.join("汇总.json").to_str().unwrap()]);
+        assert!(e.contains("「/dev/zero」：这是设备文件"), "{e}");
+        let e = refusal(&["new", "--from", "/dev/zero", "-o", dir.join("新.json").to_str().unwrap()]);
+        assert!(e.contains("这是设备文件"), "{e}");
+
+        // A named pipe nobody writes to: a blocking open or read would hang here.
+        let fifo = dir.join("管道.json");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo");
+        let e = refusal(&["check", fifo.to_str().unwrap()]);
+        assert!(e.contains("这是命名管道（FIFO），不是普通文件"), "{e}");
+
+        // Remembered as last year's file (从上年报告新建): this year's report is checked
+        // without it, and the user is told why.
+        for previous in ["/dev/zero", fifo.to_str().unwrap()] {
+            let mut report: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string("examples/qingshan-2024.json").unwrap()).unwrap();
+            report["previous"] = previous.into();
+            let path = dir.join("本年.json");
+            std::fs::write(&path, report.to_string()).unwrap();
+            let o = nianbao(&["check", path.to_str().unwrap()]);
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            assert_eq!(stdout(&o), "校验通过：没有发现问题\n");
+            let why = if previous == "/dev/zero" { "这是设备文件" } else { "这是命名管道" };
+            assert!(stderr(&o).starts_with(&format!("提示：上年报告「{previous}」无法打开：{why}")), "{}", stderr(&o));
+            assert!(stderr(&o).ends_with("；上年结转等核对未进行\n"), "{}", stderr(&o));
+        }
+    }
+    let e = refusal(&["check", dir.to_str().unwrap()]);
+    assert!(e.ends_with("：这是一个文件夹，不是文件\n"), "{e}");
+
+    // Sparse: 10 MB and one byte long, nothing written.
+    let huge = dir.join("大.json");
+    std::fs::File::create(&huge).unwrap().set_len(nianbao::model::file::REPORT_CAP.bytes + 1).unwrap();
+    let e = refusal(&["check", huge.to_str().unwrap()]);
+    assert!(e.ends_with("：文件太大：10.1 MB，年报文件最多 10 MB（可能选错了文件，或文件已损坏）\n"), "{e}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn usage() {
     let o = nianbao(&["--help"]);

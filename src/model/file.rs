@@ -11,6 +11,9 @@ use serde_json::{Map, Number, Value};
 use super::decimal::Decimal;
 use super::report::{Amount, ApplicationRowCells, Count, Report, Section};
 use super::template::{APPLICANT_COLUMNS, CellKind, REVIEW_CELLS, TemplateId, review_label};
+use crate::read_limits::{SizeCap, read_regular_file};
+
+mod duplicates;
 
 /// The value of the `"format"` key.
 pub const FORMAT_TAG: &str = "nianbao-report";
@@ -22,6 +25,9 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 2000..=2100;
 /// characters; far longer text is a damaged or wrong file, and the editor could
 /// not show it smoothly.
 pub const MAX_TEXT_CHARS: usize = 100_000;
+/// The largest report file opened. A real report is under 1 MB; a larger file
+/// is the wrong file or a damaged one, and is refused before it is read.
+pub const REPORT_CAP: SizeCap = SizeCap { bytes: 10 * 1024 * 1024, what: "年报文件" };
 
 /// Why a file could not be opened. `Display` is the Chinese message shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,9 +65,10 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads a report file from disk.
+/// Reads a report file from disk: every report the program opens comes through
+/// here, so only a regular file of at most [`REPORT_CAP`] is ever read.
 pub fn load(path: &Path) -> Result<Report, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(crate::files::io_reason(&e)))?;
+    let bytes = read_regular_file(path, REPORT_CAP).map_err(|e| LoadError::Io(e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|_| LoadError::NotAReport("文件不是 UTF-8 编码的文本".into()))?;
     from_json(&text)
 }
@@ -109,9 +116,15 @@ pub fn from_json(text: &str) -> Result<Report, LoadError> {
         Some(Value::String(s)) if s == FORMAT_TAG => {}
         _ => return Err(LoadError::NotAReport(format!("缺少 \"format\": \"{FORMAT_TAG}\""))),
     }
+    if let Some(why) = duplicates::first_duplicate(text) {
+        return Err(invalid(why));
+    }
     let version = match obj.get("version") {
-        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| invalid("「version」应为正整数"))?,
-        _ => return Err(LoadError::NotAReport("缺少文件版本号「version」".into())),
+        Some(Value::Number(n)) => {
+            n.as_u64().ok_or_else(|| invalid(format!("文件版本号「version」应为正整数，文件中是 {}", number(n))))?
+        }
+        None | Some(Value::Null) => return Err(LoadError::NotAReport("缺少文件版本号「version」".into())),
+        Some(other) => return Err(invalid(format!("文件版本号「version」应为数字（如 1），文件中是{}", describe(other)))),
     };
     if version > VERSION {
         return Err(LoadError::Newer(version));
@@ -178,17 +191,20 @@ const KNOWN_KEYS: [&str; 17] = [
 
 fn read_report(obj: &mut Map<String, Value>) -> Result<Report, String> {
     let template = match obj.get("template") {
-        Some(Value::String(code)) => {
-            TemplateId::from_code(code).ok_or_else(|| format!("「template」应为 \"2021\" 或 \"2019\"，文件中是 \"{code}\""))?
-        }
+        Some(Value::String(code)) => TemplateId::from_code(code)
+            .ok_or_else(|| format!("「template」应为 \"2021\" 或 \"2019\"，文件中是 {}", quoted(code)))?,
         Some(other) => return Err(format!("「template」应为 \"2021\" 或 \"2019\"，文件中是 {}", describe(other))),
         None => return Err("缺少「template」（报告格式 \"2021\" 或 \"2019\"）".into()),
     };
     let year = match obj.get("year") {
+        // 2024.0 or 2.024e3 is not out of range but not a whole number as written.
+        Some(Value::Number(n)) if n.as_str().contains(['.', 'e', 'E']) => {
+            return Err(format!("「year」应为整数年份（如 2024），文件中是 {}", number(n)));
+        }
         Some(Value::Number(n)) => n
             .as_i64()
             .filter(|y| YEARS.contains(y))
-            .ok_or_else(|| format!("「year」应为 {} 到 {} 之间的年份，文件中是 {n}", YEARS.start(), YEARS.end()))?,
+            .ok_or_else(|| format!("「year」应为 {} 到 {} 之间的年份，文件中是 {}", YEARS.start(), YEARS.end(), number(n)))?,
         Some(other) => return Err(format!("「year」应为年份数字，文件中是 {}", describe(other))),
         None => return Err("缺少「year」（报告年度）".into()),
     };
@@ -290,15 +306,36 @@ fn read_report(obj: &mut Map<String, Value>) -> Result<Report, String> {
     Ok(report)
 }
 
+/// A value from the file as a message shows it: 「文字 "…"」, 「数字 12」.
 fn describe(v: &Value) -> String {
     match v {
         Value::Null => "空值 null".into(),
         Value::Bool(b) => format!("真假值 {b}"),
-        Value::Number(n) => format!("数字 {n}"),
-        Value::String(s) => format!("文字 \"{}\"", s.chars().take(20).collect::<String>()),
+        Value::Number(n) => format!("数字 {}", number(n)),
+        Value::String(s) => format!("文字 {}", quoted(s)),
         Value::Array(_) => "一个数组".into(),
         Value::Object(_) => "一个对象".into(),
     }
+}
+
+/// Text or digits from the file, cut for a message: at most the first 20
+/// characters, then how many there are: 「12345678901234567890…（共 5000 位）」.
+/// Every message that echoes a value from the file shows it through here.
+fn excerpt(s: &str, unit: &str) -> String {
+    const SHOWN: usize = 20;
+    let count = s.chars().count();
+    if count <= SHOWN {
+        return s.to_string();
+    }
+    format!("{}…（共 {count} {unit}）", s.chars().take(SHOWN).collect::<String>())
+}
+
+fn number(n: &Number) -> String {
+    excerpt(n.as_str(), "位")
+}
+
+fn quoted(s: &str) -> String {
+    format!("\"{}\"", excerpt(s, "字"))
 }
 
 fn string(v: &Value, key: &str, name: &str) -> Result<String, String> {
@@ -350,9 +387,9 @@ fn amount(v: &Value, kind: CellKind) -> Result<Amount, String> {
         Value::Number(n) => n,
         other => return Err(format!("应为数字或 null（空白），文件中是{}", describe(other))),
     };
-    let d: Decimal = n.as_str().parse().map_err(|e| format!("的数值 {n} 有误：{e}"))?;
+    let d: Decimal = n.as_str().parse().map_err(|e| format!("的数值 {} 有误：{e}", number(n)))?;
     if kind != CellKind::Amount && !d.is_integer() {
-        return Err(format!("应为整数，文件中是 {n}"));
+        return Err(format!("应为整数，文件中是 {}", number(n)));
     }
     Ok(Some(d))
 }
@@ -630,6 +667,47 @@ mod tests {
                 .contains("表二第1行「规章」「本年废止件数」列应为整数")
         );
         assert!(refusal(&with("processing_fee", "\"无\"")).contains("「processing_fee」（信息处理费）应为数字"));
+    }
+
+    #[test]
+    fn a_wrong_version_or_year_says_what_it_should_be() {
+        assert_eq!(
+            refusal(&with("version", "\"1\"")),
+            "年报文件内容有误：文件版本号「version」应为数字（如 1），文件中是文字 \"1\""
+        );
+        assert_eq!(refusal(&with("year", "2024.0")), "年报文件内容有误：「year」应为整数年份（如 2024），文件中是 2024.0");
+        assert!(refusal(&with("year", "2.024e3")).contains("应为整数年份"));
+    }
+
+    #[test]
+    fn values_echoed_in_messages_are_cut_to_twenty_characters() {
+        let digits = "9".repeat(5000);
+        let shown = format!("{}…（共 5000 位）", "9".repeat(20));
+        assert_eq!(
+            refusal(&with("year", &digits)),
+            format!("年报文件内容有误：「year」应为 2000 到 2100 之间的年份，文件中是 {shown}")
+        );
+        assert!(refusal(&with("version", &format!("{digits}.5"))).ends_with("…（共 5002 位）"));
+        assert!(refusal(&with("agency", &digits)).ends_with(&format!("应为文字，文件中是数字 {shown}")));
+        let mut v: Value = serde_json::from_str(MINIMAL).unwrap();
+        v["applications"][0][1] = Value::Number(digits.parse().unwrap());
+        assert!(refusal(&v.to_string()).contains(&format!("的数值 {shown} 有误：数值过大")));
+        let text = "年".repeat(5000);
+        assert!(
+            refusal(&with("template", &serde_json::to_string(&text).unwrap()))
+                .ends_with(&format!("文件中是 \"{}…（共 5000 字）\"", "年".repeat(20)))
+        );
+    }
+
+    #[test]
+    fn a_key_written_twice_is_refused_not_silently_the_last() {
+        let twice = MINIMAL.replacen("\"year\": 2024,", "\"year\": 2023, \"year\": 2024,", 1);
+        assert_eq!(
+            refusal(&twice),
+            "年报文件内容有误：文件最外层的键「year」重复出现（第2行）：同一处的每个键只能写一次，无法判断该用哪一个值"
+        );
+        let nested = with("contact", r#"{"phone": "1"}"#).replacen(r#""phone":"1""#, r#""phone":"1","phone":"2""#, 1);
+        assert!(refusal(&nested).contains("「contact」的键「phone」重复出现"), "{}", refusal(&nested));
     }
 
     #[test]

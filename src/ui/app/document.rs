@@ -20,13 +20,14 @@ impl App {
     /// Replaces the whole document (新建, 打开).
     pub(super) fn replace_document(&mut self, report: Report, path: Option<PathBuf>) {
         self.merged = None;
-        self.previous = report.previous.as_deref().and_then(|p| match &path {
-            Some(own) => crate::cli::remembered_previous(own, p),
-            None => file::load(p).ok(),
-        });
-        if report.previous.is_some() && self.previous.is_none() {
-            self.status = "找不到上年报告文件，上年结转等核对暂不进行".into();
-        }
+        self.previous = match report.previous.as_deref().map(|p| crate::cli::remembered_previous(path.as_deref(), p)) {
+            Some(Ok(r)) => Some(r),
+            Some(Err(why)) => {
+                self.status = format!("{why}；上年结转等核对暂不进行");
+                None
+            }
+            None => None,
+        };
         self.saved = report.clone();
         self.history = History::new(&report);
         self.report = report;
