@@ -109,7 +109,7 @@ pub fn read_regular_file(path: &Path, cap: SizeCap) -> Result<Vec<u8>, ReadError
 /// Refuses anything but a regular file of at most `cap` bytes.
 fn check(meta: &Metadata, cap: SizeCap) -> Result<(), ReadError> {
     if !meta.is_file() {
-        return Err(ReadError::NotAFile(kind(meta.file_type())));
+        return Err(ReadError::NotAFile(NotAFile::of(meta.file_type())));
     }
     if meta.len() > cap.bytes {
         return Err(ReadError::TooLarge { size: Some(meta.len()), cap });
@@ -117,24 +117,38 @@ fn check(meta: &Metadata, cap: SizeCap) -> Result<(), ReadError> {
     Ok(())
 }
 
-fn kind(t: FileType) -> NotAFile {
-    if t.is_dir() {
-        return NotAFile::Folder;
+impl NotAFile {
+    /// What a file type that is not a regular file is.
+    pub fn of(t: FileType) -> NotAFile {
+        if t.is_dir() {
+            return NotAFile::Folder;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if t.is_char_device() || t.is_block_device() {
+                return NotAFile::Device;
+            }
+            if t.is_fifo() {
+                return NotAFile::Fifo;
+            }
+            if t.is_socket() {
+                return NotAFile::Socket;
+            }
+        }
+        NotAFile::Other
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_char_device() || t.is_block_device() {
-            return NotAFile::Device;
-        }
-        if t.is_fifo() {
-            return NotAFile::Fifo;
-        }
-        if t.is_socket() {
-            return NotAFile::Socket;
+
+    /// Its name, in Chinese.
+    pub fn name(self) -> &'static str {
+        match self {
+            NotAFile::Folder => "文件夹",
+            NotAFile::Device => "设备文件",
+            NotAFile::Fifo => "命名管道（FIFO）",
+            NotAFile::Socket => "套接字",
+            NotAFile::Other => "特殊文件",
         }
     }
-    NotAFile::Other
 }
 
 /// Opens for reading without ever waiting: with O_NONBLOCK on Unix, a FIFO

@@ -152,3 +152,31 @@ fn what_is_written_can_be_opened_again() {
     assert!(!next.exists());
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_report_too_big_to_open_again_is_not_saved() {
+    // Every text at its 100,000-character limit, in characters JSON writes as six
+    // bytes each (\u0001): more than the 10 MB a report file may have.
+    let dir = scratch("too-big");
+    let mut r = nianbao::model::Report::new(nianbao::model::TemplateId::V2021, 2024, "某局");
+    let long = "\u{1}".repeat(100_000);
+    r.preamble = long.clone();
+    r.overview.lead = long.clone();
+    r.other_matters = long.clone();
+    r.agency = long.clone();
+    r.signature.unit = long.clone();
+    r.signature.date = long.clone();
+    let c = &mut r.contact;
+    for field in [&mut c.department, &mut c.phone, &mut c.address, &mut c.postcode, &mut c.email] {
+        *field = long.clone();
+    }
+    for s in r.overview.sections.iter_mut().chain(r.problems.iter_mut()) {
+        s.title = long.clone();
+        s.body = long.clone();
+    }
+    let f = dir.join("大.json");
+    let e = nianbao::model::file::save(&f, &r, &[]).unwrap_err();
+    assert!(e.contains("超出了程序能打开的范围") && e.contains("文件太大"), "{e}");
+    assert!(!f.exists());
+    std::fs::remove_dir_all(dir).unwrap();
+}

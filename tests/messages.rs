@@ -75,9 +75,11 @@ const REVIEWED: &[(&str, &str)] = &[
     ("src/ui/app/document.rs", r#"Err(e) => unreadable.push(format!("「{}」：{e}", f.display())),"#),
     ("src/ui/app/document.rs", r#"text: format!("无法打开「{}」：\n{e}", path.display()),"#),
     ("src/cli.rs", r#"let _ = writeln!(err, "错误：无法打开「{}」：{e}", path.display());"#),
+    // ReadError and LoadError: Chinese.
+    ("src/model/file.rs", r#"from_json(&json).map(drop).map_err(|e| e.to_string())"#),
     (
         "src/model/file.rs",
-        r#"from_json(&json).map_err(|e| format!("无法保存到「{}」：年报超出了程序能打开的范围（{e}）", path.display()))?;"#,
+        r#"reopens.map_err(|e| format!("无法保存到「{}」：年报超出了程序能打开的范围（{e}）", path.display()))?;"#,
     ),
     // MergeError.
     (

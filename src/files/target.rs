@@ -39,7 +39,10 @@ pub fn check_target(path: &Path, inputs: &[&Path], writing: Writing) -> Result<P
             Ok(path.to_path_buf())
         }
         Err(e) => Err(io_message(FileOp::Write, path, &e)),
-        Ok(meta) if !meta.is_file() => Err(format!("「{shown}」是{}，不是普通文件，不能写入", kind_name(&meta))),
+        Ok(meta) if !meta.is_file() => {
+            let kind = crate::read_limits::NotAFile::of(meta.file_type()).name();
+            Err(format!("「{shown}」是{kind}，不是普通文件，不能写入"))
+        }
         Ok(meta) if meta.permissions().readonly() => Err(format!("「{shown}」是只读文件，不会覆盖它。请换一个文件名")),
         Ok(_) if writing == Writing::Export && is_report(path) => {
             Err(format!("「{shown}」是一个年报文件，导出不会覆盖它。请换一个文件名"))
@@ -57,28 +60,6 @@ pub fn repeated(paths: &[PathBuf]) -> Option<String> {
             .any(|q| same_file::is_same_file(p, q).unwrap_or(false))
             .then(|| format!("「{}」给出了两次：同一份年报只能汇总一次", p.display()))
     })
-}
-
-/// What a file that is not a regular file is, in Chinese.
-pub fn kind_name(meta: &std::fs::Metadata) -> &'static str {
-    let t = meta.file_type();
-    if t.is_dir() {
-        return "文件夹";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_block_device() || t.is_char_device() {
-            return "设备文件";
-        }
-        if t.is_fifo() {
-            return "命名管道（FIFO）";
-        }
-        if t.is_socket() {
-            return "套接字";
-        }
-    }
-    "特殊文件"
 }
 
 /// Whether the file begins as a nianbao report does (only its first 4 KB are read).

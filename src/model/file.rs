@@ -80,7 +80,12 @@ pub fn load(path: &Path) -> Result<Report, LoadError> {
 /// The error is the Chinese sentence to show.
 pub fn save(path: &Path, report: &Report, inputs: &[&Path]) -> Result<(), String> {
     let json = to_json(report);
-    from_json(&json).map_err(|e| format!("无法保存到「{}」：年报超出了程序能打开的范围（{e}）", path.display()))?;
+    let reopens = if json.len() as u64 > REPORT_CAP.bytes {
+        Err(crate::read_limits::ReadError::TooLarge { size: Some(json.len() as u64), cap: REPORT_CAP }.to_string())
+    } else {
+        from_json(&json).map(drop).map_err(|e| e.to_string())
+    };
+    reopens.map_err(|e| format!("无法保存到「{}」：年报超出了程序能打开的范围（{e}）", path.display()))?;
     crate::files::write_output(path, json.as_bytes(), inputs, crate::files::Writing::Report)
 }
 
