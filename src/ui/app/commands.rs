@@ -2,9 +2,9 @@
 
 use egui::ViewportCommand;
 
-use super::document::Output;
 use super::file_requests::FileRequest;
 use super::modals::Modal;
+use super::output::Output;
 use super::{App, Pending};
 use crate::export::Format;
 use crate::ui::command::UiCommand;

@@ -11,6 +11,7 @@ mod editing;
 mod file_requests;
 mod frame;
 mod modals;
+mod output;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};

@@ -6,8 +6,8 @@ use std::time::SystemTime;
 
 use egui::RichText;
 
-use super::document::Output;
 use super::file_requests::FileRequest;
+use super::output::Output;
 use super::{App, Pending};
 use crate::model::check::Field;
 use crate::model::file::YEARS;
