@@ -7,7 +7,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::files::Writing;
+use crate::files::{Input, Writing};
 use crate::fonts::{FontPreference, FontSet};
 use crate::model::{self, Report, Severity};
 
@@ -32,11 +32,11 @@ const USAGE: &str = "\
       有错误的年报也可以导出，错误会作为提醒列出。
       --fonts system  PDF 中本机公文字体优先（默认）；--fonts builtin  仅用内置字体。
       退出码 0 = 已导出，2 = 年报无法读取或输出文件无法写入。
-  nianbao new --from 上年年报.json -o 新年报.json
+  nianbao new --from 上年年报.json -o 新年报.json [--replace]
       从上年报告新建：年度加一、2021年格式，带入单位和联系方式、文字草稿、
       「上年结转」（= 上年「结转下年度继续办理」），并记住上年报告以便校验。
       不写 -o 时在图形界面中打开新年报。
-  nianbao merge 年报1.json 年报2.json … -o 汇总.json
+  nianbao merge 年报1.json 年报2.json … -o 汇总.json [--replace]
       汇总多个同年度、同格式的年报：每个单元格相加，逐个单位列出情况。
       不写 -o 时在图形界面中显示汇总结果和各单位的情况。
       退出码 0 = 已汇总，1 = 有来源年报存在错误（仍写出汇总），2 = 文件无法读取或不能一起汇总。
@@ -174,6 +174,10 @@ fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 
         Ok(a) => a,
         Err(why) => return usage_error(err, &why),
     };
+    let inputs = [(a.input.as_path(), "要导出的年报")];
+    if !may_write(&a.output, &inputs, Writing::Export, true, err) {
+        return EXIT_FAILURE;
+    }
     let Some(report) = open(&a.input, err) else { return EXIT_FAILURE };
     for f in model::check(&report, None).iter().filter(|f| f.severity == Severity::Error) {
         let _ = writeln!(err, "提醒：年报有错误，仍然导出——{f}");
@@ -192,9 +196,8 @@ fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 
             crate::export::describe_missing(&exported.missing)
         );
     }
-    let inputs = [a.input.as_path()];
     if let Err(why) = crate::files::write_output(&a.output, &exported.bytes, &inputs, Writing::Export) {
-        let _ = writeln!(err, "错误：{why}（原有文件未改动）");
+        let _ = writeln!(err, "错误：{why}{}", unchanged(&a.output));
         return EXIT_FAILURE;
     }
     let pages = exported.pages.map(|n| format!("{n} 页，")).unwrap_or_default();
@@ -223,49 +226,82 @@ pub fn remembered_previous(report_path: Option<&Path>, remembered: &Path) -> Res
     Err(format!("上年报告「{}」无法打开：{error}", first.display()))
 }
 
-/// `FILES… -o OUT` (and `--from P` for `new`).
+/// `FILES… -o OUT [--replace]` (and `--from P` for `new`).
 struct FileArgs {
     files: Vec<PathBuf>,
     output: Option<PathBuf>,
     from: Option<PathBuf>,
+    /// An existing output may be replaced (it is kept as OUT.bak).
+    replace: bool,
 }
 
 fn files_and_output(args: &[OsString]) -> Result<FileArgs, String> {
-    let (mut files, mut output, mut from) = (Vec::new(), None, None);
+    let (mut files, mut output, mut from, mut replace) = (Vec::new(), None, None, false);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.to_str() {
             Some("-o" | "--output") => output = Some(PathBuf::from(it.next().ok_or("-o 后面缺少输出文件")?)),
             Some("--from") => from = Some(PathBuf::from(it.next().ok_or("--from 后面缺少上年年报文件")?)),
+            Some("--replace") => replace = true,
             Some(s) if s.starts_with("--") => return Err(format!("不认识的选项「{s}」")),
             _ => files.push(PathBuf::from(a)),
         }
     }
-    Ok(FileArgs { files, output, from })
+    Ok(FileArgs { files, output, from, replace })
+}
+
+/// Whether `output` may be written, said before any work is done: the rules of
+/// `files::check_target`, and a report already there is replaced only with `--replace`.
+fn may_write(output: &Path, inputs: &[Input], writing: Writing, replace: bool, err: &mut impl Write) -> bool {
+    let refused = if writing == Writing::Report && !replace && std::fs::symlink_metadata(output).is_ok() {
+        Err(format!(
+            "「{}」已经存在；要替换它请加 --replace（原来的文件会保留为「{}」）",
+            output.display(),
+            crate::files::backup_path(output).display()
+        ))
+    } else {
+        crate::files::check_target(output, inputs, writing).map(drop)
+    };
+    match refused {
+        Ok(()) => true,
+        Err(why) => {
+            let _ = writeln!(err, "错误：{why}{}", unchanged(output));
+            false
+        }
+    }
+}
+
+/// 「（原有文件未改动）」 when there is a file to leave unchanged.
+fn unchanged(output: &Path) -> &'static str {
+    if std::fs::symlink_metadata(output).is_ok() { "（原有文件未改动）" } else { "" }
 }
 
 /// Saves `report` to `path`, which may not be one of `inputs`.
-fn write_report(path: &Path, report: &Report, inputs: &[&Path], err: &mut impl Write) -> bool {
+fn write_report(path: &Path, report: &Report, inputs: &[Input], err: &mut impl Write) -> bool {
     match model::file::save(path, report, inputs) {
         Ok(()) => true,
         Err(why) => {
-            let _ = writeln!(err, "错误：{why}（原有文件未改动）");
+            let _ = writeln!(err, "错误：{why}{}", unchanged(path));
             false
         }
     }
 }
 
 fn new_from_previous(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let FileArgs { files, output, from } = match files_and_output(args) {
+    let FileArgs { files, output, from, replace } = match files_and_output(args) {
         Ok(v) => v,
         Err(why) => return usage_error(err, &why),
     };
     let (Some(from), Some(output), true) = (from, output, files.is_empty()) else {
         return usage_error(err, "用法：nianbao new --from 上年年报.json -o 新年报.json");
     };
+    let inputs = [(from.as_path(), "上年报告（--from）")];
+    if !may_write(&output, &inputs, Writing::Report, replace, err) {
+        return EXIT_FAILURE;
+    }
     let Some(previous) = open(&from, err) else { return EXIT_FAILURE };
     let report = model::carry::next_year(&previous, Some(&from), model::TemplateId::V2021);
-    if !write_report(&output, &report, &[&from], err) {
+    if !write_report(&output, &report, &inputs, err) {
         return EXIT_FAILURE;
     }
     let _ = writeln!(
@@ -279,7 +315,7 @@ fn new_from_previous(args: &[OsString], out: &mut impl Write, err: &mut impl Wri
 }
 
 fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let FileArgs { files, output, from } = match files_and_output(args) {
+    let FileArgs { files, output, from, replace } = match files_and_output(args) {
         Ok(v) => v,
         Err(why) => return usage_error(err, &why),
     };
@@ -288,6 +324,10 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
     };
     if let Some(why) = crate::files::repeated(&files) {
         let _ = writeln!(err, "错误：{why}");
+        return EXIT_FAILURE;
+    }
+    let inputs: Vec<Input> = files.iter().map(|f| (f.as_path(), "要汇总的年报之一")).collect();
+    if !may_write(&output, &inputs, Writing::Report, replace, err) {
         return EXIT_FAILURE;
     }
     let mut sources = Vec::with_capacity(files.len());
@@ -326,7 +366,6 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
             let _ = writeln!(out, "{}：{f}", s.agency_or_name());
         }
     }
-    let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     if !write_report(&output, &merged.report, &inputs, err) {
         return EXIT_FAILURE;
     }

@@ -59,7 +59,25 @@ fn merge_prints_a_table_and_exits_1_when_a_source_has_errors() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("「examples/qingshan-2024.json」给出了两次"), "{}", text(&o));
 
-    let o = nianbao(&["merge", "examples/qingshan-2024.json", "examples/zhoucun-2023.json", "-o", out.to_str().unwrap()]);
+    // An existing report is replaced only when asked to, and kept as .bak.
+    let before = std::fs::read(&out).unwrap();
+    let args = ["merge", "examples/qingshan-2024.json", "examples/errors-2024.json", "-o", out.to_str().unwrap()];
+    let o = nianbao(&args);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("已经存在；要替换它请加 --replace"), "{}", text(&o));
+    assert!(!text(&o).contains("序号"), "refused before any work");
+    let o = nianbao(&[&args[..], &["--replace"]].concat());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(std::fs::read(nianbao::files::backup_path(&out)).unwrap(), before);
+
+    let o = nianbao(&[
+        "merge",
+        "examples/qingshan-2024.json",
+        "examples/zhoucun-2023.json",
+        "-o",
+        out.to_str().unwrap(),
+        "--replace",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("「zhoucun-2023.json」（周村区投资促进中心）是2023年度的，其他年报是2024年度"));
     let o = nianbao(&["merge", "-o", out.to_str().unwrap()]);

@@ -70,9 +70,11 @@ proptest! {
         let o = match command {
             0 => nianbao(&["export", s(&a), "-o", s(&target), "--format", "pdf", "--fonts", "builtin"]),
             1 => nianbao(&["export", s(&b), "-o", s(&target), "--format", "html"]),
-            2 => nianbao(&["new", "--from", s(if which == 0 { &a } else { &b }), "-o", s(&target)]),
-            _ => nianbao(&["merge", s(&a), s(&b), "-o", s(&target)]),
+            // --replace: the output exists; what refuses is that it is an input.
+            2 => nianbao(&["new", "--from", s(if which == 0 { &a } else { &b }), "-o", s(&target), "--replace"]),
+            _ => nianbao(&["merge", s(&a), s(&b), "-o", s(&target), "--replace"]),
         };
+        prop_assert!(text(&o).contains("写到它上面会毁掉它") || text(&o).contains("是一个年报文件"), "{}", text(&o));
         // An export's target that is a report but not its input is refused too.
         prop_assert_eq!(o.status.code(), Some(2), "{}", text(&o));
         prop_assert_eq!((std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap()), before);
@@ -85,7 +87,7 @@ fn the_messages_say_why() {
     let dir = scratch("why");
     let (a, b) = two_reports(&dir);
     let o = nianbao(&["export", s(&a), "-o", s(&a), "--format", "pdf", "--fonts", "builtin"]);
-    assert!(text(&o).contains("就是要读取的文件之一"), "{}", text(&o));
+    assert!(text(&o).contains("写到它上面会毁掉它"), "{}", text(&o));
     let o = nianbao(&["export", s(&a), "-o", s(&b), "--format", "pdf", "--fonts", "builtin"]);
     assert!(text(&o).contains("是一个年报文件，导出不会覆盖它"), "{}", text(&o));
     let o = nianbao(&["merge", s(&a), s(&dir.join("sub/../a.json")), "-o", s(&dir.join("sum.json"))]);

@@ -224,7 +224,66 @@ fn an_export_never_replaces_the_open_report_or_another_report() {
     h.state_mut().command(nianbao::ui::command::UiCommand::ExportHtml);
     h.run();
     assert_eq!(h.state().modal_title(), Some("导出失败"));
-    assert!(h.query_by_label_contains("就是要读取的文件之一").is_some(), "shown without waiting for input");
+    assert!(h.query_by_label_contains("写到它上面会毁掉它").is_some(), "shown without waiting for input");
     assert_eq!(std::fs::read(&report).unwrap(), before, "the report is untouched");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_merge_is_never_saved_over_one_of_its_sources() {
+    let dir = scratch("merge-over");
+    let (a, b) = (dir.join("甲.json"), dir.join("乙.json"));
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/qingshan-2024.json"), &a).unwrap();
+    let mut other = nianbao::model::file::load(&a).unwrap();
+    other.agency = "青山县统计局".into();
+    nianbao::model::file::save(&b, &other, &[]).unwrap();
+    let before = std::fs::read(&a).unwrap();
+    let mut h = app_harness(Scripted { save: Some(a.clone()), ..Default::default() }, dir.join("data"));
+    h.state_mut().merge(&[a.clone(), b.clone()]);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("保存失败"));
+    assert!(h.query_by_label_contains("就是汇总的来源年报之一").is_some());
+    assert_eq!(std::fs::read(&a).unwrap(), before, "the source is untouched");
+    assert!(h.query_by_label("另存为…").is_some(), "offers to save elsewhere");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_file_that_may_not_be_replaced_is_refused_not_asked_about() {
+    let (mut h, dir) = without_native_dialogs("refused-not-asked");
+    let ro = dir.join("只读.json");
+    std::fs::write(&ro, b"{}").unwrap();
+    let mut perms = std::fs::metadata(&ro).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&ro, perms.clone()).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    type_file_name(&mut h, &ro);
+    h.get_by_label("保存").click();
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("保存失败"), "not 「替换已有的文件吗？」 first");
+    assert!(h.query_by_label_contains("是只读文件").is_some());
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&ro, perms).unwrap();
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn save_as_over_a_report_open_in_another_window_is_refused() {
+    let dir = scratch("save-as-open");
+    let (first, report) = window_on(&dir, "data", Scripted::default());
+    let before = std::fs::read(&report).unwrap();
+    let mut second = app_harness(Scripted { save: Some(report.clone()), ..Default::default() }, dir.join("data"));
+    second.state_mut().report.agency = "另一个单位".into();
+    second.run();
+    second.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    second.run();
+    assert_eq!(second.state().modal_title(), Some("保存失败"));
+    assert!(second.query_by_label_contains("在另一个窗口中打开着").is_some());
+    assert_eq!(std::fs::read(&report).unwrap(), before);
+    drop(first);
     std::fs::remove_dir_all(dir).unwrap();
 }

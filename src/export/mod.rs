@@ -50,8 +50,13 @@ impl Format {
         Format::ALL.into_iter().find(|f| f.extension() == ext)
     }
 
+    /// `pdf`, `docx`, `html`; also `word` and `web`, as users call them.
     pub fn from_code(code: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.extension() == code)
+        match code {
+            "word" => Some(Format::Docx),
+            "web" | "htm" => Some(Format::Html),
+            _ => Format::ALL.into_iter().find(|f| f.extension() == code),
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
-use super::{FileOp, Writing, check_target, io_message};
+use super::{FileOp, Input, Writing, check_target, io_message};
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder is
 /// written and flushed to disk, then renamed over the target. If anything
@@ -100,7 +100,7 @@ pub fn remove_if_dead(temp: &Path) {
 /// never over a report, never a read-only or special file, links written through)
 /// and atomically; a report keeps its previous version as `NAME.bak`. The error
 /// is the Chinese sentence to show; the old file is then untouched.
-pub fn write_output(path: &Path, bytes: &[u8], inputs: &[&Path], writing: Writing) -> Result<(), String> {
+pub fn write_output(path: &Path, bytes: &[u8], inputs: &[Input], writing: Writing) -> Result<(), String> {
     let real = check_target(path, inputs, writing)?;
     let (op, backup) = match writing {
         Writing::Report => (FileOp::Save, Some(backup_path(&real))),

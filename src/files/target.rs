@@ -24,17 +24,21 @@ pub enum Writing {
     Export,
 }
 
+/// A file the output is made from, and what it is to the user (「上年报告」,
+/// 「要汇总的年报」 …), for the message that refuses to write over it.
+pub type Input<'a> = (&'a Path, &'static str);
+
 /// Checks that `path` may be written; returns the file to replace (a symbolic
 /// link resolved to its target). The error is a Chinese sentence naming the file.
-pub fn check_target(path: &Path, inputs: &[&Path], writing: Writing) -> Result<PathBuf, String> {
+pub fn check_target(path: &Path, inputs: &[Input], writing: Writing) -> Result<PathBuf, String> {
     let shown = path.display();
-    if inputs.iter().any(|input| same_file::is_same_file(path, input).unwrap_or(false)) {
-        return Err(format!("输出文件「{shown}」就是要读取的文件之一，写出会毁掉它。请换一个文件名"));
+    if let Some((_, role)) = inputs.iter().find(|(input, _)| same_file::is_same_file(path, input).unwrap_or(false)) {
+        return Err(format!("「{shown}」就是{role}，写到它上面会毁掉它"));
     }
     match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if std::fs::symlink_metadata(path).is_ok() {
-                return Err(format!("「{shown}」是一个指向不存在文件的链接，不会替换它。请换一个文件名"));
+                return Err(format!("「{shown}」是一个指向不存在文件的链接，不会替换它"));
             }
             Ok(path.to_path_buf())
         }
@@ -43,10 +47,8 @@ pub fn check_target(path: &Path, inputs: &[&Path], writing: Writing) -> Result<P
             let kind = crate::read_limits::NotAFile::of(meta.file_type()).name();
             Err(format!("「{shown}」是{kind}，不是普通文件，不能写入"))
         }
-        Ok(meta) if meta.permissions().readonly() => Err(format!("「{shown}」是只读文件，不会覆盖它。请换一个文件名")),
-        Ok(_) if writing == Writing::Export && is_report(path) => {
-            Err(format!("「{shown}」是一个年报文件，导出不会覆盖它。请换一个文件名"))
-        }
+        Ok(meta) if meta.permissions().readonly() => Err(format!("「{shown}」是只读文件，不会覆盖它")),
+        Ok(_) if writing == Writing::Export && is_report(path) => Err(format!("「{shown}」是一个年报文件，导出不会覆盖它")),
         Ok(_) => std::fs::canonicalize(path).map_err(|e| io_message(FileOp::Write, path, &e)),
     }
 }
@@ -89,14 +91,14 @@ mod tests {
         std::fs::create_dir_all(&sub).unwrap();
         let roundabout = sub.join("..").join("年报.json");
         for (output, writing) in [(&input, Writing::Export), (&roundabout, Writing::Report)] {
-            let e = check_target(output, &[&input], writing).unwrap_err();
-            assert!(e.contains("就是要读取的文件之一"), "{e}");
+            let e = check_target(output, &[(&input, "上年报告")], writing).unwrap_err();
+            assert!(e.ends_with("就是上年报告，写到它上面会毁掉它"), "{e}");
         }
         #[cfg(unix)]
         {
             let link = dir.join("link.pdf");
             std::os::unix::fs::symlink(&input, &link).unwrap();
-            assert!(check_target(&link, &[&input], Writing::Report).is_err(), "a link to the input");
+            assert!(check_target(&link, &[(&input, "上年报告")], Writing::Report).is_err(), "a link to the input");
         }
         std::fs::remove_dir_all(dir).unwrap();
     }

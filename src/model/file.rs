@@ -78,7 +78,7 @@ pub fn load(path: &Path) -> Result<Report, LoadError> {
 /// after making sure the program can read back what it writes (a merged cell over
 /// the 1万亿 limit, a year out of range are refused here, not at the next open).
 /// The error is the Chinese sentence to show.
-pub fn save(path: &Path, report: &Report, inputs: &[&Path]) -> Result<(), String> {
+pub fn save(path: &Path, report: &Report, inputs: &[crate::files::Input]) -> Result<(), String> {
     let json = to_json(report);
     let reopens = if json.len() as u64 > REPORT_CAP.bytes {
         Err(crate::read_limits::ReadError::TooLarge { size: Some(json.len() as u64), cap: REPORT_CAP }.to_string())

@@ -1,7 +1,7 @@
 //! The open report's file on disk: noticing that another window (or program)
 //! changed it since it was opened or saved, and that another window has it open.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::modals::{Confirmed, Modal};
 use super::{App, Pending};
@@ -33,6 +33,31 @@ impl App {
                 });
             }
         }
+    }
+
+    /// The files this document is made from, which 保存, 另存为 and 导出 never write
+    /// over: last year's report, the sources of a 汇总, and (导出) the report's own file.
+    pub(super) fn inputs(&self, exporting: bool) -> Vec<(PathBuf, &'static str)> {
+        let own = self.path.iter().filter(|_| exporting).map(|p| (p.clone(), "正在编辑的年报"));
+        // A remembered last-year file is relative to the report's folder.
+        let folder = self.path.as_deref().and_then(Path::parent).unwrap_or(Path::new(""));
+        let previous = self.report.previous.iter().map(|p| (folder.join(p), "这份年报的上年报告（用于核对上年结转）"));
+        let sources = self.made_from.iter().map(|p| (p.clone(), "汇总的来源年报之一"));
+        own.chain(previous).chain(sources).collect()
+    }
+
+    /// Why `target` may not be written (`files::check_target`, and a report another
+    /// window has open), before anything is asked or written.
+    pub(super) fn refused_target(&self, target: &Path, exporting: bool) -> Option<String> {
+        let inputs = self.inputs(exporting);
+        let inputs: Vec<crate::files::Input> = inputs.iter().map(|(p, role)| (p.as_path(), *role)).collect();
+        let writing = if exporting { crate::files::Writing::Export } else { crate::files::Writing::Report };
+        if let Err(why) = crate::files::check_target(target, &inputs, writing) {
+            return Some(why);
+        }
+        let own = self.open_lock.as_ref().is_some_and(|(p, _)| same_file::is_same_file(p, target).unwrap_or(false));
+        (!exporting && !own && target.exists() && OpenLock::take(&self.data_dir, target).is_err())
+            .then(|| format!("「{}」在另一个窗口中打开着，另存为会替换那个窗口正在编辑的年报", target.display()))
     }
 
     /// Whether the file changed on disk since it was opened or last saved here.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::file_requests::FileRequest;
-use super::modals::Modal;
+use super::modals::{Confirmed, Modal};
 use super::{App, Pending};
 use crate::model::{self, Report, TemplateId, file, totals};
 use crate::ui::history::History;
@@ -15,6 +15,7 @@ impl App {
     /// Replaces the whole document (新建, 打开).
     pub(super) fn replace_document(&mut self, report: Report, path: Option<PathBuf>) {
         self.merged = None;
+        self.made_from.clear();
         self.previous = match report.previous.as_deref().map(|p| crate::cli::remembered_previous(path.as_deref(), p)) {
             Some(Ok(r)) => Some(r),
             Some(Err(why)) => {
@@ -143,6 +144,7 @@ impl App {
                     format!("已汇总 {} 份年报；编制单位和文字部分请自行填写", merged.sources.len())
                 };
                 self.merged = Some(merged);
+                self.made_from = files.to_vec();
                 self.tab = Tab::Applications;
             }
             Err(e) => self.modal = Some(Modal::Message { title: "不能一起汇总".into(), text: e.to_string() }),
@@ -176,10 +178,13 @@ impl App {
 
     /// Saves to `path`; on failure the old file stays and the document stays unsaved.
     pub(super) fn save_to(&mut self, path: &Path) -> bool {
-        // Last year's report is an input of this one: never saved over.
-        let previous = self.report.previous.clone();
-        let inputs: Vec<&Path> = previous.as_deref().into_iter().collect();
-        match file::save(path, &self.report, &inputs) {
+        let inputs = self.inputs(false);
+        let inputs: Vec<crate::files::Input> = inputs.iter().map(|(p, role)| (p.as_path(), *role)).collect();
+        let result = match self.refused_target(path, false) {
+            Some(why) => Err(why),
+            None => file::save(path, &self.report, &inputs),
+        };
+        match result {
             Ok(()) => {
                 self.saved = self.report.clone();
                 self.saved_at = Some(SystemTime::now());
@@ -195,9 +200,13 @@ impl App {
                 true
             }
             Err(why) => {
-                self.modal = Some(Modal::Message {
+                let unsaved = if self.is_dirty() { "当前内容仍未保存。" } else { "" };
+                self.modal = Some(Modal::Confirm {
                     title: "保存失败".into(),
-                    text: format!("{why}。\n原有文件没有改动，当前内容仍未保存，请换一个位置另存。"),
+                    text: format!("{why}。\n原有文件没有改动。{unsaved}"),
+                    yes: "另存为…",
+                    then: Confirmed::SaveAs(None),
+                    other: None,
                 });
                 false
             }

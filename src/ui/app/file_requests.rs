@@ -74,8 +74,17 @@ impl App {
         if let Some(answer) = dialog.show(ctx) {
             let (request, _) = self.in_app_dialog.take().expect("open");
             let Answer::Chosen(paths) = answer else { return };
-            // The native dialogs ask before replacing a file; egui_file does not.
-            if let Some(target) = paths.first().and_then(|p| target_file(&request, p.clone()))
+            // The native dialogs ask before replacing a file; egui_file does not. A file
+            // that may not be replaced is refused first, not asked about.
+            let target = paths.first().and_then(|p| target_file(&request, p.clone()));
+            if let Some(target) = &target
+                && let Some(why) = self.refused_target(target, matches!(request, FileRequest::Export(_)))
+            {
+                let title = if matches!(request, FileRequest::Export(_)) { "导出失败" } else { "保存失败" };
+                self.modal = Some(Modal::Message { title: title.into(), text: format!("{why}。原有文件没有改动。") });
+                return;
+            }
+            if let Some(target) = target
                 && target.exists()
             {
                 let name = target.file_name().map_or_else(|| target.display().to_string(), |n| n.to_string_lossy().into_owned());

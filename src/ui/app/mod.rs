@@ -105,6 +105,8 @@ pub struct App {
     open_lock: Option<(PathBuf, crate::open_files::OpenLock)>,
     /// Why unsaved work is not being backed up: shown in the status bar until it is again.
     autosave_problem: Option<String>,
+    /// The files a 汇总 was made from: never written over by this document.
+    made_from: Vec<PathBuf>,
 }
 
 /// The year a report written now is about: last year until October (reports are
@@ -168,6 +170,7 @@ impl App {
             disk_stamp: None,
             open_lock: None,
             autosave_problem: None,
+            made_from: Vec::new(),
         };
         match recovery {
             Ok(r) => app.recovery = Some(r),

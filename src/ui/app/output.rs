@@ -8,8 +8,8 @@ use super::file_requests::FileRequest;
 use super::modals::{Confirmed, Modal};
 use crate::export::Format;
 use crate::files::{FileOp, io_message};
-use crate::model::text::LISTED;
 use crate::model;
+use crate::model::text::LISTED;
 use crate::platform::Opening;
 use crate::ui::dialogs::file_name;
 
@@ -17,8 +17,9 @@ impl App {
     pub(super) fn export_to(&mut self, path: &Path, format: Format) -> Result<(), String> {
         let exported = crate::export::export(&self.report, format, self.fonts)?;
         // Characters no font has were listed before (warn_missing): they print as boxes.
-        // The report being edited (and last year's) are inputs: an export never replaces them.
-        let inputs: Vec<&Path> = self.path.iter().chain(&self.report.previous).map(PathBuf::as_path).collect();
+        // The report being edited, last year's, a 汇总's sources: never replaced by an export.
+        let inputs = self.inputs(true);
+        let inputs: Vec<crate::files::Input> = inputs.iter().map(|(p, role)| (p.as_path(), *role)).collect();
         crate::files::write_output(path, &exported.bytes, &inputs, crate::files::Writing::Export)
             .map_err(|why| format!("{why}。原有文件没有改动。"))
     }
