@@ -253,15 +253,15 @@ fn files_and_output(args: &[OsString]) -> Result<FileArgs, String> {
 /// Whether `output` may be written, said before any work is done: the rules of
 /// `files::check_target`, and a report already there is replaced only with `--replace`.
 fn may_write(output: &Path, inputs: &[Input], writing: Writing, replace: bool, err: &mut impl Write) -> bool {
-    let refused = if writing == Writing::Report && !replace && std::fs::symlink_metadata(output).is_ok() {
-        Err(format!(
-            "「{}」已经存在；要替换它请加 --replace（原来的文件会保留为「{}」）",
-            output.display(),
-            crate::files::backup_path(output).display()
-        ))
-    } else {
-        crate::files::check_target(output, inputs, writing).map(drop)
-    };
+    // What the file is comes first (a pipe, a folder …); then whether it may be replaced.
+    let refused = crate::files::check_target(output, inputs, writing).and_then(|_| {
+        if writing == Writing::Report && !replace && output.exists() {
+            let backup = crate::files::backup_path(output);
+            Err(format!("「{}」已经存在；要替换它请加 --replace（原来的文件会保留为「{}」）", output.display(), backup.display()))
+        } else {
+            Ok(())
+        }
+    });
     match refused {
         Ok(()) => true,
         Err(why) => {
@@ -269,6 +269,12 @@ fn may_write(output: &Path, inputs: &[Input], writing: Writing, replace: bool, e
             false
         }
     }
+}
+
+/// A name from a report as the terminal should show it: without control
+/// characters or direction marks, which a terminal would obey.
+fn shown(text: &str) -> String {
+    model::text::export_text(text)
 }
 
 /// 「（原有文件未改动）」 when there is a file to leave unchanged.
@@ -300,7 +306,9 @@ fn new_from_previous(args: &[OsString], out: &mut impl Write, err: &mut impl Wri
         return EXIT_FAILURE;
     }
     let Some(previous) = open(&from, err) else { return EXIT_FAILURE };
-    let report = model::carry::next_year(&previous, Some(&from), model::TemplateId::V2021);
+    // Remembered as a full path: a relative one would be read from the wrong folder.
+    let from_full = std::path::absolute(&from).unwrap_or_else(|_| from.clone());
+    let report = model::carry::next_year(&previous, Some(&from_full), model::TemplateId::V2021);
     if !write_report(&output, &report, &inputs, err) {
         return EXIT_FAILURE;
     }
@@ -350,7 +358,7 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
             out,
             "{}｜{}｜{}｜{}｜{}｜{}｜{}｜{}｜{}｜{}",
             i + 1,
-            s.agency_or_name(),
+            shown(s.agency_or_name()),
             s.name,
             s.errors.len(),
             s.warnings,
@@ -363,7 +371,7 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
     }
     for s in merged.sources.iter().filter(|s| !s.errors.is_empty()) {
         for f in &s.errors {
-            let _ = writeln!(out, "{}：{f}", s.agency_or_name());
+            let _ = writeln!(out, "{}：{f}", shown(s.agency_or_name()));
         }
     }
     if !write_report(&output, &merged.report, &inputs, err) {

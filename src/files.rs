@@ -8,7 +8,7 @@ use std::path::Path;
 mod atomic;
 pub mod target;
 pub use atomic::{backup_path, remove_dead_temps, remove_if_dead, write_atomic, write_atomic_keeping, write_output};
-pub use target::{Input, Writing, check_target, repeated};
+pub use target::{Input, Writing, check_target, repeated, same_file};
 
 /// What the program was doing with a file when the system refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

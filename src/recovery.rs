@@ -232,7 +232,7 @@ mod tests {
         std::fs::write(f.join("102-2.lock"), "").unwrap();
         std::fs::write(f.join("102-2.json"), "{ truncated").unwrap();
         // Half-written temporary files: one of a dead app, one of the running app.
-        std::fs::write(f.join(".103-3.json.103.tmp"), "{").unwrap();
+        std::fs::write(f.join(".103-3.json.999999999.tmp"), "{").unwrap(); // no such process
         let running_tmp = f.join(format!(".{}.{}.tmp", running.json.file_name().unwrap().to_string_lossy(), 1));
         std::fs::write(&running_tmp, "{").unwrap();
         // Being written right now: its writer holds it locked, as files::write_atomic does.

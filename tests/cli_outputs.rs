@@ -182,3 +182,83 @@ fn a_report_too_big_to_open_again_is_not_saved() {
     assert!(!f.exists());
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn saving_never_turns_an_input_into_the_backup() {
+    // Saving x.json keeps the old x.json as x.json.bak: when x.json.bak is the input,
+    // that would destroy it.
+    let dir = scratch("bak-input");
+    let (a, b) = two_reports(&dir);
+    let input = dir.join("a.json.bak");
+    std::fs::rename(&a, &input).unwrap();
+    std::fs::copy(&b, &a).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    for args in
+        [vec!["new", "--from", s(&input), "-o", s(&a), "--replace"], vec!["merge", s(&input), s(&b), "-o", s(&a), "--replace"]]
+    {
+        let o = nianbao(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o));
+        assert!(text(&o).contains("上一版的备份") || text(&o).contains("会被毁掉"), "{}", text(&o));
+        assert_eq!(std::fs::read(&input).unwrap(), before);
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Runs the program and fails the test if it has not finished within 20 s (a
+/// named pipe opened for reading would wait for a writer forever).
+#[cfg(unix)]
+fn finishes(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    for _ in 0..200 {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    panic!("{args:?} still runs after 20 s");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_never_opened_as_output_or_source() {
+    let dir = scratch("fifo");
+    let (a, b) = two_reports(&dir);
+    let fifo = dir.join("管道.pdf");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let link = dir.join("link.pdf");
+    std::os::unix::fs::symlink(&fifo, &link).unwrap();
+    let sum = dir.join("sum.json");
+    for args in [
+        vec!["export", s(&a), "-o", s(&fifo), "--fonts", "builtin"],
+        vec!["export", s(&a), "-o", s(&link), "--fonts", "builtin"],
+        vec!["new", "--from", s(&a), "-o", s(&fifo)],
+        vec!["merge", s(&a), s(&b), "-o", s(&fifo), "--replace"],
+        vec!["merge", s(&a), s(&fifo), "-o", s(&sum)],
+    ] {
+        let o = finishes(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o));
+        assert!(text(&o).contains("命名管道"), "{args:?}: {}", text(&o));
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn new_remembers_last_years_file_by_its_full_path() {
+    let dir = scratch("relative-previous");
+    let (a, _) = two_reports(&dir);
+    let next = dir.join("sub").join("next.json");
+    // Run from the project folder with a path relative to it.
+    let relative = a.strip_prefix(env!("CARGO_MANIFEST_DIR")).map(Path::to_path_buf).unwrap_or(a.clone());
+    let o = nianbao(&["new", "--from", s(&relative), "-o", s(&next)]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let r = nianbao::model::file::load(&next).unwrap();
+    assert!(r.previous.as_deref().is_some_and(Path::is_absolute), "{:?}", r.previous);
+    std::fs::remove_dir_all(dir).unwrap();
+}

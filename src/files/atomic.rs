@@ -70,29 +70,61 @@ fn keep_backup(path: &Path, backup: &Path) -> std::io::Result<()> {
 }
 
 /// Removes the temporary files writes of `path` (and of its backup) left behind
-/// when their program was killed: `.NAME.*.tmp` beside it that no running program
-/// holds locked. Called before every write of a file and when a report is opened.
+/// when their program was killed: `.NAME.PID.tmp` and `.NAME.bak.PID.tmp` beside
+/// it (no other name is touched). Called before every write of a file and when a
+/// report is opened.
 pub fn remove_dead_temps(path: &Path) {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return };
     let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
-    let prefix = format!(".{}.", name.to_string_lossy());
+    let name = name.to_string_lossy();
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let file = entry.file_name();
         let file = file.to_string_lossy();
-        if file.starts_with(&prefix) && file.ends_with(".tmp") {
+        let Some(middle) = file.strip_prefix(&format!(".{name}.")).and_then(|r| r.strip_suffix(".tmp")) else { continue };
+        let pid = middle.strip_prefix("bak.").unwrap_or(middle);
+        if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) {
             remove_if_dead(&entry.path());
         }
     }
 }
 
-/// Removes a temporary file of [`write_atomic`] unless a running program holds it
-/// locked (it is writing it right now).
+/// How long a write may take before its temporary file counts as left behind
+/// when it cannot be told whether its program still runs.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes a temporary file of [`write_atomic`] (`.NAME.PID.tmp`) whose writer is
+/// gone: not locked by a running program, and its process has ended (Unix), or
+/// it was last written long ago. A write that has just begun is left alone.
 pub fn remove_if_dead(temp: &Path) {
+    let name = temp.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let pid = name.strip_suffix(".tmp").and_then(|n| n.rsplit('.').next()).and_then(|p| p.parse::<u32>().ok());
+    let old =
+        std::fs::metadata(temp).and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|age| age > ABANDONED_AFTER));
+    let ended = pid.is_some_and(|pid| !process_runs(pid));
+    if !(old || ended) {
+        return;
+    }
     if let Ok(f) = std::fs::File::options().write(true).open(temp)
         && f.try_lock().is_ok()
     {
         let _ = std::fs::remove_file(temp);
+    }
+}
+
+/// Whether process `pid` still runs (Unix: signal 0). Elsewhere unknown: true.
+fn process_runs(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
+        // SAFETY: kill with signal 0 only checks that the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
     }
 }
 
@@ -192,11 +224,15 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let p = dir.join("年报.json");
         std::fs::write(&p, b"report").unwrap();
-        let dead = dir.join(".年报.json.999999.tmp");
-        let dead_backup = dir.join(".年报.json.bak.999999.tmp");
-        let live = dir.join(".年报.json.888888.tmp");
-        let other = dir.join(".别的.json.999999.tmp");
-        for f in [&dead, &dead_backup, &live, &other] {
+        // Processes that do not exist (above any pid_max), and this one.
+        let dead = dir.join(".年报.json.999999999.tmp");
+        let dead_backup = dir.join(".年报.json.bak.999999999.tmp");
+        let live = dir.join(".年报.json.999999998.tmp");
+        // Process 1 runs: its temporary file, not yet locked, is a write that has just begun.
+        let starting = dir.join(".年报.json.1.tmp");
+        let other = dir.join(".别的.json.999999999.tmp");
+        let not_ours = dir.join(".年报.json.notes.tmp");
+        for f in [&dead, &dead_backup, &live, &other, &not_ours, &starting] {
             std::fs::write(f, vec![0u8; 4096]).unwrap();
         }
         let writer = std::fs::File::options().write(true).open(&live).unwrap();
@@ -205,6 +241,9 @@ mod tests {
         assert!(!dead.exists() && !dead_backup.exists(), "left by a killed save");
         assert!(live.exists(), "being written by a running program");
         assert!(other.exists(), "another file's");
+        assert!(not_ours.exists(), "not a temporary file of a save");
+        #[cfg(unix)]
+        assert!(starting.exists(), "its program runs and may lock it any moment");
         drop(writer);
         remove_dead_temps(&p);
         assert!(!live.exists(), "its writer is gone now");

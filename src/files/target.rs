@@ -30,11 +30,31 @@ pub type Input<'a> = (&'a Path, &'static str);
 
 /// Checks that `path` may be written; returns the file to replace (a symbolic
 /// link resolved to its target). The error is a Chinese sentence naming the file.
+/// Nothing is opened before its type is known (a named pipe would block).
 pub fn check_target(path: &Path, inputs: &[Input], writing: Writing) -> Result<PathBuf, String> {
+    let real = writable(path)?;
     let shown = path.display();
-    if let Some((_, role)) = inputs.iter().find(|(input, _)| same_file::is_same_file(path, input).unwrap_or(false)) {
+    if let Some((_, role)) = inputs.iter().find(|(input, _)| same_file(&real, input)) {
         return Err(format!("「{shown}」就是{role}，写到它上面会毁掉它"));
     }
+    if writing == Writing::Report {
+        // Saving keeps the old file as NAME.bak: that file is replaced too.
+        let backup = super::backup_path(&real);
+        let old = backup.display();
+        writable(&backup).map_err(|why| format!("保存时原来的文件要存为「{old}」（上一版的备份），但{why}"))?;
+        if let Some((_, role)) = inputs.iter().find(|(input, _)| same_file(&backup, input)) {
+            return Err(format!("保存「{shown}」时原来的文件要存为「{old}」，而它就是{role}，会被毁掉"));
+        }
+    } else if real.exists() && is_report(&real) {
+        return Err(format!("「{shown}」是一个年报文件，导出不会覆盖它"));
+    }
+    Ok(real)
+}
+
+/// `path` as the file to replace: a regular file that is not read-only (a link
+/// resolved), or a name not yet taken.
+fn writable(path: &Path) -> Result<PathBuf, String> {
+    let shown = path.display();
     match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if std::fs::symlink_metadata(path).is_ok() {
@@ -48,8 +68,24 @@ pub fn check_target(path: &Path, inputs: &[Input], writing: Writing) -> Result<P
             Err(format!("「{shown}」是{kind}，不是普通文件，不能写入"))
         }
         Ok(meta) if meta.permissions().readonly() => Err(format!("「{shown}」是只读文件，不会覆盖它")),
-        Ok(_) if writing == Writing::Export && is_report(path) => Err(format!("「{shown}」是一个年报文件，导出不会覆盖它")),
         Ok(_) => std::fs::canonicalize(path).map_err(|e| io_message(FileOp::Write, path, &e)),
+    }
+}
+
+/// Whether two paths name one file, without opening either (a named pipe would
+/// block): the same device and inode on Unix, the same file elsewhere.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        same_file::is_same_file(a, b).unwrap_or(false)
     }
 }
 
@@ -57,10 +93,7 @@ pub fn check_target(path: &Path, inputs: &[Input], writing: Writing) -> Result<P
 /// 「「a.json」给出了两次」.
 pub fn repeated(paths: &[PathBuf]) -> Option<String> {
     paths.iter().enumerate().find_map(|(i, p)| {
-        paths[..i]
-            .iter()
-            .any(|q| same_file::is_same_file(p, q).unwrap_or(false))
-            .then(|| format!("「{}」给出了两次：同一份年报只能汇总一次", p.display()))
+        paths[..i].iter().any(|q| same_file(p, q)).then(|| format!("「{}」给出了两次：同一份年报只能汇总一次", p.display()))
     })
 }
 

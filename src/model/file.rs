@@ -14,6 +14,7 @@ use super::template::{APPLICANT_COLUMNS, CellKind, REVIEW_CELLS, TemplateId, rev
 use crate::read_limits::{SizeCap, read_regular_file};
 
 mod duplicates;
+mod values;
 
 /// The value of the `"format"` key.
 pub const FORMAT_TAG: &str = "nianbao-report";
@@ -109,6 +110,13 @@ pub fn looks_like_report(head: &[u8]) -> bool {
 /// Parses the text of a report file.
 pub fn from_json(text: &str) -> Result<Report, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let values = values::count(text);
+    if values > values::MAX_VALUES {
+        return Err(LoadError::NotAReport(format!(
+            "文件中有约 {values} 项数值和文字，一份年报只有几百项（最多 {} 项）：这不是年报文件，或已损坏",
+            values::MAX_VALUES
+        )));
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
         line: e.line(),
         column: char_column(text, e.line(), e.column()),

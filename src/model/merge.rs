@@ -106,6 +106,11 @@ fn sum_amounts(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
     }
 }
 
+/// An agency name as compared between sources: as printed, without any space.
+fn same_agency_key(agency: &str) -> String {
+    crate::model::text::export_text(agency).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// Refuses sources of another year or format than most of them, or 2019 files
 /// whose 采购总金额 units differ.
 fn refuse_mismatches(sources: &[Source]) -> Result<(TemplateId, i32), MergeError> {
@@ -123,9 +128,11 @@ fn refuse_mismatches(sources: &[Source]) -> Result<(TemplateId, i32), MergeError
     for (i, s) in sources.iter().enumerate() {
         let r = &s.report;
         // Two files of one agency and year (or one file given twice): counted twice.
-        let agency = r.agency.trim();
+        // As printed: spaces and invisible marks do not make another agency.
+        let agency = same_agency_key(&r.agency);
         if !agency.is_empty()
-            && let Some(earlier) = sources[..i].iter().find(|e| e.report.year == r.year && e.report.agency.trim() == agency)
+            && let Some(earlier) =
+                sources[..i].iter().find(|e| e.report.year == r.year && same_agency_key(&e.report.agency) == agency)
         {
             problems.push(format!(
                 "「{}」和「{}」都是{agency}{}年度的年报：同一单位只能汇总一份（同一个文件也不能给两次）",
@@ -305,6 +312,12 @@ mod tests {
             lines,
             vec!["「a.json」和「a-副本.json」都是甲局2024年度的年报：同一单位只能汇总一份（同一个文件也不能给两次）"]
         );
+        // Spaces and invisible marks do not make another agency.
+        let zwsp = source("c.json", "甲\u{200B}局", 2024, TemplateId::V2021);
+        let nbsp = source("d.json", "甲\u{00A0}局\u{FEFF}", 2024, TemplateId::V2021);
+        for twin in [zwsp, nbsp] {
+            assert!(merge(&[source("a.json", "甲局", 2024, TemplateId::V2021), twin]).is_err());
+        }
         // Without names to compare, sources are not refused: the files are told apart by the caller.
         assert!(merge(&[source("x.json", "", 2024, TemplateId::V2021), source("y.json", "", 2024, TemplateId::V2021)]).is_ok());
     }

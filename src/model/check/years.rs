@@ -15,7 +15,9 @@ use crate::model::text::ascii_digits;
 
 pub(super) fn check(r: &Report, out: &mut Findings) {
     for (field, text) in r.texts() {
-        let chars: Vec<char> = ascii_digits(text).chars().filter(|c| !c.is_whitespace()).collect();
+        // As printed: invisible marks (a zero-width space inside 「2019年」) are not there.
+        let chars: Vec<char> =
+            ascii_digits(&crate::model::text::export_text(text)).chars().filter(|c| !c.is_whitespace()).collect();
         let hits = find_years(&chars);
         let mut stale: Vec<&Hit> = Vec::new();
         let mut consumed = vec![false; hits.len()];
@@ -162,6 +164,15 @@ mod tests {
         assert_eq!(m.len(), 1, "one finding per field");
         assert!(m[0].starts_with("总体情况（一）主动公开中出现往年年份「2023」等2处"), "{}", m[0]);
         assert!(m[0].contains("本报告是2024年度的"));
+    }
+
+    #[test]
+    fn invisible_marks_inside_a_year_do_not_hide_it() {
+        // As printed they read 「2023年」: found as the printed text is.
+        for text in ["2023\u{200B}年，我局坚持以人民为中心。", "20\u{00AD}23年，我局坚持以人民为中心。"]
+        {
+            assert_eq!(s8(2024, text).len(), 1, "{text:?}");
+        }
     }
 
     #[test]

@@ -258,3 +258,14 @@ fn byte_order_mark_and_io_errors() {
     assert_eq!(load(&bad).unwrap_err().to_string(), "这不是年报编制器的年报文件：文件不是 UTF-8 编码的文本");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn millions_of_tiny_values_are_refused_before_they_are_parsed() {
+    // 10 MB of `0,` under an unknown key would be 5 million parsed values (half a
+    // gigabyte); the count on the text refuses it first.
+    let zeros = vec!["0"; values::MAX_VALUES].join(",");
+    let text = MINIMAL.replacen('{', &format!("{{\"extra\": [{zeros}], "), 1);
+    let e = from_json(&text).unwrap_err().to_string();
+    assert!(e.contains("一份年报只有几百项"), "{e}");
+    assert!(from_json(MINIMAL).is_ok());
+}

@@ -55,7 +55,7 @@ impl App {
         if let Err(why) = crate::files::check_target(target, &inputs, writing) {
             return Some(why);
         }
-        let own = self.open_lock.as_ref().is_some_and(|(p, _)| same_file::is_same_file(p, target).unwrap_or(false));
+        let own = self.open_lock.as_ref().is_some_and(|(p, _)| crate::files::same_file(p, target));
         (!exporting && !own && target.exists() && OpenLock::take(&self.data_dir, target).is_err())
             .then(|| format!("「{}」在另一个窗口中打开着，另存为会替换那个窗口正在编辑的年报", target.display()))
     }
