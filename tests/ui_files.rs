@@ -287,3 +287,23 @@ fn save_as_over_a_report_open_in_another_window_is_refused() {
     drop(first);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn recent_files_from_two_windows_are_all_kept() {
+    let dir = scratch("recent-two");
+    let (x, y) = (dir.join("x.json"), dir.join("y.json"));
+    for f in [&x, &y] {
+        std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/qingshan-2024.json"), f).unwrap();
+    }
+    let data = dir.join("data");
+    let mut first = app_harness(Scripted::default(), data.clone());
+    let mut second = app_harness(Scripted::default(), data.clone());
+    first.state_mut().open_path(&x);
+    first.run();
+    second.state_mut().open_path(&y);
+    second.run();
+    let recent = nianbao::settings::Settings::load(&data).recent;
+    assert_eq!(recent.first(), Some(&y));
+    assert!(recent.contains(&x), "the first window's file is still listed: {recent:?}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

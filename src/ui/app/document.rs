@@ -158,7 +158,7 @@ impl App {
                 // and check them as they are instead of silently recomputing them.
                 self.auto_totals = totals::consistent(&report);
                 self.replace_document(report, Some(path.to_path_buf()));
-                self.settings.remember(path);
+                self.remember(path);
                 self.save_settings();
                 self.status = if self.auto_totals {
                     format!("已打开「{}」", path.display())
@@ -193,7 +193,7 @@ impl App {
                 }
                 self.on_disk(Some(path));
                 self.path = Some(path.to_path_buf());
-                self.settings.remember(path);
+                self.remember(path);
                 self.save_settings();
                 self.status = format!("已保存「{}」", path.display());
                 self.saved_message = Some(self.status.clone());

@@ -281,6 +281,13 @@ impl App {
         self.previous.as_ref()
     }
 
+    /// Puts `path` first in 最近打开. The list is shared by every window: the one on
+    /// disk (another window may have added to it) is the one updated.
+    pub(super) fn remember(&mut self, path: &Path) {
+        self.settings.recent = Settings::load(&self.data_dir).recent;
+        self.settings.remember(path);
+    }
+
     pub(super) fn save_settings(&mut self) {
         if let Err(e) = self.settings.save(&self.data_dir) {
             self.status = format!("设置未能保存：{}", io_message(FileOp::Write, &Settings::path(&self.data_dir), &e));
