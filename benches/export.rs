@@ -66,6 +66,12 @@ fn measure(name: &str, report: &Report, runs: usize) {
 }
 
 fn main() {
+    // `NIANBAO_BENCH_WRITE=FILE`: only write the large report there, for
+    // scripts/bench.sh to time whole-process exports of it.
+    if let Some(path) = std::env::var_os("NIANBAO_BENCH_WRITE") {
+        file::save(std::path::Path::new(&path), &large_report(), &[]).expect("write the large report");
+        return;
+    }
     let seed = file::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/zhoucun-2023.json"))).unwrap();
     // The first export of a process also unpacks the fonts it needs (they are stored compressed).
     let t = Instant::now();
