@@ -5,7 +5,10 @@
 # per run and exits 1 if any run failed.
 #   scripts/repeat-tests.sh [RUNS]
 # CARGO_TARGET_DIR may point at an existing target folder to reuse its built
-# dependencies (the clone's own crate is rebuilt either way).
+# dependencies (the clone's own crate is rebuilt either way). Cargo records the
+# crate's files relative to its folder, so another checkout sharing that target
+# folder may then reuse these test binaries, with this clone's (deleted) path
+# built in: `touch src/lib.rs tests/*.rs` there before its next run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
