@@ -28,6 +28,24 @@ pub fn data_dir() -> PathBuf {
     base.unwrap_or_else(std::env::temp_dir).join("nianbao")
 }
 
+/// The folder for files the program can rebuild (the unpacked fonts): the local,
+/// not the roaming, profile — `%LOCALAPPDATA%\nianbao\cache` on Windows,
+/// `$XDG_CACHE_HOME/nianbao` (`~/.cache/nianbao`) on Linux. `NIANBAO_CACHE_DIR`
+/// overrides it; set to `off`, nothing is cached. None: no such folder is known.
+pub fn cache_dir() -> Option<PathBuf> {
+    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    if let Some(dir) = env("NIANBAO_CACHE_DIR") {
+        return (dir.as_os_str() != "off").then_some(dir);
+    }
+    if cfg!(windows) {
+        env("LOCALAPPDATA").map(|d| d.join("nianbao").join("cache"))
+    } else if cfg!(target_os = "macos") {
+        env("HOME").map(|h| h.join("Library/Caches/nianbao"))
+    } else {
+        env("XDG_CACHE_HOME").or_else(|| env("HOME").map(|h| h.join(".cache"))).map(|d| d.join("nianbao"))
+    }
+}
+
 /// Which renderer the window uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum RendererChoice {

@@ -1,6 +1,7 @@
 //! The fonts compiled into the program, stored zstd-compressed (fonts/*.zst,
-//! made by scripts/pack-fonts.sh; sources and licences in fonts/README.md) and
-//! unpacked once per process, on first use.
+//! made by scripts/pack-fonts.sh; sources and licences in fonts/README.md),
+//! unpacked on first use into the user's cache folder and mapped from there
+//! (`cache.rs`).
 
 use std::sync::OnceLock;
 
@@ -9,24 +10,25 @@ pub struct BundledFont {
     /// File name under `fonts/` (without `.zst`).
     pub file: &'static str,
     packed: &'static [u8],
-    unpacked: &'static OnceLock<Box<[u8]>>,
+    unpacked: &'static OnceLock<&'static [u8]>,
 }
 
 impl BundledFont {
-    /// The font file's bytes.
+    /// The font file's bytes: mapped from the per-user cache, or unpacked (and cached).
     pub fn bytes(&self) -> &'static [u8] {
-        self.unpacked.get_or_init(|| unpack(self.packed).into_boxed_slice())
+        self.unpacked.get_or_init(|| super::cache::load(cache_dir().as_deref(), self.file, self.packed))
     }
 }
 
-fn unpack(packed: &[u8]) -> Vec<u8> {
-    zstd::stream::decode_all(packed).expect("bundled fonts unpack (tested)")
+/// Where unpacked fonts are kept (None: not cached).
+fn cache_dir() -> Option<std::path::PathBuf> {
+    crate::settings::cache_dir().map(|dir| dir.join("fonts"))
 }
 
 macro_rules! bundled {
     ($name:ident, $file:literal) => {
         pub const $name: BundledFont = {
-            static UNPACKED: OnceLock<Box<[u8]>> = OnceLock::new();
+            static UNPACKED: OnceLock<&'static [u8]> = OnceLock::new();
             BundledFont { file: $file, packed: include_bytes!(concat!("../../fonts/", $file, ".zst")), unpacked: &UNPACKED }
         };
     };

@@ -10,6 +10,7 @@
 //! Shared by layout (metrics), export (font bytes) and the UI (font bytes).
 
 pub mod bundled;
+mod cache;
 #[cfg(test)]
 mod coverage;
 pub mod system;

@@ -1,0 +1,204 @@
+//! The per-user cache of unpacked fonts: each bundled font unpacked once into the
+//! user's cache folder (`settings::cache_dir()/fonts`) and from then on mapped
+//! into memory, not unpacked again — a process reads only the pages its glyphs
+//! need, where unpacking the 26 MB of Fandol faces took most of an export.
+//!
+//! A cache file is `NAME.SIZE-TAG`: SIZE is the font's unpacked size and TAG the
+//! packed data's content checksum (zstd frame), so a program with other fonts
+//! never takes it for its own (stale files are removed). Its content is the font
+//! followed by a trailer: the CRC-32 of the font (little-endian u32) and `NBF1`.
+//! Files are written atomically ([`crate::files::write_atomic`]) and checked on
+//! every use (size, trailer, CRC); a damaged file is rebuilt. Any failure of the
+//! cache (no folder, read-only, full disk) only costs the unpacking: the font
+//! is then unpacked in memory, as without a cache.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// The trailer's closing mark.
+const MAGIC: &[u8; 4] = b"NBF1";
+/// Trailer length: CRC-32, then [`MAGIC`].
+const TRAILER: usize = 8;
+
+/// The font file `file` (its zstd-packed bytes `packed`), from the cache in `dir`
+/// or unpacked (and then cached). Leaked: fonts live as long as the process.
+pub(super) fn load(dir: Option<&Path>, file: &str, packed: &[u8]) -> &'static [u8] {
+    let size = unpacked_size(packed);
+    let cached = dir.zip(size).map(|(dir, size)| dir.join(cache_name(file, size, packed)));
+    if let Some(bytes) = cached.as_deref().zip(size).and_then(|(path, size)| map_checked(path, size)) {
+        return bytes;
+    }
+    let font = unpack(packed, size);
+    if let (Some(path), Some(dir)) = (&cached, dir) {
+        store(dir, file, path, &font);
+    }
+    Box::leak(font.into_boxed_slice())
+}
+
+/// The font's size as the zstd frame header records it (pack-fonts.sh writes it).
+fn unpacked_size(packed: &[u8]) -> Option<usize> {
+    zstd::zstd_safe::get_frame_content_size(packed).ok().flatten().and_then(|n| usize::try_from(n).ok())
+}
+
+/// `NAME.SIZE-TAG`, TAG the last four bytes of the frame (its content checksum).
+fn cache_name(file: &str, size: usize, packed: &[u8]) -> String {
+    let tag = packed.len().checked_sub(4).map_or(0, |at| u32::from_le_bytes(packed[at..].try_into().unwrap_or_default()));
+    format!("{file}.{size}-{tag:08x}")
+}
+
+fn unpack(packed: &[u8], size: Option<usize>) -> Vec<u8> {
+    // Into a buffer of the known size: no growing and copying of a 7 MB vector.
+    let unpacked = match size {
+        Some(size) => zstd::bulk::decompress(packed, size),
+        None => zstd::stream::decode_all(packed),
+    };
+    unpacked.expect("bundled fonts unpack (tested)")
+}
+
+/// The cached font at `path`, mapped, when it is whole: `size` bytes of font,
+/// then a trailer whose CRC matches them.
+fn map_checked(path: &Path, size: usize) -> Option<&'static [u8]> {
+    let file = File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() != (size + TRAILER) as u64 {
+        return None;
+    }
+    // SAFETY: the file is only ever replaced by renaming a new one over it, which
+    // leaves this mapping's file intact; nothing writes into a cache file in place.
+    // Populated: the check reads every page, and one call maps them all (Linux).
+    let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
+    let (font, trailer) = map.split_at(size);
+    let (crc, magic) = trailer.split_at(4);
+    if magic != MAGIC || crc32fast::hash(font) != u32::from_le_bytes(crc.try_into().ok()?) {
+        return None;
+    }
+    let map: &'static memmap2::Mmap = Box::leak(Box::new(map));
+    Some(&map[..size])
+}
+
+/// Writes the cache file (atomically, with its trailer) and removes the files of
+/// other versions of the same font. Failures are ignored: the cache is an optimisation.
+fn store(dir: &Path, file: &str, path: &Path, font: &[u8]) {
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    let mut bytes = Vec::with_capacity(font.len() + TRAILER);
+    bytes.extend_from_slice(font);
+    bytes.extend_from_slice(&crc32fast::hash(font).to_le_bytes());
+    bytes.extend_from_slice(MAGIC);
+    if crate::files::write_atomic(path, &bytes).is_err() {
+        return;
+    }
+    for stale in stale_files(dir, file, path) {
+        let _ = std::fs::remove_file(stale);
+    }
+}
+
+/// Cache files of `file` other than `current`: `NAME.SIZE-TAG` with another SIZE-TAG.
+fn stale_files(dir: &Path, file: &str, current: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let ours = |name: &str| {
+        name.strip_prefix(file).and_then(|rest| rest.strip_prefix('.')).and_then(|key| key.split_once('-')).is_some_and(
+            |(size, tag)| {
+                !size.is_empty()
+                    && size.bytes().all(|b| b.is_ascii_digit())
+                    && tag.len() == 8
+                    && tag.bytes().all(|b| b.is_ascii_hexdigit())
+            },
+        )
+    };
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.as_path() != current && p.file_name().and_then(|n| n.to_str()).is_some_and(ours))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("nianbao-font-cache-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    fn packed(content: &[u8]) -> Vec<u8> {
+        let mut encoder = zstd::Encoder::new(Vec::new(), 3).unwrap();
+        encoder.include_checksum(true).unwrap();
+        encoder.set_pledged_src_size(Some(content.len() as u64)).unwrap();
+        std::io::Write::write_all(&mut encoder, content).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    fn only_file(dir: &Path) -> PathBuf {
+        let files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        assert_eq!(files.len(), 1, "{files:?}");
+        files[0].clone()
+    }
+
+    #[test]
+    fn the_first_use_writes_the_cache_and_later_uses_map_it() {
+        let dir = scratch("first");
+        let font: Vec<u8> = (0..100_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let packed = packed(&font);
+        assert_eq!(load(Some(&dir), "A.otf", &packed), font.as_slice());
+        let cached = only_file(&dir);
+        assert_eq!(cached.file_name().unwrap().to_str().unwrap(), cache_name("A.otf", font.len(), &packed));
+        assert_eq!(std::fs::read(&cached).unwrap().len(), font.len() + TRAILER);
+        // The second use reads the cache: prove it by changing what the packed data would give.
+        let mut planted = std::fs::read(&cached).unwrap();
+        assert!(map_checked(&cached, font.len()).is_some());
+        planted[..4].copy_from_slice(b"FAKE");
+        let crc = crc32fast::hash(&planted[..font.len()]).to_le_bytes();
+        planted[font.len()..font.len() + 4].copy_from_slice(&crc);
+        std::fs::write(&cached, &planted).unwrap();
+        assert_eq!(&load(Some(&dir), "A.otf", &packed)[..4], b"FAKE");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_damaged_or_truncated_file_is_rebuilt() {
+        let dir = scratch("damaged");
+        let font: Vec<u8> = (0..50_000u32).map(|i| (i % 13) as u8).collect();
+        let packed = packed(&font);
+        load(Some(&dir), "B.otf", &packed);
+        let cached = only_file(&dir);
+        let mut bytes = std::fs::read(&cached).unwrap();
+        bytes[1000] ^= 0x55;
+        std::fs::write(&cached, &bytes).unwrap();
+        assert_eq!(load(Some(&dir), "B.otf", &packed), font.as_slice(), "a flipped byte fails the CRC");
+        assert!(map_checked(&cached, font.len()).is_some(), "and the file was rewritten whole");
+        std::fs::write(&cached, &bytes[..bytes.len() / 2]).unwrap();
+        assert_eq!(load(Some(&dir), "B.otf", &packed), font.as_slice(), "a truncated file");
+        assert!(map_checked(&cached, font.len()).is_some());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn another_version_of_a_font_replaces_the_stale_file_and_leaves_others_alone() {
+        let dir = scratch("stale");
+        load(Some(&dir), "C.otf", &packed(b"old font"));
+        std::fs::write(dir.join("C.otf.notes"), b"not ours").unwrap();
+        std::fs::write(dir.join("CC.otf.8-0000abcd"), b"another font").unwrap();
+        let new = packed(b"the new font");
+        assert_eq!(load(Some(&dir), "C.otf", &new), b"the new font");
+        let mut names: Vec<String> =
+            std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        assert_eq!(names, vec![cache_name("C.otf", 12, &new), "C.otf.notes".into(), "CC.otf.8-0000abcd".into()]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn without_a_usable_folder_the_font_is_unpacked_in_memory() {
+        let font = b"a font without a cache".to_vec();
+        assert_eq!(load(None, "D.otf", &packed(&font)), font.as_slice());
+        // A file where the folder should be: nothing can be written, nothing fails.
+        let blocker = scratch("blocked");
+        std::fs::write(&blocker, b"a file").unwrap();
+        assert_eq!(load(Some(&blocker.join("fonts")), "D.otf", &packed(&font)), font.as_slice());
+        let _ = std::fs::remove_file(&blocker);
+    }
+}
