@@ -2,7 +2,9 @@
 //! in `pdf.rs`), Word and web pages (from the model and the table structure).
 
 pub mod docx;
+mod deflate;
 mod docx_package;
+mod font_subset;
 mod grid;
 pub mod html;
 pub mod pdf;

@@ -41,8 +41,9 @@ pub fn to_pdf(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
     let font_ids = embed_fonts(&mut pdf, doc, fonts)?;
     let pages: Vec<PdfPage> = doc.pages.iter().map(|p| page(p, doc.height, &font_ids)).collect();
     let mut warnings = Vec::new();
-    let bytes = pdf.with_pages(pages).save(&PdfSaveOptions { subset_fonts: false, ..PdfSaveOptions::default() }, &mut warnings);
-    super::pdf_file::finish(&bytes, doc)
+    // printpdf's objects, uncompressed and unsaved: pdf_file finishes and writes them once.
+    let options = PdfSaveOptions { subset_fonts: false, optimize: false, ..PdfSaveOptions::default() };
+    super::pdf_file::finish(pdf.with_pages(pages).to_lopdf_document(&options, &mut warnings), doc)
 }
 
 /// A face in the PDF, and the characters it is asked to draw but lacks (drawn as its
@@ -52,47 +53,34 @@ struct Embedded {
     lacks: BTreeSet<char>,
 }
 
-/// Subsets and embeds every face the document uses.
+/// Subsets and embeds every face the document uses, each face subset on its own thread.
 fn embed_fonts(pdf: &mut PdfDocument, doc: &Document, fonts: &FontSet) -> Result<BTreeMap<FaceId, Embedded>, PdfError> {
     let mut used: BTreeMap<FaceId, BTreeSet<char>> = BTreeMap::new();
     for run in doc.pages.iter().flat_map(|p| p.texts()) {
         used.entry(run.face).or_default().extend(run.text.chars());
     }
+    let subsets: Vec<Result<ParsedFont, PdfError>> = std::thread::scope(|scope| {
+        let threads: Vec<_> = used.iter().map(|(&face_id, chars)| scope.spawn(move || subset_face(fonts, face_id, chars))).collect();
+        threads.into_iter().map(|t| t.join().unwrap_or_else(|_| Err(PdfError("字体子集化出错".into())))).collect()
+    });
     let mut ids = BTreeMap::new();
-    for (face_id, chars) in used {
+    for ((face_id, chars), parsed) in used.into_iter().zip(subsets) {
         let face = fonts.face(face_id);
-        let subset = subset(face.data, face.index, &chars).ok_or_else(|| PdfError(format!("字体「{}」子集化出错", face.name)))?;
-        let mut warnings = Vec::new();
-        let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
-            .ok_or_else(|| PdfError(format!("字体「{}」的子集无法解析", face.name)))?;
-        parsed.font_name = Some(format!("{}+{}", subset_tag(&face.name, &chars), face.name));
-        let lacks = chars.iter().copied().filter(|&c| !crate::fonts::is_invisible(c) && !face.has_glyph(c)).collect();
-        ids.insert(face_id, Embedded { id: pdf.add_font(&parsed), lacks });
+        let lacks = chars.into_iter().filter(|&c| !crate::fonts::is_invisible(c) && !face.has_glyph(c)).collect();
+        ids.insert(face_id, Embedded { id: pdf.add_font(&parsed?), lacks });
     }
     Ok(ids)
 }
 
-/// The font reduced to .notdef and the glyphs of `chars` (None: the font is damaged).
-fn subset(data: &[u8], index: u32, chars: &BTreeSet<char>) -> Option<Vec<u8>> {
-    use allsorts::binary::read::ReadScope;
-    use allsorts::font_data::FontData;
-    use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-    let face = ttf_parser::Face::parse(data, index).ok()?;
-    let glyphs: BTreeSet<u16> = chars.iter().filter_map(|&c| face.glyph_index(c)).map(|g| g.0).filter(|&g| g != 0).collect();
-    let ids: Vec<u16> = std::iter::once(0).chain(glyphs).collect(); // .notdef first
-    let file = ReadScope::new(data).read::<FontData<'_>>().ok()?;
-    let provider = file.table_provider(index as usize).ok()?;
-    subset(&provider, &ids, &SubsetProfile::Minimal, CmapTarget::Unicode).ok()
-}
-
-/// Six capital letters that differ between subsets (ISO 32000-1 §9.6.4).
-fn subset_tag(name: &str, chars: &BTreeSet<char>) -> String {
-    // FNV-1a over the name and the characters: stable from run to run.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in name.bytes().chain(chars.iter().flat_map(|c| (*c as u32).to_le_bytes())) {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
+/// The face reduced to `chars`, parsed by printpdf and named `ABCDEF+PostScriptName`.
+fn subset_face(fonts: &FontSet, face_id: FaceId, chars: &BTreeSet<char>) -> Result<ParsedFont, PdfError> {
+    let face = fonts.face(face_id);
+    let subset = super::font_subset::subset(face.data, face.index, chars).ok_or_else(|| PdfError(format!("字体「{}」子集化出错", face.name)))?;
+    let mut warnings = Vec::new();
+    let mut parsed =
+        ParsedFont::from_bytes(&subset, 0, &mut warnings).ok_or_else(|| PdfError(format!("字体「{}」的子集无法解析", face.name)))?;
+    parsed.font_name = Some(format!("{}+{}", super::font_subset::tag(&face.name, chars), face.name));
+    Ok(parsed)
 }
 
 fn page(p: &crate::layout::Page, height: f32, fonts: &BTreeMap<FaceId, Embedded>) -> PdfPage {

@@ -1,6 +1,6 @@
-//! The last pass over printpdf's output, with lopdf (printpdf's own object
+//! The last pass over printpdf's document, with lopdf (printpdf's own object
 //! library): the bookmarks, an honest document information dictionary, compact
-//! glyph widths, and object and cross-reference streams.
+//! glyph widths, compressed streams, and object and cross-reference streams.
 
 use lopdf::{Dictionary, Object, ObjectId, SaveOptions, StringFormat};
 
@@ -11,17 +11,36 @@ use crate::layout::Document;
 /// §9.7.4.3: `/DW` defaults to 1000); every CJK glyph has it.
 const DEFAULT_WIDTH: i64 = 1000;
 
-/// printpdf's file made final.
-pub(super) fn finish(bytes: &[u8], doc: &Document) -> Result<Vec<u8>, PdfError> {
-    let failed = |_| PdfError("写出 PDF 内容时出错".into());
-    let mut pdf = lopdf::Document::load_mem(bytes).map_err(failed)?;
+/// printpdf's document made final, as the PDF file's bytes.
+pub(super) fn finish(mut pdf: lopdf::Document, doc: &Document) -> Result<Vec<u8>, PdfError> {
     add_outline(&mut pdf, doc)?;
     tidy_info(&mut pdf);
     compact_widths(&mut pdf);
-    let options = SaveOptions::builder().use_object_streams(true).use_xref_streams(true).compression_level(9).build();
-    let mut out = Vec::with_capacity(bytes.len());
+    compress_streams(&mut pdf);
+    let options =
+        SaveOptions::builder().use_object_streams(true).use_xref_streams(true).compression_level(super::deflate::LEVEL).build();
+    let mut out = Vec::new();
     pdf.save_with_options(&mut out, options).map_err(|_| PdfError("写出 PDF 内容时出错".into()))?;
     Ok(out)
+}
+
+/// Deflates every stream that is not yet encoded, where that makes it smaller
+/// (as lopdf's `Stream::compress` reckons: the /Filter entry costs 19 bytes).
+fn compress_streams(pdf: &mut lopdf::Document) {
+    let mut streams: Vec<&mut lopdf::Stream> = pdf
+        .objects
+        .values_mut()
+        .filter_map(|o| o.as_stream_mut().ok())
+        .filter(|s| s.allows_compression && s.dict.get(b"Filter").is_err())
+        .collect();
+    let inputs: Vec<&[u8]> = streams.iter().map(|s| s.content.as_slice()).collect();
+    let deflated = super::deflate::deflate_all(&inputs);
+    for (stream, deflated) in streams.iter_mut().zip(deflated) {
+        if let Some(deflated) = deflated.filter(|d| d.len() + 19 < stream.content.len()) {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(deflated);
+        }
+    }
 }
 
 /// The bookmarks, one per part in reading order, each opening its page at the
