@@ -3,6 +3,7 @@
 //! lists every rule and the judgement calls.
 
 mod arithmetic;
+mod citations;
 mod completeness;
 mod fees;
 mod plausibility;
@@ -212,6 +213,7 @@ pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
     fees::check(report, &mut out);
     years::check(report, &mut out);
     text_numbers::check(report, &mut out);
+    citations::check(report, &mut out);
     if let Some(prev) = previous {
         previous::check(report, prev, &mut out);
     }
@@ -278,6 +280,7 @@ mod tests {
         }
         let sources = [
             include_str!("arithmetic.rs"),
+            include_str!("citations.rs"),
             include_str!("completeness.rs"),
             include_str!("fees.rs"),
             include_str!("plausibility.rs"),
