@@ -9,6 +9,7 @@ mod fees;
 mod plausibility;
 pub use plausibility::PLAUSIBLE_COUNT_LIMIT;
 mod previous;
+mod proofreading;
 mod reading;
 mod similarity;
 mod text_numbers;
@@ -214,6 +215,7 @@ pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
     years::check(report, &mut out);
     text_numbers::check(report, &mut out);
     citations::check(report, &mut out);
+    proofreading::check(report, &mut out);
     if let Some(prev) = previous {
         previous::check(report, prev, &mut out);
     }
@@ -285,6 +287,7 @@ mod tests {
             include_str!("fees.rs"),
             include_str!("plausibility.rs"),
             include_str!("previous.rs"),
+            include_str!("proofreading.rs"),
             include_str!("text_numbers.rs"),
             include_str!("years.rs"),
         ];
