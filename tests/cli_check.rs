@@ -184,6 +184,23 @@ fn usage() {
 }
 
 #[test]
+fn overview_limit_turns_the_cap_into_a_warning() {
+    let o = nianbao(&["check", "examples/qingshan-2024.json", "--overview-limit", "100"]);
+    assert_eq!(o.status.code(), Some(0), "a warning, not an error");
+    let out = stdout(&o);
+    let s20: Vec<&str> = out.lines().filter(|l| l.starts_with("警告 S20 ")).collect();
+    assert_eq!(s20.len(), 1, "{out}");
+    assert!(s20[0].starts_with("警告 S20 总体情况共 ") && s20[0].contains("超过了设定的 100 字上限"), "{}", s20[0]);
+    let o = nianbao(&["check", "examples/qingshan-2024.json", "--overview-limit", "1000"]);
+    assert_eq!(stdout(&o), "校验通过：没有发现问题\n");
+    for bad in [&["--overview-limit"][..], &["--overview-limit", "一千"], &["--overview-limit", "0"]] {
+        let o = nianbao(&[&["check", "examples/qingshan-2024.json"][..], bad].concat());
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).starts_with("错误：--overview-limit 后面应为总体情况的字数上限（正整数，如 1000）"), "{}", stderr(&o));
+    }
+}
+
+#[test]
 fn example_files_are_saved_exactly_as_nianbao_writes_them() {
     for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")).unwrap() {
         let path = entry.unwrap().path();

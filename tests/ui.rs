@@ -198,6 +198,22 @@ fn clicking_a_finding_opens_its_tab() {
 }
 
 #[test]
+fn the_overview_limit_is_a_setting_off_by_default() {
+    let dir = scratch("overview-limit");
+    let mut h = app_harness(Scripted::default(), dir.clone());
+    h.state_mut().report.overview.lead = "字".repeat(1200);
+    h.run();
+    let s20 = |h: &Harness<'_, App>| h.state().findings().findings.iter().filter(|f| f.rule == "S20").count();
+    assert_eq!(s20(&h), 0, "off by default");
+    h.get_by_label("编辑(E)").click();
+    h.run();
+    h.get_by_label("总体情况字数上限").click();
+    h.run();
+    assert_eq!(s20(&h), 1);
+    assert_eq!(nianbao::settings::Settings::load(&dir).overview_limit, Some(1000), "kept for the next start");
+}
+
+#[test]
 fn enter_and_arrows_move_between_cells_but_not_while_the_ime_composes() {
     let mut h = harness("keys");
     h.get_by_label("三、依申请公开").click();

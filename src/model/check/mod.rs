@@ -12,6 +12,8 @@ mod previous;
 mod proofreading;
 mod reading;
 mod similarity;
+mod submission;
+pub use submission::OVERVIEW_LIMIT;
 mod text_numbers;
 mod years;
 
@@ -173,7 +175,7 @@ impl Location {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub severity: Severity,
-    /// H1–H6, S1–S18 (README.md).
+    /// H1–H6, S1–S20 (README.md).
     pub rule: &'static str,
     pub location: Location,
     /// Chinese, with the numbers involved.
@@ -204,9 +206,21 @@ impl Findings {
     }
 }
 
+/// What the user asks of the checker beyond the official format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Some provinces cap 总体情况 at this many characters (S20; off when None).
+    pub overview_limit: Option<usize>,
+}
+
 /// Checks a report; `previous` is last year's report when the user has it.
 /// Findings come ordered by severity, then in report order.
 pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
+    check_with(report, previous, &Options::default())
+}
+
+/// [`check`] with the user's options.
+pub fn check_with(report: &Report, previous: Option<&Report>, options: &Options) -> Vec<Finding> {
     let mut out = Findings(Vec::new());
     arithmetic::check(report, &mut out);
     completeness::check(report, &mut out);
@@ -216,6 +230,7 @@ pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
     text_numbers::check(report, &mut out);
     citations::check(report, &mut out);
     proofreading::check(report, &mut out);
+    submission::check(report, options, &mut out);
     if let Some(prev) = previous {
         previous::check(report, prev, &mut out);
     }
@@ -288,6 +303,7 @@ mod tests {
             include_str!("plausibility.rs"),
             include_str!("previous.rs"),
             include_str!("proofreading.rs"),
+            include_str!("submission.rs"),
             include_str!("text_numbers.rs"),
             include_str!("years.rs"),
         ];
