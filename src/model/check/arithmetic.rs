@@ -114,7 +114,7 @@ fn result_totals(r: &Report, out: &mut Findings) {
 }
 
 /// “（二）部分公开（区分处理的…）” → “（二）部分公开”, to keep sums readable.
-fn short_group(label: &str) -> &str {
+pub(super) fn short_group(label: &str) -> &str {
     label.find("（区分").map_or(label, |i| &label[..i])
 }
 

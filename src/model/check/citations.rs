@@ -93,6 +93,10 @@ fn citations(reading: &Reading) -> Vec<Citation> {
         while prefix_start > 0 && i - prefix_start < 12 && is_han(chars[prefix_start - 1]) {
             prefix_start -= 1;
         }
+        // 「依据国办…函」: the issuer starts at 国办.
+        if let Some(k) = (prefix_start..i).find(|&k| chars[k] == '国' && chars.get(k + 1) == Some(&'办')) {
+            prefix_start = k;
+        }
         out.push(Citation {
             prefix: reading.text(prefix_start..i),
             prefix_start,
@@ -133,7 +137,7 @@ mod tests {
 
     #[test]
     fn a_wrong_issuer_is_a_warning() {
-        let found = s17(TemplateId::V2021, &PINGTAN.replace("国办公开办函", "国办政务公开办函"));
+        let found = s17(TemplateId::V2021, &PINGTAN.replace("（国办公开办函", "依据国办政务公开办函"));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, Severity::Warning);
         assert_eq!(

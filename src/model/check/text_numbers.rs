@@ -17,6 +17,7 @@
 //! The finding quotes the clause and is worded as a question: a text often
 //! counts one office (区政府办) while the table counts a whole area.
 
+use super::arithmetic::short_group;
 use super::reading::{CLAUSE_ENDS, Reading, shorten, split};
 use super::{Findings, Location};
 use crate::model::decimal::Decimal;
@@ -134,7 +135,7 @@ fn results(r: &Report, words: &str) -> Option<Claim> {
         let rows: Vec<usize> =
             tpl.result_rows().filter(|&i| tpl.applications[i].group.is_some_and(|g| g.contains(name))).collect();
         let label = tpl.applications[rows[0]].group.unwrap_or_default();
-        terms.push((label.find("（区分").map_or(label, |k| &label[..k]), sum(rows.iter().map(|&i| row_total(r, i)))));
+        terms.push((short_group(label), sum(rows.iter().map(|&i| row_total(r, i)))));
     }
     let total = sum(terms.iter().map(|(_, v)| *v))?;
     let table = match terms[..] {
