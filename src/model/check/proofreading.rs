@@ -65,7 +65,7 @@ pub(super) fn check(r: &Report, out: &mut Findings) {
 }
 
 /// Verbs that are correctly said twice in a row (研究研究 = “look into it a bit”).
-pub(super) const VERBS_SAID_TWICE: [&str; 20] = [
+const VERBS_SAID_TWICE: [&str; 20] = [
     "研究", "讨论", "学习", "商量", "考虑", "了解", "琢磨", "打听", "活动", "休息", "锻炼", "交流", "沟通", "总结", "整理",
     "收拾", "打扫", "介绍", "体会", "尝试",
 ];
@@ -116,7 +116,7 @@ fn is_slip(c: &[char], i: usize, n: usize) -> bool {
 fn enumerations(r: &Report, field: TextField, reading: &Reading, out: &mut Findings) {
     const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
     let c = &reading.chars;
-    let mut last: Option<(usize, usize)> = None; // (value, position)
+    let mut last: Option<usize> = None;
     for i in 0..c.len().saturating_sub(1) {
         let Some(k) = NUMERALS.iter().position(|n| *n == c[i]) else { continue };
         let starts = i == 0 || !is_han(c[i - 1]);
@@ -124,7 +124,7 @@ fn enumerations(r: &Report, field: TextField, reading: &Reading, out: &mut Findi
             continue;
         }
         let value = k + 1;
-        if let Some((prev, _)) = last
+        if let Some(prev) = last
             && value != 1
             && value != prev + 1
         {
@@ -140,7 +140,7 @@ fn enumerations(r: &Report, field: TextField, reading: &Reading, out: &mut Findi
                 format!("{}中的列举「一是、二是……」次序不对：{what}，请核对编号", field.label(r)),
             );
         }
-        last = Some((value, i));
+        last = Some(value);
     }
 }
 
@@ -157,7 +157,7 @@ fn headings(r: &Report, field: TextField, reading: &Reading, out: &mut Findings)
         if words == official || words.chars().count() > official.chars().count() + 8 {
             continue;
         }
-        let why = if written != part + 1 { "编号不对".to_string() } else { "文字与官方格式不同".to_string() };
+        let why = if written != part + 1 { "编号不对" } else { "文字与官方格式不同" };
         out.hint(
             "S18",
             Location::Quote(field, reading.span(line)),
