@@ -1,6 +1,6 @@
 //! The command-line verbs and their exit codes.
 //!
-//! `nianbao check FILE [--previous LAST_YEAR_FILE]`: one finding per line, then a
+//! `nianbao check FILE [--previous LAST_YEAR_FILE] [--overview-limit N]`: one finding per line, then a
 //! summary; exit 0 with no 错误, 1 with at least one, 2 when a file cannot be read.
 
 use std::ffi::OsString;
@@ -24,8 +24,9 @@ const USAGE: &str = "\
 用法：
   nianbao [年报文件.json]
       打开图形界面（可同时打开一个年报文件）
-  nianbao check 年报文件.json [--previous 上年年报文件.json]
+  nianbao check 年报文件.json [--previous 上年年报文件.json] [--overview-limit 字数]
       校验年报：逐条列出错误、警告和提示。
+      --overview-limit 1000  总体情况超过 1000 字时警告（部分省份的要求）。
       退出码 0 = 没有错误，1 = 有错误，2 = 文件无法读取。
   nianbao export 年报文件.json -o 输出文件.pdf|.docx|.html [--format pdf|docx|html] [--fonts system|builtin]
       导出 PDF（A4，公文格式）、Word 文档或网页，格式按输出文件的扩展名（或 --format）。
@@ -74,21 +75,25 @@ fn usage_error(err: &mut impl Write, why: &str) -> i32 {
     EXIT_FAILURE
 }
 
-/// Splits `FILE [--previous P]`.
-fn file_and_previous(args: &[OsString]) -> Result<(PathBuf, Option<PathBuf>), String> {
+/// Splits `FILE [--previous P] [--overview-limit N]`.
+fn check_args(args: &[OsString]) -> Result<(PathBuf, Option<PathBuf>, model::check::Options), String> {
     let mut file = None;
     let mut previous = None;
+    let mut options = model::check::Options::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--previous" {
             previous = Some(PathBuf::from(it.next().ok_or("--previous 后面缺少上年年报文件")?));
+        } else if a == "--overview-limit" {
+            let n = it.next().and_then(|n| n.to_str()?.parse::<usize>().ok()).filter(|n| *n > 0);
+            options.overview_limit = Some(n.ok_or("--overview-limit 后面应为总体情况的字数上限（正整数，如 1000）")?);
         } else if a.to_string_lossy().starts_with("--") {
             return Err(format!("不认识的选项「{}」", a.to_string_lossy()));
         } else if file.replace(PathBuf::from(a)).is_some() {
             return Err("只能校验一个年报文件".into());
         }
     }
-    Ok((file.ok_or("缺少要校验的年报文件")?, previous))
+    Ok((file.ok_or("缺少要校验的年报文件")?, previous, options))
 }
 
 fn open(path: &Path, err: &mut impl Write) -> Option<Report> {
@@ -104,7 +109,7 @@ fn open(path: &Path, err: &mut impl Write) -> Option<Report> {
 }
 
 fn check(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let (file, previous) = match file_and_previous(args) {
+    let (file, previous, options) = match check_args(args) {
         Ok(v) => v,
         Err(why) => return usage_error(err, &why),
     };
@@ -124,7 +129,7 @@ fn check(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
             None => None,
         },
     };
-    let findings = model::check(&report, previous.as_ref());
+    let findings = model::check::check_with(&report, previous.as_ref(), &options);
     for f in &findings {
         let _ = writeln!(out, "{f}");
     }

@@ -116,6 +116,8 @@ pub struct Settings {
     pub window: Option<WindowPlacement>,
     /// The interface zoom as it was last closed (None: 100 %).
     pub zoom: Option<f32>,
+    /// The cap on 总体情况's length the user's province sets (S20; None: no cap).
+    pub overview_limit: Option<usize>,
 }
 
 impl Settings {
@@ -140,7 +142,9 @@ impl Settings {
         let renderer = map.get("renderer").and_then(Value::as_str).and_then(RendererChoice::from_code).unwrap_or_default();
         let window = map.get("window").and_then(WindowPlacement::from_json);
         let zoom = map.get("zoom").and_then(Value::as_f64).map(|z| z as f32).filter(|z| ZOOMS.contains(z));
-        Settings { recent, fonts, renderer, window, zoom }
+        let overview_limit =
+            map.get("overview_limit").and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok()).filter(|n| *n > 0);
+        Settings { recent, fonts, renderer, window, zoom, overview_limit }
     }
 
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
@@ -160,6 +164,9 @@ impl Settings {
         }
         if let Some(z) = self.zoom {
             map.insert("zoom".into(), json!((z * 100.0).round() / 100.0));
+        }
+        if let Some(n) = self.overview_limit {
+            map.insert("overview_limit".into(), json!(n));
         }
         let text = serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default();
         crate::files::write_atomic(&Self::path(dir), text.as_bytes())
@@ -190,6 +197,7 @@ mod tests {
         s.renderer = RendererChoice::Glow;
         s.window = Some(WindowPlacement { position: Some([-1280.0, 24.0]), size: [1100.0, 640.0], maximized: true });
         s.zoom = Some(1.25);
+        s.overview_limit = Some(1000);
         s.save(&dir).unwrap();
         let back = Settings::load(&dir);
         assert_eq!(back, s);

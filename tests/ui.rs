@@ -198,6 +198,49 @@ fn clicking_a_finding_opens_its_tab() {
 }
 
 #[test]
+fn clicking_a_finding_that_quotes_a_text_selects_the_words() {
+    use nianbao::model::check::Field;
+    use nianbao::model::report::TextField;
+    use nianbao::ui::widgets::Target;
+    let mut h = harness("quote");
+    let text = "强化组织领导。2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。";
+    {
+        let r = &mut h.state_mut().report;
+        r.applications[0] = [Some(95), Some(0), Some(0), Some(0), Some(0), Some(0), Some(95)];
+        r.overview.sections[1].body = text.into();
+    }
+    h.run();
+    h.get_by_label("校验结果").click();
+    h.run();
+    h.get_by_label_contains("区政府办代表区政府受理政府信息公开申请17件").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().tab, nianbao::ui::tabs::Tab::Overview);
+    let id = Target::Field(Field::Text(TextField::OverviewBody(1))).id();
+    assert!(h.ctx.memory(|m| m.has_focus(id)), "the quoted field has the focus");
+    let range = egui::TextEdit::load_state(&h.ctx, id).and_then(|s| s.cursor.char_range()).expect("a selection");
+    let [start, end]: [usize; 2] = range.sorted_cursors().map(|c| c.index.into());
+    let selected: String = text.chars().skip(start).take(end - start).collect();
+    assert_eq!(selected, "区政府办代表区政府受理政府信息公开申请 17 件");
+}
+
+#[test]
+fn the_overview_limit_is_a_setting_off_by_default() {
+    let dir = scratch("overview-limit");
+    let mut h = app_harness(Scripted::default(), dir.clone());
+    h.state_mut().report.overview.lead = "字".repeat(1200);
+    h.run();
+    let s20 = |h: &Harness<'_, App>| h.state().findings().findings.iter().filter(|f| f.rule == "S20").count();
+    assert_eq!(s20(&h), 0, "off by default");
+    h.get_by_label("编辑(E)").click();
+    h.run();
+    h.get_by_label("总体情况字数上限").click();
+    h.run();
+    assert_eq!(s20(&h), 1);
+    assert_eq!(nianbao::settings::Settings::load(&dir).overview_limit, Some(1000), "kept for the next start");
+}
+
+#[test]
 fn enter_and_arrows_move_between_cells_but_not_while_the_ime_composes() {
     let mut h = harness("keys");
     h.get_by_label("三、依申请公开").click();

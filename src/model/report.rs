@@ -58,6 +58,16 @@ pub struct Overview {
     pub sections: [Section; 5],
 }
 
+impl Overview {
+    /// Its length as a reader counts it: every character of the lead, the
+    /// sub-titles and the bodies but spaces and line breaks (S20, and the count
+    /// the 总体情况 tab shows).
+    pub fn chars(&self) -> usize {
+        let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        count(&self.lead) + self.sections.iter().map(|s| count(&s.title) + count(&s.body)).sum::<usize>()
+    }
+}
+
 impl Default for Overview {
     fn default() -> Overview {
         Overview { lead: String::new(), sections: OVERVIEW_TOPICS.map(Section::titled) }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::check::{CellRef, Field, Finding, Location, Severity};
+use crate::model::check::{CellRef, Field, Finding, Severity};
 
 /// The worst severity at a place, and every message about it.
 #[derive(Clone, Debug, Default)]
@@ -36,9 +36,9 @@ impl FindingIndex {
     pub fn new(findings: Vec<Finding>) -> FindingIndex {
         let mut index = FindingIndex { findings: Vec::new(), ..Default::default() };
         for f in &findings {
-            match &f.location {
-                Location::Cells(cells) => cells.iter().for_each(|c| index.cells.entry(*c).or_default().add(f)),
-                Location::Field(field) => index.fields.entry(*field).or_default().add(f),
+            match f.location.field() {
+                Some(field) => index.fields.entry(field).or_default().add(f),
+                None => f.location.cells().iter().for_each(|c| index.cells.entry(*c).or_default().add(f)),
             }
             if f.severity == Severity::Error {
                 index.errors[f.location.part()] += 1;

@@ -2,6 +2,7 @@
 //! the highlight that shows a finding on the field it is about (number cells are
 //! in `cells`).
 
+use egui::text::{CCursor, CCursorRange};
 use egui::{Align, Color32, Id, Response, RichText, TextEdit, Ui};
 
 use super::findings::{FindingIndex, Mark, severity_color, severity_fill};
@@ -19,6 +20,22 @@ impl Target {
     pub fn id(self) -> Id {
         Id::unique(("nianbao-target", self))
     }
+
+    /// Where the selection to make when the target next takes the focus is kept.
+    fn selection_id(self) -> Id {
+        self.id().with("select")
+    }
+}
+
+/// Asks that `target` (a text field) select characters `range` when it next takes
+/// the focus — a finding that quotes it was clicked; `None` forgets an earlier ask.
+pub fn select_when_focused(ctx: &egui::Context, target: Target, range: Option<std::ops::Range<usize>>) {
+    ctx.data_mut(|d| match range {
+        Some(range) => {
+            d.insert_temp(target.selection_id(), range);
+        }
+        None => d.remove::<std::ops::Range<usize>>(target.selection_id()),
+    });
 }
 
 /// What every tab needs to draw its fields.
@@ -53,6 +70,13 @@ impl View<'_> {
     pub(super) fn take_focus(&mut self, target: Target, response: &Response) {
         if *self.focus == Some(target) {
             response.request_focus();
+            // Stored after the field ran without the focus (which collapses a selection).
+            if let Some(range) = response.ctx.data_mut(|d| d.remove_temp::<std::ops::Range<usize>>(target.selection_id())) {
+                let mut state = TextEdit::load_state(&response.ctx, response.id).unwrap_or_default();
+                let (start, end) = (CCursor::new(range.start), CCursor::new(range.end));
+                state.cursor.set_char_range(Some(CCursorRange::two(start, end)));
+                state.store(&response.ctx, response.id);
+            }
             response.scroll_to_me(Some(Align::Center));
             *self.focus = None;
         }

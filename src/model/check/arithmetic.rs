@@ -23,16 +23,20 @@ fn value(c: Count) -> i64 {
 /// H1: 一 + 二 = （七）总计 + 四, for every column.
 fn balance(r: &Report, out: &mut Findings) {
     let tpl = r.template.get();
-    let [new, carried_in, total, carried_out] =
+    let rows =
         [RowRole::New, RowRole::CarriedIn, RowRole::ResultTotal, RowRole::CarriedOut].map(|role| tpl.application_row(role));
+    let [new, carried_in, total, carried_out] = rows;
+    let column = |col: usize| rows.map(|row| CellRef::applications(row, col)).to_vec();
+    let mut differences = [0i64; APPLICANT_COLUMNS.len()];
     for (col, name) in APPLICANT_COLUMNS.iter().enumerate() {
         let cell = |row: usize| r.applications[row][col];
         let left = value(cell(new)).saturating_add(value(cell(carried_in)));
         let right = value(cell(total)).saturating_add(value(cell(carried_out)));
+        differences[col] = left.saturating_sub(right);
         if left != right {
             out.error(
                 "H1",
-                Location::Cells([new, carried_in, total, carried_out].map(|row| CellRef::applications(row, col)).to_vec()),
+                Location::Cells(column(col)),
                 format!(
                     "表三「{name}」列：第一项 {} + 第二项 {} = {left}，但第三项总计 {} + 第四项 {} = {right}，相差 {}。\
                      勾稽关系要求第一项加第二项之和等于第三项加第四项之和",
@@ -44,6 +48,28 @@ fn balance(r: &Report, out: &mut Findings) {
                 ),
             );
         }
+    }
+    // S16: two applicant columns off by +k and −k while 总计 balances: the same k
+    // applications were put under one applicant type when received and another when answered.
+    let unbalanced: Vec<usize> = (0..APPLICANT_TOTAL).filter(|&c| differences[c] != 0).collect();
+    if let [a, b] = unbalanced[..]
+        && differences[APPLICANT_TOTAL] == 0
+        && differences[a] == -differences[b]
+    {
+        let (received, answered) = if differences[a] > 0 { (a, b) } else { (b, a) };
+        let k = differences[received];
+        out.hint(
+            "S16",
+            Location::Cells([column(received), column(answered)].concat()),
+            format!(
+                "表三「{}」列多出 {k} 件、「{}」列少了 {k} 件，而「总计」列是平衡的：多半是同样的 {k} 件申请在新收（或上年结转）时记在\
+                 「{}」名下，在办理结果（或结转下年度）中记在「{}」名下。请按同一申请人类型填写，上面两条勾稽错误会一起消除",
+                APPLICANT_COLUMNS[received],
+                APPLICANT_COLUMNS[answered],
+                APPLICANT_COLUMNS[received],
+                APPLICANT_COLUMNS[answered]
+            ),
+        );
     }
 }
 
@@ -88,7 +114,7 @@ fn result_totals(r: &Report, out: &mut Findings) {
 }
 
 /// “（二）部分公开（区分处理的…）” → “（二）部分公开”, to keep sums readable.
-fn short_group(label: &str) -> &str {
+pub(super) fn short_group(label: &str) -> &str {
     label.find("（区分").map_or(label, |i| &label[..i])
 }
 
@@ -226,6 +252,31 @@ mod tests {
             assert_eq!(cells[0], CellRef::applications(0, 0), "the first typed cell of the column is focused");
             assert!(cells.contains(&CellRef::applications(n - 2, 0)));
         }
+    }
+
+    #[test]
+    fn s16_links_two_columns_that_swapped_applications() {
+        // The real case: one application counted as 其他 when received and as 自然人 when answered.
+        let mut r = consistent(TemplateId::V2021);
+        r.applications[0][0] = Some(9);
+        r.applications[0][5] = Some(1);
+        let found = check(&r, None);
+        assert_eq!(found.iter().filter(|f| f.rule == "H1").count(), 2, "the two errors stay");
+        let s16: Vec<_> = found.iter().filter(|f| f.rule == "S16").collect();
+        assert_eq!(s16.len(), 1);
+        assert_eq!(s16[0].severity, crate::model::Severity::Hint);
+        assert_eq!(
+            s16[0].message,
+            "表三「其他」列多出 1 件、「自然人」列少了 1 件，而「总计」列是平衡的：多半是同样的 1 件申请在新收（或上年结转）时记在\
+             「其他」名下，在办理结果（或结转下年度）中记在「自然人」名下。请按同一申请人类型填写，上面两条勾稽错误会一起消除"
+        );
+        let Location::Cells(cells) = &s16[0].location else { panic!() };
+        assert_eq!((cells[0], cells.len()), (CellRef::applications(0, 5), 8));
+        // Off by different amounts, or with the 总计 column off too: no link.
+        r.applications[0][5] = Some(2);
+        r.applications[0][6] = Some(11);
+        assert!(check(&r, None).iter().all(|f| f.rule != "S16"));
+        assert!(check(&consistent(TemplateId::V2021), None).iter().all(|f| f.rule != "S16"));
     }
 
     #[test]

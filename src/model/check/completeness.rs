@@ -1,4 +1,5 @@
-//! H6 (blank cells, one finding per row) and S7 (required parts left empty).
+//! H6 (blank cells: per table, column, row), S7 (required parts left empty) and
+//! S14 (invisible characters).
 
 use super::{CellRef, Field, Findings, Location, Table, compact};
 use crate::model::report::{Report, TextField};
@@ -106,24 +107,47 @@ fn reported_total(r: &Report, row: usize, col: usize) -> bool {
 /// A row label and, per column, its label and whether the cell is blank.
 type BlankRow<'a> = (&'a str, Vec<(&'a str, bool)>);
 
-/// One warning per row that has blanks, or one for the whole table when it is entirely blank.
+/// Blanks in as few findings as say them: a wholly blank table is one; columns
+/// blank from top to bottom (表三, whose rows share their columns) are one; rows
+/// blank from end to end are one; every other row with blanks is one, naming them.
 fn per_row(out: &mut Findings, table: Table, name: &str, rows: Vec<BlankRow<'_>>) {
     if rows.iter().all(|(_, cells)| cells.iter().all(|(_, blank)| *blank)) {
         out.warning("H6", Location::cell(CellRef { table, row: 0, col: 0 }), format!("{name}全部空白。{FILL_ZERO}"));
         return;
     }
+    let shared_columns = rows.windows(2).all(|w| w[0].1.iter().map(|c| c.0).eq(w[1].1.iter().map(|c| c.0)));
+    let width = rows.first().map_or(0, |(_, cells)| cells.len());
+    let blank_columns: Vec<usize> = (0..width).filter(|&j| shared_columns && rows.iter().all(|(_, cells)| cells[j].1)).collect();
+    if !blank_columns.is_empty() {
+        let names: Vec<&str> = blank_columns.iter().map(|&j| rows[0].1[j].0).collect();
+        let what = match names[..] {
+            [one] => format!("「{one}」列全部空白"),
+            _ => format!(" {} {}列全部空白", names.join("、"), crate::model::numerals::chinese(names.len())),
+        };
+        let at = blank_columns.iter().flat_map(|&col| (0..rows.len()).map(move |row| CellRef { table, row, col })).collect();
+        out.warning("H6", Location::Cells(at), format!("{name}{what}。{FILL_ZERO}"));
+    }
+    let whole: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].1.iter().all(|(_, blank)| *blank)).collect();
     for (row, (label, cells)) in rows.iter().enumerate() {
-        let blank: Vec<usize> = (0..cells.len()).filter(|&j| cells[j].1).collect();
-        if blank.is_empty() {
+        if whole.first() == Some(&row) {
+            let at = whole.iter().flat_map(|&row| (0..rows[row].1.len()).map(move |col| CellRef { table, row, col })).collect();
+            let what = match whole[..] {
+                [_] => format!("「{label}」行整行空白"),
+                _ => format!(
+                    "有 {} 行整行空白：{}",
+                    whole.len(),
+                    summarized(whole.iter().map(|&i| format!("「{}」", rows[i].0)), "行")
+                ),
+            };
+            out.warning("H6", Location::Cells(at), format!("{name}{what}。{FILL_ZERO}"));
+        }
+        let blank: Vec<usize> = (0..cells.len()).filter(|&j| cells[j].1 && !blank_columns.contains(&j)).collect();
+        if blank.is_empty() || whole.contains(&row) {
             continue;
         }
-        let what = if blank.len() == cells.len() {
-            "整行空白".to_string()
-        } else {
-            format!("有空白单元格：{}", blank.iter().map(|&j| cells[j].0).collect::<Vec<_>>().join("、"))
-        };
+        let names = blank.iter().map(|&j| cells[j].0).collect::<Vec<_>>().join("、");
         let at = blank.iter().map(|&col| CellRef { table, row, col }).collect();
-        out.warning("H6", Location::Cells(at), format!("{name}「{label}」行{what}。{FILL_ZERO}"));
+        out.warning("H6", Location::Cells(at), format!("{name}「{label}」行有空白单元格：{names}。{FILL_ZERO}"));
     }
 }
 
@@ -214,6 +238,38 @@ mod tests {
             assert!(h6[2].message.starts_with("表四有空白单元格：行政复议「尚未审结」"));
             assert!(h6.iter().all(|f| f.severity == crate::model::check::Severity::Warning));
         }
+    }
+
+    #[test]
+    fn h6_a_column_blank_from_top_to_bottom_is_one_warning() {
+        // 沭阳县发改局 2023: every 法人或其他组织 column left blank, 自然人 and 总计 filled.
+        let mut r = zeros(TemplateId::V2021);
+        r.applications.iter_mut().for_each(|row| row[1..6].fill(None));
+        r.applications[4][0] = None;
+        let found = check(&r, None);
+        let h6 = by_rule(&found, "H6");
+        assert_eq!(h6.len(), 2, "{h6:?}");
+        assert_eq!(
+            h6[0].message,
+            "表三 商业企业、科研机构、社会公益组织、法律服务机构、其他 五列全部空白。没有发生的请填 0（空白和 0 含义不同）"
+        );
+        let Location::Cells(cells) = &h6[0].location else { panic!() };
+        assert_eq!((cells[0], cells.len()), (CellRef::applications(0, 1), 5 * 25));
+        assert_eq!(h6[1].message, "表三「1.属于国家秘密」行有空白单元格：自然人。没有发生的请填 0（空白和 0 含义不同）");
+
+        r.applications.iter_mut().for_each(|row| row[1] = Some(0));
+        r.applications[4][0] = Some(0);
+        r.applications[7] = [None; 7];
+        r.applications[8] = [None; 7];
+        let found = check(&r, None);
+        let h6: Vec<_> = by_rule(&found, "H6").iter().map(|f| f.message.clone()).collect();
+        assert_eq!(
+            h6,
+            [
+                "表三 科研机构、社会公益组织、法律服务机构、其他 四列全部空白。没有发生的请填 0（空白和 0 含义不同）",
+                "表三有 2 行整行空白：「4.保护第三方合法权益」、「5.属于三类内部事务信息」。没有发生的请填 0（空白和 0 含义不同）",
+            ]
+        );
     }
 
     #[test]

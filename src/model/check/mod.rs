@@ -3,12 +3,18 @@
 //! lists every rule and the judgement calls.
 
 mod arithmetic;
+mod citations;
 mod completeness;
 mod fees;
 mod plausibility;
 pub use plausibility::PLAUSIBLE_COUNT_LIMIT;
 mod previous;
+mod proofreading;
+mod reading;
 mod similarity;
+mod submission;
+pub use submission::OVERVIEW_LIMIT;
+mod text_numbers;
 mod years;
 
 use std::fmt;
@@ -123,11 +129,15 @@ impl Field {
     }
 }
 
-/// Where a finding points: a field, or the cells involved (the first is the one to focus).
+/// Where a finding points: a field, the cells involved (the first is the one to
+/// focus), or the words of a text field it quotes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Location {
     Field(Field),
     Cells(Vec<CellRef>),
+    /// Characters `start..end` (char indices into the text as stored) of a text
+    /// field: the sentence or words the message quotes, selected when it is clicked.
+    Quote(TextField, std::ops::Range<usize>),
 }
 
 impl Location {
@@ -136,6 +146,24 @@ impl Location {
         match self {
             Location::Field(f) => f.part(),
             Location::Cells(cells) => cells.first().map_or(0, |c| c.table.part()),
+            Location::Quote(t, _) => t.part(),
+        }
+    }
+
+    /// The cells a finding is about (none for a field or a quote).
+    pub fn cells(&self) -> &[CellRef] {
+        match self {
+            Location::Cells(cells) => cells,
+            _ => &[],
+        }
+    }
+
+    /// The field a finding is shown at (a quote belongs to its text field).
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Location::Field(f) => Some(*f),
+            Location::Quote(t, _) => Some(Field::Text(*t)),
+            Location::Cells(_) => None,
         }
     }
 
@@ -147,7 +175,7 @@ impl Location {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub severity: Severity,
-    /// H1–H6, S1–S13 (README.md).
+    /// H1–H6, S1–S20 (README.md).
     pub rule: &'static str,
     pub location: Location,
     /// Chinese, with the numbers involved.
@@ -178,15 +206,31 @@ impl Findings {
     }
 }
 
+/// What the user asks of the checker beyond the official format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Some provinces cap 总体情况 at this many characters (S20; off when None).
+    pub overview_limit: Option<usize>,
+}
+
 /// Checks a report; `previous` is last year's report when the user has it.
 /// Findings come ordered by severity, then in report order.
 pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
+    check_with(report, previous, &Options::default())
+}
+
+/// [`check`] with the user's options.
+pub fn check_with(report: &Report, previous: Option<&Report>, options: &Options) -> Vec<Finding> {
     let mut out = Findings(Vec::new());
     arithmetic::check(report, &mut out);
     completeness::check(report, &mut out);
     plausibility::check(report, &mut out);
     fees::check(report, &mut out);
     years::check(report, &mut out);
+    text_numbers::check(report, &mut out);
+    citations::check(report, &mut out);
+    proofreading::check(report, &mut out);
+    submission::check(report, options, &mut out);
     if let Some(prev) = previous {
         previous::check(report, prev, &mut out);
     }
@@ -253,10 +297,14 @@ mod tests {
         }
         let sources = [
             include_str!("arithmetic.rs"),
+            include_str!("citations.rs"),
             include_str!("completeness.rs"),
             include_str!("fees.rs"),
             include_str!("plausibility.rs"),
             include_str!("previous.rs"),
+            include_str!("proofreading.rs"),
+            include_str!("submission.rs"),
+            include_str!("text_numbers.rs"),
             include_str!("years.rs"),
         ];
         // Each family file names its own rules; a name in two files is two rules.

@@ -8,6 +8,7 @@ use egui::{Color32, RichText, Ui, ViewportCommand};
 use super::modals::Modal;
 use super::{App, Pending};
 use crate::fonts::{FontPreference, FontSet};
+use crate::model::check::OVERVIEW_LIMIT;
 use crate::model::{self, totals};
 use crate::ui::command::UiCommand;
 use crate::ui::findings::FindingIndex;
@@ -150,6 +151,8 @@ impl App {
                         self.preview.forget_layout();
                     }
                 }
+                ui.separator();
+                self.overview_limit_setting(ui);
             });
             let help = ui.menu_button("帮助(H)", |ui| {
                 UiCommand::Help.menu_item(ui, true, &mut self.queue);
@@ -307,8 +310,34 @@ impl App {
 
     pub(super) fn refresh_findings(&mut self) {
         if self.index_revision != self.revision {
-            self.index = FindingIndex::new(model::check(&self.report, self.previous.as_ref()));
-            self.index_revision = self.revision;
+            self.recheck();
+        }
+    }
+
+    /// Runs the checker now, with the user's options.
+    fn recheck(&mut self) {
+        let options = model::check::Options { overview_limit: self.settings.overview_limit };
+        self.index = FindingIndex::new(model::check::check_with(&self.report, self.previous.as_ref(), &options));
+        self.index_revision = self.revision;
+    }
+
+    /// 编辑 → 总体情况字数上限: off by default; some provinces cap 总体情况 (S20).
+    fn overview_limit_setting(&mut self, ui: &mut Ui) {
+        let mut on = self.settings.overview_limit.is_some();
+        let mut limit = self.settings.overview_limit.unwrap_or(OVERVIEW_LIMIT);
+        let changed = ui
+            .horizontal(|ui| {
+                let check = ui
+                    .checkbox(&mut on, "总体情况字数上限")
+                    .on_hover_text("部分省份要求总体情况不超过 1000 字；打开后超过时给出警告（S20）");
+                let value = ui.add_enabled(on, egui::DragValue::new(&mut limit).range(100..=100_000).suffix(" 字"));
+                check.changed() || value.changed()
+            })
+            .inner;
+        if changed {
+            self.settings.overview_limit = on.then_some(limit);
+            self.save_settings();
+            self.recheck();
         }
     }
 

@@ -1,11 +1,12 @@
-//! 校验结果: every finding; clicking one opens its tab and focuses its field.
+//! 校验结果: every finding; clicking one opens its tab and focuses its field
+//! (selecting the words a finding quotes).
 
 use egui::{RichText, Ui};
 
 use super::Tab;
 use crate::model::check::{Location, Severity};
 use crate::ui::findings::{FindingIndex, severity_color};
-use crate::ui::widgets::Target;
+use crate::ui::widgets::{Target, select_when_focused};
 
 /// Returns the place the user clicked.
 pub fn ui(ui: &mut Ui, index: &FindingIndex) -> Option<(Tab, Target)> {
@@ -27,11 +28,17 @@ pub fn ui(ui: &mut Ui, index: &FindingIndex) -> Option<(Tab, Target)> {
                     .add(egui::Label::new(&f.message).sense(egui::Sense::click()))
                     .on_hover_cursor(egui::CursorIcon::PointingHand);
                 if response.clicked() {
-                    let target = match &f.location {
-                        Location::Cells(cells) => cells.first().map(|c| Target::Cell(*c)),
-                        Location::Field(field) => Some(Target::Field(*field)),
+                    let target = match f.location.field() {
+                        Some(field) => Some(Target::Field(field)),
+                        None => f.location.cells().first().map(|c| Target::Cell(*c)),
                     };
                     if let Some(t) = target {
+                        // A finding that quotes a text selects the words it quotes.
+                        let quote = match &f.location {
+                            Location::Quote(_, range) => Some(range.clone()),
+                            _ => None,
+                        };
+                        select_when_focused(ui.ctx(), t, quote);
                         clicked = Some((Tab::of(&f.location), t));
                     }
                 }

@@ -76,7 +76,7 @@ impl Tab {
                 Some(Table::Reviews) => Tab::Reviews,
                 _ => Tab::Applications,
             },
-            Location::Field(_) => Tab::ALL[location.part()],
+            Location::Field(_) | Location::Quote(..) => Tab::ALL[location.part()],
         }
     }
 }

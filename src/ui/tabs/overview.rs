@@ -3,24 +3,20 @@
 use egui::{RichText, TextEdit, Ui};
 
 use crate::model::Report;
-use crate::model::check::Field;
+use crate::model::check::{Field, OVERVIEW_LIMIT};
 use crate::model::numerals::bracketed;
 use crate::model::report::{Section, TextField};
 use crate::model::template::PART_HEADINGS;
 use crate::ui::findings::severity_color;
-use crate::ui::widgets::{Target, View, char_count, text_area};
-
-/// Some provinces cap 总体情况 at this many characters.
-const OVERVIEW_CAP: usize = 1000;
+use crate::ui::widgets::{Target, View, text_area};
 
 pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
     ui.heading(PART_HEADINGS[0]);
-    let total = char_count(&r.overview.lead)
-        + r.overview.sections.iter().map(|s| char_count(&s.title) + char_count(&s.body)).sum::<usize>();
+    let total = r.overview.chars();
     let note = format!("总体情况共 {total} 字");
-    if total > OVERVIEW_CAP {
+    if total > OVERVIEW_LIMIT {
         ui.label(
-            RichText::new(format!("{note}（部分省份要求不超过{OVERVIEW_CAP}字）"))
+            RichText::new(format!("{note}（部分省份要求不超过{OVERVIEW_LIMIT}字，可在「编辑 → 总体情况字数上限」中设定）"))
                 .color(severity_color(crate::model::Severity::Hint)),
         );
     } else {
