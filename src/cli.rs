@@ -8,8 +8,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::files::{Input, Writing};
-use crate::fonts::{FontPreference, FontSet};
 use crate::model::{self, Report, Severity};
+
+mod export;
 
 /// Exit status: no errors found.
 pub const EXIT_OK: i32 = 0;
@@ -29,10 +30,12 @@ const USAGE: &str = "\
       --overview-limit 1000  总体情况超过 1000 字时警告（部分省份的要求）。
       退出码 0 = 没有错误，1 = 有错误，2 = 文件无法读取。
   nianbao export 年报文件.json -o 输出文件.pdf|.docx|.html [--format pdf|docx|html] [--fonts system|builtin]
+  nianbao export 年报1.json 年报2.json … -o 文件夹 [--format pdf|docx|html] [--fonts system|builtin]
       导出 PDF（A4，公文格式）、Word 文档或网页，格式按输出文件的扩展名（或 --format）。
+      一次导出多个年报时写到文件夹里，文件名同年报（默认 PDF）。
       有错误的年报也可以导出，错误会作为提醒列出。
       --fonts system  PDF 中本机公文字体优先（默认）；--fonts builtin  仅用内置字体。
-      退出码 0 = 已导出，2 = 年报无法读取或输出文件无法写入。
+      退出码 0 = 已导出，2 = 有年报无法读取或输出文件无法写入。
   nianbao new --from 上年年报.json -o 新年报.json [--replace]
       从上年报告新建：年度加一、2021年格式，带入单位和联系方式、文字草稿、
       「上年结转」（= 上年「结转下年度继续办理」），并记住上年报告以便校验。
@@ -55,7 +58,7 @@ pub fn run(args: &[OsString]) -> i32 {
     };
     match verb.to_str() {
         Some("check") => check(&args[1..], &mut out, &mut err),
-        Some("export") => export(&args[1..], &mut out, &mut err),
+        Some("export") => export::export(&args[1..], &mut out, &mut err),
         Some("new") => new_from_previous(&args[1..], &mut out, &mut err),
         Some("merge") => merge(&args[1..], &mut out, &mut err),
         Some("--help" | "-h" | "help") => {
@@ -135,80 +138,6 @@ fn check(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
     }
     let _ = writeln!(out, "{}", model::check::summary(&findings));
     if findings.iter().any(|f| f.severity == Severity::Error) { EXIT_FINDINGS } else { EXIT_OK }
-}
-
-struct ExportArgs {
-    input: PathBuf,
-    output: PathBuf,
-    format: crate::export::Format,
-    fonts: FontPreference,
-}
-
-fn export_args(args: &[OsString]) -> Result<ExportArgs, String> {
-    let (mut input, mut output, mut fonts, mut format) = (None, None, FontPreference::PreferSystem, None);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.to_str() {
-            Some("-o" | "--output") => output = Some(PathBuf::from(it.next().ok_or("-o 后面缺少输出文件")?)),
-            Some("--format") => {
-                let code = it.next().and_then(|v| v.to_str()).unwrap_or_default();
-                format = Some(crate::export::Format::from_code(code).ok_or("--format 后面应为 pdf、docx 或 html")?);
-            }
-            Some("--fonts") => {
-                fonts = match it.next().and_then(|v| v.to_str()) {
-                    Some("system") => FontPreference::PreferSystem,
-                    Some("builtin") => FontPreference::BundledOnly,
-                    _ => return Err("--fonts 后面应为 system（本机公文字体优先）或 builtin（仅内置字体）".into()),
-                }
-            }
-            Some(s) if s.starts_with("--") => return Err(format!("不认识的选项「{s}」")),
-            _ if input.is_none() => input = Some(PathBuf::from(a)),
-            _ => return Err("只能导出一个年报文件".into()),
-        }
-    }
-    let input = input.ok_or("缺少要导出的年报文件")?;
-    let output = output.ok_or("缺少输出文件（-o 输出文件.pdf）")?;
-    let format = format
-        .or_else(|| crate::export::Format::of_path(&output))
-        .ok_or_else(|| format!("不支持的导出格式「{}」：可以导出 .pdf、.docx 和 .html", output.display()))?;
-    Ok(ExportArgs { input, output, format, fonts })
-}
-
-fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let a = match export_args(args) {
-        Ok(a) => a,
-        Err(why) => return usage_error(err, &why),
-    };
-    let inputs = [(a.input.as_path(), "要导出的年报")];
-    if !may_write(&a.output, &inputs, Writing::Export, true, err) {
-        return EXIT_FAILURE;
-    }
-    let Some(report) = open(&a.input, err) else { return EXIT_FAILURE };
-    for f in model::check(&report, None).iter().filter(|f| f.severity == Severity::Error) {
-        let _ = writeln!(err, "提醒：年报有错误，仍然导出——{f}");
-    }
-    let exported = match crate::export::export(&report, a.format, FontSet::for_preference(a.fonts)) {
-        Ok(e) => e,
-        Err(e) => {
-            let _ = writeln!(err, "错误：{e}");
-            return EXIT_FAILURE;
-        }
-    };
-    if !exported.missing.is_empty() {
-        let _ = writeln!(
-            err,
-            "警告：以下字符没有字体可以显示，在 PDF 中显示为方框：{}",
-            crate::export::describe_missing(&exported.missing)
-        );
-    }
-    if let Err(why) = crate::files::write_output(&a.output, &exported.bytes, &inputs, Writing::Export) {
-        let _ = writeln!(err, "错误：{why}{}", unchanged(&a.output));
-        return EXIT_FAILURE;
-    }
-    let pages = exported.pages.map(|n| format!("{n} 页，")).unwrap_or_default();
-    let _ =
-        writeln!(out, "已导出「{}」：{}，{pages}{} KB", a.output.display(), a.format.name(), exported.bytes.len().div_ceil(1024));
-    EXIT_OK
 }
 
 /// Last year's file as remembered in a report; a relative path is taken from the

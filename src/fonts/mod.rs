@@ -232,6 +232,17 @@ impl FontSet {
         })
     }
 
+    /// Starts loading each role's first face (what text in GB2312 characters needs)
+    /// on a background thread, so that the faces are ready, or nearly, when layout
+    /// asks for them; a face asked for meanwhile loads once, whoever gets there first.
+    pub fn preload(&'static self) {
+        let _ = std::thread::Builder::new().name("fonts".into()).spawn(move || {
+            for role in Role::ALL {
+                self.face(self.primary(role));
+            }
+        });
+    }
+
     /// Loads every face now (the test harness does, so no face loads while it runs).
     pub fn load_all(&self) {
         for id in 0..self.slots.len() {
