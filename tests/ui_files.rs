@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable;
 use nianbao::ui::App;
 
 mod common;
-use common::{Scripted, app_harness, app_harness_with_file_dialog};
+use common::{Scripted, app_harness, app_harness_with_file_dialog, app_harness_with_settings};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-files-{}-{name}", std::process::id()));
@@ -305,5 +305,57 @@ fn recent_files_from_two_windows_are_all_kept() {
     let recent = nianbao::settings::Settings::load(&data).recent;
     assert_eq!(recent.first(), Some(&y));
     assert!(recent.contains(&x), "the first window's file is still listed: {recent:?}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Waits (frames, not a fixed time) until the app's background checks have answered.
+fn run_until(h: &mut Harness<'static, App>, done: impl Fn(&mut Harness<'static, App>) -> bool) {
+    for _ in 0..200 {
+        h.run();
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the background check never answered");
+}
+
+#[test]
+fn recent_files_are_checked_off_the_ui_thread_and_a_missing_one_is_marked() {
+    let dir = scratch("recent-missing");
+    let here = dir.join("在.json");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/qingshan-2024.json"), &here).unwrap();
+    let gone = dir.join("已删除").join("不在.json");
+    let settings = nianbao::settings::Settings { recent: vec![gone.clone(), here.clone()], ..Default::default() };
+    let dialogs = Scripted::default();
+    let started_in = dialogs.started_in.clone();
+    let mut h = app_harness_with_settings(dialogs, dir.join("data"), settings);
+    // The first dialog does not wait to learn whether the last file's folder is
+    // there (it may be an offline share): it starts in the default folder.
+    h.state_mut().command(nianbao::ui::command::UiCommand::Open);
+    h.run();
+    assert_eq!(started_in.lock().unwrap().as_slice(), &[None]);
+    h.get_by_label("文件(F)").click();
+    h.run();
+    h.get_by_label("最近打开").hover();
+    let missing = format!("{}（找不到）", gone.display());
+    run_until(&mut h, |h| h.query_by_label(&missing).is_some());
+    assert!(h.query_by_label(&format!("{}（找不到）", here.display())).is_none(), "the file that is there is not marked");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_dialog_starts_in_the_open_reports_folder() {
+    let dir = scratch("dialog-folder");
+    let report = dir.join("年报.json");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/qingshan-2024.json"), &report).unwrap();
+    let dialogs = Scripted::default();
+    let started_in = dialogs.started_in.clone();
+    let mut h = app_harness(dialogs, dir.join("data"));
+    h.state_mut().open_path(&report);
+    h.run();
+    h.state_mut().command(nianbao::ui::command::UiCommand::ExportPdf);
+    h.run();
+    assert_eq!(started_in.lock().unwrap().as_slice(), &[Some(dir.clone())], "the folder just read from is known to be there");
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -58,11 +58,11 @@ fn unpack(packed: &[u8], size: Option<usize>) -> Vec<u8> {
 /// The cached font at `path`, mapped, when it is whole: `size` bytes of font,
 /// then a trailer whose CRC matches them.
 fn map_checked(path: &Path, size: usize) -> Option<&'static [u8]> {
-    let file = File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
+    let meta = std::fs::metadata(path).ok()?;
     if !meta.is_file() || meta.len() != (size + TRAILER) as u64 {
         return None;
     }
+    let file = File::open(path).ok()?;
     // SAFETY: the file is only ever replaced by renaming a new one over it, which
     // leaves this mapping's file intact; nothing writes into a cache file in place.
     // Populated: the check reads every page, and one call maps them all (Linux).
@@ -74,6 +74,24 @@ fn map_checked(path: &Path, size: usize) -> Option<&'static [u8]> {
     }
     let map: &'static memmap2::Mmap = Box::leak(Box::new(map));
     Some(&map[..size])
+}
+
+/// A font file mapped into memory for the rest of the process (None: it cannot be
+/// opened or is empty). Only the pages used are read.
+pub(super) fn map_file(path: &Path) -> Option<&'static [u8]> {
+    // The type first: opening a named pipe would block.
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let file = File::open(path).ok()?;
+    // SAFETY: font files are not written in place while in use (an installer
+    // replaces them whole); see `map_checked`.
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    if map.is_empty() {
+        return None;
+    }
+    let map: &'static memmap2::Mmap = Box::leak(Box::new(map));
+    Some(&map[..])
 }
 
 /// Writes the cache file (atomically, with its trailer) and removes the files of

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::Role;
 
-/// A font file found on this machine for a role. Its bytes live for the rest of the process.
+/// A font file found on this machine for a role. Its bytes (mapped) live for the rest of the process.
 pub struct SystemFace {
     pub role: Role,
     pub path: PathBuf,
@@ -75,9 +75,10 @@ pub fn find(dirs: &[PathBuf]) -> Vec<SystemFace> {
         // Two roles may share a file (宋体 for tables and page numbers): read it once.
         let data = match found.iter().find(|f| &f.path == path) {
             Some(f) => f.data,
-            None => match std::fs::read(path) {
-                Ok(bytes) => Box::leak(bytes.into_boxed_slice()),
-                Err(_) => continue,
+            // Mapped, not read: a 宋体 collection is 18 MB, of which a report needs a few pages.
+            None => match super::cache::map_file(path) {
+                Some(bytes) => bytes,
+                None => continue,
             },
         };
         // A usable face draws common Chinese text.

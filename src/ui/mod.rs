@@ -10,6 +10,7 @@ pub mod file_dialog;
 pub mod findings;
 pub mod fonts;
 pub mod history;
+pub mod reachable;
 pub mod sources;
 pub mod tabs;
 pub mod widgets;

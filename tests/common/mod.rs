@@ -16,9 +16,15 @@ pub struct Scripted {
     pub open: Option<PathBuf>,
     pub save: Option<PathBuf>,
     pub no_native: bool,
+    /// The folder each dialog was asked to start in, in order.
+    pub started_in: std::sync::Arc<std::sync::Mutex<Vec<Option<PathBuf>>>>,
 }
 
 impl Scripted {
+    fn started(&self, dir: Option<&Path>) {
+        self.started_in.lock().unwrap().push(dir.map(Path::to_path_buf));
+    }
+
     fn answer<T>(&self, v: Option<T>) -> Answer<T> {
         match v {
             _ if self.no_native => Answer::Unavailable,
@@ -29,25 +35,29 @@ impl Scripted {
 }
 
 impl FileDialogs for Scripted {
-    fn open_report(&mut self, _: Option<&eframe::Frame>, _: Option<&Path>) -> Answer<PathBuf> {
+    fn open_report(&mut self, _: Option<&eframe::Frame>, dir: Option<&Path>) -> Answer<PathBuf> {
+        self.started(dir);
         let v = self.open.take();
         self.answer(v)
     }
-    fn open_reports(&mut self, _: Option<&eframe::Frame>, _: Option<&Path>) -> Answer<Vec<PathBuf>> {
+    fn open_reports(&mut self, _: Option<&eframe::Frame>, dir: Option<&Path>) -> Answer<Vec<PathBuf>> {
+        self.started(dir);
         let v = self.open.take().map(|p| vec![p]);
         self.answer(v)
     }
-    fn save_report(&mut self, _: Option<&eframe::Frame>, _: Option<&Path>, _: &str) -> Answer<PathBuf> {
+    fn save_report(&mut self, _: Option<&eframe::Frame>, dir: Option<&Path>, _: &str) -> Answer<PathBuf> {
+        self.started(dir);
         let v = self.save.take();
         self.answer(v)
     }
     fn save_export(
         &mut self,
         _: Option<&eframe::Frame>,
-        _: Option<&Path>,
+        dir: Option<&Path>,
         _: &str,
         _: nianbao::export::Format,
     ) -> Answer<PathBuf> {
+        self.started(dir);
         let v = self.save.take();
         self.answer(v)
     }
@@ -76,10 +86,26 @@ pub fn app_harness_with_file_dialog(dialogs: Scripted, data_dir: PathBuf) -> Har
     build(dialogs, data_dir, false, false)
 }
 
+/// As [`app_harness`], started with `settings` (a recent-files list, say).
+#[allow(dead_code)] // not every test binary uses it
+pub fn app_harness_with_settings(dialogs: Scripted, data_dir: PathBuf, settings: Settings) -> Harness<'static, App> {
+    build_with(dialogs, data_dir, settings, true, false)
+}
+
 fn build(dialogs: Scripted, data_dir: PathBuf, accessibility_check: bool, missing_glyphs: bool) -> Harness<'static, App> {
+    build_with(dialogs, data_dir, Settings::default(), accessibility_check, missing_glyphs)
+}
+
+fn build_with(
+    dialogs: Scripted,
+    data_dir: PathBuf,
+    settings: Settings,
+    accessibility_check: bool,
+    missing_glyphs: bool,
+) -> Harness<'static, App> {
     let fonts = FontSet::bundled();
     fonts.load_all();
-    let mut app = App::new(Settings::default(), data_dir, Box::new(dialogs), fonts);
+    let mut app = App::new(settings, data_dir, Box::new(dialogs), fonts);
     app.clipboard = Box::new(MemoryClipboard::default()); // never the desktop's
     let mut builder = Harness::builder();
     builder = builder.with_size([1280.0, 900.0]).with_accessibility_check(accessibility_check);

@@ -23,9 +23,11 @@ pub(crate) enum FileRequest {
 }
 
 impl App {
-    /// Where a dialog starts: the report's folder, else the last file's.
+    /// Where a dialog starts: the report's folder, else the last file's, whichever
+    /// is known to be there (never asked on the UI thread: it may be an offline share).
     fn dialog_folder(&self) -> Option<PathBuf> {
-        self.path.as_ref().or(self.settings.recent.first()).and_then(|p| p.parent().map(Path::to_path_buf))
+        let folders = [self.path.as_ref(), self.settings.recent.first()].into_iter().flatten();
+        self.reachable.first_present(folders.filter_map(|p| p.parent().map(Path::to_path_buf)))
     }
 
     /// Shows the native dialog for `request`, or the app's own when the system has none.

@@ -107,6 +107,8 @@ pub struct App {
     autosave_problem: Option<String>,
     /// The files a 汇总 was made from: never written over by this document.
     made_from: Vec<PathBuf>,
+    /// Which recent files and dialog folders are there, found out off the UI thread.
+    pub(super) reachable: crate::ui::reachable::Reachability,
 }
 
 /// The year a report written now is about: last year until October (reports are
@@ -171,7 +173,12 @@ impl App {
             open_lock: None,
             autosave_problem: None,
             made_from: Vec::new(),
+            reachable: Default::default(),
         };
+        // The recent files and their folders, asked about now: by the time the
+        // menu or a dialog needs them, the answers (or the slow share's time-out) are in.
+        let recent = app.settings.recent.iter();
+        app.reachable.check(recent.clone().cloned().chain(recent.filter_map(|p| p.parent().map(Path::to_path_buf))));
         match recovery {
             Ok(r) => app.recovery = Some(r),
             Err(e) => {
@@ -284,6 +291,8 @@ impl App {
     /// Puts `path` first in 最近打开. The list is shared by every window: the one on
     /// disk (another window may have added to it) is the one updated.
     pub(super) fn remember(&mut self, path: &Path) {
+        // Just read or written: it and its folder are there.
+        self.reachable.found(path.parent().into_iter().map(Path::to_path_buf).chain([path.to_path_buf()]));
         self.settings.recent = Settings::load(&self.data_dir).recent;
         self.settings.remember(path);
     }
