@@ -7,8 +7,8 @@
 //! packed data's content checksum (zstd frame), so a program with other fonts
 //! never takes it for its own (stale files are removed). Its content is the font
 //! followed by a trailer: the CRC-32 of the font (little-endian u32) and `NBF1`.
-//! Files are written atomically ([`crate::files::write_atomic`]) and checked on
-//! every use (size, trailer, CRC); a damaged file is rebuilt. Any failure of the
+//! Files are written atomically (not synced: see [`write_unsynced`]) and checked
+//! on every use (size, trailer, CRC); a damaged file is rebuilt. Any failure of the
 //! cache (no folder, read-only, full disk) only costs the unpacking: the font
 //! is then unpacked in memory, as without a cache.
 
@@ -72,6 +72,13 @@ fn map_checked(path: &Path, size: usize) -> Option<&'static [u8]> {
     if magic != MAGIC || crc32fast::hash(font) != u32::from_le_bytes(crc.try_into().ok()?) {
         return None;
     }
+    // The check read every page; the fonts need only a few of them. Hand the pages
+    // back (they stay in the system's file cache): what the process holds of a
+    // face is then only what layout and subsetting read (peak memory, issue 14).
+    #[cfg(unix)]
+    // SAFETY: a read-only shared file mapping: dropped pages are read back from
+    // the file on the next access, unchanged.
+    let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
     let map: &'static memmap2::Mmap = Box::leak(Box::new(map));
     Some(&map[..size])
 }
@@ -104,12 +111,28 @@ fn store(dir: &Path, file: &str, path: &Path, font: &[u8]) {
     bytes.extend_from_slice(font);
     bytes.extend_from_slice(&crc32fast::hash(font).to_le_bytes());
     bytes.extend_from_slice(MAGIC);
-    if crate::files::write_atomic(path, &bytes).is_err() {
+    if write_unsynced(path, &bytes).is_err() {
         return;
     }
     for stale in stale_files(dir, file, path) {
         let _ = std::fs::remove_file(stale);
     }
+}
+
+/// Writes `bytes` to `path` atomically (a temporary file beside it, renamed over
+/// it) but without waiting for the disk, unlike [`crate::files::write_atomic`]:
+/// every use checks the file, so a file a power cut left short is only rebuilt.
+/// Waiting for 26 MB to reach the disk made the first export after installing
+/// several times slower.
+fn write_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::files::remove_dead_temps(path);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
 }
 
 /// Cache files of `file` other than `current`: `NAME.SIZE-TAG` with another SIZE-TAG.

@@ -16,18 +16,16 @@ pub fn face_family(face: FaceId) -> FontFamily {
     FontFamily::Name(format!("face{face}").into())
 }
 
-/// Installs the faces of `set` loaded so far: the UI in 黑体, report text in 仿宋,
-/// each with the fallbacks, then egui's own fonts for symbols. First loads the
-/// faces any typed character may need (they unpack on first use; egui takes new
-/// fonts only from the next frame on, so a fallback loaded late would show one
-/// frame of boxes). Returns which faces egui now has; call again when
+/// Installs the faces of `set`: the UI in 黑体, report text in 仿宋, each with
+/// the fallbacks, then egui's own fonts for symbols. First loads every face (egui
+/// takes new fonts only from the next frame on, so a fallback loaded late would
+/// show one frame of boxes, and loading one later would cost that frame). Returns which faces egui now has; call again when
 /// `set.generation()` grows (the preview loads the title and heading faces):
 /// [`refresh`] does that.
 pub fn install(ctx: &egui::Context, set: &FontSet) -> Vec<bool> {
-    let mut needed: Vec<FaceId> = set.chain(Role::Heading).to_vec();
-    needed.extend(set.chain(Role::Body));
-    needed.sort_unstable();
-    needed.dedup();
+    // Every face: the preview and the first export then load none on the UI thread
+    // (each is mapped from the font cache and checked: a few milliseconds in all).
+    let needed: Vec<FaceId> = (0..set.len()).collect();
     std::thread::scope(|s| {
         for half in needed.chunks(needed.len().div_ceil(2)) {
             s.spawn(move || {

@@ -37,7 +37,14 @@ impl Reachability {
     pub fn check(&self, paths: impl IntoIterator<Item = PathBuf>) {
         let todo: Vec<PathBuf> = {
             let mut inner = self.inner();
-            paths.into_iter().filter(|p| inner.known.insert(p.clone(), Presence::Checking).is_none()).collect()
+            let mut todo = Vec::new();
+            for path in paths {
+                if let std::collections::hash_map::Entry::Vacant(e) = inner.known.entry(path.clone()) {
+                    e.insert(Presence::Checking);
+                    todo.push(path);
+                }
+            }
+            todo
         };
         for path in todo {
             let this = self.clone();
@@ -110,6 +117,7 @@ mod tests {
         assert_eq!(r.first_present([gone.clone(), here.clone()]), None, "nothing is known yet: no waiting");
         assert_eq!(settled(&r, &here), Presence::Present);
         assert_eq!(settled(&r, &gone), Presence::Missing);
-        assert_eq!(r.first_present([gone, here.clone()]), Some(here));
+        assert_eq!(r.first_present([gone.clone(), here.clone()]), Some(here.clone()));
+        assert_eq!(r.first_present([gone, here.clone()]), Some(here), "asking again keeps what is known");
     }
 }
