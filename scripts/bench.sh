@@ -33,15 +33,17 @@ import typst
 typst.compile('../shared/bench/seed.typ', output='$work/seed-typst.pdf', font_paths=['$work/fandol'], ignore_system_fonts=True)
 PY
 
-now() { date +%s%N; }
-# Milliseconds of one whole process, its peak RSS in MB appended to $work/rss.
+# Milliseconds (to 0.1) of one whole process, timed by bash itself (no fork).
 timed() {
-    local start end
-    start=$(now)
+    local start=${EPOCHREALTIME/./}
+    "$@" >/dev/null 2>&1
+    local end=${EPOCHREALTIME/./}
+    awk -v us=$(( end - start )) 'BEGIN {printf "%.1f\n", us / 1000}'
+}
+# Peak RSS in MB of one whole process (a separate run: /usr/bin/time adds its own start-up).
+rss() {
     /usr/bin/time -f "%M" -o "$work/rss.one" "$@" >/dev/null 2>&1
-    end=$(now)
-    echo $(( (end - start) / 1000000 ))
-    echo $(( $(cat "$work/rss.one") / 1024 )) >> "$work/rss"
+    echo $(( $(cat "$work/rss.one") / 1024 ))
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 max() { sort -n | tail -1; }
@@ -54,36 +56,41 @@ echo "whole process, $runs paired runs (ms; peak RSS in MB):"
 for name in seed large; do
     input=examples/zhoucun-2023.json
     [ "$name" = large ] && input=$work/large.json
-    : > "$work/rss"; : > "$work/c.ms"
+    : > "$work/c.ms"
     for i in $(seq "$runs"); do
         export NIANBAO_CACHE_DIR=$work/cold-$name-$i
         timed "$bin" export "$input" -o "$work/$name.pdf" --fonts builtin >> "$work/c.ms"
     done
-    cold_rss=$(max < "$work/rss")
-    : > "$work/rss"; : > "$work/n.ms"; : > "$work/t.ms"
+    export NIANBAO_CACHE_DIR=$work/cold-$name-rss
+    cold_rss=$(rss "$bin" export "$input" -o "$work/$name.pdf" --fonts builtin)
+    : > "$work/n.ms"; : > "$work/t.ms"
+    # Warm: the cache filled, and checked whole once it has settled (fonts/cache/stamp.rs).
     export NIANBAO_CACHE_DIR=$work/cache
-    "$bin" export "$input" -o "$work/$name.pdf" --fonts builtin >/dev/null
+    "$bin" export "$input" -o "$work/$name.pdf" --fonts builtin >/dev/null 2>&1
+    sleep 2
+    "$bin" export "$input" -o "$work/$name.pdf" --fonts builtin >/dev/null 2>&1
     for _ in $(seq "$runs"); do
         timed "$bin" export "$input" -o "$work/$name.pdf" --fonts builtin >> "$work/n.ms"
         [ "$name" = seed ] && timed "$venv/bin/python" "$work/typst_seed.py" >> "$work/t.ms"
     done
+    warm_rss=$(rss "$bin" export "$input" -o "$work/$name.pdf" --fonts builtin)
     unset NIANBAO_CACHE_DIR
     n=$(median < "$work/n.ms")
-    line="$name: cold median $(median < "$work/c.ms") ms (max $(max < "$work/c.ms"), peak $cold_rss MB); warm median $n ms"
+    line="$name: cold median $(median < "$work/c.ms") ms (max $(max < "$work/c.ms")), peak $cold_rss MB; warm median $n ms, peak $warm_rss MB"
     if [ "$name" = seed ]; then
         t=$(median < "$work/t.ms")
-        line="$line, typst median $t ms, ratio $(awk -v a="$n" -v b="$t" 'BEGIN {printf "%.2f", a / b}')×"
+        line="$line; typst median $t ms, peak $(rss "$venv/bin/python" "$work/typst_seed.py") MB; ratio $(awk -v a="$n" -v b="$t" 'BEGIN {printf "%.2f", a / b}')×"
     fi
-    echo "$line; warm peak $(max < "$work/rss") MB (nianbao$([ "$name" = seed ] && echo " and typst"))"
+    echo "$line"
 done
 # Fifty reports in one call: the fonts load once.
 mkdir -p "$work/batch"
 for i in $(seq 50); do cp examples/zhoucun-2023.json "$work/batch/report-$i.json"; done
-: > "$work/rss"
 export NIANBAO_CACHE_DIR=$work/cache
 batch=$(timed "$bin" export "$work"/batch/*.json -o "$work/batch-out/" --fonts builtin)
+batch_rss=$(rss "$bin" export "$work"/batch/*.json -o "$work/batch-out/" --fonts builtin)
 unset NIANBAO_CACHE_DIR
-echo "50 seed reports in one call (warm): $batch ms, $(awk -v a="$batch" 'BEGIN {printf "%.1f", a / 50}') ms per report, peak $(max < "$work/rss") MB"
+echo "50 seed reports in one call (warm): $batch ms, $(awk -v a="$batch" 'BEGIN {printf "%.1f", a / 50}') ms per report, peak $batch_rss MB"
 
 echo
 echo "in process (cargo bench --bench export):"
@@ -97,7 +104,7 @@ if command -v Xvfb >/dev/null && command -v xdpyinfo >/dev/null; then
     : > "$work/ff.ms"
     for _ in 1 2 3 4 5; do
         log=$work/gui.log
-        launched=$(( $(date +%s%N) / 1000000 ))
+        launched=$(( ${EPOCHREALTIME/./} / 1000 ))
         DISPLAY=$display NIANBAO_TIMING=1 NIANBAO_DATA_DIR=$work/data NIANBAO_CACHE_DIR=$work/cache "$bin" examples/qingshan-2024.json 2>"$log" >/dev/null &
         app=$!
         for _ in $(seq 100); do grep -q '^first frame' "$log" && break; sleep 0.1; done

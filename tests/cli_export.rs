@@ -53,6 +53,10 @@ fn many_reports_go_into_a_folder_named_after_each_report() {
     let o = nianbao(&["export", "examples/zhoucun-2023.json", s(&third), "-o", s(&out), "--format", "html"], &dir.join("cache"));
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(std::fs::read_to_string(out.join("third.html")).unwrap().contains("青山县"));
+    // One report into an existing folder goes in under its own name.
+    let o = nianbao(&["export", s(&third), "-o", s(&out), "--format", "docx"], &dir.join("cache"));
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(std::fs::read(out.join("third.docx")).unwrap().starts_with(b"PK"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -46,10 +46,13 @@ fn export_args(args: &[OsString]) -> Result<ExportArgs, String> {
     Ok(ExportArgs { inputs, output, format, fonts })
 }
 
-/// Whether `output` names a folder: it exists as one, or ends with a path separator.
+/// Whether `output` names a folder for one report: it ends with a path separator,
+/// or is a folder whose name is not an export's (a folder called 年报.pdf is taken
+/// for the file the user meant, and refused as such).
 fn names_folder(output: &Path) -> bool {
     let text = output.as_os_str().to_string_lossy();
-    output.is_dir() || text.ends_with('/') || (cfg!(windows) && text.ends_with('\\'))
+    let separator = text.ends_with('/') || (cfg!(windows) && text.ends_with('\\'));
+    separator || (output.is_dir() && Format::of_path(output).is_none())
 }
 
 /// Each input with its output file: `-o FILE` for one report, or `FOLDER/NAME.EXT`

@@ -15,6 +15,15 @@ pub const LEVEL: u32 = 6;
 /// 32 KB of history, which costs a few hundred bytes at most.
 const PIECE: usize = 96 * 1024;
 
+/// One input deflated in the zlib format on this thread (None: deflating failed).
+pub fn deflate(input: &[u8]) -> Option<Vec<u8>> {
+    let mut encoder = Compress::new(Compression::new(LEVEL), false);
+    let mut out = zlib_header();
+    out.extend_from_slice(&raw_piece(&mut encoder, input, true)?);
+    out.extend_from_slice(&adler32(input).to_be_bytes());
+    Some(out)
+}
+
 /// Each input deflated in the zlib format, or None where deflating fails.
 pub fn deflate_all(inputs: &[&[u8]]) -> Vec<Option<Vec<u8>>> {
     // (input, offset, last piece?) and its output, largest pieces first.
@@ -151,6 +160,7 @@ mod tests {
         for (input, stream) in inputs.iter().zip(&out) {
             let stream = stream.as_ref().expect("deflated");
             assert_eq!(&inflate(stream), input, "{} bytes", input.len());
+            assert_eq!(&inflate(&deflate(input).expect("deflated alone")), input);
         }
         assert!(out[1].as_ref().unwrap().len() < text.len() / 20, "text still compresses across pieces");
     }

@@ -38,12 +38,42 @@ pub fn to_pdf(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
     info.modification_date = info.creation_date;
     info.metadata_date = info.creation_date;
 
-    let font_ids = embed_fonts(&mut pdf, doc, fonts)?;
-    let pages: Vec<PdfPage> = doc.pages.iter().map(|p| page(p, doc.height, &font_ids)).collect();
-    let mut warnings = Vec::new();
-    // printpdf's objects, uncompressed and unsaved: pdf_file finishes and writes them once.
-    let options = PdfSaveOptions { subset_fonts: false, optimize: false, ..PdfSaveOptions::default() };
-    super::pdf_file::finish(pdf.with_pages(pages).to_lopdf_document(&options, &mut warnings), doc)
+    let mut used: BTreeMap<FaceId, BTreeSet<char>> = BTreeMap::new();
+    for run in doc.pages.iter().flat_map(|p| p.texts()) {
+        used.entry(run.face).or_default().extend(run.text.chars());
+    }
+    std::thread::scope(|scope| {
+        // Each face on its own thread: subset it, hand it over, then deflate its
+        // font program while this thread builds the pages (the body face's program
+        // is most of the file and its longest deflate).
+        let threads: Vec<_> = used
+            .iter()
+            .map(|(&face_id, chars)| {
+                let (hand_over, handed) = std::sync::mpsc::channel();
+                let deflating = scope.spawn(move || {
+                    let subset = subset_face(fonts, face_id, chars);
+                    let program = subset.as_ref().ok().map(|(_, bytes)| font_program(bytes));
+                    let _ = hand_over.send(subset.map(|(parsed, _)| parsed));
+                    program.and_then(|p| super::deflate::deflate(&p).map(|d| (p, d)))
+                });
+                (handed, deflating)
+            })
+            .collect();
+        let mut font_ids = BTreeMap::new();
+        for ((face_id, chars), (handed, _)) in used.iter().zip(&threads) {
+            let parsed = handed.recv().unwrap_or_else(|_| Err(PdfError("字体子集化出错".into())))?;
+            let face = fonts.face(*face_id);
+            let lacks = chars.iter().copied().filter(|&c| !crate::fonts::is_invisible(c) && !face.has_glyph(c)).collect();
+            font_ids.insert(*face_id, Embedded { id: pdf.add_font(&parsed), lacks });
+        }
+        let pages: Vec<PdfPage> = doc.pages.iter().map(|p| page(p, doc.height, &font_ids)).collect();
+        let mut warnings = Vec::new();
+        // printpdf's objects, uncompressed and unsaved: pdf_file finishes and writes them once.
+        let options = PdfSaveOptions { subset_fonts: false, optimize: false, ..PdfSaveOptions::default() };
+        let objects = pdf.with_pages(pages).to_lopdf_document(&options, &mut warnings);
+        let deflated: Vec<(Vec<u8>, Vec<u8>)> = threads.into_iter().filter_map(|(_, t)| t.join().ok().flatten()).collect();
+        super::pdf_file::finish(objects, doc, &deflated)
+    })
 }
 
 /// A face in the PDF, and the characters it is asked to draw but lacks (drawn as its
@@ -53,34 +83,24 @@ struct Embedded {
     lacks: BTreeSet<char>,
 }
 
-/// Subsets and embeds every face the document uses, each face subset on its own thread.
-fn embed_fonts(pdf: &mut PdfDocument, doc: &Document, fonts: &FontSet) -> Result<BTreeMap<FaceId, Embedded>, PdfError> {
-    let mut used: BTreeMap<FaceId, BTreeSet<char>> = BTreeMap::new();
-    for run in doc.pages.iter().flat_map(|p| p.texts()) {
-        used.entry(run.face).or_default().extend(run.text.chars());
-    }
-    let subsets: Vec<Result<ParsedFont, PdfError>> = std::thread::scope(|scope| {
-        let threads: Vec<_> = used.iter().map(|(&face_id, chars)| scope.spawn(move || subset_face(fonts, face_id, chars))).collect();
-        threads.into_iter().map(|t| t.join().unwrap_or_else(|_| Err(PdfError("字体子集化出错".into())))).collect()
-    });
-    let mut ids = BTreeMap::new();
-    for ((face_id, chars), parsed) in used.into_iter().zip(subsets) {
-        let face = fonts.face(face_id);
-        let lacks = chars.into_iter().filter(|&c| !crate::fonts::is_invisible(c) && !face.has_glyph(c)).collect();
-        ids.insert(face_id, Embedded { id: pdf.add_font(&parsed?), lacks });
-    }
-    Ok(ids)
+/// The font program printpdf will embed for a subset: the bare CFF table of a
+/// CID-keyed face (/FontFile3 /CIDFontType0C), else the whole font. Deflated
+/// ahead on the face's thread; were printpdf to embed something else, the
+/// stream is deflated with the others and nothing is lost but the head start.
+fn font_program(subset: &[u8]) -> Vec<u8> {
+    printpdf::font::extract_cid_keyed_cff(subset, 0).unwrap_or_else(|| subset.to_vec())
 }
 
-/// The face reduced to `chars`, parsed by printpdf and named `ABCDEF+PostScriptName`.
-fn subset_face(fonts: &FontSet, face_id: FaceId, chars: &BTreeSet<char>) -> Result<ParsedFont, PdfError> {
+/// The face reduced to `chars`, parsed by printpdf and named `ABCDEF+PostScriptName`,
+/// and the subset font's bytes.
+fn subset_face(fonts: &FontSet, face_id: FaceId, chars: &BTreeSet<char>) -> Result<(ParsedFont, Vec<u8>), PdfError> {
     let face = fonts.face(face_id);
     let subset = super::font_subset::subset(face.data, face.index, chars).ok_or_else(|| PdfError(format!("字体「{}」子集化出错", face.name)))?;
     let mut warnings = Vec::new();
     let mut parsed =
         ParsedFont::from_bytes(&subset, 0, &mut warnings).ok_or_else(|| PdfError(format!("字体「{}」的子集无法解析", face.name)))?;
     parsed.font_name = Some(format!("{}+{}", super::font_subset::tag(&face.name, chars), face.name));
-    Ok(parsed)
+    Ok((parsed, subset))
 }
 
 fn page(p: &crate::layout::Page, height: f32, fonts: &BTreeMap<FaceId, Embedded>) -> PdfPage {
@@ -267,5 +287,29 @@ mod tests {
             Item::Line { x1: 20.0, y1: 0.0, x2: 30.0, y2: 0.0, width: 1.0 },
         ];
         assert_eq!(merged_rules(&apart).len(), 3);
+    }
+
+    #[test]
+    fn the_font_program_deflated_ahead_is_the_one_printpdf_embeds() {
+        // Were they to differ, every export would deflate the body face twice.
+        let fonts = FontSet::bundled();
+        let chars: BTreeSet<char> = "政府信息公开工作年度报告2024".chars().collect();
+        for role in [crate::fonts::Role::Body, crate::fonts::Role::PageNumber] {
+            let (parsed, subset) = subset_face(fonts, fonts.primary(role), &chars).unwrap();
+            let mut pdf = PdfDocument::new("t");
+            let id = pdf.add_font(&parsed);
+            let ops = vec![
+                Op::StartTextSection,
+                Op::SetFont { font: PdfFontHandle::External(id), size: Pt(16.0) },
+                Op::ShowText { items: vec![TextItem::Text(chars.iter().collect())] },
+                Op::EndTextSection,
+            ];
+            let page = PdfPage::new(Mm(210.0), Mm(297.0), ops);
+            let options = PdfSaveOptions { subset_fonts: false, optimize: false, ..Default::default() };
+            let objects = pdf.with_pages(vec![page]).to_lopdf_document(&options, &mut Vec::new());
+            let program = font_program(&subset);
+            let embedded = objects.objects.values().filter_map(|o| o.as_stream().ok()).any(|s| s.content == program);
+            assert!(embedded, "{role:?}");
+        }
     }
 }

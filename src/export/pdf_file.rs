@@ -12,11 +12,12 @@ use crate::layout::Document;
 const DEFAULT_WIDTH: i64 = 1000;
 
 /// printpdf's document made final, as the PDF file's bytes.
-pub(super) fn finish(mut pdf: lopdf::Document, doc: &Document) -> Result<Vec<u8>, PdfError> {
+/// `deflated`: streams' contents deflated ahead of time, as (content, deflated).
+pub(super) fn finish(mut pdf: lopdf::Document, doc: &Document, deflated: &[(Vec<u8>, Vec<u8>)]) -> Result<Vec<u8>, PdfError> {
     add_outline(&mut pdf, doc)?;
     tidy_info(&mut pdf);
     compact_widths(&mut pdf);
-    compress_streams(&mut pdf);
+    compress_streams(&mut pdf, deflated);
     let options =
         SaveOptions::builder().use_object_streams(true).use_xref_streams(true).compression_level(super::deflate::LEVEL).build();
     let mut out = Vec::new();
@@ -25,17 +26,25 @@ pub(super) fn finish(mut pdf: lopdf::Document, doc: &Document) -> Result<Vec<u8>
 }
 
 /// Deflates every stream that is not yet encoded, where that makes it smaller
-/// (as lopdf's `Stream::compress` reckons: the /Filter entry costs 19 bytes).
-fn compress_streams(pdf: &mut lopdf::Document) {
-    let mut streams: Vec<&mut lopdf::Stream> = pdf
+/// (as lopdf's `Stream::compress` reckons: the /Filter entry costs 19 bytes);
+/// a content found in `ahead` is not deflated again.
+fn compress_streams(pdf: &mut lopdf::Document, ahead: &[(Vec<u8>, Vec<u8>)]) {
+    let streams = pdf
         .objects
         .values_mut()
         .filter_map(|o| o.as_stream_mut().ok())
-        .filter(|s| s.allows_compression && s.dict.get(b"Filter").is_err())
-        .collect();
-    let inputs: Vec<&[u8]> = streams.iter().map(|s| s.content.as_slice()).collect();
+        .filter(|s| s.allows_compression && s.dict.get(b"Filter").is_err());
+    let (mut done, mut todo): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
+    for stream in streams {
+        match ahead.iter().find(|(content, _)| *content == stream.content) {
+            Some((_, deflated)) => done.push((stream, Some(deflated.clone()))),
+            None => todo.push(stream),
+        }
+    }
+    let inputs: Vec<&[u8]> = todo.iter().map(|s| s.content.as_slice()).collect();
     let deflated = super::deflate::deflate_all(&inputs);
-    for (stream, deflated) in streams.iter_mut().zip(deflated) {
+    done.extend(todo.into_iter().zip(deflated));
+    for (stream, deflated) in done {
         if let Some(deflated) = deflated.filter(|d| d.len() + 19 < stream.content.len()) {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(deflated);

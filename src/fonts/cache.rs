@@ -8,12 +8,16 @@
 //! never takes it for its own (stale files are removed). Its content is the font
 //! followed by a trailer: the CRC-32 of the font (little-endian u32) and `NBF1`.
 //! Files are written atomically (not synced: see [`write_unsynced`]) and checked
-//! on every use (size, trailer, CRC); a damaged file is rebuilt. Any failure of the
+//! on every use: size and trailer, and the CRC of the whole file unless it is
+//! the very version that passed that check before ([`stamp`]); a damaged file
+//! is rebuilt. Any failure of the
 //! cache (no folder, read-only, full disk) only costs the unpacking: the font
 //! is then unpacked in memory, as without a cache.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+
+mod stamp;
 
 /// The trailer's closing mark.
 const MAGIC: &[u8; 4] = b"NBF1";
@@ -55,8 +59,10 @@ fn unpack(packed: &[u8], size: Option<usize>) -> Vec<u8> {
     unpacked.expect("bundled fonts unpack (tested)")
 }
 
-/// The cached font at `path`, mapped, when it is whole: `size` bytes of font,
-/// then a trailer whose CRC matches them.
+/// The cached font at `path`, mapped, when it is whole: `size` bytes of font, then
+/// a trailer whose CRC matches them. The whole file is read for the CRC only when
+/// it is not the version that passed the check before ([`stamp`]): otherwise only
+/// the pages the fonts use are ever read.
 fn map_checked(path: &Path, size: usize) -> Option<&'static [u8]> {
     let meta = std::fs::metadata(path).ok()?;
     if !meta.is_file() || meta.len() != (size + TRAILER) as u64 {
@@ -65,20 +71,25 @@ fn map_checked(path: &Path, size: usize) -> Option<&'static [u8]> {
     let file = File::open(path).ok()?;
     // SAFETY: the file is only ever replaced by renaming a new one over it, which
     // leaves this mapping's file intact; nothing writes into a cache file in place.
-    // Populated: the check reads every page, and one call maps them all (Linux).
-    let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
     let (font, trailer) = map.split_at(size);
     let (crc, magic) = trailer.split_at(4);
-    if magic != MAGIC || crc32fast::hash(font) != u32::from_le_bytes(crc.try_into().ok()?) {
+    if magic != MAGIC {
         return None;
     }
-    // The check read every page; the fonts need only a few of them. Hand the pages
-    // back (they stay in the system's file cache): what the process holds of a
-    // face is then only what layout and subsetting read (peak memory, issue 14).
-    #[cfg(unix)]
-    // SAFETY: a read-only shared file mapping: dropped pages are read back from
-    // the file on the next access, unchanged.
-    let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
+    if !stamp::verified(path, &meta) {
+        if crc32fast::hash(font) != u32::from_le_bytes(crc.try_into().ok()?) {
+            return None;
+        }
+        stamp::record(path, &meta);
+        // The check read every page; the fonts need only a few of them. Hand the
+        // pages back (they stay in the system's file cache): what the process
+        // holds of a face is then only what layout and subsetting read.
+        #[cfg(unix)]
+        // SAFETY: a read-only shared file mapping: dropped pages are read back
+        // from the file on the next access, unchanged.
+        let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
+    }
     let map: &'static memmap2::Mmap = Box::leak(Box::new(map));
     Some(&map[..size])
 }
@@ -124,7 +135,7 @@ fn store(dir: &Path, file: &str, path: &Path, font: &[u8]) {
 /// every use checks the file, so a file a power cut left short is only rebuilt.
 /// Waiting for 26 MB to reach the disk made the first export after installing
 /// several times slower.
-fn write_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     crate::files::remove_dead_temps(path);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
@@ -135,10 +146,12 @@ fn write_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     written
 }
 
-/// Cache files of `file` other than `current`: `NAME.SIZE-TAG` with another SIZE-TAG.
+/// Cache files of `file` other than `current`: `NAME.SIZE-TAG` with another SIZE-TAG,
+/// and their records (`.ok`).
 fn stale_files(dir: &Path, file: &str, current: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
     let ours = |name: &str| {
+        let name = name.strip_suffix(".ok").unwrap_or(name);
         name.strip_prefix(file).and_then(|rest| rest.strip_prefix('.')).and_then(|key| key.split_once('-')).is_some_and(
             |(size, tag)| {
                 !size.is_empty()
@@ -151,7 +164,8 @@ fn stale_files(dir: &Path, file: &str, current: &Path) -> Vec<PathBuf> {
     entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.as_path() != current && p.file_name().and_then(|n| n.to_str()).is_some_and(ours))
+        .filter(|p| p.as_path() != current && *p != stamp::path_of(current))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(ours))
         .collect()
 }
 
@@ -229,6 +243,32 @@ mod tests {
             std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         names.sort();
         assert_eq!(names, vec![cache_name("C.otf", 12, &new), "C.otf.notes".into(), "CC.otf.8-0000abcd".into()]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_file_that_passed_its_check_is_not_read_whole_again_until_it_changes() {
+        let dir = scratch("stamp");
+        let font: Vec<u8> = (0..70_000u32).map(|i| (i % 7) as u8).collect();
+        let packed = packed(&font);
+        load(Some(&dir), "E.otf", &packed);
+        let cached = only_file(&dir);
+        let meta = || std::fs::metadata(&cached).unwrap();
+        assert!(map_checked(&cached, font.len()).is_some());
+        assert!(!stamp::verified(&cached, &meta()), "just written: not recorded yet");
+        // A file last changed an hour ago: the check is recorded.
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        File::options().write(true).open(&cached).unwrap().set_modified(an_hour_ago).unwrap();
+        assert!(map_checked(&cached, font.len()).is_some());
+        assert!(stamp::verified(&cached, &meta()));
+        // Damage written into the file in place: no longer the recorded version, so
+        // the whole file is checked again and the damage found.
+        let mut bytes = std::fs::read(&cached).unwrap();
+        bytes[500] ^= 1;
+        std::fs::write(&cached, &bytes).unwrap();
+        assert!(!stamp::verified(&cached, &meta()));
+        assert!(map_checked(&cached, font.len()).is_none());
+        assert_eq!(load(Some(&dir), "E.otf", &packed), font.as_slice(), "and rebuilt");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
