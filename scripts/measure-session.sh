@@ -3,7 +3,8 @@
 # release build: open a report, visit every tab, scroll the whole preview, export
 # PDF, Word and HTML through the menu (the app's own file dialog: no portal here).
 # Prints the peak RSS of the whole session and the longest frame when the 预览 tab
-# first opens and at each export (NIANBAO_TIMING=1 frame times).
+# first opens and at each export (NIANBAO_TIMING=1 frame times). Two sessions: the
+# first with an empty font cache (the first start after installing), then another.
 #   scripts/measure-session.sh [BINARY]
 # Needs Debian's xvfb, xdotool and x11-utils (scripts/gui-smoke.sh installs them).
 set -euo pipefail
@@ -24,9 +25,16 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 unset DBUS_SESSION_BUS_ADDRESS
 export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_DIRS=$work/share NIANBAO_DATA_DIR=$work/data
 export NIANBAO_RENDERER=${NIANBAO_RENDERER:-glow} LIBGL_ALWAYS_SOFTWARE=1 NIANBAO_TIMING=1
-mkdir -p "$HOME" "$work/docs"
-cp examples/qingshan-2024.json "$work/docs/"
+mkdir -p "$HOME"
+click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-1}"; }
 log=$work/app.log
+mark() { grep -c '^frame ' "$log" || true; }
+# The longest frame since the mark $1, in ms.
+longest() { grep '^frame ' "$log" | tail -n +"$(( $1 + 1 ))" | sed 's/.*: \([0-9.]*\) ms/\1/' | sort -n | tail -1; }
+
+session() {
+rm -rf "$work/docs"; mkdir -p "$work/docs"
+cp examples/qingshan-2024.json "$work/docs/"
 "$bin" "$work/docs/qingshan-2024.json" >"$log" 2>&1 &
 app=$!
 wid=$(xdotool search --sync --onlyvisible --class nianbao | head -1)
@@ -34,10 +42,6 @@ xdotool windowsize --sync "$wid" 1366 768
 xdotool windowmove --sync "$wid" 0 0
 xdotool windowfocus --sync "$wid"
 sleep 2
-click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-1}"; }
-mark() { grep -c '^frame ' "$log" || true; }
-# The longest frame since the mark $1, in ms.
-longest() { tail -n +1 "$log" | grep '^frame ' | tail -n +"$(( $1 + 1 ))" | sed 's/.*: \([0-9.]*\) ms/\1/' | sort -n | tail -1; }
 
 for x in 150 270 398 525 653 780 885; do click "$x" 38; done    # 一 … 六, 校验结果
 before=$(mark)
@@ -57,7 +61,14 @@ for item in 256:pdf 282:docx 308:html; do                       # 文件 → 导
 done
 written=$(ls "$work/docs" | grep -c -E '\.(pdf|docx|html)$' || true)
 peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$app/status")
-echo "files exported:                  $written of 3"
-echo "longest frame opening 预览:       $preview ms"
-echo "longest frame of each export:   $exports"
-echo "peak RSS of the session (VmHWM): $((peak_kb / 1024)) MB"
+first=$(sed -n 's/^first frame: \([0-9.]*\) ms.*/\1/p' "$log")
+kill "$app"; wait "$app" 2>/dev/null || true; app=""
+echo "$1:"
+echo "  first frame after start:         $first ms"
+echo "  files exported:                  $written of 3"
+echo "  longest frame opening 预览:       $preview ms"
+echo "  longest frame of each export:   $exports"
+echo "  peak RSS of the session (VmHWM): $((peak_kb / 1024)) MB"
+}
+session "first session, empty font cache"
+session "second session"

@@ -33,8 +33,13 @@ pub(super) fn load(dir: Option<&Path>, file: &str, packed: &[u8]) -> &'static [u
         return bytes;
     }
     let font = unpack(packed, size);
-    if let (Some(path), Some(dir)) = (&cached, dir) {
-        store(dir, file, path, &font);
+    if let (Some(path), Some(dir)) = (&cached, dir)
+        && store(dir, file, path, &font)
+        && let Some(mapped) = map_file(path).filter(|m| m.len() == font.len() + TRAILER)
+    {
+        // The file just written, mapped: the process then holds only the pages its
+        // fonts read, not the whole unpacked font for the rest of a GUI session.
+        return &mapped[..font.len()];
     }
     Box::leak(font.into_boxed_slice())
 }
@@ -113,21 +118,23 @@ pub(super) fn map_file(path: &Path) -> Option<&'static [u8]> {
 }
 
 /// Writes the cache file (atomically, with its trailer) and removes the files of
-/// other versions of the same font. Failures are ignored: the cache is an optimisation.
-fn store(dir: &Path, file: &str, path: &Path, font: &[u8]) {
+/// other versions of the same font; false when it could not be written (the cache
+/// is an optimisation: nothing else happens then).
+fn store(dir: &Path, file: &str, path: &Path, font: &[u8]) -> bool {
     if std::fs::create_dir_all(dir).is_err() {
-        return;
+        return false;
     }
     let mut bytes = Vec::with_capacity(font.len() + TRAILER);
     bytes.extend_from_slice(font);
     bytes.extend_from_slice(&crc32fast::hash(font).to_le_bytes());
     bytes.extend_from_slice(MAGIC);
     if write_unsynced(path, &bytes).is_err() {
-        return;
+        return false;
     }
     for stale in stale_files(dir, file, path) {
         let _ = std::fs::remove_file(stale);
     }
+    true
 }
 
 /// Writes `bytes` to `path` atomically (a temporary file beside it, renamed over
