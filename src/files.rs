@@ -98,6 +98,11 @@ fn reason(e: &std::io::Error, windows: bool) -> String {
     if !windows && e.raw_os_error() == Some(5) {
         return DEVICE.to_string();
     }
+    // Linux's EHOSTDOWN (112: what a mounted share says when its server is off)
+    // and EREMOTEIO (121), which std files under no kind of their own.
+    if !windows && cfg!(target_os = "linux") && matches!(e.raw_os_error(), Some(112 | 121)) {
+        return NETWORK.to_string();
+    }
     use ErrorKind as K;
     let text = match e.kind() {
         K::NotFound => "找不到文件或文件夹（可能已被移动、改名或删除，或 U 盘、网络盘已断开）",
@@ -190,6 +195,8 @@ mod tests {
             (4, "操作被中断"),
             (26, "文件正被其他程序使用"),
             (5, "读写磁盘时出错"),
+            (112, "网络路径不可用"), // EHOSTDOWN: a share whose server is off
+            (121, "网络路径不可用"), // EREMOTEIO
         ] {
             let r = reason(&std::io::Error::from_raw_os_error(errno), false);
             assert!(r.starts_with(expected), "errno {errno}: {r}");

@@ -31,11 +31,11 @@ pub fn data_dir() -> PathBuf {
 /// The folder for files the program can rebuild (the unpacked fonts): the local,
 /// not the roaming, profile — `%LOCALAPPDATA%\nianbao\cache` on Windows,
 /// `$XDG_CACHE_HOME/nianbao` (`~/.cache/nianbao`) on Linux. `NIANBAO_CACHE_DIR`
-/// overrides it; set to `off`, nothing is cached. None: no such folder is known.
+/// overrides it; set to `off` (any case), nothing is cached. None: no such folder is known.
 pub fn cache_dir() -> Option<PathBuf> {
     let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
     if let Some(dir) = env("NIANBAO_CACHE_DIR") {
-        return (dir.as_os_str() != "off").then_some(dir);
+        return (!dir.as_os_str().eq_ignore_ascii_case("off")).then_some(dir);
     }
     if cfg!(windows) {
         env("LOCALAPPDATA").map(|d| d.join("nianbao").join("cache"))

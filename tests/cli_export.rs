@@ -89,6 +89,17 @@ fn batches_that_cannot_be_written_as_asked_are_refused_before_any_work() {
     let o = nianbao(&["export", "examples/zhoucun-2023.json", "examples/qingshan-2024.json", "-o", s(&dir.join("x.pdf"))], &dir.join("cache"));
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("应为文件夹"), "{}", text(&o));
+    // A file where the folder should be, and one report listed twice.
+    std::fs::write(dir.join("a-file"), b"x").unwrap();
+    let o = nianbao(&["export", "examples/zhoucun-2023.json", "examples/qingshan-2024.json", "-o", s(&dir.join("a-file"))], &dir.join("cache"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("不是文件夹"), "{}", text(&o));
+    let o = nianbao(&["export", "examples/zhoucun-2023.json", "./examples/zhoucun-2023.json", "-o", s(&out)], &dir.join("cache"));
+    assert!(text(&o).contains("列出了两次"), "{}", text(&o));
+    // A folder named like a file, written as a folder.
+    let o = nianbao(&["export", "examples/zhoucun-2023.json", "examples/qingshan-2024.json", "-o", &format!("{}/", s(&dir.join("x.pdf")))], &dir.join("cache"));
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(dir.join("x.pdf").join("qingshan-2024.pdf").is_file());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -111,6 +122,11 @@ fn the_font_cache_is_written_once_used_after_and_rebuilt_when_damaged() {
     let mut bytes = std::fs::read(&fang).unwrap();
     let middle = bytes.len() / 2;
     bytes[middle] ^= 0xFF;
+    // As another program of the user's would, who first made it writable (it is read-only on Unix).
+    let mut permissions = std::fs::metadata(&fang).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    std::fs::set_permissions(&fang, permissions).unwrap();
     std::fs::write(&fang, &bytes).unwrap();
     let third = export("third.pdf");
     assert_eq!(first.len(), third.len());

@@ -46,13 +46,17 @@ fn export_args(args: &[OsString]) -> Result<ExportArgs, String> {
     Ok(ExportArgs { inputs, output, format, fonts })
 }
 
+/// Whether `output` is written as a folder: `导出/`, `导出\`.
+fn ends_with_separator(output: &Path) -> bool {
+    let text = output.as_os_str().to_string_lossy();
+    text.ends_with('/') || (cfg!(windows) && text.ends_with('\\'))
+}
+
 /// Whether `output` names a folder for one report: it ends with a path separator,
 /// or is a folder whose name is not an export's (a folder called 年报.pdf is taken
 /// for the file the user meant, and refused as such).
 fn names_folder(output: &Path) -> bool {
-    let text = output.as_os_str().to_string_lossy();
-    let separator = text.ends_with('/') || (cfg!(windows) && text.ends_with('\\'));
-    separator || (output.is_dir() && Format::of_path(output).is_none())
+    ends_with_separator(output) || (output.is_dir() && Format::of_path(output).is_none())
 }
 
 /// Each input with its output file: `-o FILE` for one report, or `FOLDER/NAME.EXT`
@@ -64,8 +68,14 @@ fn plan(a: &ExportArgs) -> Result<(Vec<(PathBuf, PathBuf)>, Format), String> {
         })?;
         return Ok((vec![(a.inputs[0].clone(), a.output.clone())], format));
     }
-    if Format::of_path(&a.output).is_some() && !a.output.is_dir() {
-        return Err(format!("导出多个年报时 -o 后面应为文件夹，「{}」是一个文件名", a.output.display()));
+    if !ends_with_separator(&a.output) && !a.output.is_dir() {
+        let shown = a.output.display();
+        if std::fs::symlink_metadata(&a.output).is_ok() {
+            return Err(format!("「{shown}」不是文件夹：导出多个年报时 -o 后面应为文件夹"));
+        }
+        if Format::of_path(&a.output).is_some() {
+            return Err(format!("导出多个年报时 -o 后面应为文件夹，「{shown}」是一个文件名（要用这个名字的文件夹请写「{shown}/」）"));
+        }
     }
     let format = a.format.unwrap_or(Format::Pdf);
     let mut plan: Vec<(PathBuf, PathBuf)> = Vec::new();
@@ -75,6 +85,10 @@ fn plan(a: &ExportArgs) -> Result<(Vec<(PathBuf, PathBuf)>, Format), String> {
         name.push(".");
         name.push(format.extension());
         let output = a.output.join(name);
+        let same = |a: &Path, b: &Path| std::path::absolute(a).ok().is_some_and(|a| std::path::absolute(b).is_ok_and(|b| a == b));
+        if plan.iter().any(|(other, _)| same(other, input)) {
+            return Err(format!("「{}」列出了两次", input.display()));
+        }
         if let Some((other, _)) = plan.iter().find(|(_, o)| *o == output) {
             return Err(format!(
                 "「{}」和「{}」会导出为同一个文件「{}」：请分两次导出",

@@ -146,7 +146,20 @@ pub(super) fn write_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     crate::files::remove_dead_temps(path);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    let written = std::fs::write(&temp, bytes).and_then(|()| {
+        // Read-only on Unix: the file is mapped by every process using it, and a
+        // mapped file cut short under a Unix process kills it (SIGBUS); a program of
+        // the user's own that opens it to write (truncating it) is then refused.
+        // Windows itself refuses to shorten a mapped file (and would refuse to
+        // replace a read-only one).
+        #[cfg(unix)]
+        {
+            let mut permissions = std::fs::metadata(&temp)?.permissions();
+            permissions.set_readonly(true);
+            std::fs::set_permissions(&temp, permissions)?;
+        }
+        std::fs::rename(&temp, path)
+    });
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
@@ -194,6 +207,15 @@ mod tests {
         encoder.finish().unwrap()
     }
 
+    /// Writes over a cache file as another program would (it is read-only on Unix).
+    fn overwrite(path: &Path, bytes: &[u8]) {
+        let mut permissions = std::fs::metadata(path).unwrap().permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        permissions.set_readonly(false);
+        std::fs::set_permissions(path, permissions).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+
     fn only_file(dir: &Path) -> PathBuf {
         let files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
         assert_eq!(files.len(), 1, "{files:?}");
@@ -209,13 +231,15 @@ mod tests {
         let cached = only_file(&dir);
         assert_eq!(cached.file_name().unwrap().to_str().unwrap(), cache_name("A.otf", font.len(), &packed));
         assert_eq!(std::fs::read(&cached).unwrap().len(), font.len() + TRAILER);
+        #[cfg(unix)]
+        assert!(std::fs::metadata(&cached).unwrap().permissions().readonly(), "mapped files are not to be cut short");
         // The second use reads the cache: prove it by changing what the packed data would give.
         let mut planted = std::fs::read(&cached).unwrap();
         assert!(map_checked(&cached, font.len()).is_some());
         planted[..4].copy_from_slice(b"FAKE");
         let crc = crc32fast::hash(&planted[..font.len()]).to_le_bytes();
         planted[font.len()..font.len() + 4].copy_from_slice(&crc);
-        std::fs::write(&cached, &planted).unwrap();
+        overwrite(&cached, &planted);
         assert_eq!(&load(Some(&dir), "A.otf", &packed)[..4], b"FAKE");
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -229,10 +253,10 @@ mod tests {
         let cached = only_file(&dir);
         let mut bytes = std::fs::read(&cached).unwrap();
         bytes[1000] ^= 0x55;
-        std::fs::write(&cached, &bytes).unwrap();
+        overwrite(&cached, &bytes);
         assert_eq!(load(Some(&dir), "B.otf", &packed), font.as_slice(), "a flipped byte fails the CRC");
         assert!(map_checked(&cached, font.len()).is_some(), "and the file was rewritten whole");
-        std::fs::write(&cached, &bytes[..bytes.len() / 2]).unwrap();
+        overwrite(&cached, &bytes[..bytes.len() / 2]);
         assert_eq!(load(Some(&dir), "B.otf", &packed), font.as_slice(), "a truncated file");
         assert!(map_checked(&cached, font.len()).is_some());
         let _ = std::fs::remove_dir_all(&dir);
@@ -265,6 +289,7 @@ mod tests {
         assert!(!stamp::verified(&cached, &meta()), "just written: not recorded yet");
         // A file last changed an hour ago: the check is recorded.
         let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        overwrite(&cached, &std::fs::read(&cached).unwrap());
         File::options().write(true).open(&cached).unwrap().set_modified(an_hour_ago).unwrap();
         assert!(map_checked(&cached, font.len()).is_some());
         assert!(stamp::verified(&cached, &meta()));
@@ -272,7 +297,7 @@ mod tests {
         // the whole file is checked again and the damage found.
         let mut bytes = std::fs::read(&cached).unwrap();
         bytes[500] ^= 1;
-        std::fs::write(&cached, &bytes).unwrap();
+        overwrite(&cached, &bytes);
         assert!(!stamp::verified(&cached, &meta()));
         assert!(map_checked(&cached, font.len()).is_none());
         assert_eq!(load(Some(&dir), "E.otf", &packed), font.as_slice(), "and rebuilt");

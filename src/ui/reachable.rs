@@ -95,6 +95,18 @@ impl Reachability {
     }
 }
 
+/// How 最近打开 lists a file: its path, marked when it is missing or still being
+/// asked about, and whether it can be clicked. Not while it is being asked about:
+/// opening it then would wait on the slow share in the UI thread, freezing the window.
+pub fn menu_entry(path: &Path, presence: Option<Presence>) -> (String, bool) {
+    let shown = path.display();
+    match presence {
+        Some(Presence::Checking) => (format!("{shown}（正在检查…）"), false),
+        Some(Presence::Missing) => (format!("{shown}（找不到）"), true),
+        Some(Presence::Present) | None => (shown.to_string(), true),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +131,14 @@ mod tests {
         assert_eq!(settled(&r, &gone), Presence::Missing);
         assert_eq!(r.first_present([gone.clone(), here.clone()]), Some(here.clone()));
         assert_eq!(r.first_present([gone, here.clone()]), Some(here), "asking again keeps what is known");
+    }
+
+    #[test]
+    fn a_file_still_being_asked_about_cannot_be_opened_from_the_menu() {
+        let p = Path::new("/mnt/共享/年报.json");
+        assert_eq!(menu_entry(p, Some(Presence::Checking)), ("/mnt/共享/年报.json（正在检查…）".into(), false));
+        assert_eq!(menu_entry(p, Some(Presence::Missing)), ("/mnt/共享/年报.json（找不到）".into(), true));
+        assert_eq!(menu_entry(p, Some(Presence::Present)), ("/mnt/共享/年报.json".into(), true));
+        assert_eq!(menu_entry(p, None), ("/mnt/共享/年报.json".into(), true));
     }
 }

@@ -11,7 +11,7 @@ use crate::fonts::{FontPreference, FontSet};
 use crate::model::check::OVERVIEW_LIMIT;
 use crate::model::{self, totals};
 use crate::ui::command::UiCommand;
-use crate::ui::reachable::Presence;
+use crate::ui::reachable::{Presence, menu_entry};
 use crate::ui::findings::FindingIndex;
 use crate::ui::tabs::{self, Tab};
 use crate::ui::widgets::View;
@@ -116,10 +116,11 @@ impl App {
                         ui.label(RichText::new("（没有）").weak());
                     }
                     for p in self.settings.recent.clone() {
-                        let missing = self.reachable.presence(&p) == Some(Presence::Missing);
-                        let label = p.display().to_string();
-                        let label = if missing { RichText::new(format!("{label}（找不到）")).weak() } else { RichText::new(label) };
-                        if ui.button(label).clicked() {
+                        let presence = self.reachable.presence(&p);
+                        let (label, enabled) = menu_entry(&p, presence);
+                        let doubtful = matches!(presence, Some(Presence::Missing | Presence::Checking));
+                        let label = if doubtful { RichText::new(label).weak() } else { RichText::new(label) };
+                        if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
                             self.guard(Pending::OpenPath(p));
                             ui.close();
                         }
