@@ -12,6 +12,7 @@ fn main() {
         #[cfg(feature = "gui")]
         Some(start) => nianbao::ui::run(start),
         _ => {
+            nianbao::platform::tune_allocator_for_command();
             nianbao::platform::attach_console();
             nianbao::cli::run(&args)
         }

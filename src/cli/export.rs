@@ -148,10 +148,16 @@ fn export_one(
         return false;
     }
     let Some(report) = open(input, err) else { return false };
-    for f in model::check(&report, None).iter().filter(|f| f.severity == Severity::Error) {
+    // The check (for the reminders) on a second thread while the report is laid out.
+    let (findings, exported) = std::thread::scope(|scope| {
+        let checking = scope.spawn(|| model::check(&report, None));
+        let exported = crate::export::export(&report, format, fonts);
+        (checking.join().unwrap_or_default(), exported)
+    });
+    for f in findings.iter().filter(|f| f.severity == Severity::Error) {
         let _ = writeln!(err, "提醒：{of}年报有错误，仍然导出——{f}");
     }
-    let exported = match crate::export::export(&report, format, fonts) {
+    let exported = match exported {
         Ok(e) => e,
         Err(e) => {
             let _ = writeln!(err, "错误：{of}{e}");
