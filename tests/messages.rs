@@ -88,6 +88,7 @@ const REVIEWED: &[(&str, &str)] = &[
     ),
     // export::export's String (PdfError and the Word reasons are Chinese) and MergeError.
     ("src/cli.rs", r#"let _ = writeln!(err, "错误：{e}");"#),
+    ("src/cli/export.rs", r#"let _ = writeln!(err, "错误：{of}{e}");"#),
     ("src/export/mod.rs", r#"Format::Pdf => pdf(report, fonts).map_err(|e| e.to_string()),"#),
     // ui::clipboard's errors: Chinese (its `describe`).
     ("src/ui/app/editing.rs", r#"self.status = format!("无法粘贴：{e}。也可以按 Ctrl+V 粘贴");"#),
