@@ -106,10 +106,42 @@ fn is_slip(c: &[char], i: usize, n: usize) -> bool {
         }
         2 => {
             let word: String = unit.iter().collect();
-            han == 2 && unit[0] != '一' && !VERBS_SAID_TWICE.contains(&word.as_str())
+            han == 2
+                && unit[0] != '一'
+                && !VERBS_SAID_TWICE.contains(&word.as_str())
+                && !starts_a_longer_word(c, i + n, n)
         }
-        _ => han >= 2,
+        _ if unit.iter().any(|ch| CLAUSE_MARKS.contains(ch)) => whole_clauses(c, i, n),
+        _ => han >= 2 && !starts_a_longer_word(c, i + n, n),
     }
+}
+
+/// Marks inside a sentence.
+const CLAUSE_MARKS: [char; 10] = ['，', '、', '；', '：', '。', ',', ';', ':', '！', '？'];
+
+/// A stretch across a mark is a slip only when both copies are whole clauses
+/// (「纳入考核，纳入考核，」); otherwise the copies straddle the items of a list
+/// and the repetition is that of equal numbers (「收到29件，办结29件，办结率」).
+fn whole_clauses(c: &[char], i: usize, n: usize) -> bool {
+    let starts = i == 0 || c[i - 1] == '\n' || CLAUSE_MARKS.contains(&c[i - 1]);
+    starts && CLAUSE_MARKS.contains(&c[i + n - 1]) && c[i..i + n].iter().filter(|ch| is_han(**ch)).count() >= 2
+}
+
+/// Characters that make a word (a noun) of the word before them: 规范 → 规范性,
+/// 通知 → 通知书, 公开 → 公开栏, 登记 → 登记表, 管理 → 管理员.
+const NOUN_SUFFIXES: [char; 14] = ['性', '书', '栏', '表', '单', '人', '员', '者', '化', '率', '函', '册', '簿', '稿'];
+/// Words that begin with a word often used as the verb before them.
+const LONGER_WORDS: [&str; 4] = ["公开征求", "公开目录", "公开指南", "征求意见稿"];
+
+/// Whether the second copy, at `at` and `n` long, is the start of a longer word:
+/// then the first copy is a verb whose object the word is (「进一步规范规范性文件」,
+/// 「公开公开征求意见稿」), not a slip.
+fn starts_a_longer_word(c: &[char], at: usize, n: usize) -> bool {
+    if c.get(at + n).is_some_and(|ch| NOUN_SUFFIXES.contains(ch)) {
+        return true;
+    }
+    let rest: String = c[at..c.len().min(at + 6)].iter().collect();
+    LONGER_WORDS.iter().any(|w| w.chars().count() > n && rest.starts_with(w))
 }
 
 /// 一是…二是… in the order of a list; a new list starts at 一是.
@@ -246,6 +278,41 @@ mod tests {
         ] {
             assert!(s18(text).is_empty(), "{text}: {:?}", messages(&s18(text)));
         }
+    }
+
+    #[test]
+    fn a_verb_before_the_word_it_begins_is_not_doubled() {
+        for text in [
+            "进一步规范规范性文件管理，严格执行合法性审查。",
+            "推进决策公开，公开公开征求意见稿。",
+            "公开公开栏信息，张贴通知通知书。",
+            "按时申报申报表，如实登记登记簿，加强管理管理员账号，依法告知告知书载明的事项。",
+        ] {
+            assert!(s18(text).is_empty(), "{text}: {:?}", messages(&s18(text)));
+        }
+        // The second copy goes on with another word: still a slip.
+        for (text, unit) in [
+            ("严格审核审核流程。", "审核"),
+            ("抓好政务政务公开。", "政务"),
+            ("组织组织全局干部学习。", "组织"),
+            ("做好解读解读材料与文件同步发布。", "解读"),
+        ] {
+            assert_eq!(messages(&s18(text)), [format!("总体情况（三）政府信息管理中「{unit}」连写了两遍，请核对是否多打了")]);
+        }
+    }
+
+    #[test]
+    fn equal_numbers_in_a_list_are_not_a_doubled_phrase() {
+        for text in [
+            "全年收到申请29件，办结29件，办结率100%。",
+            "全年收到政府信息公开申请29件，办结29件，办结率100%；依申请公开答复被纠错0件。",
+            "全年新收申请29件，答复29件，答复率100%，按期答复29件，答复满意率100%。",
+        ] {
+            assert!(s18(text).is_empty(), "{text}: {:?}", messages(&s18(text)));
+        }
+        // A whole clause written twice is.
+        let found = s18("将政务公开纳入考核，将政务公开纳入考核，组织培训2次。");
+        assert_eq!(messages(&found), ["总体情况（三）政府信息管理中「将政务公开纳入考核，」连写了两遍，请核对是否多打了"]);
     }
 
     #[test]
