@@ -14,6 +14,7 @@ mod reading;
 mod similarity;
 mod submission;
 pub use submission::OVERVIEW_LIMIT;
+mod text_claims;
 mod text_numbers;
 mod years;
 

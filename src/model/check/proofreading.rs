@@ -106,10 +106,7 @@ fn is_slip(c: &[char], i: usize, n: usize) -> bool {
         }
         2 => {
             let word: String = unit.iter().collect();
-            han == 2
-                && unit[0] != '一'
-                && !VERBS_SAID_TWICE.contains(&word.as_str())
-                && !starts_a_longer_word(c, i + n, n)
+            han == 2 && unit[0] != '一' && !VERBS_SAID_TWICE.contains(&word.as_str()) && !starts_a_longer_word(c, i + n, n)
         }
         _ if unit.iter().any(|ch| CLAUSE_MARKS.contains(ch)) => whole_clauses(c, i, n),
         _ => han >= 2 && !starts_a_longer_word(c, i + n, n),
