@@ -13,8 +13,10 @@ pub(super) struct Claim {
     pub table: String,
 }
 
-pub(super) fn claim(r: &Report, words: &str, about_applications: bool) -> Option<Claim> {
-    results(r, words).or_else(|| reviews(r, words)).or_else(|| documents(r, words)).or_else(|| {
+/// `earlier` is the sentence before the count's clause: a document named there
+/// is the one a clause of its own counts (「对本局行政规范性文件开展清理，废止2件」).
+pub(super) fn claim(r: &Report, words: &str, about_applications: bool, earlier: &str) -> Option<Claim> {
+    results(r, words).or_else(|| reviews(r, words)).or_else(|| documents(r, words, earlier)).or_else(|| {
         let generic = about_applications && !words.contains("其中") && !is_part(words) && !names_another_kind(words);
         generic.then(|| applications(r, words)).flatten()
     })
@@ -130,17 +132,18 @@ fn reviews(r: &Report, words: &str) -> Option<Claim> {
 }
 
 /// 现行有效 / 制发 / 废止 行政规范性文件 or 规章: that cell of table 二 (2021 format).
-fn documents(r: &Report, words: &str) -> Option<Claim> {
-    let item = if words.contains("规范性文件") {
-        DisclosureItem::NormativeDocuments
-    } else if words.contains("规章") && !words.contains("规章制度") {
-        DisclosureItem::Rules
-    } else {
-        return None;
+fn documents(r: &Report, words: &str, earlier: &str) -> Option<Claim> {
+    // Inherited only by a count right after its verb (「废止2件」, not 「制定工作方案5件」).
+    let bare =
+        || ["现行有效", "制发", "印发", "出台", "制定", "废止"].iter().any(|w| words.trim_end_matches(['共', '了']).ends_with(w));
+    let item = match document_named(words) {
+        Some(item) => item?,
+        None if bare() => document_named(earlier).flatten()?,
+        None => return None,
     };
     let role = if words.contains("现行有效") {
         ColumnRole::InForce
-    } else if ["制发", "印发", "出台"].iter().any(|w| words.contains(w)) {
+    } else if ["制发", "印发", "出台", "制定"].iter().any(|w| words.contains(w)) {
         ColumnRole::Issued
     } else if words.contains("废止") {
         ColumnRole::Repealed
@@ -153,6 +156,20 @@ fn documents(r: &Report, words: &str) -> Option<Claim> {
     let (block, row_label) = tpl.disclosure_rows().nth(row).map(|(b, l)| (b, l.label))?;
     let n = value.to_int()?;
     Some(Claim { allowed: vec![n], table: format!("表二「{row_label}」行「{}」为 {value}", block.columns[col].label) })
+}
+
+/// The document the words name last: 行政规范性文件 or 规章 (not 规章制度), or
+/// `Some(None)` for other 文件 (「清理各类文件50件」); `None` when they name none.
+fn document_named(words: &str) -> Option<Option<DisclosureItem>> {
+    let last = |w: &str| words.rfind(w);
+    let normative = last("规范性文件");
+    let rules = words.match_indices("规章").filter(|(at, _)| !words[at + 6..].starts_with("制度")).map(|(at, _)| at).last();
+    let other = words.match_indices("文件").map(|(at, _)| at).filter(|at| Some(at.saturating_sub(9)) != normative).last();
+    [(normative, Some(DisclosureItem::NormativeDocuments)), (rules, Some(DisclosureItem::Rules)), (other, None)]
+        .into_iter()
+        .filter_map(|(at, item)| Some((at?, item)))
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, item)| item)
 }
 
 /// 收到/受理/办理/办结/结转 N 件 in a sentence about 申请: rows 一, 二, （七）, 四.

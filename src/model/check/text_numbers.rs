@@ -40,14 +40,15 @@ pub(super) fn check(r: &Report, out: &mut Findings) {
             let about = about_disclosure_applications(&reading.text(sentence.clone()), field == TextField::OverviewBody(1));
             let mut counts: Vec<(Range<usize>, i64, Claim)> = Vec::new();
             let mut fees = Vec::new();
-            for clause in split(&reading.chars, sentence, |c| CLAUSE_ENDS.contains(&c)) {
+            for clause in split(&reading.chars, sentence.clone(), |c| CLAUSE_ENDS.contains(&c)) {
+                let earlier = reading.text(sentence.start..clause.start);
                 let words = reading.text(clause.clone());
                 if CHANGE_WORDS.iter().any(|w| words.contains(w)) {
                     continue;
                 }
                 for count in counts_in(&reading, clause.clone()).into_iter().filter(|c| !c.vague) {
-                    let after = || if is_part(&count.before) { None } else { claim(r, &count.after, about) };
-                    if let Some(claim) = claim(r, &count.before, about).or_else(after) {
+                    let after = || if is_part(&count.before) { None } else { claim(r, &count.after, about, &earlier) };
+                    if let Some(claim) = claim(r, &count.before, about, &earlier).or_else(after) {
                         counts.push((clause.clone(), count.n, claim));
                     }
                 }

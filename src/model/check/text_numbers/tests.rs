@@ -31,8 +31,35 @@ fn qingshan() -> Report {
         r.applications[row][0] = Some(n);
     }
     r.reviews = [1, 1, 0, 0, 2, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0].map(Some);
+    r.disclosure[0] = [0, 0, 0].map(|n| Some(Decimal::from_int(n))).to_vec();
+    r.disclosure[1] = [3, 1, 12].map(|n| Some(Decimal::from_int(n))).to_vec();
     fill_totals(&mut r);
     r
+}
+
+#[test]
+fn a_document_named_earlier_in_the_sentence_and_made_by_制定() {
+    let mut r = qingshan();
+    let mut s5_of = |text: &str| {
+        r.overview.sections[2].body = text.into();
+        s5(&r).into_iter().map(|f| f.message).collect::<Vec<_>>()
+    };
+    let found = s5_of("对本局行政规范性文件开展清理，废止2件，现行有效10件。");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].contains("写「废止2件」，而表二「行政规范性文件」行「本年废止件数」为 1。"), "{found:?}");
+    assert!(found[1].contains("写「现行有效10件」，而表二「行政规范性文件」行「现行有效件数」为 12。"), "{found:?}");
+    let found = s5_of("全年制定规章1件，制定行政规范性文件5件。");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].contains("表二「规章」行「本年制发件数」为 0"), "{found:?}");
+    for text in [
+        "对本局行政规范性文件开展清理，废止1件，现行有效12件。",
+        "全年制定行政规范性文件3件，规章制度5件。",
+        // The count names another thing: not the document named before.
+        "印发行政规范性文件3件，制定工作方案5件。",
+        "制发行政规范性文件3件，清理各类文件50件，废止8件。",
+    ] {
+        assert!(s5_of(text).is_empty(), "{text}: {:?}", s5_of(text));
+    }
 }
 
 /// The S5 messages for `text` as 总体情况（二）依申请公开.
