@@ -1,8 +1,10 @@
 //! S17: the 文号 a report cites. Reports cite the notice that issued their format
 //! (国办公开办函〔2021〕30号, or 〔2019〕60号 for the 2019 试行 format); a wrong
 //! issuer (「国办政务公开办函〔2021〕30号」) or the other format's notice is a
-//! 警告. Any 文号 whose year is bracketed with [] 【】 （） instead of 〔〕 is a 提示
-//! (GB/T 9704 §7.2.4). A report that cites no 文号 is fine.
+//! 警告, and so is any 国办 issuer or number in the sentence that names the
+//! 报告格式 (「国办发〔2021〕30号」, 「〔2021〕31号」). Any 文号 whose year is bracketed
+//! with [] 【】 （） ﹝﹞ instead of 〔〕, written in full-width digits, or with 第
+//! before its number is a 提示 (GB/T 9704 §7.2.4). A report that cites no 文号 is fine.
 
 use super::reading::{Reading, is_han, shorten};
 use super::{Findings, Location};
@@ -12,16 +14,24 @@ use crate::model::template::TemplateId;
 pub(super) fn check(r: &Report, out: &mut Findings) {
     for (field, text) in r.texts() {
         let reading = Reading::new(text);
+        let sentences = reading.sentences();
         for cite in citations(&reading) {
             let written = reading.text(cite.prefix_start..cite.end);
-            let location = Location::Quote(field, reading.span(cite.prefix_start..cite.end));
+            let span = reading.span(cite.prefix_start..cite.end);
+            let location = Location::Quote(field, span.clone());
             let place = field.label(r);
-            let about_format = cite.prefix.starts_with("国办") && cite.prefix.contains("公开");
+            // 「关于印发…年度报告格式的通知》（国办…〔…〕…号）」: whatever 国办 issuer it names
+            // and whatever number, it means the format's notice.
+            let names_the_format = sentences
+                .iter()
+                .find(|s| s.contains(&cite.prefix_start))
+                .is_some_and(|s| reading.text(s.clone()).contains("报告格式"));
+            let about_format = cite.prefix.starts_with("国办") && (cite.prefix.contains("公开") || names_the_format);
             let notice = TemplateId::ALL.into_iter().find(|t| {
                 let (year, number) = notice_number(*t);
                 cite.year == year && cite.number == number
             });
-            if about_format && cite.prefix != "国办公开办函" {
+            if about_format && (cite.prefix != "国办公开办函" || (notice.is_none() && names_the_format)) {
                 let right = notice.unwrap_or(r.template).notice();
                 out.warning(
                     "S17",
@@ -39,12 +49,27 @@ pub(super) fn check(r: &Report, out: &mut Findings) {
                         r.template.notice()
                     ),
                 );
-            } else if (cite.open, cite.close) != ('〔', '〕') {
+            } else {
+                let mut slips = Vec::new();
+                if (cite.open, cite.close) != ('〔', '〕') {
+                    slips.push("年份应使用六角括号〔〕");
+                }
+                let mut quoted = written;
+                if text.chars().skip(span.start).take(span.len()).any(|c| ('０'..='９').contains(&c)) {
+                    slips.push("数字应使用半角阿拉伯数字");
+                    quoted = text.chars().skip(span.start).take(span.len()).filter(|c| !c.is_whitespace()).collect();
+                }
+                if cite.numbered {
+                    slips.push("发文顺序号前不加「第」");
+                }
+                if slips.is_empty() {
+                    continue;
+                }
                 let fixed = format!("{}〔{}〕{}号", cite.prefix, cite.year, cite.number);
                 out.hint(
                     "S17",
                     location,
-                    format!("{place}中的文号「{}」：年份应使用六角括号〔〕，写作「{fixed}」", shorten(&written, 30)),
+                    format!("{place}中的文号「{}」：{}，写作「{fixed}」", shorten(&quoted, 30), slips.join("，")),
                 );
             }
         }
@@ -67,12 +92,14 @@ struct Citation {
     close: char,
     year: u32,
     number: u32,
+    /// 「〔2021〕第30号」
+    numbered: bool,
     /// Just after 号.
     end: usize,
 }
 
-const OPEN: [char; 9] = ['〔', '[', '【', '（', '(', '［', '〖', '｛', '{'];
-const CLOSE: [char; 9] = ['〕', ']', '】', '）', ')', '］', '〗', '｝', '}'];
+const OPEN: [char; 10] = ['〔', '[', '【', '（', '(', '［', '〖', '｛', '{', '﹝'];
+const CLOSE: [char; 10] = ['〕', ']', '】', '）', ')', '］', '〗', '｝', '}', '﹞'];
 
 /// Every 「机关代字〔YYYY〕N号」 (whatever the brackets), preceded by Chinese characters.
 fn citations(reading: &Reading) -> Vec<Citation> {
@@ -85,8 +112,10 @@ fn citations(reading: &Reading) -> Vec<Citation> {
             continue;
         }
         let Some(&close) = chars.get(i + 5).filter(|c| CLOSE.contains(c)) else { continue };
-        let n = digits(i + 6, 4);
-        if n == 0 || n > 4 || chars.get(i + 6 + n) != Some(&'号') {
+        let numbered = chars.get(i + 6) == Some(&'第');
+        let from = i + 6 + usize::from(numbered);
+        let n = digits(from, 4);
+        if n == 0 || n > 4 || chars.get(from + n) != Some(&'号') {
             continue;
         }
         let mut prefix_start = i;
@@ -103,8 +132,9 @@ fn citations(reading: &Reading) -> Vec<Citation> {
             open: chars[i],
             close,
             year: reading.text(i + 1..i + 5).parse().unwrap_or(0),
-            number: reading.text(i + 6..i + 6 + n).parse().unwrap_or(0),
-            end: i + 7 + n,
+            number: reading.text(from..from + n).parse().unwrap_or(0),
+            numbered,
+            end: from + n + 1,
         });
     }
     out
@@ -154,6 +184,35 @@ mod tests {
             found[0].message,
             "前言引用「国办公开办函〔2019〕60号」（2019年试行格式），但本报告用的是2021年格式（现行），应引用「国办公开办函〔2021〕30号」"
         );
+    }
+
+    #[test]
+    fn any_issuer_or_number_in_the_formats_sentence_is_checked() {
+        for wrong in ["国办发〔2021〕30号", "国办函〔2021〕30号", "国办公开办函〔2021〕31号"] {
+            let found = s17(TemplateId::V2021, &PINGTAN.replace("国办公开办函〔2021〕30号", wrong));
+            assert_eq!(found.len(), 1, "{wrong}");
+            assert_eq!(
+                found[0].message,
+                format!("前言引用的文号「{wrong}」有误：印发年度报告格式的通知文号是「国办公开办函〔2021〕30号」")
+            );
+        }
+        // Outside the sentence that names the format, they may be other documents.
+        let other = "根据国办公开办函〔2021〕12号和国办发〔2021〕30号文件精神，做好公开工作。";
+        assert!(s17(TemplateId::V2021, other).is_empty(), "{:?}", s17(TemplateId::V2021, other));
+    }
+
+    #[test]
+    fn small_brackets_full_width_digits_and_第_are_a_hint() {
+        for (wrong, why) in [
+            ("国办公开办函﹝2021﹞30号", "年份应使用六角括号〔〕"),
+            ("国办公开办函〔２０２１〕３０号", "数字应使用半角阿拉伯数字"),
+            ("国办公开办函〔2021〕第30号", "发文顺序号前不加「第」"),
+        ] {
+            let found = s17(TemplateId::V2021, &PINGTAN.replace("国办公开办函〔2021〕30号", wrong));
+            assert_eq!(found.len(), 1, "{wrong}");
+            assert_eq!(found[0].severity, Severity::Hint);
+            assert_eq!(found[0].message, format!("前言中的文号「{wrong}」：{why}，写作「国办公开办函〔2021〕30号」"));
+        }
     }
 
     #[test]
