@@ -2,7 +2,7 @@
 //! - S19 (提示): a 落款 dated after the deadline of 条例 第四十九条 — 3月31日 of the
 //!   following year for a 县级以上地方人民政府's own report (the agency's name ends
 //!   in 人民政府 and it is not a 乡、镇 or 街道), 1月31日 for everyone else
-//!   (部门, 管委会, 乡镇, 街道);
+//!   (部门, 管委会, 乡镇, 街道); a date may be written in Chinese numerals (二〇二五年二月三日);
 //! - S20 (警告, only when the user sets a cap): 总体情况 longer than the cap some
 //!   provinces set (武威 2025: 1000 字).
 
@@ -58,14 +58,46 @@ fn deadline(r: &Report, out: &mut Findings) {
     }
 }
 
-/// “2025年1月20日”, “2025-01-20”, “2025/1/20” as (year, month, day).
+/// “2025年1月20日”, “2025-01-20”, “2025/1/20”, “二〇二五年一月二十日” as (year, month, day).
 fn date(text: &str) -> Option<(i32, u32, u32)> {
-    let digits = ascii_digits(text);
+    let digits = ascii_digits(&han_numbers(text));
     let parts: Vec<&str> = digits.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
     match parts.as_slice() {
         [y, m, d] => Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)),
         _ => None,
     }
+}
+
+/// Chinese numerals written as digits: 「二〇二五」 → 2025 (digit by digit), 「二十」
+/// → 20, 「三十一」 → 31, 「十二」 → 12.
+fn han_numbers(text: &str) -> String {
+    const DIGITS: &str = "〇一二三四五六七八九";
+    let digit = |c: char| match c {
+        '零' | '○' | 'О' | 'o' => Some(0),
+        c => DIGITS.chars().position(|d| d == c).map(|d| d as u32),
+    };
+    let mut out = String::new();
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut String| {
+        if let Some(ten) = run.iter().position(|c| *c == '十') {
+            let tens = if ten == 0 { 1 } else { run[..ten].iter().filter_map(|c| digit(*c)).sum() };
+            let ones: u32 = run[ten + 1..].iter().filter_map(|c| digit(*c)).sum();
+            out.push_str(&(tens * 10 + ones).to_string());
+        } else {
+            out.extend(run.iter().filter_map(|c| digit(*c)).map(|d| char::from(b'0' + d as u8)));
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if c == '十' || digit(c).is_some() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 #[cfg(test)]
@@ -108,6 +140,18 @@ mod tests {
                 .contains("县级以上地方人民政府的本级年度报告应在 2023年3月31日前公布")
         );
         assert!(s19("淮安市洪泽区人民政府", "").is_empty(), "no 落款, nothing to say");
+    }
+
+    #[test]
+    fn dates_in_chinese_numerals() {
+        assert_eq!(super::han_numbers("二〇二五年二月三日"), "2025年2月3日");
+        assert_eq!(super::han_numbers("二○二五年十二月三十一日"), "2025年12月31日");
+        assert_eq!(super::han_numbers("二〇二三年一月二十日"), "2023年1月20日");
+        let found = s19("青山县市场监督管理局", "二〇二三年二月三日");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.starts_with("落款日期 2023年2月3日 晚于"), "{}", found[0].message);
+        assert!(s19("青山县市场监督管理局", "二〇二三年一月二十日").is_empty());
+        assert!(s19("淮安市洪泽区人民政府", "二〇二三年三月三十一日").is_empty());
     }
 
     #[test]
