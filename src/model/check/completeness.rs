@@ -127,6 +127,18 @@ fn per_row(out: &mut Findings, table: Table, name: &str, rows: Vec<BlankRow<'_>>
         let at = blank_columns.iter().flat_map(|&col| (0..rows.len()).map(move |row| CellRef { table, row, col })).collect();
         out.warning("H6", Location::Cells(at), format!("{name}{what}。{FILL_ZERO}"));
     }
+    // A column filled in one or two rows only (「一、本年新收」 and 「二、上年结转」, the
+    // rest left blank) is one finding too.
+    let filled_in = |j: usize| (0..rows.len()).filter(|&i| !rows[i].1[j].1).collect::<Vec<usize>>();
+    let mostly_blank: Vec<usize> = (0..width)
+        .filter(|&j| shared_columns && rows.len() >= 5 && !blank_columns.contains(&j) && filled_in(j).len() <= 2)
+        .collect();
+    for &col in &mostly_blank {
+        let filled = filled_in(col);
+        let at = (0..rows.len()).filter(|row| !filled.contains(row)).map(|row| CellRef { table, row, col }).collect();
+        let except = summarized(filled.iter().map(|&i| format!("「{}」", rows[i].0)), "行");
+        out.warning("H6", Location::Cells(at), format!("{name}「{}」列除{except}外全部空白。{FILL_ZERO}", rows[0].1[col].0));
+    }
     let whole: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].1.iter().all(|(_, blank)| *blank)).collect();
     for (row, (label, cells)) in rows.iter().enumerate() {
         if whole.first() == Some(&row) {
@@ -141,7 +153,8 @@ fn per_row(out: &mut Findings, table: Table, name: &str, rows: Vec<BlankRow<'_>>
             };
             out.warning("H6", Location::Cells(at), format!("{name}{what}。{FILL_ZERO}"));
         }
-        let blank: Vec<usize> = (0..cells.len()).filter(|&j| cells[j].1 && !blank_columns.contains(&j)).collect();
+        let blank: Vec<usize> =
+            (0..cells.len()).filter(|&j| cells[j].1 && !blank_columns.contains(&j) && !mostly_blank.contains(&j)).collect();
         if blank.is_empty() || whole.contains(&row) {
             continue;
         }
@@ -270,6 +283,26 @@ mod tests {
                 "表三有 2 行整行空白：「4.保护第三方合法权益」、「5.属于三类内部事务信息」。没有发生的请填 0（空白和 0 含义不同）",
             ]
         );
+    }
+
+    #[test]
+    fn h6_a_column_blank_but_for_its_first_rows_is_one_warning() {
+        let mut r = zeros(TemplateId::V2021);
+        r.applications[2..].iter_mut().for_each(|row| row[2] = None);
+        let found = check(&r, None);
+        let h6 = by_rule(&found, "H6");
+        assert_eq!(h6.len(), 1, "{h6:?}");
+        assert_eq!(
+            h6[0].message,
+            "表三「科研机构」列除「一、本年新收政府信息公开申请数量」、「二、上年结转政府信息公开申请数量」外全部空白。\
+             没有发生的请填 0（空白和 0 含义不同）"
+        );
+        let Location::Cells(cells) = &h6[0].location else { panic!() };
+        assert_eq!((cells[0], cells.len()), (CellRef::applications(2, 2), 23));
+        // Blank in three rows of 25: each row says it.
+        let mut r = zeros(TemplateId::V2021);
+        r.applications[4..7].iter_mut().for_each(|row| row[2] = None);
+        assert_eq!(by_rule(&check(&r, None), "H6").len(), 3);
     }
 
     #[test]
