@@ -16,9 +16,24 @@ pub(super) struct Claim {
 /// `earlier` is the sentence before the count's clause: a document named there
 /// is the one a clause of its own counts (「对本局行政规范性文件开展清理，废止2件」).
 pub(super) fn claim(r: &Report, words: &str, about_applications: bool, earlier: &str) -> Option<Claim> {
+    if names_another_year(words, r.year) && !words.contains('转') {
+        return None;
+    }
     results(r, words).or_else(|| reviews(r, words)).or_else(|| documents(r, words, earlier)).or_else(|| {
         let generic = about_applications && !words.contains("其中") && !is_part(words) && !names_another_kind(words);
         generic.then(|| applications(r, words)).flatten()
+    })
+}
+
+/// 「2023年收到24件」: a year other than the report's (not 结转至2025年, 2023年结转).
+fn names_another_year(words: &str, year: i32) -> bool {
+    let c: Vec<char> = words.chars().collect();
+    (4..c.len()).any(|i| {
+        let digits: String = c[i - 4..i].iter().collect();
+        c[i] == '年'
+            && digits.chars().all(|d| d.is_ascii_digit())
+            && (i == 4 || !c[i - 5].is_ascii_digit())
+            && digits.parse() != Ok(year)
     })
 }
 
@@ -44,7 +59,7 @@ pub(super) fn about_disclosure_applications(sentence: &str, in_applications_part
 /// (另有3件延期答复, 被纠错0件).
 const CHANNELS: &str = "通过 方式 当面 现场 信函 邮寄 网络 网上 在线 平台 邮件 邮箱 传真 电话 窗口";
 const PERIODS: &str = "上半年 下半年 季度 月份 月均 每月 当月 平均 日均 每周 每季 同期";
-const SUBSETS: &str = "另有 另外 延期 逾期 超期 纠错 纠正 补正 转办 转来 当场";
+const SUBSETS: &str = "另有 另外 延期 逾期 超期 按期 按时 如期 限内 尚有 正在 尚未 纠错 纠正 补正 转办 转来 当场";
 
 pub(super) fn is_part(words: &str) -> bool {
     [CHANNELS, PERIODS, SUBSETS].iter().flat_map(|list| list.split(' ')).any(|w| words.contains(w)) || names_a_month(words)
