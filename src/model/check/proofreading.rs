@@ -29,10 +29,11 @@ pub(super) fn check(r: &Report, out: &mut Findings) {
         let doubled = doubles(&reading);
         for range in &doubled {
             let unit = reading.text(range.start..range.start + range.len() / 2);
+            let unit = unit.trim_end_matches(CLAUSE_MARKS);
             out.hint(
                 "S18",
                 Location::Quote(field, reading.span(range.clone())),
-                format!("{place}中「{}」连写了两遍，请核对是否多打了", shorten(&unit, 30)),
+                format!("{place}中「{}」连写了两遍，请核对是否多打了", shorten(unit, 30)),
             );
         }
         enumerations(r, field, &reading, out);
@@ -309,7 +310,7 @@ mod tests {
         }
         // A whole clause written twice is.
         let found = s18("将政务公开纳入考核，将政务公开纳入考核，组织培训2次。");
-        assert_eq!(messages(&found), ["总体情况（三）政府信息管理中「将政务公开纳入考核，」连写了两遍，请核对是否多打了"]);
+        assert_eq!(messages(&found), ["总体情况（三）政府信息管理中「将政务公开纳入考核」连写了两遍，请核对是否多打了"]);
     }
 
     #[test]
