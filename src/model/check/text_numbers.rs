@@ -54,8 +54,8 @@ pub(super) fn check(r: &Report, out: &mut Findings) {
                 }
                 fees.extend(fee_stated(r, &words).map(|fee| (clause.clone(), fee)));
             }
-            stated.extend(counts.iter().map(|(_, n, claim)| (claim.table.clone(), *n)));
             let parts = parts_of_a_whole(&counts, &stated);
+            stated.extend(counts.iter().map(|(_, n, claim)| (claim.table.clone(), *n)));
             let contradictions = counts
                 .into_iter()
                 .zip(parts)
@@ -87,21 +87,27 @@ pub(super) fn check(r: &Report, out: &mut Findings) {
     }
 }
 
-/// Which of a sentence's counts are parts of a whole: counts that each
-/// contradict the same cell but add up to what it allows, or to a count stated
-/// for it in the field (「收到29件。通过网络平台收到18件，通过信函收到11件」).
-fn parts_of_a_whole(counts: &[(Range<usize>, i64, Claim)], stated: &[(String, i64)]) -> Vec<bool> {
-    let off = |(_, n, claim): &(Range<usize>, i64, Claim)| !claim.allowed.contains(n);
-    counts
-        .iter()
-        .map(|count| {
-            let same: Vec<i64> = counts.iter().filter(|c| off(c) && c.2.table == count.2.table).map(|c| c.1).collect();
-            let total: i64 = same.iter().sum();
-            off(count)
-                && same.len() >= 2
-                && (count.2.allowed.contains(&total) || stated.iter().any(|(t, n)| *t == count.2.table && *n == total))
-        })
-        .collect()
+/// Which of a sentence's counts are parts of a whole: two or more counts in a
+/// row that each contradict the same cell but add up to what it allows, or to a
+/// count stated for it before them (「收到35件。局机关收到12件，基层所收到23件」).
+fn parts_of_a_whole(counts: &[(Range<usize>, i64, Claim)], before: &[(String, i64)]) -> Vec<bool> {
+    let mut parts = vec![false; counts.len()];
+    let off: Vec<usize> = (0..counts.len()).filter(|&k| !counts[k].2.allowed.contains(&counts[k].1)).collect();
+    for (a, &first) in off.iter().enumerate() {
+        let claim = &counts[first].2;
+        let earlier = |n: i64| {
+            before.iter().any(|(t, m)| *t == claim.table && *m == n)
+                || counts[..first].iter().any(|(_, m, c)| c.table == claim.table && *m == n)
+        };
+        let run: Vec<usize> = off[a..].iter().copied().take_while(|&k| counts[k].2.table == claim.table).collect();
+        for end in 2..=run.len() {
+            let total: i64 = run[..end].iter().map(|&k| counts[k].1).sum();
+            if claim.allowed.contains(&total) || earlier(total) {
+                run[..end].iter().for_each(|&k| parts[k] = true);
+            }
+        }
+    }
+    parts
 }
 
 /// Clauses with these words compare or count something else.

@@ -85,6 +85,12 @@ fn parts_by_channel_period_or_place_are_not_the_total() {
     let found = s5_in("全年收到政府信息公开申请35件。局机关收到12件，基层所收到23件。");
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("「全年收到政府信息公开申请35件」"));
+    let found = s5_in("全年收到政府信息公开申请35件，局机关收到12件，基层所收到23件。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // A count is not a part of itself: 35 and 0 do not add up to the 35 stated.
+    let found = s5_in("全年收到政府信息公开申请35件，办理0件。");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].contains("「全年收到政府信息公开申请35件」"));
     // Parts that do not add up are each quoted.
     assert_eq!(s5_in("局机关收到政府信息公开申请12件，基层所收到19件。").len(), 2);
 }
