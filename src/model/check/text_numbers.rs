@@ -5,14 +5,17 @@
 //! 下年度继续办理」). What the words mean (README.md documents it):
 //! - 收到/受理/接收/接到 N 件 (申请): 本年新收 + 上年结转, or 本年新收 alone;
 //!   办理 N 件 may also be the （七）总计; 新收 is 本年新收; 办结/答复 is （七）总计;
-//!   结转下年度 is 四, 上年结转 is 二 — all in the 总计 column, and only in a
-//!   sentence about 申请 (not 建议、提案、信访、咨询…), and not after 其中 (a part);
+//!   结转下年度 (结转至2025年) is 四, 上年结转 is 二 — all in the 总计 column, and
+//!   only in a sentence about 政府信息公开申请 (not 行政许可、建议、信访、咨询…), and
+//!   not for a part: after 其中, by channel (通过网络平台), period (上半年、12月份) or
+//!   subset (另有、按期、被纠错), or counts in a row adding up to the whole;
 //! - 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理: the total of that group,
 //!   several named together (「予以公开及部分公开」) their sum;
 //! - 行政复议 / 行政诉讼 (直接起诉, 复议后起诉): table 四's 总计 of that group, both
 //!   named together their sum; not a count of one outcome (维持、纠正、审结…);
 //! - 现行有效 / 制发 / 废止 with 行政规范性文件 or 规章: that cell of table 二;
-//! - a clause about change (同比、较上年、增长…) or 备案 states no table count.
+//! - a clause about change (同比、较上年、增长…), 备案 or another year states no
+//!   table count, nor does a range or an approximation (2至5件, 约30件).
 //!
 //! The finding quotes the clause and is worded as a question: a text often
 //! counts one office (区政府办) while the table counts a whole area.
