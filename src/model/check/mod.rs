@@ -181,6 +181,11 @@ impl Findings {
 /// Checks a report; `previous` is last year's report when the user has it.
 /// Findings come ordered by severity, then in report order.
 pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
+    // Cells an importer could not read are unknown, not blank (model/unread.rs).
+    super::unread::review_findings(report, |report| check_read(report, previous))
+}
+
+fn check_read(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
     let mut out = Findings(Vec::new());
     arithmetic::check(report, &mut out);
     completeness::check(report, &mut out);
