@@ -166,7 +166,21 @@ pub(crate) fn review_findings(r: &Report, rules: impl Fn(&Report) -> Vec<Finding
             message: format!("导入待核对：{}未能读取（{}），请对照原文填写", cell_name(r, u.cell), describe(&u.unread)),
         });
     }
+    // The sums H1–H4 cannot be checked when they read an unread cell, whether
+    // or not they would hold with it as 0.
     let mut unknown: Vec<(&'static str, CellRef)> = Vec::new();
+    for (rule, at, cells) in sums(r) {
+        let names = unique(cells.iter().filter(|c| r.unread_at(**c).is_some()).map(|c| cell_name(r, *c)));
+        if !names.is_empty() {
+            unknown.push((rule, at));
+            out.push(Finding {
+                severity: Severity::Hint,
+                rule,
+                location: Location::cell(at),
+                message: format!("无法核对：{}未能读取，{rule} 的核对要用到它", names.join("、")),
+            });
+        }
+    }
     for f in rules(&filled) {
         let read = cells_read(r, &f);
         match read.iter().find(|c| r.unread_at(**c).is_some()) {
@@ -175,29 +189,59 @@ pub(crate) fn review_findings(r: &Report, rules: impl Fn(&Report) -> Vec<Finding
                     Location::Cells(cells) => cells.first().copied().unwrap_or(cell),
                     Location::Field(_) => cell,
                 };
+                if unknown.iter().any(|(rule, _)| *rule == f.rule) && matches!(f.rule, "H1" | "H2" | "H3" | "H4") {
+                    continue;
+                }
                 if unknown.contains(&(f.rule, at)) {
                     continue;
                 }
                 unknown.push((f.rule, at));
-                let names: Vec<String> =
-                    read.iter().filter(|c| r.unread_at(**c).is_some()).map(|c| cell_name(r, *c)).collect();
-                let mut names_unique: Vec<String> = Vec::new();
-                for n in names {
-                    if !names_unique.contains(&n) {
-                        names_unique.push(n);
-                    }
-                }
+                let names = unique(read.iter().filter(|c| r.unread_at(**c).is_some()).map(|c| cell_name(r, *c)));
                 out.push(Finding {
                     severity: Severity::Hint,
                     rule: f.rule,
                     location: f.location.clone(),
-                    message: format!("无法核对：{}未能读取，{} 的核对要用到它", names_unique.join("、"), f.rule),
+                    message: format!("无法核对：{}未能读取，{} 的核对要用到它", names.join("、"), f.rule),
                 });
             }
             None => out.push(f),
         }
     }
     out.sort_by_key(|f| f.severity);
+    out
+}
+
+fn unique(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Every sum of H1–H4: the rule, the cell it points at, the cells it reads.
+fn sums(r: &Report) -> Vec<(&'static str, CellRef, Vec<CellRef>)> {
+    let tpl = r.template.get();
+    let mut out = Vec::new();
+    let total_row = tpl.application_row(RowRole::ResultTotal);
+    for col in 0..APPLICANT_COLUMNS.len() {
+        let rows =
+            [RowRole::New, RowRole::CarriedIn, RowRole::ResultTotal, RowRole::CarriedOut].map(|role| tpl.application_row(role));
+        out.push(("H1", CellRef::applications(rows[0], col), rows.iter().map(|&row| CellRef::applications(row, col)).collect()));
+        let mut h2: Vec<CellRef> = tpl.result_rows().map(|row| CellRef::applications(row, col)).collect();
+        h2.push(CellRef::applications(total_row, col));
+        out.push(("H2", CellRef::applications(total_row, col), h2));
+    }
+    for row in 0..r.applications.len() {
+        let cells = (0..APPLICANT_COLUMNS.len()).map(|col| CellRef::applications(row, col)).collect();
+        out.push(("H3", CellRef::applications(row, APPLICANT_TOTAL), cells));
+    }
+    let n = REVIEW_OUTCOMES.len();
+    for group in 0..r.reviews.len() / n {
+        out.push(("H4", CellRef::reviews(group * n + n - 1), (group * n..group * n + n).map(CellRef::reviews).collect()));
+    }
     out
 }
 
@@ -256,7 +300,12 @@ mod tests {
         let mut r = consistent();
         r.mark_unread(
             CellRef::applications(0, 0),
-            Unread { reason: "数字连在一起".into(), candidates: vec!["3".into(), "30".into()], source: "第 5 行".into(), text: "30".into() },
+            Unread {
+                reason: "数字连在一起".into(),
+                candidates: vec!["3".into(), "30".into()],
+                source: "第 5 行".into(),
+                text: "30".into(),
+            },
         );
         assert_eq!(r.applications[0][0], None);
         let findings = crate::model::check(&r, None);
