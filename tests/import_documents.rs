@@ -79,3 +79,166 @@ fn a_web_page_that_is_not_a_report_is_refused() {
     std::fs::write(&big, vec![b'a'; 21 * 1024 * 1024]).unwrap();
     assert!(import_file(&big).unwrap_err().0.contains("文件太大"));
 }
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-import-docs-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn example(name: &str) -> nianbao::model::Report {
+    nianbao::model::file::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name)).unwrap()
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// What nianbao exports imports back to the same report: every table cell, the
+/// texts up to line breaks, title, 落款 and fee.
+pub fn assert_same(got: &nianbao::model::Report, want: &nianbao::model::Report, what: &str) {
+    assert_eq!((got.template, got.year, got.agency.as_str()), (want.template, want.year, want.agency.as_str()), "{what}");
+    assert!(got.unread.is_empty(), "{what}: {:?}", got.unread);
+    assert_eq!(got.disclosure, want.disclosure, "{what}");
+    assert_eq!(got.applications, want.applications, "{what}");
+    assert_eq!(got.reviews, want.reviews, "{what}");
+    assert_eq!(squeeze(&got.preamble), squeeze(&want.preamble), "{what}");
+    assert_eq!(squeeze(&got.overview.lead), squeeze(&want.overview.lead), "{what}");
+    for (g, w) in got.overview.sections.iter().zip(&want.overview.sections).chain(got.problems.iter().zip(&want.problems)) {
+        assert_eq!((squeeze(&g.title), squeeze(&g.body)), (squeeze(&w.title), squeeze(&w.body)), "{what}");
+    }
+    assert_eq!(squeeze(&got.other_matters), squeeze(&want.other_matters), "{what}");
+    assert_eq!(
+        (got.signature.unit.as_str(), got.signature.date.as_str()),
+        (want.signature.unit.as_str(), want.signature.date.as_str()),
+        "{what}"
+    );
+    assert_eq!(got.processing_fee, want.processing_fee, "{what}");
+}
+
+fn exported(report: &nianbao::model::Report, format: nianbao::export::Format, dir: &Path, name: &str) -> std::path::PathBuf {
+    let bytes = nianbao::export::export(report, format, nianbao::fonts::FontSet::bundled()).unwrap().bytes;
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn word_and_web_exports_import_back_to_the_same_report() {
+    let dir = scratch("round");
+    for name in ["qingshan-2024.json", "zhoucun-2023.json"] {
+        let mut report = example(name);
+        report.signature.unit = "青山县市场监督管理局".into();
+        report.signature.date = "2025年1月20日".into();
+        for (format, ext) in [(nianbao::export::Format::Docx, "docx"), (nianbao::export::Format::Html, "html")] {
+            let path = exported(&report, format, &dir, &format!("{name}.{ext}"));
+            let imported = import_file(&path).unwrap_or_else(|e| panic!("{name}.{ext}: {e}"));
+            assert_same(&imported.report, &report, &format!("{name}.{ext}"));
+        }
+    }
+}
+
+/// The 2021 Word template agencies fill in, filled here: numbers typed into its
+/// empty cells in order, with a 「/」, a note and a thousands separator.
+#[test]
+fn the_filled_word_template() {
+    let template = std::fs::read(shared("template-govnianbao.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&template)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    let mut values: Vec<String> = (0..200).map(|i| ((i * 7) % 13).to_string()).collect();
+    values[1] = "/".into(); // 规章 本年废止件数
+    values[3] = "22（其中修订16件）".into(); // 行政规范性文件 本年制发件数
+    values[5] = "1,234".into(); // 行政规范性文件 现行有效件数
+    values[9] = "7730.28".into(); // 行政事业性收费
+    let mut out = String::new();
+    let mut rest = xml.as_str();
+    let mut next = values.iter();
+    let t = regex_free_text;
+    while let Some(at) = rest.find("<w:tc>") {
+        let end = rest[at..].find("</w:tc>").unwrap() + at + "</w:tc>".len();
+        let cell = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if t(cell).trim_matches(['　', ' ']).is_empty() && !cell.contains("<w:vMerge") {
+            let v = next.next().expect("200 empty cells");
+            let blanked = cell.replace("<w:t>　　</w:t>", "<w:t></w:t>").replace("<w:t>　</w:t>", "<w:t></w:t>");
+            let p = blanked.rfind("</w:p>").unwrap();
+            out.push_str(&format!("{}<w:r><w:t>{v}</w:t></w:r>{}", &blanked[..p], &blanked[p..]));
+        } else {
+            out.push_str(cell);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    assert!(next.next().is_none(), "every value placed");
+    let out = out
+        .replace("政府信息公开工作年度报告格式模板", "青山县统计局2024年度政府信息公开工作年度报告")
+        .replacen("（文字描述）", "全年主动公开政府信息120条。", 1)
+        .replacen("（文字描述）", "公开渠道有待拓宽。", 1)
+        .replace("（文字描述，收取信息处理费情况在此处报告。）", "本年度未收取信息处理费。");
+    let dir = scratch("template");
+    let path = dir.join("青山县统计局2024年报.docx");
+    let mut w = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().to_string();
+        w.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+        if name == "word/document.xml" {
+            std::io::Write::write_all(&mut w, out.as_bytes()).unwrap();
+        } else {
+            std::io::copy(&mut f, &mut w).unwrap();
+        }
+    }
+    w.finish().unwrap();
+
+    let imported = import_file(&path).unwrap();
+    let r = &imported.report;
+    assert_eq!((r.template, r.year, r.agency.as_str()), (TemplateId::V2021, 2024, "青山县统计局"));
+    assert!(r.unread.is_empty(), "{:?}", imported.review_lines());
+    let n = |s: &str| -> Option<Decimal> {
+        if s == "/" { None } else { Some(s.replace(',', "").split('（').next().unwrap().parse().unwrap()) }
+    };
+    let mut k = 0;
+    for (i, row) in r.disclosure.iter().enumerate() {
+        for (j, cell) in row.iter().enumerate() {
+            assert_eq!(*cell, n(&values[k]), "表二 {i} {j}");
+            k += 1;
+        }
+    }
+    for (i, row) in r.applications.iter().enumerate() {
+        for (j, cell) in row.iter().enumerate() {
+            assert_eq!(*cell, values[k].parse::<i64>().ok(), "表三 {i} {j}");
+            k += 1;
+        }
+    }
+    for (j, cell) in r.reviews.iter().enumerate() {
+        assert_eq!(*cell, values[k].parse::<i64>().ok(), "表四 {j}");
+        k += 1;
+    }
+    let review = imported.review_lines().join("\n");
+    assert!(
+        review.contains("原文为「/」") && review.contains("其中修订16件") && review.contains("Word 第 1 个表格第 3 行"),
+        "{review}"
+    );
+    assert_eq!(r.overview.lead, "全年主动公开政府信息120条。");
+    assert_eq!(r.problems[0].body, "公开渠道有待拓宽。");
+    assert_eq!(r.processing_fee, Some(Decimal::from_int(0)));
+}
+
+fn regex_free_text(xml: &str) -> String {
+    // The text of <w:t> and <w:t xml:space="preserve"> elements.
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(a) = rest.find("<w:t") {
+        let after = &rest[a + 4..];
+        if !(after.starts_with('>') || after.starts_with(' ')) {
+            rest = after;
+            continue;
+        }
+        let open = after.find('>').unwrap();
+        let close = after.find("</w:t>").unwrap();
+        out.push_str(&after[open + 1..close]);
+        rest = &after[close..];
+    }
+    out
+}

@@ -8,6 +8,7 @@
 //! and the row reader (`cells`). Depends on the model only.
 
 mod cells;
+pub mod docx;
 pub mod html;
 mod labels;
 mod parse;
@@ -114,7 +115,8 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
             return Err(ImportError("这是旧版 Word/WPS 文件（.doc/.wps），请在 WPS 或 Word 中另存为 .docx 后再导入".into()));
         }
         Some(Kind::Html) => html::read(path)?,
-        Some(Kind::Docx | Kind::Pdf) => {
+        Some(Kind::Docx) => docx::read(path)?,
+        Some(Kind::Pdf) => {
             return Err(ImportError("这种文件暂不能导入".into()));
         }
         None => return Err(ImportError("不认识的文件类型：能导入 .txt、.html/.htm、.docx、.pdf".into())),
