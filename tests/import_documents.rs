@@ -242,3 +242,92 @@ fn regex_free_text(xml: &str) -> String {
     }
     out
 }
+
+/// 淮安市洪泽区人民政府 2024, the PDF as published (made with WPS: one string
+/// per character, Times digits, 表三 over two pages, labels wrapped around
+/// numbers centred in their rows, （六）其他处理 printed as one row).
+#[test]
+fn hongze_2024_pdf() {
+    let imported = import_file(&shared("hongze-2024.pdf")).unwrap();
+    let r = &imported.report;
+    assert_eq!((r.template, r.year, r.agency.as_str()), (TemplateId::V2021, 2024, "淮安市洪泽区人民政府"));
+    assert_eq!(
+        r.disclosure,
+        vec![d(&["0", "0", "0"]), d(&["3", "0", "8"]), d(&["9487"]), d(&["2776"]), d(&["84"]), d(&["7545"])]
+    );
+    let one = |n: i64| row([n, 0, 0, 0, 0, 0, n]);
+    let mut want = vec![one(0); 25];
+    for (i, n) in [(0, 95), (2, 50), (3, 9), (6, 1), (9, 1), (10, 1), (12, 31), (13, 1), (15, 1), (23, 95)] {
+        want[i] = one(n);
+    }
+    for (i, w) in want.iter().enumerate() {
+        if (20..23).contains(&i) {
+            // The single （六） row cannot say which of 1–3 its numbers belong to.
+            for j in 0..7 {
+                let u = r.unread_at(nianbao::model::check::CellRef::applications(i, j)).expect("unread");
+                assert!(u.reason.contains("只有一行"), "{u:?}");
+            }
+        } else {
+            assert_eq!(&r.applications[i], w, "row {i}");
+        }
+    }
+    assert_eq!(r.unread.len(), 21);
+    assert_eq!(r.reviews, [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3].map(Some));
+    assert!(r.preamble.contains("统计期限自2024年1月1日起至2024年12月31日止"), "{}", r.preamble);
+    assert_eq!((r.contact.phone.as_str(), r.contact.postcode.as_str()), ("0517-87290606", "223100"));
+    assert_eq!(r.overview.sections[2].title, "政府信息管理情况");
+    assert_eq!(r.processing_fee, Some(Decimal::from_int(0)));
+    let findings = nianbao::model::check(r, None);
+    assert!(findings.iter().all(|f| f.severity != nianbao::model::Severity::Error), "{findings:?}");
+    assert!(findings.iter().any(|f| f.message.starts_with("无法核对")));
+}
+
+#[test]
+fn pdf_exports_import_back_to_the_same_report() {
+    let dir = scratch("pdf");
+    for name in ["qingshan-2024.json", "zhoucun-2023.json", "errors-2024.json"] {
+        let mut report = example(name);
+        report.signature.unit = "某县某局".into();
+        report.signature.date = "2025年1月20日".into();
+        let path = exported(&report, nianbao::export::Format::Pdf, &dir, &format!("{name}.pdf"));
+        let imported = import_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_same(&imported.report, &report, name);
+    }
+}
+
+#[test]
+fn pdfs_without_text_or_encrypted_are_refused_clearly() {
+    use lopdf::{Object, Stream, dictionary};
+    let mut doc = lopdf::Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let content = doc.add_object(Stream::new(dictionary! {}, b"q 100 0 0 100 0 0 cm Q".to_vec()));
+    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] });
+    doc.objects
+        .insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let e = nianbao::import::pdf::from_bytes(&bytes).unwrap_err().0;
+    assert!(e.contains("扫描") && e.contains("OCR"), "{e}");
+
+    let encrypt = doc.add_object(dictionary! { "Filter" => "Standard", "V" => 2, "R" => 3, "Length" => 128, "P" => -4,
+    "O" => Object::string_literal(vec![1u8; 32]), "U" => Object::string_literal(vec![2u8; 32]) });
+    doc.trailer.set("Encrypt", encrypt);
+    doc.trailer.set("ID", vec![Object::string_literal(vec![3u8; 16]), Object::string_literal(vec![3u8; 16])]);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let e = nianbao::import::pdf::from_bytes(&bytes).unwrap_err().0;
+    assert!(e.contains("加密") || e.contains("损坏"), "{e}");
+
+    let mut truncated = std::fs::read(shared("hongze-2024.pdf")).unwrap();
+    truncated.truncate(truncated.len() / 3);
+    // lopdf may recover what it can of a truncated file; either way no panic, and a message if not.
+    if let Err(e) = nianbao::import::pdf::from_bytes(&truncated) {
+        assert!(!e.0.is_empty());
+    }
+    let mut broken_xref = std::fs::read(shared("hongze-2024.pdf")).unwrap();
+    let at = broken_xref.windows(9).rposition(|w| w == b"startxref").unwrap();
+    broken_xref[at + 10..].fill(b'9');
+    let _ = nianbao::import::pdf::from_bytes(&broken_xref);
+}

@@ -67,7 +67,9 @@ fn is_digit(c: char) -> bool {
 /// Reads the row's numbers from `s[from..to]`; `kinds` is what each cell holds.
 pub fn read_row(s: &[Ch], from: usize, to: usize, kinds: &[CellKind]) -> RowRead {
     let (tokens, unit, end, notes) = tokens(s, from, to.min(s.len()));
-    let mut row = place(tokens, kinds);
+    // Where the row's label ends: the place of a row with no numbers.
+    let at = s.get(from.saturating_sub(1)).map_or((0, 0), |c| (c.line, c.col));
+    let mut row = place(tokens, kinds, at);
     row.unit = unit;
     row.end = end;
     if let Some(note) = notes.first() {
@@ -208,7 +210,7 @@ fn skip_brackets(s: &[Ch], i: usize, to: usize) -> Option<usize> {
     None
 }
 
-fn place(mut tokens: Vec<Token>, kinds: &[CellKind]) -> RowRead {
+fn place(mut tokens: Vec<Token>, kinds: &[CellKind], at: (u32, u32)) -> RowRead {
     let n = kinds.len();
     // Empty cells of merged labels around the numbers (a spreadsheet's text).
     while tokens.len() > n && tokens.last().is_some_and(|t| t.kind == Kind::Empty) {
@@ -217,7 +219,7 @@ fn place(mut tokens: Vec<Token>, kinds: &[CellKind]) -> RowRead {
     while tokens.len() > n && tokens.first().is_some_and(|t| t.kind == Kind::Empty) {
         tokens.remove(0);
     }
-    let (line, col) = tokens.first().map_or((0, 0), |t| (t.line, t.col));
+    let (line, col) = tokens.first().map_or(at, |t| (t.line, t.col));
     let all_raw = tokens.iter().map(|t| t.raw.as_str()).filter(|r| !r.is_empty()).collect::<Vec<_>>().join(" ");
     let unread_all = |why: String, raw: &str| RowRead {
         cells: (0..n)
@@ -262,7 +264,8 @@ fn kind_name(kind: CellKind) -> &'static str {
 fn parse(text: &str, kind: CellKind) -> Option<Decimal> {
     let d: Decimal = text.parse().ok()?;
     match kind {
-        CellKind::Count if !d.is_integer() || d.is_negative() => None,
+        // A negative count is what was printed: the checker reports it (H5).
+        CellKind::Count if !d.is_integer() => None,
         CellKind::SignedCount if !d.is_integer() => None,
         _ => Some(d),
     }

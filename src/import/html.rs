@@ -134,7 +134,7 @@ fn source(html: &str) -> Source {
     // once, the article has it and the headings). No recursion: a page nested
     // deep must not overflow the stack.
     let mut bits: std::collections::HashMap<ego_tree::NodeId, u32> = std::collections::HashMap::new();
-    let mut best: Option<(u32, usize, ego_tree::NodeId)> = None;
+    let mut candidates: Vec<(u32, usize, ego_tree::NodeId)> = Vec::new();
     let mut depth = 0usize;
     let mut skip_depth: Option<usize> = None;
     for edge in doc.tree.root().traverse() {
@@ -160,8 +160,8 @@ fn source(html: &str) -> Source {
                     if b != 0 {
                         bits.insert(node.id(), b);
                         let score = b;
-                        if node.value().is_element() && best.is_none_or(|(s, d, _)| score > s || (score == s && depth > d)) {
-                            best = Some((score, depth, node.id()));
+                        if node.value().is_element() {
+                            candidates.push((score, depth, node.id()));
                         }
                     }
                 }
@@ -186,7 +186,11 @@ fn source(html: &str) -> Source {
             w.line("网页标题");
         }
     }
-    let root = best.filter(|(score, _, _)| *score >= 3).and_then(|(_, _, id)| doc.tree.get(id)).unwrap_or(doc.tree.root());
+    // The deepest element holding at least 70 % of the markers (a menu naming
+    // one part is left out; the article holds nearly all).
+    let total = candidates.iter().map(|c| c.0).max().unwrap_or(0);
+    let best = candidates.iter().filter(|c| c.0 * 10 >= total * 7 && c.0 >= 3).max_by_key(|c| c.1);
+    let root = best.and_then(|(_, _, id)| doc.tree.get(*id)).unwrap_or(doc.tree.root());
     write(root, &mut w);
     w.line("网页末尾");
     Source { text: w.text, places: w.places }
@@ -201,6 +205,8 @@ struct Writer {
     table: Vec<(usize, usize)>,
     paragraphs: usize,
     at_line_start: bool,
+    /// Depth of table cells the writer is in.
+    in_cell: usize,
 }
 
 impl Writer {
@@ -212,8 +218,13 @@ impl Writer {
         self.at_line_start = false;
     }
 
-    /// Ends the line (once), naming its place.
+    /// Ends the line (once), naming its place. Inside a table cell a block
+    /// only separates words: the cell goes on.
     fn line(&mut self, place: &str) {
+        if self.in_cell > 0 {
+            self.text.push(' ');
+            return;
+        }
         if self.at_line_start && !self.text.is_empty() {
             return;
         }
@@ -246,6 +257,7 @@ fn write(root: ego_tree::NodeRef<'_, Node>, w: &mut Writer) {
                     Node::Element(e) => match e.name() {
                         n if skipped(n) => skip_depth = Some(depth),
                         "table" => {
+                            w.in_cell = 0;
                             w.line("");
                             w.tables += 1;
                             w.table.push((w.tables, 0));
@@ -259,6 +271,7 @@ fn write(root: ego_tree::NodeRef<'_, Node>, w: &mut Writer) {
                         "td" | "th" => {
                             w.text.push('\t');
                             w.at_line_start = false;
+                            w.in_cell += 1;
                         }
                         "br" => w.line(""),
                         n if block(n) => w.line(""),
@@ -274,6 +287,7 @@ fn write(root: ego_tree::NodeRef<'_, Node>, w: &mut Writer) {
                     && let Node::Element(e) = node.value()
                 {
                     match e.name() {
+                        "td" | "th" => w.in_cell = w.in_cell.saturating_sub(1),
                         "table" => {
                             w.line("");
                             w.table.pop();

@@ -12,6 +12,7 @@ pub mod docx;
 pub mod html;
 mod labels;
 mod parse;
+pub mod pdf;
 mod stream;
 mod tables;
 pub mod text;
@@ -116,9 +117,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         }
         Some(Kind::Html) => html::read(path)?,
         Some(Kind::Docx) => docx::read(path)?,
-        Some(Kind::Pdf) => {
-            return Err(ImportError("这种文件暂不能导入".into()));
-        }
+        Some(Kind::Pdf) => pdf::read(path)?,
         None => return Err(ImportError("不认识的文件类型：能导入 .txt、.html/.htm、.docx、.pdf".into())),
     };
     parse::import_source(&source)

@@ -189,12 +189,12 @@ fn contact(text: &str, r: &mut Report) {
         (!v.is_empty() && v.chars().count() <= 60).then_some(v.trim().to_string())
     };
     if let Some(p) = after(&["电话"]) {
-        r.contact.phone = p
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '－' | '（' | '）' | '(' | ')' | ' '))
-            .collect::<String>()
-            .trim()
-            .to_string();
+        let phone: String =
+            p.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '－' | '（' | '）' | '(' | ')' | ' ')).collect();
+        // 「（电话：0517-87290606）」: the bracket closing the sentence is not the number's.
+        let phone = phone.trim();
+        let phone = if phone.contains(['（', '(']) { phone } else { phone.trim_end_matches(['）', ')']) };
+        r.contact.phone = phone.trim().to_string();
     }
     r.contact.address = after(&["联系地址", "地址", "通信地址", "通讯地址"]).unwrap_or_default();
     if let Some(p) = after(&["邮编", "邮政编码"]) {

@@ -96,6 +96,11 @@ pub fn stream(text: &str) -> Vec<Ch> {
                 open_cell = true;
             }
             '\n' => {
+                // A tab with nothing after it on its line is an empty cell.
+                if open_cell {
+                    out.push(Ch { c: EMPTY_CELL, orig: EMPTY_CELL, gap: Gap::Cell, line, col });
+                    open_cell = false;
+                }
                 line += 1;
                 col = 0;
                 gap = gap.max(Gap::Line);

@@ -42,10 +42,12 @@ fn with_numbering(doc: &Doc, mut f: Found) -> Found {
     f
 }
 
-/// The label as searched: its core, without a note in brackets.
+/// The label as searched: its core, without a note in brackets; a short core
+/// (「其他」「总计」) keeps its numbering, so that 「其他处理」 is not taken for 「3.其他」.
 fn search_key(label: &str) -> &str {
     let c = core(label);
-    c.split_once('（').map_or(c, |(k, _)| k)
+    let c = c.split_once('（').map_or(c, |(k, _)| k);
+    if c.chars().count() <= 2 { label } else { c }
 }
 
 struct Placer<'a> {
@@ -157,7 +159,8 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
             tpl.applications[i].group == Some(crate::model::template::OTHER_HANDLING) && tpl.applications[i].item.is_some()
         })
         .collect();
-    let merged_other = p.report.template == TemplateId::V2021 && other_rows.iter().all(|&i| found[i].is_none());
+    // Its sub-rows 1 and 2 (long labels) both missing: the 3.其他 found, if any, is not the sub-row.
+    let merged_other = p.report.template == TemplateId::V2021 && other_rows.iter().take(2).all(|&i| found[i].is_none());
     for (i, row) in tpl.applications.iter().enumerate() {
         let cells = (0..n).map(|j| CellRef::applications(i, j));
         if merged_other && other_rows.contains(&i) {
@@ -196,37 +199,32 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
     let _ = RowRole::New;
 }
 
-/// Words of table 四's header, skipped before its row of numbers.
-const REVIEW_HEADER: [&str; 10] =
-    ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉", "合计"];
-
+/// Table 四's row of numbers: the longest run of numbers in its part (its
+/// header may be printed in any order, broken across lines).
 fn reviews(p: &mut Placer<'_>, (from, to): (usize, usize)) {
-    let cells = (0..REVIEW_CELLS).map(CellRef::reviews);
-    let Some(first) = p.doc.find("结果维持", from, to) else {
-        p.missing(cells, "原文中没有找到表四（行政复议、行政诉讼情况）");
-        return;
-    };
     let s = &p.doc.s;
-    let mut i = first.start;
-    'header: while i < to {
-        if s[i].c == EMPTY_CELL || super::stream::is_punctuation(s[i].c) {
+    let numeric = |c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | '—' | '-' | EMPTY_CELL);
+    let (mut best, mut best_score) = (None, 0usize);
+    let mut i = from;
+    while i < to.min(s.len()) {
+        if !numeric(s[i].c) {
             i += 1;
             continue;
         }
-        for w in REVIEW_HEADER {
-            if w.chars().enumerate().all(|(k, c)| s.get(i + k).is_some_and(|ch| ch.c == c)) {
-                i += w.chars().count();
-                continue 'header;
-            }
+        let start = i;
+        while i < to.min(s.len()) && numeric(s[i].c) {
+            i += 1;
         }
-        break;
+        let score = s[start..i].iter().filter(|c| c.c != '.' && c.c != ',').count();
+        if score >= best_score {
+            (best, best_score) = (Some((start, i)), score);
+        }
     }
-    // Back to the first empty cell after the header, so that a blank first cell counts.
-    let mut start = i;
-    while start > first.start && s[start - 1].c == EMPTY_CELL {
-        start -= 1;
-    }
-    let read = read_row(s, start, to, &[CellKind::Count; REVIEW_CELLS]);
+    let Some((start, end)) = best.filter(|_| best_score >= 5) else {
+        p.missing((0..REVIEW_CELLS).map(CellRef::reviews), "原文中没有找到表四（行政复议、行政诉讼情况）的数字");
+        return;
+    };
+    let read = read_row(s, start, end, &[CellKind::Count; REVIEW_CELLS]);
     for (j, c) in read.cells.iter().enumerate() {
         p.put(CellRef::reviews(j), c);
     }
