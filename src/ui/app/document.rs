@@ -16,6 +16,7 @@ impl App {
     pub(super) fn replace_document(&mut self, report: Report, path: Option<PathBuf>) {
         self.merged = None;
         self.made_from.clear();
+        self.import_review = None;
         self.previous = match report.previous.as_deref().map(|p| crate::cli::remembered_previous(path.as_deref(), p)) {
             Some(Ok(r)) => Some(r),
             Some(Err(why)) => {
@@ -79,6 +80,8 @@ impl App {
             Pending::Open => self.pending_dialog = Some(FileRequest::Open),
             Pending::NewFromPrevious => self.pending_dialog = Some(FileRequest::NewFromPrevious),
             Pending::Merge => self.pending_dialog = Some(FileRequest::Merge),
+            Pending::Import => self.pending_dialog = Some(FileRequest::Import),
+            Pending::ImportClipboard => self.import_clipboard(),
             Pending::OpenPath(p) => self.load(&p),
             Pending::Close => self.allow_close = true,
         }
@@ -152,6 +155,11 @@ impl App {
     }
 
     pub(super) fn load(&mut self, path: &Path) {
+        // A published document (PDF, Word, web page, text) is imported, not opened.
+        if crate::import::is_document(path) {
+            self.import(path);
+            return;
+        }
         match file::load(path) {
             Ok(report) => {
                 // Totals that disagree with their parts are the file's own mistakes: show

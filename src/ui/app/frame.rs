@@ -73,6 +73,7 @@ impl App {
             self.ask_file(request, frame);
         }
         self.show_in_app_dialog(&ctx);
+        self.audit_window(&ctx);
         self.refresh_findings();
         self.track_text_focus(&ctx);
         self.autosave(&ctx);
@@ -103,7 +104,9 @@ impl App {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             let file = ui.menu_button("文件(F)", |ui| {
-                for c in [UiCommand::New, UiCommand::NewFromPrevious, UiCommand::Open] {
+                for c in
+                    [UiCommand::New, UiCommand::NewFromPrevious, UiCommand::Open, UiCommand::Import, UiCommand::ImportClipboard]
+                {
                     c.menu_item(ui, true, &mut self.queue);
                 }
                 ui.menu_button("最近打开", |ui| {
@@ -123,6 +126,7 @@ impl App {
                 }
                 ui.separator();
                 UiCommand::Merge.menu_item(ui, true, &mut self.queue);
+                UiCommand::Audit.menu_item(ui, true, &mut self.queue);
                 ui.separator();
                 for c in [UiCommand::ExportPdf, UiCommand::ExportWord, UiCommand::ExportHtml, UiCommand::Print] {
                     c.menu_item(ui, true, &mut self.queue);
@@ -256,6 +260,7 @@ impl App {
             return;
         }
         let mut action = None;
+        self.import_panel(ui);
         if let Some(m) = &self.merged {
             egui::Panel::right("sources").default_size(300.0).show(ui, |ui| crate::ui::sources::ui(ui, m));
         }

@@ -10,6 +10,7 @@ mod document;
 mod editing;
 mod file_requests;
 mod frame;
+mod importing;
 mod modals;
 mod output;
 
@@ -36,6 +37,9 @@ pub(crate) enum Pending {
     NewFromPrevious,
     Merge,
     Open,
+    /// 导入已有年报 (a document) and 从剪贴板导入.
+    Import,
+    ImportClipboard,
     OpenPath(PathBuf),
     Close,
 }
@@ -107,6 +111,10 @@ pub struct App {
     autosave_problem: Option<String>,
     /// The files a 汇总 was made from: never written over by this document.
     made_from: Vec<PathBuf>,
+    /// What the last import left to review (the 导入核对 panel).
+    import_review: Option<importing::ImportReview>,
+    /// The 审核多个年报 window.
+    audit: Option<importing::Audit>,
 }
 
 /// The year a report written now is about: last year until October (reports are
@@ -171,6 +179,8 @@ impl App {
             open_lock: None,
             autosave_problem: None,
             made_from: Vec::new(),
+            import_review: None,
+            audit: None,
         };
         match recovery {
             Ok(r) => app.recovery = Some(r),
