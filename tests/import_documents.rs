@@ -331,3 +331,49 @@ fn pdfs_without_text_or_encrypted_are_refused_clearly() {
     broken_xref[at + 10..].fill(b'9');
     let _ = nianbao::import::pdf::from_bytes(&broken_xref);
 }
+
+/// What the fuzz target `import_document` does, as a plain test (CI does not
+/// fuzz): random bytes and damaged real files into every reader, answered
+/// without a panic, and what imports saves and loads back.
+#[test]
+fn damaged_and_random_files_are_answered_never_a_panic() {
+    let mut seed = 0x9e3779b97f4a7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let originals = [
+        std::fs::read(shared("hongze-2024.pdf")).unwrap(),
+        std::fs::read(shared("template-govnianbao.docx")).unwrap(),
+        std::fs::read(shared("pingtan-2024.html")).unwrap(),
+        std::fs::read(shared("pingtan-2021.txt")).unwrap(),
+    ];
+    for round in 0..40 {
+        for (kind, original) in originals.iter().enumerate() {
+            let mut bytes = original.clone();
+            if round % 4 == 0 {
+                bytes.truncate((next() as usize) % bytes.len());
+            }
+            for _ in 0..1 + next() % 20 {
+                let at = (next() as usize) % bytes.len().max(1);
+                if let Some(b) = bytes.get_mut(at) {
+                    *b = next() as u8;
+                }
+            }
+            let source = match kind {
+                0 => nianbao::import::pdf::from_bytes(&bytes).ok(),
+                1 => nianbao::import::docx::from_bytes(&bytes).ok(),
+                2 => nianbao::import::html::from_text(&String::from_utf8_lossy(&bytes)).ok(),
+                _ => nianbao::import::text::decode(&bytes).ok().map(|t| nianbao::import::Source::plain(&t)),
+            };
+            if let Some(source) = source
+                && let Ok(imported) = nianbao::import::import_source(&source)
+            {
+                let json = nianbao::model::file::to_json(&imported.report);
+                nianbao::model::file::from_json(&json).expect("an imported report saves and loads");
+            }
+        }
+    }
+}

@@ -127,6 +127,14 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     }
 
     super::tables::read_tables(&doc, source, &mut report, &mut review, [region(1), region(2), region(3)]);
+    // What the report file could not hold is refused here, not when saving.
+    let limit = crate::model::file::MAX_TEXT_CHARS;
+    if let Some((field, _)) = report.texts().into_iter().find(|(_, t)| t.chars().count() > limit) {
+        return Err(ImportError(format!(
+            "{}超过 {limit} 字，不像年报：文件可能不是年报，或其中混入了大量其他文字",
+            field.label(&report)
+        )));
+    }
     Ok(Imported { report, review, work: doc.work.get() })
 }
 
