@@ -127,6 +127,9 @@ pub fn expand(args: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 .map(|e| e.path())
                 .filter(|p| p.is_file() && readable_kind(p))
                 .collect();
+            if found.is_empty() {
+                return Err(format!("文件夹「{}」中没有年报文件（年报文件、PDF、Word 文档、网页或文本文件）", a.display()));
+            }
             found.sort();
             out.extend(found);
         } else {

@@ -62,8 +62,13 @@ fn too_large(size: u64) -> ImportError {
 pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     let xml = document_xml(bytes)?;
     let options = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: MAX_NODES };
-    let doc = roxmltree::Document::parse_with_options(&xml, options)
-        .map_err(|e| ImportError(format!("Word 正文不是有效的 XML（{e}），文件可能已损坏")))?;
+    let doc = roxmltree::Document::parse_with_options(&xml, options).map_err(|why| {
+        ImportError(match why {
+            roxmltree::Error::NodesLimitReached => format!("Word 正文的元素超过 {MAX_NODES} 个，一份年报只有几千个：不导入"),
+            roxmltree::Error::DtdDetected => "Word 正文中有 DTD 声明，正常的 Word 文件没有：不导入".to_string(),
+            _ => "Word 正文不是有效的 XML，文件可能已损坏".to_string(),
+        })
+    })?;
     let body = doc
         .root_element()
         .children()
