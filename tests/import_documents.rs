@@ -60,6 +60,10 @@ fn pingtan_2024_web_page() {
     assert_eq!(r.applications, want);
     assert_eq!(r.reviews, [2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19].map(Some));
     assert!(r.preamble.starts_with("本报告根据《中华人民共和国政府信息公开条例》"));
+    // Every cell knows where it was read (the app's tooltip).
+    let place = imported.places.iter().find(|(c, _)| *c == nianbao::model::check::CellRef::applications(0, 0)).unwrap();
+    assert!(place.1.starts_with("第 ") && place.1.contains("个表格第 "), "{}", place.1);
+    assert_eq!(imported.places.len(), 200);
     assert!(r.preamble.ends_with("统计期限为2024年1月1日至2024年12月31日。"));
     assert_eq!(r.overview.sections[0].title, "主动公开方面");
     assert!(r.overview.sections[4].body.len() > 50);

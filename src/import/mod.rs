@@ -38,6 +38,8 @@ pub struct Imported {
     pub review: Vec<Review>,
     /// The label searches' work (dynamic-programming cells): bounded by the document's size.
     pub work: u64,
+    /// Where in the source each table cell was read.
+    pub places: Vec<(crate::model::check::CellRef, String)>,
 }
 
 impl Imported {

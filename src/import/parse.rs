@@ -126,7 +126,7 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
         });
     }
 
-    super::tables::read_tables(&doc, source, &mut report, &mut review, [region(1), region(2), region(3)]);
+    let places = super::tables::read_tables(&doc, source, &mut report, &mut review, [region(1), region(2), region(3)]);
     // What the report file could not hold is refused here, not when saving.
     let limit = crate::model::file::MAX_TEXT_CHARS;
     if let Some((field, _)) = report.texts().into_iter().find(|(_, t)| t.chars().count() > limit) {
@@ -135,7 +135,7 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
             field.label(&report)
         )));
     }
-    Ok(Imported { report, review, work: doc.work.get() })
+    Ok(Imported { report, review, work: doc.work.get(), places })
 }
 
 /// Year and agency from the title 「平潭综合实验区2021年度政府信息公开工作年度报告」.

@@ -55,11 +55,13 @@ struct Placer<'a> {
     report: &'a mut Report,
     review: &'a mut Vec<Review>,
     source: &'a super::stream::Source,
+    places: Vec<(CellRef, String)>,
 }
 
 impl Placer<'_> {
     fn put(&mut self, cell: CellRef, read: &CellRead) {
         let place = self.source.place(read.line, read.col);
+        self.places.push((cell, place.clone()));
         if let Some((reason, candidates)) = &read.unread {
             let unread = Unread { reason: reason.clone(), candidates: candidates.clone(), source: place, text: read.raw.clone() };
             self.report.mark_unread(cell, unread);
@@ -103,17 +105,19 @@ fn next_start(found: &[Option<Found>], i: usize, to: usize) -> usize {
     found[i + 1..].iter().flatten().map(|f| f.start).next().unwrap_or(to)
 }
 
+/// Reads the three tables into the report; returns where each cell was read.
 pub fn read_tables(
     doc: &Doc,
     source: &super::stream::Source,
     report: &mut Report,
     review: &mut Vec<Review>,
     regions: [(usize, usize); 3],
-) {
-    let mut p = Placer { doc, report, review, source };
+) -> Vec<(CellRef, String)> {
+    let mut p = Placer { doc, report, review, source, places: Vec::new() };
     disclosure(&mut p, regions[0]);
     applications(&mut p, regions[1]);
     reviews(&mut p, regions[2]);
+    p.places
 }
 
 fn disclosure(p: &mut Placer<'_>, (from, to): (usize, usize)) {

@@ -196,6 +196,11 @@ pub fn number_cell(
     if let Some(m) = mark {
         response = response.on_hover_text(m.tooltip());
     }
+    if let (Some(places), Target::Cell(c)) = (view.imported, target)
+        && let Some(place) = places.get(&c)
+    {
+        response = response.on_hover_text(format!("导入自原文{place}"));
+    }
     if let (Some(merged), Target::Cell(c)) = (view.merged, target) {
         let from = merged.describe(&c);
         if !from.is_empty() {

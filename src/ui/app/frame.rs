@@ -264,7 +264,7 @@ impl App {
         if let Some(m) = &self.merged {
             egui::Panel::right("sources").default_size(300.0).show(ui, |ui| crate::ui::sources::ui(ui, m));
         }
-        let App { report, index, focus, auto_totals, composing, fonts, tab, previous, merged, .. } = self;
+        let App { report, index, focus, auto_totals, composing, fonts, tab, previous, merged, import_review, .. } = self;
         let mut view = View {
             index,
             fonts,
@@ -273,6 +273,7 @@ impl App {
             composing: *composing,
             previous: previous.as_ref(),
             merged: merged.as_ref(),
+            imported: import_review.as_ref().map(|r| &r.places),
             pasted: None,
         };
         // Content follows the window's width (text wraps); each tab keeps its own scroll position.

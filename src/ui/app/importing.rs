@@ -18,6 +18,8 @@ pub struct ImportReview {
     pub source: String,
     /// Notes that are not about one unread cell.
     pub notes: Vec<String>,
+    /// Where in the source each cell was read (its tooltip).
+    pub places: std::collections::HashMap<CellRef, String>,
 }
 
 /// One row of 审核多个年报.
@@ -146,6 +148,7 @@ impl App {
         self.import_review = Some(ImportReview {
             source,
             notes: imported.review.iter().map(|r| format!("{}：{}", r.place, r.message)).collect(),
+            places: imported.places.into_iter().collect(),
         });
         self.tab = Tab::Basic;
     }
