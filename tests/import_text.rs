@@ -142,3 +142,14 @@ fn a_huge_text_is_read_with_bounded_work() {
 fn imported_work(text: &str) -> u64 {
     nianbao::import::import_text(text).unwrap().work
 }
+
+#[test]
+fn a_subtotal_column_is_read_and_left_out() {
+    let mut text = String::from(
+        "某县某局2024年度政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\t申请人情况\n\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t小计\t总计\n",
+    );
+    text.push_str("一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t1\t2\t7\n");
+    let imported = nianbao::import::import_text(&text).unwrap();
+    assert_eq!(imported.report.applications[0], [Some(5), Some(1), Some(0), Some(0), Some(0), Some(1), Some(7)]);
+    assert!(imported.review_lines().iter().any(|l| l.contains("小计")));
+}

@@ -45,7 +45,10 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     }
     let template = super::tables::detect_template(&doc);
     let found_headings = headings.iter().flatten().count();
-    let Some(template) = template.or((found_headings >= 4).then_some(TemplateId::V2021)) else {
+    // Without the labels that tell the formats apart: a report all the same if
+    // it has most of the parts, or table 三 (the current format assumed).
+    let has_table_3 = || doc.find("本年新收政府信息公开申请数量", 0, doc.len()).is_some();
+    let Some(template) = template.or((found_headings >= 4 || has_table_3()).then_some(TemplateId::V2021)) else {
         return Err(ImportError(
             "没有找到政府信息公开工作年度报告的表格和标题（如「二、主动公开政府信息情况」「第二十条第（一）项」）：这不是年报，或是扫描的图片".into(),
         ));

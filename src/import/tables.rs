@@ -156,7 +156,18 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
     let labels: Vec<Vec<&str>> = tpl.applications.iter().map(|r| vec![search_key(r.short_label())]).collect();
     let found = find_rows(p.doc, &labels, from, to);
     let n = APPLICANT_COLUMNS.len();
-    let kinds = [CellKind::Count; 7];
+    // A 「小计」 column for 法人或其他组织 (not in the official table, added by some
+    // templates): read, and left out.
+    let header_end = found.iter().flatten().next().map_or(from, |f| f.start);
+    let subtotal = super::stream::compact(&p.doc.s, from, header_end).contains("小计");
+    let kinds: Vec<CellKind> = vec![CellKind::Count; n + usize::from(subtotal)];
+    if subtotal {
+        let at = p.doc.s.get(from).map_or((0, 0), |c| (c.line, c.col));
+        p.review.push(Review {
+            place: p.source.place(at.0, at.1),
+            message: "表三有「小计」列（官方格式没有），已略去，请核对各列是否对应".into(),
+        });
+    }
     // A 2021 table printed with （六）其他处理 as one row (the 2019 shape).
     let other_rows: Vec<usize> = (0..tpl.applications.len())
         .filter(|&i| {
@@ -174,7 +185,10 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
             p.missing(cells, &format!("原文中没有找到表三「{}」这一行", row.label()));
             continue;
         };
-        let read = read_row(&p.doc.s, f.end, next_start(&found, i, to), &kinds);
+        let mut read = read_row(&p.doc.s, f.end, next_start(&found, i, to), &kinds);
+        if subtotal && read.cells.len() == n + 1 {
+            read.cells.remove(n - 1);
+        }
         for (j, c) in read.cells.iter().enumerate() {
             p.put(CellRef::applications(i, j), c);
         }
