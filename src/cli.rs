@@ -238,13 +238,21 @@ fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 
 pub fn remembered_previous(report_path: Option<&Path>, remembered: &Path) -> Result<Report, String> {
     let dir = report_path.map(|p| p.parent().unwrap_or(Path::new(".")));
     let first = dir.map_or_else(|| remembered.to_path_buf(), |d| d.join(remembered));
-    let error = match model::file::load(&first) {
+    // Last year's report may be a published document (new --from 2024年报.pdf).
+    let load = |p: &Path| -> Result<Report, String> {
+        if crate::import::is_document(p) {
+            crate::import::import_file(p).map(|i| i.report).map_err(|why| why.0)
+        } else {
+            model::file::load(p).map_err(|why| why.to_string())
+        }
+    };
+    let error = match load(&first) {
         Ok(r) => return Ok(r),
-        Err(e) => e,
+        Err(why) => why,
     };
     if let (Some(dir), Some(name)) = (dir, remembered.file_name())
         && dir.join(name) != first
-        && let Ok(r) = model::file::load(&dir.join(name))
+        && let Ok(r) = load(&dir.join(name))
     {
         return Ok(r);
     }
@@ -367,7 +375,12 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
     for f in &files {
         let Some(report) = open(f, err) else { return EXIT_FAILURE };
         if !report.unread.is_empty() {
-            let _ = writeln!(err, "警告：「{}」还有 {} 个单元格未能读取，汇总中按空白相加，请先核对", f.display(), report.unread.len());
+            let _ = writeln!(
+                err,
+                "警告：「{}」还有 {} 个单元格未能读取，汇总中按空白相加，请先核对",
+                f.display(),
+                report.unread.len()
+            );
         }
         let name = f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned());
         sources.push(model::merge::Source { name, report });

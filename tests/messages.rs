@@ -72,8 +72,6 @@ const REVIEWED: &[(&str, &str)] = &[
     ("src/model/file.rs", r#"read_regular_file(path, REPORT_CAP).map_err(|e| LoadError::Io(e.to_string()))"#),
     // LoadError (its Io variant holds a ReadError's reason).
     ("src/cli.rs", r#"Err(format!("上年报告「{}」无法打开：{error}", first.display()))"#),
-    ("src/ui/app/document.rs", r#"text: format!("「{}」：{e}", last_year.display()),"#),
-    ("src/ui/app/document.rs", r#"Err(e) => unreadable.push(format!("「{}」：{e}", f.display())),"#),
     ("src/ui/app/document.rs", r#"text: format!("无法打开「{}」：\n{e}", path.display()),"#),
     ("src/cli.rs", r#"let _ = writeln!(err, "错误：无法打开「{}」：{e}", path.display());"#),
     // ReadError and LoadError: Chinese.
