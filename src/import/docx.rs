@@ -127,7 +127,15 @@ fn table(tbl: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
             }
             w.text.push('\t');
             let mut first = true;
-            for block in tc.children().filter(roxmltree::Node::is_element) {
+            // Paragraphs directly in the cell or in content controls (w:sdt) there.
+            let blocks = tc.descendants().filter(|n| {
+                (n.has_tag_name((W, "p")) || n.has_tag_name((W, "tbl")))
+                    && n.ancestors()
+                        .skip(1)
+                        .find(|a| a.has_tag_name((W, "tc")) || a.has_tag_name((W, "p")) || a.has_tag_name((W, "tbl")))
+                        == Some(tc)
+            });
+            for block in blocks {
                 if block.has_tag_name((W, "p")) {
                     let text = paragraph(block);
                     if !text.trim().is_empty() {

@@ -394,10 +394,11 @@ fn fill_blank_columns(lines: &[Vec<Run>]) -> Vec<Vec<Option<Run>>> {
             continue;
         }
         if !mine.is_empty() {
-            let centre = |r: &Run| (r.x + r.end) / 2.0;
-            let fits = |reference: &[Run]| {
-                mine.iter().all(|m| reference.iter().any(|r| (centre(r) - centre(m)).abs() < r.size.max(m.size) * 0.8))
-            };
+            // Under one column: the two numbers share their centre (cells centre
+            // their numbers in the official tables). Each number must fit exactly
+            // one column; anything else is left as it is (and read as unsure).
+            let same_column = |a: &Run, b: &Run| ((a.x + a.end) / 2.0 - (b.x + b.end) / 2.0).abs() < a.size.max(b.size) * 0.8;
+            let fits = |reference: &[Run]| mine.iter().all(|m| reference.iter().filter(|r| same_column(r, m)).count() == 1);
             // The fullest row nearby: its own blank cells must not hide a column.
             let reference = (1..30)
                 .flat_map(|d| [i.checked_sub(d), Some(i + d)])
@@ -408,8 +409,20 @@ fn fill_blank_columns(lines: &[Vec<Run>]) -> Vec<Vec<Option<Run>>> {
                 .max_by_key(|r| r.len());
             match reference {
                 Some(reference) => {
+                    // Each number under one column, left to right; all placed or none.
+                    let mut used = vec![false; mine.len()];
+                    let mut aligned = Vec::with_capacity(reference.len());
                     for r in &reference {
-                        cells.push(mine.iter().find(|m| (centre(r) - centre(m)).abs() < r.size.max(m.size) * 0.8).cloned());
+                        let m = (0..mine.len()).find(|&k| !used[k] && same_column(r, &mine[k]));
+                        if let Some(k) = m {
+                            used[k] = true;
+                        }
+                        aligned.push(m.map(|k| mine[k].clone()));
+                    }
+                    if used.iter().all(|u| *u) {
+                        cells.extend(aligned);
+                    } else {
+                        cells.extend(mine.into_iter().map(Some));
                     }
                 }
                 None => cells.extend(mine.into_iter().map(Some)),
