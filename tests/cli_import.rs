@@ -66,10 +66,12 @@ fn check_audits_many_files_folders_and_wildcards() {
         std::fs::copy(real(name), dir.join(name)).unwrap();
     }
     std::fs::copy("examples/errors-2024.json", dir.join("errors-2024.json")).unwrap();
+    std::fs::copy(real("template-govnianbao.docx"), dir.join("空模板.docx")).unwrap();
     let o = nianbao(&["check", dir.to_str().unwrap()]);
     let shown = text(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "errors-2024.json has errors: {shown}");
-    assert_eq!(shown.lines().filter(|l| l.starts_with('【')).count(), 3, "{shown}");
+    assert_eq!(shown.lines().filter(|l| l.starts_with('【')).count(), 4, "{shown}");
+    assert!(shown.contains("空模板.docx｜｜年度未知｜"), "the empty template has no year: {shown}");
     assert!(shown.contains("个单元格未能读取"));
     assert!(shown.contains("导入待核对"), "unread cells are warnings");
     assert!(shown.contains("无法核对"));

@@ -146,6 +146,8 @@ pub fn expand(args: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 pub struct Audited {
     pub path: PathBuf,
     pub result: Result<(Report, Vec<model::Finding>), String>,
+    /// A document whose title gave no year (the report's year is a placeholder).
+    pub year_unknown: bool,
 }
 
 impl Audited {
@@ -159,12 +161,16 @@ impl Audited {
 pub fn audit_files(files: &[PathBuf]) -> Vec<Audited> {
     files
         .iter()
-        .map(|path| Audited {
-            path: path.clone(),
-            result: load_any(path).map(|(report, _)| {
+        .map(|path| {
+            let loaded = load_any(path);
+            let year_unknown = loaded.as_ref().is_ok_and(|(_, i)| {
+                i.as_ref().is_some_and(|i| i.review.iter().any(|r| r.message.starts_with("没有找到报告年度")))
+            });
+            let result = loaded.map(|(report, _)| {
                 let findings = model::check(&report, None);
                 (report, findings)
-            }),
+            });
+            Audited { path: path.clone(), result, year_unknown }
         })
         .collect()
 }
@@ -193,11 +199,11 @@ pub fn audit(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> i
                 }
                 let _ = writeln!(
                     out,
-                    "【{}】{}｜{}｜{}年度｜{e} 个错误｜{w} 个警告｜{unread} 个单元格未能读取",
+                    "【{}】{}｜{}｜{}｜{e} 个错误｜{w} 个警告｜{unread} 个单元格未能读取",
                     if e > 0 { "有错误" } else { "无错误" },
                     a.path.display(),
                     super::shown(&report.agency),
-                    report.year,
+                    if a.year_unknown { "年度未知".to_string() } else { format!("{}年度", report.year) },
                 );
                 for f in findings.iter().filter(|f| f.severity != Severity::Hint || f.message.starts_with("无法核对")) {
                     let _ = writeln!(out, "  {}", super::shown(&f.to_string()));

@@ -49,7 +49,8 @@ impl Audit {
                 match a.result {
                     Ok((r, _)) => {
                         let (errors, warnings, unread) = counts.unwrap_or_default();
-                        AuditRow { path: a.path, agency: r.agency, year: Some(r.year), errors, warnings, unread, failure: None }
+                        let year = (!a.year_unknown).then_some(r.year);
+                        AuditRow { path: a.path, agency: r.agency, year, errors, warnings, unread, failure: None }
                     }
                     Err(why) => AuditRow {
                         path: a.path,
