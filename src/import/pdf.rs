@@ -60,11 +60,12 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     }
     let mut budget = MAX_OPERATIONS;
     let mut out = Source::default();
+    let mut carried = Vec::new();
     let mut chars = 0;
     for (number, id) in pages {
         let runs = page_runs(&doc, id, &mut budget)?;
         chars += runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
-        lines::write_page(number, runs, &mut out);
+        lines::write_page(number, runs, &mut out, &mut carried);
     }
     if chars < 20 {
         return Err(ImportError(

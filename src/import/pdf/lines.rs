@@ -16,7 +16,9 @@ fn is_numeric(t: &str) -> bool {
 }
 
 /// Lines of one page, top to bottom, written with their places.
-pub(super) fn write_page(number: u32, mut runs: Vec<Run>, out: &mut Source) {
+/// `carried` holds the fullest rows of numbers of the pages before: a table
+/// going on over a page keeps its columns.
+pub(super) fn write_page(number: u32, mut runs: Vec<Run>, out: &mut Source, carried: &mut Vec<Vec<Run>>) {
     if runs.is_empty() {
         return;
     }
@@ -129,7 +131,12 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, out: &mut Source) {
     let cells = |line: &[Run]| 1 + line.windows(2).filter(|w| w[1].x - w[0].end.max(w[0].x) > w[1].size * 0.9).count();
     let left = lines.iter().map(|l| l[0].x).fold(f32::MAX, f32::min);
     let right = lines.iter().map(|l| l[l.len() - 1].end).fold(f32::MIN, f32::max);
-    let filled = fill_blank_columns(&lines);
+    let filled = fill_blank_columns(&lines, carried);
+    let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
+    let fullest = lines.iter().map(|l| numbers(l).len()).max().unwrap_or(0);
+    if fullest >= 2 {
+        *carried = lines.iter().map(|l| numbers(l)).filter(|n| n.len() == fullest).collect();
+    }
     for (k, line) in lines.iter().enumerate() {
         let mut prev_end: Option<f32> = None;
         let table_line = cells(line) > 1 || line.iter().any(|r| is_numeric(&r.text));
@@ -183,7 +190,7 @@ fn drop_vertical_labels(lines: &mut [Vec<Run>]) {
 
 /// Blank cells print nothing: a row of numbers with fewer than the rows
 /// around it gets an empty cell wherever a column of theirs has no number of its.
-fn fill_blank_columns(lines: &[Vec<Run>]) -> Vec<Vec<Option<Run>>> {
+fn fill_blank_columns(lines: &[Vec<Run>], carried: &[Vec<Run>]) -> Vec<Vec<Option<Run>>> {
     let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
@@ -200,13 +207,19 @@ fn fill_blank_columns(lines: &[Vec<Run>]) -> Vec<Vec<Option<Run>>> {
             // their numbers in the official tables). Each number must fit exactly
             // one column; anything else is left as it is (and read as unsure).
             let same_column = |a: &Run, b: &Run| ((a.x + a.end) / 2.0 - (b.x + b.end) / 2.0).abs() < a.size.max(b.size) * 0.8;
-            let fits = |reference: &[Run]| mine.iter().all(|m| reference.iter().filter(|r| same_column(r, m)).count() == 1);
+            // The same table: its numbers all right of this row's label.
+            let label_end = line[..first].iter().map(|r| r.end).fold(f32::MIN, f32::max);
+            let fits = |reference: &[Run]| {
+                reference.iter().all(|r| r.x >= label_end)
+                    && mine.iter().all(|m| reference.iter().filter(|r| same_column(r, m)).count() == 1)
+            };
             // The fullest row nearby: its own blank cells must not hide a column.
             let reference = (1..30)
                 .flat_map(|d| [i.checked_sub(d), Some(i + d)])
                 .flatten()
                 .filter_map(|k| lines.get(k))
                 .map(|l| numbers(l))
+                .chain(carried.iter().cloned())
                 .filter(|r| r.len() > mine.len() && r.len() <= 20 && fits(r))
                 .max_by_key(|r| r.len());
             match reference {
