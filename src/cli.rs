@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use crate::files::{Input, Writing};
 use crate::model::{self, Report, Severity};
 
+mod documents;
 mod export;
+pub use documents::{Audited, audit_files, expand, load_any};
 
 /// Exit status: no errors found.
 pub const EXIT_OK: i32 = 0;
@@ -26,9 +28,15 @@ const USAGE: &str = "\
   nianbao [年报文件.json]
       打开图形界面（可同时打开一个年报文件）
   nianbao check 年报文件.json [--previous 上年年报文件.json] [--overview-limit 字数]
-      校验年报：逐条列出错误、警告和提示。
+      校验年报：逐条列出错误、警告和提示。也可以直接校验已发布的 .pdf、.docx、.html、.txt（先导入）。
       --overview-limit 1000  总体情况超过 1000 字时警告（部分省份的要求）。
       退出码 0 = 没有错误，1 = 有错误，2 = 文件无法读取。
+  nianbao check 文件1 文件2 … | 文件夹 | *.pdf
+      审核多个年报：每个文件一行情况，再列出它的问题；未能读取的单元格是警告（导入待核对）。
+      退出码 0 = 都没有错误，1 = 有文件有错误，2 = 有文件无法读取。
+  nianbao import 已发布的年报.pdf|.docx|.html|.txt -o 年报.json [--replace]
+      导入已有的年报：列出读到的内容和需要核对的项目（及其在原文中的位置），写出年报文件。
+      退出码 0 = 全部读入，1 = 有需要核对的项目，2 = 文件无法读取。
   nianbao export 年报文件.json -o 输出文件.pdf|.docx|.html [--format pdf|docx|html] [--fonts system|builtin]
   nianbao export 年报1.json 年报2.json … -o 文件夹 [--format pdf|docx|html] [--fonts system|builtin]
       导出 PDF（A4，公文格式）、Word 文档或网页，格式按输出文件的扩展名（或 --format）。
@@ -58,6 +66,7 @@ pub fn run(args: &[OsString]) -> i32 {
     };
     match verb.to_str() {
         Some("check") => check(&args[1..], &mut out, &mut err),
+        Some("import") => documents::import(&args[1..], &mut out, &mut err),
         Some("export") => export::export(&args[1..], &mut out, &mut err),
         Some("new") => new_from_previous(&args[1..], &mut out, &mut err),
         Some("merge") => merge(&args[1..], &mut out, &mut err),
@@ -78,9 +87,9 @@ fn usage_error(err: &mut impl Write, why: &str) -> i32 {
     EXIT_FAILURE
 }
 
-/// Splits `FILE [--previous P] [--overview-limit N]`.
-fn check_args(args: &[OsString]) -> Result<(PathBuf, Option<PathBuf>, model::check::Options), String> {
-    let mut file = None;
+/// Splits `FILE… [--previous P] [--overview-limit N]`.
+fn check_args(args: &[OsString]) -> Result<(Vec<PathBuf>, Option<PathBuf>, model::check::Options), String> {
+    let mut files = Vec::new();
     let mut previous = None;
     let mut options = model::check::Options::default();
     let mut it = args.iter();
@@ -92,30 +101,45 @@ fn check_args(args: &[OsString]) -> Result<(PathBuf, Option<PathBuf>, model::che
             options.overview_limit = Some(n.ok_or("--overview-limit 后面应为总体情况的字数上限（正整数，如 1000）")?);
         } else if a.to_string_lossy().starts_with("--") {
             return Err(format!("不认识的选项「{}」", a.to_string_lossy()));
-        } else if file.replace(PathBuf::from(a)).is_some() {
-            return Err("只能校验一个年报文件".into());
+        } else {
+            files.push(PathBuf::from(a));
         }
     }
-    Ok((file.ok_or("缺少要校验的年报文件")?, previous, options))
+    if files.is_empty() {
+        return Err("缺少要校验的年报文件".into());
+    }
+    Ok((files, previous, options))
 }
 
+/// A report file, or a published document (imported on the fly, with a note
+/// on stderr of how many cells could not be read).
 fn open(path: &Path, err: &mut impl Write) -> Option<Report> {
-    // What a save of this file killed half-way left behind.
-    crate::files::remove_dead_temps(path);
-    match model::file::load(path) {
-        Ok(r) => Some(r),
-        Err(e) => {
-            let _ = writeln!(err, "错误：无法打开「{}」：{e}", path.display());
+    match load_any(path) {
+        Ok((r, imported)) => {
+            if let Some(i) = imported {
+                let _ = writeln!(err, "提示：「{}」已导入，{} 个单元格未能读取", path.display(), i.report.unread.len());
+            }
+            Some(r)
+        }
+        Err(why) => {
+            let _ = writeln!(err, "错误：{why}");
             None
         }
     }
 }
 
 fn check(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let (file, previous, options) = match check_args(args) {
+    let (files, previous, options) = match check_args(args) {
         Ok(v) => v,
         Err(why) => return usage_error(err, &why),
     };
+    if documents::is_audit(&files) {
+        if previous.is_some() {
+            return usage_error(err, "审核多个年报时不能用 --previous");
+        }
+        return documents::audit(&files, &options, out, err);
+    }
+    let file = files[0].clone();
     let Some(report) = open(&file, err) else { return EXIT_FAILURE };
     // Without --previous, the report's remembered last-year file (从上年报告新建), if it is there.
     let previous = match previous {
@@ -147,13 +171,21 @@ fn check(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
 pub fn remembered_previous(report_path: Option<&Path>, remembered: &Path) -> Result<Report, String> {
     let dir = report_path.map(|p| p.parent().unwrap_or(Path::new(".")));
     let first = dir.map_or_else(|| remembered.to_path_buf(), |d| d.join(remembered));
-    let error = match model::file::load(&first) {
+    // Last year's report may be a published document (new --from 2024年报.pdf).
+    let load = |p: &Path| -> Result<Report, String> {
+        if crate::import::is_document(p) {
+            crate::import::import_file(p).map(|i| i.report).map_err(|why| why.0)
+        } else {
+            model::file::load(p).map_err(|why| why.to_string())
+        }
+    };
+    let error = match load(&first) {
         Ok(r) => return Ok(r),
-        Err(e) => e,
+        Err(why) => why,
     };
     if let (Some(dir), Some(name)) = (dir, remembered.file_name())
         && dir.join(name) != first
-        && let Ok(r) = model::file::load(&dir.join(name))
+        && let Ok(r) = load(&dir.join(name))
     {
         return Ok(r);
     }
@@ -275,6 +307,14 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
     let mut sources = Vec::with_capacity(files.len());
     for f in &files {
         let Some(report) = open(f, err) else { return EXIT_FAILURE };
+        if !report.unread.is_empty() {
+            let _ = writeln!(
+                err,
+                "警告：「{}」还有 {} 个单元格未能读取，汇总中按空白相加，请先核对",
+                f.display(),
+                report.unread.len()
+            );
+        }
         let name = f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned());
         sources.push(model::merge::Source { name, report });
     }

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod export;
 pub mod files;
 pub mod fonts;
+pub mod import;
 pub mod layout;
 pub mod model;
 pub mod open_files;

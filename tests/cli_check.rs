@@ -156,7 +156,11 @@ fn devices_pipes_folders_and_huge_files_are_refused_before_reading() {
             assert!(stderr(&o).ends_with("；上年结转等核对未进行\n"), "{}", stderr(&o));
         }
     }
-    let e = refusal(&["check", dir.to_str().unwrap()]);
+    // A folder is audited (issue 15): its report files, never the pipe beside them.
+    let o = nianbao(&["check", dir.to_str().unwrap()]);
+    assert!(stdout(&o).contains("审核 "), "{}{}", stdout(&o), stderr(&o));
+    assert!(!stdout(&o).contains("管道"), "{}", stdout(&o));
+    let e = refusal(&["export", dir.to_str().unwrap(), "-o", dir.join("x.pdf").to_str().unwrap()]);
     assert!(e.ends_with("：这是一个文件夹，不是文件\n"), "{e}");
 
     // Sparse: 10 MB and one byte long, nothing written.

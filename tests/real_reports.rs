@@ -1,4 +1,4 @@
-//! The checker on the real published reports in `../shared/real-reports/`
+//! The checker on the real published reports in `tests/fixtures/real-reports/` (from `../shared/real-reports/`)
 //! (issue 16): the true findings appear, and no 警告 that is not true.
 //!
 //! There is no importer here: each report is built the way a clerk would fill it
@@ -15,14 +15,9 @@ use nianbao::model::report::Report;
 use nianbao::model::template::TemplateId;
 use nianbao::model::totals::fill_totals;
 
+/// The real reports, kept in the repository (copied from `../shared/real-reports/`).
 fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-reports");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("../shared/real-reports is not here: skipped");
-        None
-    }
+    Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real-reports"))
 }
 
 /// The text between `from` (excluded) and the first of `to` after it.

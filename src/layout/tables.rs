@@ -13,7 +13,7 @@ use crate::model::template::{
 };
 
 use super::style::table::{CAPTION_GRAY, MIN_NUMBER_SIZE, PAD_X, SIZE};
-use crate::model::check::PLAUSIBLE_COUNT_LIMIT;
+use crate::model::check::{CellRef, PLAUSIBLE_COUNT_LIMIT};
 
 /// Every label and number of the tables: one face, one size.
 const TEXT: Style = Style { role: Role::Table, size: SIZE };
@@ -32,6 +32,14 @@ fn count_text(c: Count) -> String {
 
 fn amount_text(a: Amount) -> String {
     a.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// What an unread cell (未能读取, from an import) prints: it is not blank.
+pub const UNREAD_MARK: &str = "未读";
+
+/// A cell's text, or the unread mark.
+fn shown(report: &Report, cell: CellRef, text: String) -> String {
+    if report.unread_at(cell).is_some() { UNREAD_MARK.to_string() } else { text }
 }
 
 /// Table 二: captioned blocks of four grid columns; blocks with fewer value columns
@@ -62,6 +70,7 @@ pub fn disclosure(report: &Report) -> Table {
                 if col.role == ColumnRole::PurchaseAmount && !text.is_empty() {
                     text.push_str(&report.procurement_unit);
                 }
+                let text = shown(report, CellRef::disclosure(data_row, j), text);
                 cells.push(Cell::new(row, spans[j].0, text, TEXT).span(1, spans[j].1).number());
             }
             // A block stays on one page.
@@ -121,7 +130,8 @@ pub fn applications(report: &Report) -> Table {
             cells.push(Cell::new(r, 0, RESULTS, l).span(results, 1).vertical());
         }
         for (j, v) in report.applications[i].iter().enumerate() {
-            cells.push(Cell::new(r, 3 + j, count_text(*v), TEXT).number());
+            let text = shown(report, CellRef::applications(i, j), count_text(*v));
+            cells.push(Cell::new(r, 3 + j, text, TEXT).number());
         }
         // 一 stays with 二; the carry-forward row 四 stays with （七）总计.
         keep.push(matches!(row.role, RowRole::New) || tpl.applications.get(i + 1).is_some_and(|n| n.role == RowRole::CarriedOut));
@@ -144,7 +154,7 @@ pub fn reviews(report: &Report) -> Table {
         }
     }
     for (j, v) in report.reviews.iter().enumerate() {
-        cells.push(Cell::new(3, j, count_text(*v), TEXT).number());
+        cells.push(Cell::new(3, j, shown(report, CellRef::reviews(j), count_text(*v)), TEXT).number());
     }
     Table { columns: vec![w; 15], cells, header_rows: 3, keep_with_next: vec![true, true, true, false], min_row_height: 24.0 }
 }
@@ -204,6 +214,15 @@ mod tests {
         let find4 = |text: &str| t4.cells.iter().find(|c| c.text == text).unwrap();
         assert_eq!(find4(LITIGATION_HEADER).colspan, 10);
         assert_eq!(find4("未经复议直接起诉").colspan, 5);
+    }
+
+    #[test]
+    fn an_unread_cell_prints_its_mark() {
+        let mut r = Report::new(TemplateId::V2021, 2024, "某局");
+        r.mark_unread(CellRef::applications(3, 1), crate::model::unread::Unread::default());
+        r.mark_unread(CellRef::reviews(2), crate::model::unread::Unread::default());
+        assert_eq!(texts(&applications(&r)).iter().filter(|t| **t == UNREAD_MARK).count(), 1);
+        assert_eq!(texts(&reviews(&r)).iter().filter(|t| **t == UNREAD_MARK).count(), 1);
     }
 
     #[test]

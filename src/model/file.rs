@@ -14,12 +14,13 @@ use super::template::{APPLICANT_COLUMNS, CellKind, REVIEW_CELLS, TemplateId, rev
 use crate::read_limits::{SizeCap, read_regular_file};
 
 mod duplicates;
+mod unread;
 mod values;
 
 /// The value of the `"format"` key.
 pub const FORMAT_TAG: &str = "nianbao-report";
 /// The file version this build writes and the newest it reads.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 /// The oldest and newest report year accepted.
 pub const YEARS: std::ops::RangeInclusive<i64> = 2000..=2100;
 /// The longest text a field may hold. A whole report is a few thousand
@@ -182,7 +183,7 @@ fn invalid(why: impl Into<String>) -> LoadError {
 }
 
 /// The keys this version reads; anything else is kept in `Report::extra`.
-const KNOWN_KEYS: [&str; 17] = [
+const KNOWN_KEYS: [&str; 18] = [
     "format",
     "version",
     "template",
@@ -200,6 +201,7 @@ const KNOWN_KEYS: [&str; 17] = [
     "other_matters",
     "processing_fee",
     "previous",
+    "unread",
 ];
 
 fn read_report(obj: &mut Map<String, Value>) -> Result<Report, String> {
@@ -312,6 +314,14 @@ fn read_report(obj: &mut Map<String, Value>) -> Result<Report, String> {
     }
     for (j, cell) in cells.iter().enumerate() {
         report.reviews[j] = count(cell).map_err(|e| format!("表四{}{e}", review_label(j)))?;
+    }
+
+    // Version 1 files have no unread cells; a cell listed as unread is blank.
+    if let Some(v) = obj.get("unread") {
+        unread::read(v, &mut report)?;
+        for u in report.unread.clone() {
+            report.mark_unread(u.cell, u.unread);
+        }
     }
 
     obj.retain(|k, _| !KNOWN_KEYS.contains(&k.as_str()));
@@ -474,6 +484,7 @@ fn to_value(r: &Report) -> Value {
     m.insert("other_matters".into(), text(&r.other_matters));
     m.insert("processing_fee".into(), amount_value(r.processing_fee));
     m.insert("previous".into(), r.previous.as_ref().map_or(Value::Null, |p| text(&p.to_string_lossy())));
+    m.insert("unread".into(), unread::to_value(r));
     for (k, v) in &r.extra {
         m.insert(k.clone(), v.clone());
     }

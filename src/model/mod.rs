@@ -15,6 +15,7 @@ pub mod report;
 pub mod template;
 pub mod text;
 pub mod totals;
+pub mod unread;
 
 pub use check::{Finding, Severity, check};
 pub use decimal::Decimal;

@@ -102,6 +102,8 @@ pub struct Report {
     pub processing_fee: Amount,
     /// Last year's report file (从上年报告新建): S1, S2 and S10 check against it.
     pub previous: Option<std::path::PathBuf>,
+    /// Cells an importer could not read (未能读取); their values are blank.
+    pub unread: Vec<super::unread::UnreadCell>,
     /// Top-level keys of the file this tool does not know; written back unchanged.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -126,6 +128,7 @@ impl Report {
             other_matters: String::new(),
             processing_fee: None,
             previous: None,
+            unread: Vec::new(),
             extra: serde_json::Map::new(),
         }
     }

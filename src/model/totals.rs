@@ -48,7 +48,12 @@ pub fn fill_totals(report: &mut Report) {
 }
 
 /// Whether every total already equals the sum of its parts (what 「自动合计」 would make it).
+/// A report with unread cells (from an import) is not: a computed total would
+/// hide what the source printed.
 pub fn consistent(report: &Report) -> bool {
+    if !report.unread.is_empty() {
+        return false;
+    }
     let mut recomputed = report.clone();
     fill_totals(&mut recomputed);
     recomputed == *report

@@ -126,6 +126,9 @@ pub fn number_cell(
     if let Some(fill) = highlight(ui, mark) {
         edit = edit.background_color(fill);
     }
+    if value.is_none() && mark.is_some_and(|m| m.unread) {
+        edit = edit.hint_text(crate::layout::tables::UNREAD_MARK);
+    }
     let mut response = ui.add(edit).accessible_name(name);
     view.take_focus(target, &response);
     select_on_focus(ui, &response, id, value, &buffer);
@@ -192,6 +195,11 @@ pub fn number_cell(
     }
     if let Some(m) = mark {
         response = response.on_hover_text(m.tooltip());
+    }
+    if let (Some(places), Target::Cell(c)) = (view.imported, target)
+        && let Some(place) = places.get(&c)
+    {
+        response = response.on_hover_text(format!("导入自原文{place}"));
     }
     if let (Some(merged), Target::Cell(c)) = (view.merged, target) {
         let from = merged.describe(&c);

@@ -9,7 +9,10 @@ pub enum UiCommand {
     New,
     NewFromPrevious,
     Open,
+    Import,
+    ImportClipboard,
     Merge,
+    Audit,
     Save,
     SaveAs,
     ExportPdf,
@@ -29,11 +32,14 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 20] = [
+    pub const ALL: [UiCommand; 23] = [
         UiCommand::New,
         UiCommand::NewFromPrevious,
         UiCommand::Open,
+        UiCommand::Import,
+        UiCommand::ImportClipboard,
         UiCommand::Merge,
+        UiCommand::Audit,
         UiCommand::Save,
         UiCommand::SaveAs,
         UiCommand::ExportPdf,
@@ -58,7 +64,10 @@ impl UiCommand {
             UiCommand::New => "新建…",
             UiCommand::NewFromPrevious => "从上年报告新建…",
             UiCommand::Open => "打开…",
+            UiCommand::Import => "导入已有年报…",
+            UiCommand::ImportClipboard => "从剪贴板导入年报",
             UiCommand::Merge => "汇总多个年报…",
+            UiCommand::Audit => "审核多个年报…",
             UiCommand::Save => "保存",
             UiCommand::SaveAs => "另存为…",
             UiCommand::ExportPdf => "导出PDF…",
@@ -99,6 +108,9 @@ impl UiCommand {
             UiCommand::Quit
             | UiCommand::NewFromPrevious
             | UiCommand::Merge
+            | UiCommand::Import
+            | UiCommand::ImportClipboard
+            | UiCommand::Audit
             | UiCommand::ExportWord
             | UiCommand::ExportHtml
             | UiCommand::About => None,

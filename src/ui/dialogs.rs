@@ -26,9 +26,25 @@ pub trait FileDialogs {
     fn save_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Answer<PathBuf>;
     /// 导出PDF / 导出Word / 导出网页: where to write the file.
     fn save_export(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str, format: Format) -> Answer<PathBuf>;
+    /// 导入已有年报: a published document (answered like 打开 unless overridden).
+    fn open_document(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Answer<PathBuf> {
+        self.open_report(parent, dir)
+    }
+    /// 审核多个年报: documents and report files.
+    fn open_documents(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Answer<Vec<PathBuf>> {
+        self.open_reports(parent, dir)
+    }
+    /// Where to write the audit's CSV.
+    fn save_csv(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Answer<PathBuf> {
+        self.save_report(parent, dir, name)
+    }
 }
 
 pub const REPORT_FILTER: (&str, &[&str]) = ("年报文件 (*.json)", &["json"]);
+/// What 导入 and 审核 read: published documents (and report files, for 审核).
+pub const DOCUMENT_FILTER: (&str, &[&str]) =
+    ("已发布的年报 (*.pdf *.docx *.html *.htm *.txt *.json)", &["pdf", "docx", "html", "htm", "txt", "json", "doc", "wps"]);
+pub const CSV_FILTER: (&str, &[&str]) = ("CSV 表格 (*.csv)", &["csv"]);
 
 pub fn export_filter(format: Format) -> (&'static str, &'static [&'static str]) {
     match format {
@@ -119,6 +135,18 @@ impl FileDialogs for NativeDialogs {
 
     fn open_reports(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Answer<Vec<PathBuf>> {
         native(|| dialog(parent, dir, REPORT_FILTER).set_title("选择要汇总的年报（可多选）").pick_files())
+    }
+
+    fn open_document(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Answer<PathBuf> {
+        native(|| dialog(parent, dir, DOCUMENT_FILTER).set_title("导入已有年报").pick_file())
+    }
+
+    fn open_documents(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Answer<Vec<PathBuf>> {
+        native(|| dialog(parent, dir, DOCUMENT_FILTER).set_title("选择要审核的年报（可多选）").pick_files())
+    }
+
+    fn save_csv(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Answer<PathBuf> {
+        native(|| dialog(parent, dir, CSV_FILTER).set_title("导出审核结果").set_file_name(name).save_file())
     }
 
     fn save_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>, name: &str) -> Answer<PathBuf> {

@@ -10,12 +10,15 @@ use crate::model::check::{CellRef, Field, Finding, Severity};
 pub struct Mark {
     pub severity: Option<Severity>,
     pub messages: Vec<String>,
+    /// An imported cell that could not be read (未能读取).
+    pub unread: bool,
 }
 
 impl Mark {
     fn add(&mut self, f: &Finding) {
         self.severity = Some(self.severity.map_or(f.severity, |s| s.min(f.severity)));
         self.messages.push(f.to_string());
+        self.unread |= f.rule == crate::model::unread::RULE;
     }
 
     pub fn tooltip(&self) -> String {

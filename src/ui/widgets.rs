@@ -52,6 +52,8 @@ pub struct View<'a> {
     pub previous: Option<&'a crate::model::Report>,
     /// A 汇总 made this session: where each summed number comes from.
     pub merged: Option<&'a crate::model::merge::Merged>,
+    /// An imported report: where in the source each cell was read.
+    pub imported: Option<&'a std::collections::HashMap<CellRef, String>>,
     /// Text pasted into a number cell, and the cell: the app fills it (or the block
     /// from it) after the frame, as one undo step (see `model::paste`).
     pub pasted: Option<(CellRef, String)>,

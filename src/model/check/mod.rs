@@ -222,6 +222,11 @@ pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
 
 /// [`check`] with the user's options.
 pub fn check_with(report: &Report, previous: Option<&Report>, options: &Options) -> Vec<Finding> {
+    // Cells an importer could not read are unknown, not blank (model/unread.rs).
+    super::unread::review_findings(report, |report| check_read(report, previous, options))
+}
+
+fn check_read(report: &Report, previous: Option<&Report>, options: &Options) -> Vec<Finding> {
     let mut out = Findings(Vec::new());
     arithmetic::check(report, &mut out);
     completeness::check(report, &mut out);

@@ -1,6 +1,7 @@
 //! S5: what the words around a count in the text of 总体情况 say it counts,
 //! and the values the tables allow for it (see `text_numbers` and README.md).
 
+use super::CellRef;
 use super::arithmetic::short_group;
 use crate::model::report::{Count, Report};
 use crate::model::template::{APPLICANT_TOTAL, ColumnRole, DisclosureItem, REVIEW_GROUPS, RowRole};
@@ -99,6 +100,12 @@ fn row_total(r: &Report, row: usize) -> Count {
     r.applications[row][APPLICANT_TOTAL].or_else(|| applicant_sum(&r.applications[row]))
 }
 
+/// Whether a cell of table 三's row could not be read by an import: its total is
+/// then unknown, and no count is compared with it (model/unread.rs).
+fn unread_row(r: &Report, row: usize) -> bool {
+    (0..=APPLICANT_TOTAL).any(|col| r.unread_at(CellRef::applications(row, col)).is_some())
+}
+
 /// 「（一）予以公开」… named in the words: the sum of their rows.
 fn results(r: &Report, words: &str) -> Option<Claim> {
     const GROUPS: [&str; 6] = ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"];
@@ -107,6 +114,9 @@ fn results(r: &Report, words: &str) -> Option<Claim> {
     for name in GROUPS.iter().filter(|g| words.contains(*g)) {
         let rows: Vec<usize> =
             tpl.result_rows().filter(|&i| tpl.applications[i].group.is_some_and(|g| g.contains(name))).collect();
+        if rows.iter().any(|&i| unread_row(r, i)) {
+            return None;
+        }
         let label = tpl.applications[rows[0]].group.unwrap_or_default();
         terms.push((short_group(label), sum(rows.iter().map(|&i| row_total(r, i)))));
     }
@@ -138,6 +148,9 @@ fn reviews(r: &Report, words: &str) -> Option<Claim> {
     if groups.is_empty() || OUTCOMES.iter().any(|w| words.contains(w)) {
         return None;
     }
+    if groups.iter().any(|&g| r.unread_at(CellRef::reviews(review_total_index(g))).is_some()) {
+        return None;
+    }
     let cells: Vec<(usize, Count)> = groups.iter().map(|&g| (g, r.reviews[review_total_index(g)])).collect();
     let total = sum(cells.iter().map(|(_, c)| *c))?;
     let named: Vec<String> = cells.iter().map(|(g, c)| format!("「{}」总计 {}", REVIEW_GROUPS[*g], super::show(*c))).collect();
@@ -167,6 +180,9 @@ fn documents(r: &Report, words: &str, earlier: &str) -> Option<Claim> {
     };
     let tpl = r.template.get();
     let (row, col) = tpl.disclosure_cell(item, role)?;
+    if r.unread_at(CellRef::disclosure(row, col)).is_some() {
+        return None;
+    }
     let value = r.disclosure[row][col]?;
     let (block, row_label) = tpl.disclosure_rows().nth(row).map(|(b, l)| (b, l.label))?;
     let n = value.to_int()?;
@@ -192,6 +208,10 @@ fn applications(r: &Report, words: &str) -> Option<Claim> {
     let tpl = r.template.get();
     let row = |role| tpl.application_row(role);
     let label = |role| tpl.applications[row(role)].label();
+    let roles = [RowRole::New, RowRole::CarriedIn, RowRole::ResultTotal, RowRole::CarriedOut];
+    if roles.iter().any(|&role| unread_row(r, row(role))) {
+        return None;
+    }
     let value = |role| row_total(r, row(role));
     let [new, carried_in, total, carried_out] =
         [RowRole::New, RowRole::CarriedIn, RowRole::ResultTotal, RowRole::CarriedOut].map(value);

@@ -78,8 +78,8 @@ fn other_json_is_not_a_report() {
 #[test]
 fn newer_versions_are_refused_not_half_read() {
     assert_eq!(
-        refusal(&with("version", "2")),
-        "此文件由更新版本的年报编制器创建，请升级后再打开（文件版本 2，本程序支持到版本 1）"
+        refusal(&with("version", "3")),
+        "此文件由更新版本的年报编制器创建，请升级后再打开（文件版本 3，本程序支持到版本 2）"
     );
     assert!(refusal(&with("version", "1.5")).contains("「version」应为正整数"));
 }
@@ -209,8 +209,8 @@ fn a_version_0_file_upgrades() {
     assert_eq!(r.overview.sections[4].title, "监督保障", "default titles");
     assert_eq!((r.problems[0].body.as_str(), r.problems[1].body.as_str()), ("问题", "改进"));
     assert!(r.extra.is_empty(), "old keys do not linger");
-    // Saved again, it is a version 1 file.
-    assert!(to_json(&r).contains("\"version\": 1"));
+    // Saved again, it is a file of the current version.
+    assert!(to_json(&r).contains("\"version\": 2"));
 }
 
 #[test]
@@ -268,4 +268,30 @@ fn millions_of_tiny_values_are_refused_before_they_are_parsed() {
     let e = from_json(&text).unwrap_err().to_string();
     assert!(e.contains("一份年报只有几百项"), "{e}");
     assert!(from_json(MINIMAL).is_ok());
+}
+
+#[test]
+fn a_version_1_file_loads_and_unread_cells_round_trip() {
+    use crate::model::check::CellRef;
+    use crate::model::unread::Unread;
+    let mut r = from_json(MINIMAL).unwrap();
+    assert!(r.unread.is_empty(), "version 1 has no unread cells");
+    r.mark_unread(
+        CellRef::applications(0, 0),
+        Unread { reason: "数字连在一起".into(), candidates: vec!["6".into(), "64".into()], source: "第 12 行".into(), text: "640020470".into() },
+    );
+    r.mark_unread(CellRef::reviews(14), Unread::default());
+    let text = to_json(&r);
+    assert!(text.contains("\"version\": 2"));
+    let back = from_json(&text).unwrap();
+    assert_eq!(back, r);
+    assert_eq!(back.applications[0][0], None);
+    assert_eq!(to_json(&back), text);
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    v["unread"][0]["row"] = 99.into();
+    assert!(refusal(&v.to_string()).contains("未能读取的单元格不在表格中"));
+    v["unread"] = serde_json::json!([{"table": "x", "row": 0, "col": 0}]);
+    assert!(refusal(&v.to_string()).contains("「table」应为"));
+    v["unread"] = serde_json::json!("x");
+    assert!(refusal(&v.to_string()).contains("应为数组"));
 }

@@ -16,6 +16,7 @@ impl App {
     pub(super) fn replace_document(&mut self, report: Report, path: Option<PathBuf>) {
         self.merged = None;
         self.made_from.clear();
+        self.import_review = None;
         self.previous = match report.previous.as_deref().map(|p| crate::cli::remembered_previous(path.as_deref(), p)) {
             Some(Ok(r)) => Some(r),
             Some(Err(why)) => {
@@ -79,6 +80,8 @@ impl App {
             Pending::Open => self.pending_dialog = Some(FileRequest::Open),
             Pending::NewFromPrevious => self.pending_dialog = Some(FileRequest::NewFromPrevious),
             Pending::Merge => self.pending_dialog = Some(FileRequest::Merge),
+            Pending::Import => self.pending_dialog = Some(FileRequest::Import),
+            Pending::ImportClipboard => self.import_clipboard(),
             Pending::OpenPath(p) => self.load(&p),
             Pending::Close => self.allow_close = true,
         }
@@ -86,7 +89,7 @@ impl App {
 
     /// 从上年报告新建: this year's report from last year's file (the command without its dialog).
     pub fn new_from_previous(&mut self, last_year: &Path) {
-        match file::load(last_year) {
+        match crate::cli::load_any(last_year).map(|(r, _)| r) {
             Ok(prev) => {
                 let report = model::carry::next_year(&prev, Some(last_year), TemplateId::V2021);
                 self.auto_totals = true;
@@ -100,10 +103,7 @@ impl App {
                 self.tab = Tab::Basic;
             }
             Err(e) => {
-                self.modal = Some(Modal::Message {
-                    title: "无法打开上年报告".into(),
-                    text: format!("「{}」：{e}", last_year.display()),
-                });
+                self.modal = Some(Modal::Message { title: "无法打开上年报告".into(), text: e });
             }
         }
     }
@@ -117,12 +117,13 @@ impl App {
         let mut sources = Vec::new();
         let mut unreadable = Vec::new();
         for f in files {
-            match file::load(f) {
+            // Published documents are imported for the sum (their unread cells add as blanks).
+            match crate::cli::load_any(f).map(|(r, _)| r) {
                 Ok(report) => sources.push(model::merge::Source {
                     name: f.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
                     report,
                 }),
-                Err(e) => unreadable.push(format!("「{}」：{e}", f.display())),
+                Err(why) => unreadable.push(why),
             }
         }
         if !unreadable.is_empty() {
@@ -152,6 +153,11 @@ impl App {
     }
 
     pub(super) fn load(&mut self, path: &Path) {
+        // A published document (PDF, Word, web page, text) is imported, not opened.
+        if crate::import::is_document(path) {
+            self.import(path);
+            return;
+        }
         match file::load(path) {
             Ok(report) => {
                 // Totals that disagree with their parts are the file's own mistakes: show

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::modals::{Confirmed, Modal};
 use super::{App, Pending};
 use crate::export::Format;
-use crate::ui::dialogs::{Answer, REPORT_FILTER, export_filter, file_name, with_extension};
+use crate::ui::dialogs::{Answer, CSV_FILTER, DOCUMENT_FILTER, REPORT_FILTER, export_filter, file_name, with_extension};
 use crate::ui::file_dialog::{InAppDialog, Kind};
 
 /// What a file is being asked for.
@@ -15,6 +15,10 @@ pub(crate) enum FileRequest {
     Open,
     NewFromPrevious,
     Merge,
+    /// 导入已有年报; 审核多个年报 (files), and where to write its CSV.
+    Import,
+    Audit,
+    AuditCsv,
     /// 保存 / 另存为, then carry on with `then` (保存 in the unsaved-changes prompt).
     Save {
         then: Option<Pending>,
@@ -37,6 +41,9 @@ impl App {
         let answer = match &request {
             FileRequest::Open | FileRequest::NewFromPrevious => vec_of(self.dialogs.open_report(frame, dir)),
             FileRequest::Merge => self.dialogs.open_reports(frame, dir),
+            FileRequest::Import => vec_of(self.dialogs.open_document(frame, dir)),
+            FileRequest::Audit => self.dialogs.open_documents(frame, dir),
+            FileRequest::AuditCsv => vec_of(self.dialogs.save_csv(frame, dir, "审核结果.csv")),
             FileRequest::Save { .. } => vec_of(self.dialogs.save_report(frame, dir, &file_name(&self.report.title(), "json"))),
             FileRequest::Export(format) => {
                 let name = file_name(&self.report.title(), format.extension());
@@ -56,6 +63,11 @@ impl App {
                     FileRequest::Merge => {
                         (Kind::Open { multiple: true }, "选择要汇总的年报（可多选）".to_string(), REPORT_FILTER)
                     }
+                    FileRequest::Import => (Kind::Open { multiple: false }, "导入已有年报".to_string(), DOCUMENT_FILTER),
+                    FileRequest::Audit => {
+                        (Kind::Open { multiple: true }, "选择要审核的年报（可多选）".to_string(), DOCUMENT_FILTER)
+                    }
+                    FileRequest::AuditCsv => (Kind::Save { name: "审核结果.csv" }, "导出审核结果".to_string(), CSV_FILTER),
                     FileRequest::Save { .. } => {
                         name = file_name(&self.report.title(), "json");
                         (Kind::Save { name: &name }, "保存年报".to_string(), REPORT_FILTER)
@@ -114,6 +126,12 @@ impl App {
             FileRequest::Open => self.load(&first),
             FileRequest::NewFromPrevious => self.new_from_previous(&first),
             FileRequest::Merge => self.merge(&paths),
+            FileRequest::Import => self.import(&first),
+            FileRequest::Audit => self.audit(&paths),
+            FileRequest::AuditCsv => {
+                let path = target_file(&request, first).expect("a file to write");
+                self.write_audit_csv(&path);
+            }
             FileRequest::Save { ref then } => {
                 let then = then.clone();
                 if self.save_to(&target_file(&request, first).expect("a file to write"))
@@ -140,7 +158,8 @@ fn target_file(request: &FileRequest, chosen: PathBuf) -> Option<PathBuf> {
         FileRequest::Save { .. } => Some(with_extension(chosen, "json")),
         FileRequest::Export(format) if Format::of_path(&chosen) == Some(*format) => Some(chosen),
         FileRequest::Export(format) => Some(with_extension(chosen, format.extension())),
-        FileRequest::Open | FileRequest::NewFromPrevious | FileRequest::Merge => None,
+        FileRequest::AuditCsv => Some(with_extension(chosen, "csv")),
+        FileRequest::Open | FileRequest::NewFromPrevious | FileRequest::Merge | FileRequest::Import | FileRequest::Audit => None,
     }
 }
 

@@ -78,6 +78,7 @@ impl App {
             self.ask_file(request, frame);
         }
         self.show_in_app_dialog(&ctx);
+        self.audit_window(&ctx);
         self.refresh_findings();
         self.track_text_focus(&ctx);
         self.autosave(&ctx);
@@ -108,7 +109,9 @@ impl App {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             let file = ui.menu_button("文件(F)", |ui| {
-                for c in [UiCommand::New, UiCommand::NewFromPrevious, UiCommand::Open] {
+                for c in
+                    [UiCommand::New, UiCommand::NewFromPrevious, UiCommand::Open, UiCommand::Import, UiCommand::ImportClipboard]
+                {
                     c.menu_item(ui, true, &mut self.queue);
                 }
                 ui.menu_button("最近打开", |ui| {
@@ -132,6 +135,7 @@ impl App {
                 }
                 ui.separator();
                 UiCommand::Merge.menu_item(ui, true, &mut self.queue);
+                UiCommand::Audit.menu_item(ui, true, &mut self.queue);
                 ui.separator();
                 for c in [UiCommand::ExportPdf, UiCommand::ExportWord, UiCommand::ExportHtml, UiCommand::Print] {
                     c.menu_item(ui, true, &mut self.queue);
@@ -267,10 +271,11 @@ impl App {
             return;
         }
         let mut action = None;
+        self.import_panel(ui);
         if let Some(m) = &self.merged {
             egui::Panel::right("sources").default_size(300.0).show(ui, |ui| crate::ui::sources::ui(ui, m));
         }
-        let App { report, index, focus, auto_totals, composing, fonts, tab, previous, merged, .. } = self;
+        let App { report, index, focus, auto_totals, composing, fonts, tab, previous, merged, import_review, .. } = self;
         let mut view = View {
             index,
             fonts,
@@ -279,6 +284,7 @@ impl App {
             composing: *composing,
             previous: previous.as_ref(),
             merged: merged.as_ref(),
+            imported: import_review.as_ref().map(|r| &r.places),
             pasted: None,
         };
         // Content follows the window's width (text wraps); each tab keeps its own scroll position.

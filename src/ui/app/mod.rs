@@ -10,6 +10,7 @@ mod document;
 mod editing;
 mod file_requests;
 mod frame;
+mod importing;
 mod modals;
 mod output;
 
@@ -36,6 +37,9 @@ pub(crate) enum Pending {
     NewFromPrevious,
     Merge,
     Open,
+    /// 导入已有年报 (a document) and 从剪贴板导入.
+    Import,
+    ImportClipboard,
     OpenPath(PathBuf),
     Close,
 }
@@ -109,6 +113,10 @@ pub struct App {
     made_from: Vec<PathBuf>,
     /// Which recent files and dialog folders are there, found out off the UI thread.
     pub(super) reachable: crate::ui::reachable::Reachability,
+    /// What the last import left to review (the 导入核对 panel).
+    import_review: Option<importing::ImportReview>,
+    /// The 审核多个年报 window.
+    audit: Option<importing::Audit>,
 }
 
 /// The year a report written now is about: last year until October (reports are
@@ -174,6 +182,8 @@ impl App {
             autosave_problem: None,
             made_from: Vec::new(),
             reachable: Default::default(),
+            import_review: None,
+            audit: None,
         };
         // The recent files and their folders, asked about now: by the time the
         // menu or a dialog needs them, the answers (or the slow share's time-out) are in.

@@ -57,6 +57,10 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
         let spec =
             NumberCell { target: Target::Cell(cell), kind: CellKind::Count, read_only, name: &name, width: ui.available_width() };
         let (response, go) = count_cell(ui, view, spec, &mut r.applications[i][j]);
+        // Typed or confirmed: an imported cell that was unread is read now.
+        if response.changed() {
+            r.clear_unread(cell);
+        }
         // Tab moves the focus along the row: bring the cell out from under the frozen panes.
         if response.gained_focus() {
             response.scroll_to_me(None);

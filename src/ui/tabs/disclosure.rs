@@ -45,6 +45,9 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
                         width: cell_width,
                     };
                     let (response, go) = number_cell(ui, view, spec, &mut r.disclosure[row][j]);
+                    if response.changed() {
+                        r.clear_unread(cell);
+                    }
                     // 现行有效件数 starts from last year's: offered as a hint, not filled in.
                     if col.role == ColumnRole::InForce
                         && let Some(hint) = view.previous.and_then(|p| crate::model::carry::in_force_hint(p, item.item))

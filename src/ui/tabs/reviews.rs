@@ -41,7 +41,9 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
                 let name = format!("表四 {name} {outcome}");
                 let target = Target::Cell(CellRef::reviews(j));
                 let spec = NumberCell { target, kind: CellKind::Count, read_only, name: &name, width: cell_width };
-                count_cell(ui, view, spec, &mut r.reviews[j]);
+                if count_cell(ui, view, spec, &mut r.reviews[j]).0.changed() {
+                    r.clear_unread(CellRef::reviews(j));
+                }
             }
             ui.end_row();
         }

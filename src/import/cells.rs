@@ -1,0 +1,429 @@
+//! The numbers of one table row: what follows a row label up to the next label.
+//!
+//! A row's text is cut into tokens where the source separated them (a cell, a
+//! space, a line). When there are as many tokens as cells, each cell is read as
+//! it stands. When digits ran together (a crawler's text: `230 000023` for
+//! seven cells), the row is not split with the table's own sums: every way of
+//! cutting the digits into numbers (no leading zeros) is considered, a cell
+//! that reads the same in all of them is taken, and every other cell is left
+//! unread with its possible readings.
+
+use super::stream::{Ch, EMPTY_CELL, Gap};
+use crate::model::Decimal;
+use crate::model::template::CellKind;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Kind {
+    Number,
+    /// 「/」「—」「-」「无」: printed to say there is nothing.
+    Dash,
+    /// A cell with nothing in it.
+    Empty,
+}
+
+#[derive(Clone, Debug)]
+struct Token {
+    kind: Kind,
+    /// Normalized: ASCII digits, point and sign, no thousands separators.
+    text: String,
+    raw: String,
+    line: u32,
+    col: u32,
+}
+
+/// One cell as read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CellRead {
+    pub value: Option<Decimal>,
+    /// Why it could not be read, and its possible readings.
+    pub unread: Option<(String, Vec<String>)>,
+    /// A remark for review that does not make the cell unread.
+    pub note: Option<String>,
+    /// The source text of the cell (or of the whole row when digits ran together).
+    pub raw: String,
+    pub line: u32,
+    pub col: u32,
+}
+
+/// The row's cells, the unit printed after a number (元, 万元) and notes.
+#[derive(Clone, Debug, Default)]
+pub struct RowRead {
+    pub cells: Vec<CellRead>,
+    pub unit: Option<String>,
+    /// Where the row's numbers end in the stream.
+    pub end: usize,
+}
+
+const UNITS: [&str; 7] = ["万元", "元", "件", "个", "项", "条", "次"];
+/// The longest run of joined digits considered (a whole table 四 row is 15 numbers).
+const MAX_RUN: usize = 240;
+/// The longest number (1万亿 has 13 digits).
+const MAX_DIGITS: usize = 16;
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// Reads the row's numbers from `s[from..to]`; `kinds` is what each cell holds.
+pub fn read_row(s: &[Ch], from: usize, to: usize, kinds: &[CellKind]) -> RowRead {
+    let (tokens, unit, end, notes) = tokens(s, from, to.min(s.len()));
+    // Where the row's label ends: the place of a row with no numbers.
+    let at = s.get(from.saturating_sub(1)).map_or((0, 0), |c| (c.line, c.col));
+    let mut row = place(tokens, kinds, at);
+    row.unit = unit;
+    row.end = end;
+    if let Some(note) = notes.first() {
+        for c in &mut row.cells {
+            if c.note.is_none() && c.raw.contains(note.as_str()) {
+                c.note = Some(format!("单元格中的说明「{note}」未读入"));
+            }
+        }
+    }
+    row
+}
+
+type Tokens = (Vec<Token>, Option<String>, usize, Vec<String>);
+
+fn tokens(s: &[Ch], from: usize, to: usize) -> Tokens {
+    let mut out: Vec<Token> = Vec::new();
+    let mut unit = None;
+    let mut notes = Vec::new();
+    let mut i = from;
+    // Closing marks and a note in brackets right after the label belong to it.
+    while i < to && matches!(s[i].c, '）' | '”' | '’' | '》' | '」' | ':' | '：') {
+        i += 1;
+    }
+    if i < to && s[i].c == '（' {
+        i = skip_brackets(s, i, to).unwrap_or(i);
+    }
+    let mut end = i;
+    while i < to {
+        let ch = s[i];
+        let c = ch.c;
+        let next = s.get(i + 1).filter(|n| n.gap == Gap::None).map(|n| n.c);
+        if is_digit(c) || (matches!(c, '+' | '-' | '.') && next.is_some_and(is_digit)) {
+            let start = i;
+            let mut text = String::new();
+            let mut raw = String::new();
+            while i < to && (i == start || s[i].gap == Gap::None) {
+                let c = s[i].c;
+                let thousands = c == ',' || c == '，';
+                if is_digit(c) || (c == '.' && !text.contains('.')) || (i == start && matches!(c, '+' | '-')) {
+                    if c != '+' {
+                        text.push(c);
+                    }
+                } else if thousands
+                    && (1..=3).all(|k| s.get(i + k).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None))
+                    && !s.get(i + 4).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None)
+                {
+                } else {
+                    break;
+                }
+                raw.push(s[i].orig);
+                i += 1;
+            }
+            out.push(Token { kind: Kind::Number, text, raw, line: ch.line, col: ch.col });
+            end = i;
+            // A unit, then a note in brackets: 「22（其中修订16件）」.
+            for u in UNITS {
+                if matches_at(s, i, to, u) {
+                    if u.contains('元') {
+                        unit = Some(u.to_string());
+                    }
+                    i += u.chars().count();
+                    end = i;
+                    break;
+                }
+            }
+            if i < to
+                && s[i].c == '（'
+                && !bare_numeral(s, i, to)
+                && let Some(after) = skip_brackets(s, i, to)
+            {
+                {
+                    notes.push(super::stream::compact(s, i, after));
+                    if let Some(t) = out.last_mut() {
+                        t.raw.push_str(&super::stream::compact(s, i, after));
+                    }
+                    i = after;
+                    end = i;
+                }
+            }
+            continue;
+        }
+        let dash = match c {
+            '/' | '—' | '–' | '-' | '－' | '\\' => Some(1 + usize::from(next.is_some_and(|n| matches!(n, '—' | '-')))),
+            '无' if next.is_none_or(|n| n <= '\u{2E80}') => Some(1),
+            _ => None,
+        };
+        if let Some(n) = dash {
+            out.push(Token {
+                kind: Kind::Dash,
+                text: String::new(),
+                raw: super::stream::compact(s, i, i + n),
+                line: ch.line,
+                col: ch.col,
+            });
+            i += n;
+            end = i;
+            continue;
+        }
+        if c == EMPTY_CELL {
+            out.push(Token { kind: Kind::Empty, text: String::new(), raw: String::new(), line: ch.line, col: ch.col });
+            i += 1;
+            end = i;
+            continue;
+        }
+        break;
+    }
+    (out, unit, end, notes)
+}
+
+fn matches_at(s: &[Ch], i: usize, to: usize, word: &str) -> bool {
+    word.chars().enumerate().all(|(k, w)| i + k < to && s[i + k].c == w)
+}
+
+/// 「（三）」: the numbering of the next group, not a note.
+fn bare_numeral(s: &[Ch], i: usize, to: usize) -> bool {
+    let mut j = i + 1;
+    while j < to && super::labels::is_numeral(s[j].c) {
+        j += 1;
+    }
+    j > i + 1 && j < to && s[j].c == '）'
+}
+
+/// The index after the bracket closing the one at `i` (at most 80 characters on).
+fn skip_brackets(s: &[Ch], i: usize, to: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (j, ch) in s.iter().enumerate().take(to.min(i + 80)).skip(i) {
+        match ch.c {
+            '（' => depth += 1,
+            '）' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(j + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn place(mut tokens: Vec<Token>, kinds: &[CellKind], at: (u32, u32)) -> RowRead {
+    let n = kinds.len();
+    // Empty cells of merged labels around the numbers (a spreadsheet's text).
+    while tokens.len() > n && tokens.last().is_some_and(|t| t.kind == Kind::Empty) {
+        tokens.pop();
+    }
+    while tokens.len() > n && tokens.first().is_some_and(|t| t.kind == Kind::Empty) {
+        tokens.remove(0);
+    }
+    let (line, col) = tokens.first().map_or(at, |t| (t.line, t.col));
+    let all_raw = tokens.iter().map(|t| t.raw.as_str()).filter(|r| !r.is_empty()).collect::<Vec<_>>().join(" ");
+    let unread_all = |why: String, raw: &str| RowRead {
+        cells: (0..n)
+            .map(|_| CellRead { unread: Some((why.clone(), Vec::new())), raw: raw.to_string(), line, col, ..CellRead::default() })
+            .collect(),
+        ..RowRead::default()
+    };
+    if tokens.len() == n {
+        let cells = tokens.iter().zip(kinds).map(|(t, k)| single(t, *k)).collect();
+        return RowRead { cells, ..RowRead::default() };
+    }
+    if tokens.is_empty() {
+        return unread_all("这一行没有读到数字".into(), "");
+    }
+    if tokens.len() > n {
+        return unread_all(format!("这一行读到 {} 项，表格应为 {n} 项，无法确定各项属于哪一列", tokens.len()), &all_raw);
+    }
+    split(&tokens, kinds, &all_raw)
+}
+
+fn single(t: &Token, kind: CellKind) -> CellRead {
+    let mut cell = CellRead { raw: t.raw.clone(), line: t.line, col: t.col, ..CellRead::default() };
+    match t.kind {
+        Kind::Empty => {}
+        Kind::Dash => cell.note = Some(format!("原文为「{}」，按空白读入", t.raw)),
+        Kind::Number => match parse(&t.text, kind) {
+            Some(v) => cell.value = Some(v),
+            None => cell.unread = Some((format!("「{}」不是{}", t.raw, kind_name(kind)), Vec::new())),
+        },
+    }
+    cell
+}
+
+fn kind_name(kind: CellKind) -> &'static str {
+    match kind {
+        CellKind::Count => "非负整数",
+        CellKind::SignedCount => "整数",
+        CellKind::Amount => "金额",
+    }
+}
+
+fn parse(text: &str, kind: CellKind) -> Option<Decimal> {
+    let d: Decimal = text.parse().ok()?;
+    match kind {
+        // A negative count is what was printed: the checker reports it (H5).
+        CellKind::Count if !d.is_integer() => None,
+        CellKind::SignedCount if !d.is_integer() => None,
+        _ => Some(d),
+    }
+}
+
+/// Whether `p` may be one number of a run of joined digits.
+fn valid_part(p: &[char], kind: CellKind) -> bool {
+    let digits = p.iter().filter(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > MAX_DIGITS || p.last() == Some(&'.') {
+        return false;
+    }
+    let body = if p[0] == '-' { &p[1..] } else { p };
+    if body.first().is_none_or(|c| !c.is_ascii_digit()) || (p[0] == '-' && kind != CellKind::SignedCount) {
+        return false;
+    }
+    let int_len = body.iter().take_while(|c| c.is_ascii_digit()).count();
+    if body[0] == '0' && int_len > 1 {
+        return false;
+    }
+    body.contains(&'.') <= (kind == CellKind::Amount)
+}
+
+/// Cuts fewer tokens than cells into numbers every possible way.
+fn split(tokens: &[Token], kinds: &[CellKind], all_raw: &str) -> RowRead {
+    let n = kinds.len();
+    let (line, col) = (tokens[0].line, tokens[0].col);
+    let chars: Vec<char> =
+        tokens.iter().flat_map(|t| if t.kind == Kind::Number { t.text.chars().collect() } else { vec!['#'] }).collect();
+    let mut token_end = Vec::with_capacity(chars.len());
+    let mut fixed = Vec::with_capacity(chars.len());
+    for t in tokens {
+        let len = if t.kind == Kind::Number { t.text.chars().count() } else { 1 };
+        let end = token_end.len() + len;
+        token_end.extend(std::iter::repeat_n(end, len));
+        fixed.extend(std::iter::repeat_n(t.kind != Kind::Number, len));
+    }
+    let l = chars.len();
+    let unread = |why: String, candidates: Vec<Vec<String>>| RowRead {
+        cells: (0..n)
+            .map(|j| CellRead {
+                unread: Some((why.clone(), candidates.get(j).cloned().unwrap_or_default())),
+                raw: all_raw.to_string(),
+                line,
+                col,
+                ..CellRead::default()
+            })
+            .collect(),
+        ..RowRead::default()
+    };
+    if l > MAX_RUN {
+        return unread(format!("这一行的数字连在一起（共 {l} 位），无法确定各格的分界"), Vec::new());
+    }
+    let ok = |p: usize, q: usize, j: usize| -> bool {
+        if fixed[p] { q == token_end[p] } else { q <= token_end[p] && valid_part(&chars[p..q], kinds[j]) }
+    };
+    // fwd[j][p]: chars[..p] reads as j cells; bwd[j][q]: chars[q..] reads as cells j.. .
+    let mut fwd = vec![vec![false; l + 1]; n + 1];
+    fwd[0][0] = true;
+    for j in 0..n {
+        for p in 0..l {
+            if fwd[j][p] {
+                let last = token_end[p].min(p + MAX_DIGITS + 2);
+                for (q, reachable) in fwd[j + 1].iter_mut().enumerate().take(last + 1).skip(p + 1) {
+                    if ok(p, q, j) {
+                        *reachable = true;
+                    }
+                }
+            }
+        }
+    }
+    let mut bwd = vec![vec![false; l + 1]; n + 1];
+    bwd[n][l] = true;
+    for j in (0..n).rev() {
+        for p in 0..l {
+            for q in p + 1..=token_end[p].min(p + MAX_DIGITS + 2) {
+                if bwd[j + 1][q] && ok(p, q, j) {
+                    bwd[j][p] = true;
+                    break;
+                }
+            }
+        }
+    }
+    if !fwd[n][l] {
+        return unread(format!("这一行只读到 {} 项，表格应为 {n} 项，无法确定哪一格空白", tokens.len()), Vec::new());
+    }
+    let mut cells = Vec::with_capacity(n);
+    for j in 0..n {
+        let mut candidates: Vec<String> = Vec::new();
+        for p in 0..l {
+            if !fwd[j][p] {
+                continue;
+            }
+            for q in p + 1..=token_end[p].min(p + MAX_DIGITS + 2) {
+                if ok(p, q, j) && bwd[j + 1][q] {
+                    let c: String = if fixed[p] { String::new() } else { chars[p..q].iter().collect() };
+                    if !candidates.contains(&c) {
+                        candidates.push(c);
+                    }
+                }
+            }
+        }
+        let mut cell = CellRead { raw: all_raw.to_string(), line, col, ..CellRead::default() };
+        match candidates.as_slice() {
+            [one] if one.is_empty() => {}
+            [one] => cell.value = parse(one, kinds[j]),
+            _ => {
+                candidates.sort_by_key(|c| (c.len(), c.clone()));
+                let shown = candidates.iter().map(|c| if c.is_empty() { "空白".to_string() } else { c.clone() }).collect();
+                cell.unread = Some(("数字连在一起，无法确定各格的分界（不按表内合计推算）".to_string(), shown));
+            }
+        }
+        cells.push(cell);
+    }
+    RowRead { cells, ..RowRead::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::stream::stream;
+
+    fn row(text: &str, n: usize) -> RowRead {
+        let s = stream(text);
+        read_row(&s, 0, s.len(), &vec![CellKind::Count; n])
+    }
+
+    fn values(r: &RowRead) -> Vec<Option<String>> {
+        r.cells.iter().map(|c| if c.unread.is_some() { Some("?".into()) } else { c.value.map(|v| v.to_string()) }).collect()
+    }
+
+    #[test]
+    fn separated_cells_read_as_they_stand() {
+        let r = row("\t1,234\t０\t22（其中修订16件）\t/\t\t3件\t无", 7);
+        let v = values(&r);
+        assert_eq!(v, [Some("1234".into()), Some("0".into()), Some("22".into()), None, None, Some("3".into()), None]);
+        assert!(r.cells[2].note.as_deref().unwrap().contains("其中修订16件"));
+        assert!(r.cells[3].note.as_deref().unwrap().contains("「/」"));
+    }
+
+    #[test]
+    fn joined_digits_are_not_guessed() {
+        let r = row("500000 5（三）不予公开", 7);
+        assert_eq!(values(&r), ["5", "0", "0", "0", "0", "0", "5"].map(|s| Some(s.to_string())));
+        let r = row("0000000", 7);
+        assert!(r.cells.iter().all(|c| c.value == Some(Decimal::from_int(0))));
+        let r = row("640020470", 7);
+        let first = r.cells[0].unread.as_ref().unwrap();
+        assert!(first.1.contains(&"64".to_string()) && first.1.contains(&"6".to_string()), "{first:?}");
+        assert!(r.cells[6].unread.as_ref().unwrap().1.contains(&"70".to_string()));
+        // No reading with a leading zero: 「01」 is not a number.
+        assert!(r.cells.iter().flat_map(|c| c.unread.iter().flat_map(|u| u.1.iter())).all(|c| c == "0" || !c.starts_with('0')));
+        let r = row("10203120001200000", 15);
+        assert!(r.cells.iter().any(|c| c.unread.is_some()));
+    }
+
+    #[test]
+    fn too_many_or_too_few() {
+        assert!(row("1 2 3 4", 3).cells.iter().all(|c| c.unread.is_some()));
+        assert!(row("1 2", 3).cells.iter().all(|c| c.unread.as_ref().unwrap().0.contains("空白")));
+    }
+}

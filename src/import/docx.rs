@@ -1,0 +1,220 @@
+//! Word files (`.docx`): the official template filled in, or a report typed
+//! freely. The document part is unzipped with a cap on its unzipped size (a
+//! zip bomb is refused, not inflated), parsed with a cap on its XML nodes, and
+//! written out by the common convention: a paragraph a line, a table row a
+//! line with a tab before each cell (cells merged down are skipped, as in a
+//! web page), each line's place its paragraph or table row.
+
+use std::io::Read;
+
+use super::ImportError;
+use super::stream::Source;
+use crate::read_limits::{SizeCap, read_regular_file};
+
+/// The largest .docx read (photos of seals make real ones a few MB).
+pub const DOCX_CAP: SizeCap = SizeCap { bytes: 50 * 1024 * 1024, what: "Word 文件" };
+/// The largest `word/document.xml` unzipped (a long report's is under 1 MB).
+pub const DOCUMENT_CAP: u64 = 32 * 1024 * 1024;
+/// The most XML nodes parsed.
+pub const MAX_NODES: u32 = 2_000_000;
+/// Tables inside tables deeper than this are read as text only.
+const MAX_TABLE_DEPTH: usize = 8;
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+pub fn read(path: &std::path::Path) -> Result<Source, ImportError> {
+    let bytes = read_regular_file(path, DOCX_CAP).map_err(|e| ImportError(e.to_string()))?;
+    from_bytes(&bytes)
+}
+
+/// The document part of a .docx held in memory.
+pub fn document_xml(bytes: &[u8]) -> Result<String, ImportError> {
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(ImportError(
+            "这是旧版 Word/WPS 文件（.doc/.wps 格式，只是扩展名为 .docx），请在 WPS 或 Word 中另存为 .docx 后再导入".into(),
+        ));
+    }
+    let not_docx = || ImportError("文件不是有效的 .docx（Word 文档是一个压缩包，这个文件打不开或已损坏）".into());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_docx())?;
+    let mut part = zip.by_name("word/document.xml").map_err(|_| {
+        ImportError("压缩包中没有 Word 正文（word/document.xml）：这不是 .docx 文件（WPS 的 .wps 请另存为 .docx）".into())
+    })?;
+    if part.size() > DOCUMENT_CAP {
+        return Err(too_large(part.size()));
+    }
+    // The size in the archive may lie: never inflate more than the cap.
+    let mut xml = Vec::new();
+    (&mut part).take(DOCUMENT_CAP + 1).read_to_end(&mut xml).map_err(|_| not_docx())?;
+    if xml.len() as u64 > DOCUMENT_CAP {
+        return Err(too_large(xml.len() as u64));
+    }
+    String::from_utf8(xml).map_err(|_| not_docx())
+}
+
+fn too_large(size: u64) -> ImportError {
+    ImportError(format!(
+        "Word 正文解压后超过 {} MB（至少 {} MB），一份年报的正文不到 1 MB：文件已损坏或是恶意构造的压缩包，不导入",
+        DOCUMENT_CAP / 1024 / 1024,
+        size / 1024 / 1024
+    ))
+}
+
+pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
+    let xml = document_xml(bytes)?;
+    let options = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: MAX_NODES };
+    let doc = roxmltree::Document::parse_with_options(&xml, options).map_err(|why| {
+        ImportError(match why {
+            roxmltree::Error::NodesLimitReached => format!("Word 正文的元素超过 {MAX_NODES} 个，一份年报只有几千个：不导入"),
+            roxmltree::Error::DtdDetected => "Word 正文中有 DTD 声明，正常的 Word 文件没有：不导入".to_string(),
+            _ => "Word 正文不是有效的 XML，文件可能已损坏".to_string(),
+        })
+    })?;
+    let body = doc
+        .root_element()
+        .children()
+        .find(|n| n.has_tag_name((W, "body")))
+        .ok_or_else(|| ImportError("Word 正文中没有内容（w:body）".into()))?;
+    let mut w = Writer::default();
+    blocks(body, &mut w, 0);
+    Ok(Source { text: w.text, places: w.places })
+}
+
+#[derive(Default)]
+struct Writer {
+    text: String,
+    places: Vec<String>,
+    paragraphs: usize,
+    tables: usize,
+}
+
+impl Writer {
+    fn end_line(&mut self, place: String) {
+        self.text.push('\n');
+        self.places.push(place);
+    }
+}
+
+/// Paragraphs and tables in order.
+fn blocks(parent: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
+    for child in parent.children().filter(roxmltree::Node::is_element) {
+        if child.has_tag_name((W, "p")) {
+            w.paragraphs += 1;
+            let place = format!("Word 第 {} 段", w.paragraphs);
+            for (k, line) in paragraph(child).split('\n').enumerate() {
+                w.text.push_str(line);
+                let _ = k;
+                w.end_line(place.clone());
+            }
+        } else if child.has_tag_name((W, "tbl")) && depth < MAX_TABLE_DEPTH {
+            table(child, w, depth);
+        } else if child.has_tag_name((W, "sdt")) || child.has_tag_name((W, "sdtContent")) || child.has_tag_name((W, "customXml"))
+        {
+            blocks(child, w, depth);
+        }
+    }
+}
+
+fn table(tbl: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
+    w.tables += 1;
+    let number = w.tables;
+    let mut rows = 0;
+    for tr in tbl.children().filter(|n| n.has_tag_name((W, "tr"))) {
+        rows += 1;
+        let place = format!("Word 第 {number} 个表格第 {rows} 行");
+        for tc in tr.children().filter(|n| n.has_tag_name((W, "tc"))) {
+            if merged_down(tc) {
+                continue;
+            }
+            w.text.push('\t');
+            let mut first = true;
+            // Paragraphs directly in the cell or in content controls (w:sdt) there.
+            let blocks = tc.descendants().filter(|n| {
+                (n.has_tag_name((W, "p")) || n.has_tag_name((W, "tbl")))
+                    && n.ancestors()
+                        .skip(1)
+                        .find(|a| a.has_tag_name((W, "tc")) || a.has_tag_name((W, "p")) || a.has_tag_name((W, "tbl")))
+                        == Some(tc)
+            });
+            for block in blocks {
+                if block.has_tag_name((W, "p")) {
+                    let text = paragraph(block);
+                    if !text.trim().is_empty() {
+                        if !first {
+                            w.text.push(' ');
+                        }
+                        w.text.push_str(&text.replace('\n', " "));
+                        first = false;
+                    }
+                } else if block.has_tag_name((W, "tbl")) && depth + 1 < MAX_TABLE_DEPTH {
+                    w.end_line(place.clone());
+                    table(block, w, depth + 1);
+                }
+            }
+        }
+        w.end_line(place);
+    }
+}
+
+/// A cell continuing a vertical merge (its text is in the cell above).
+fn merged_down(tc: roxmltree::Node<'_, '_>) -> bool {
+    let Some(pr) = tc.children().find(|n| n.has_tag_name((W, "tcPr"))) else { return false };
+    pr.children()
+        .find(|n| n.has_tag_name((W, "vMerge")))
+        .is_some_and(|v| v.attribute((W, "val")).is_none_or(|val| val == "continue"))
+}
+
+/// A paragraph's text: runs, tabs as spaces, line breaks kept; deleted text
+/// (tracked changes) and field codes left out.
+fn paragraph(p: roxmltree::Node<'_, '_>) -> String {
+    let mut out = String::new();
+    for n in p.descendants() {
+        if n.has_tag_name((W, "t")) && !n.ancestors().any(|a| a.has_tag_name((W, "del"))) {
+            out.push_str(n.text().unwrap_or(""));
+        } else if n.has_tag_name((W, "tab")) && n.parent().is_some_and(|r| r.has_tag_name((W, "r"))) {
+            out.push(' ');
+        } else if n.has_tag_name((W, "br")) || n.has_tag_name((W, "cr")) {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn docx(document: &[u8], method: zip::CompressionMethod) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut z = zip::ZipWriter::new(&mut out);
+        z.start_file("word/document.xml", zip::write::SimpleFileOptions::default().compression_method(method)).unwrap();
+        z.write_all(document).unwrap();
+        z.finish().unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn paragraphs_and_cells() {
+        let xml = format!(
+            r#"<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>一、总体</w:t></w:r><w:r><w:t>情况</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            </w:body></w:document>"#
+        );
+        let s = from_bytes(&docx(xml.as_bytes(), zip::CompressionMethod::Deflated)).unwrap();
+        assert_eq!(s.text, "一、总体情况\n\t规章\t\t3\n");
+        assert_eq!(s.places, ["Word 第 1 段", "Word 第 1 个表格第 1 行"]);
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_without_inflating_it() {
+        // 40 MB of zeros deflate to about 40 KB.
+        let zeros = vec![b'0'; 40 * 1024 * 1024];
+        let bomb = docx(&zeros, zip::CompressionMethod::Deflated);
+        assert!(bomb.len() < 200_000);
+        let e = from_bytes(&bomb).unwrap_err().0;
+        assert!(e.contains("解压后超过"), "{e}");
+        assert!(from_bytes(b"PK\x03\x04 not really").unwrap_err().0.contains("不是有效的 .docx"));
+        let billion_laughs = format!(r#"<!DOCTYPE x [<!ENTITY a "aaaa">]><w:document xmlns:w="{W}"><w:body/></w:document>"#);
+        assert!(from_bytes(&docx(billion_laughs.as_bytes(), zip::CompressionMethod::Stored)).is_err(), "no DTD");
+    }
+}

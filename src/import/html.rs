@@ -1,0 +1,335 @@
+//! Web pages (`.html`/`.htm`): the report page as saved from the agency's site.
+//!
+//! The page is parsed as a browser would (html5ever, through scraper's DOM);
+//! the article is the deepest element holding the parts' headings, so the
+//! site's menus, links and footer are left out. Its text follows the common
+//! convention: a tab before each table cell, a line break after each row and
+//! each block; each line's place is its table and row, or its paragraph.
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+use super::ImportError;
+use super::stream::Source;
+use crate::read_limits::{SizeCap, read_regular_file};
+
+/// The largest page read (a report page with its site around it is about 100 KB).
+pub const HTML_CAP: SizeCap = SizeCap { bytes: 20 * 1024 * 1024, what: "网页文件" };
+
+/// Text that marks the report's own parts (and so the article around them).
+const MARKERS: [&str; 4] = ["总体情况", "主动公开政府信息", "行政复议", "其他需要报告"];
+
+/// Deeper nesting than this is refused before parsing: an HTML5 parser's work
+/// grows with the depth for every element (a real page nests a few dozen deep).
+pub const MAX_DEPTH: usize = 1_000;
+/// More tags than this is refused (a report page has a few thousand).
+pub const MAX_TAGS: usize = 300_000;
+
+pub fn read(path: &std::path::Path) -> Result<Source, ImportError> {
+    let bytes = read_regular_file(path, HTML_CAP).map_err(|e| ImportError(e.to_string()))?;
+    from_text(&decode(&bytes))
+}
+
+/// A page's text after the bounds are checked.
+pub fn from_text(html: &str) -> Result<Source, ImportError> {
+    let (tags, depth) = nesting(html);
+    if tags > MAX_TAGS {
+        return Err(ImportError(format!(
+            "网页有 {tags} 个标签，一个年报网页只有几千个（最多 {MAX_TAGS} 个）：不像年报网页，或文件已损坏"
+        )));
+    }
+    if depth > MAX_DEPTH {
+        return Err(ImportError(format!("网页的元素嵌套超过 {MAX_DEPTH} 层，不像正常的网页，不导入")));
+    }
+    Ok(source(html))
+}
+
+/// Counts tags and the deepest nesting, roughly: elements that close
+/// themselves (void ones, and those a new sibling closes) do not nest.
+fn nesting(html: &str) -> (usize, usize) {
+    const FLAT: [&str; 22] = [
+        "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "param", "source", "track", "wbr", "p", "li",
+        "td", "th", "tr", "option", "dt", "dd",
+    ];
+    let b = html.as_bytes();
+    let (mut tags, mut depth, mut deepest) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&c| c == b'<') {
+        i += k + 1;
+        let closing = b.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let len = b[start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if len == 0 {
+            continue;
+        }
+        tags += 1;
+        let name = html[start..start + len].to_ascii_lowercase();
+        if FLAT.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            let end = b[start..].iter().position(|&c| c == b'>').map_or(b.len(), |e| start + e);
+            if end == 0 || b[end - 1] != b'/' {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+    }
+    (tags, deepest)
+}
+
+/// UTF-8, or GBK/GB2312 as a page's `charset` says (many government sites).
+fn decode(bytes: &[u8]) -> String {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let gbk = ["charset=gb2312", "charset=\"gb2312", "charset=gbk", "charset=\"gbk", "charset=gb18030", "charset=\"gb18030"];
+    if std::str::from_utf8(bytes).is_err() && gbk.iter().any(|c| head.contains(c)) {
+        return encoding_rs::GB18030.decode(bytes).0.into_owned();
+    }
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn skipped(name: &str) -> bool {
+    matches!(name, "script" | "style" | "noscript" | "head" | "template" | "iframe" | "select" | "button" | "svg" | "object")
+}
+
+fn block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "section"
+            | "article"
+            | "blockquote"
+            | "pre"
+            | "center"
+            | "dd"
+            | "dt"
+            | "dl"
+            | "header"
+            | "footer"
+            | "main"
+            | "caption"
+    )
+}
+
+/// The page's text, from its article when one holds the report's parts.
+fn source(html: &str) -> Source {
+    let doc = Html::parse_document(html);
+    // Bottom-up: how often the markers occur in each element's text; the article
+    // is the deepest element with the most (the preamble alone names every part
+    // once, the article has it and the headings). No recursion: a page nested
+    // deep must not overflow the stack.
+    let mut bits: std::collections::HashMap<ego_tree::NodeId, u32> = std::collections::HashMap::new();
+    let mut candidates: Vec<(u32, usize, ego_tree::NodeId)> = Vec::new();
+    let mut depth = 0usize;
+    let mut skip_depth: Option<usize> = None;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                depth += 1;
+                if let Node::Element(e) = node.value()
+                    && skip_depth.is_none()
+                    && skipped(e.name())
+                {
+                    skip_depth = Some(depth);
+                }
+            }
+            Edge::Close(node) => {
+                let mut b = 0u32;
+                if skip_depth.is_none() {
+                    if let Node::Text(t) = node.value() {
+                        b = MARKERS.iter().map(|m| t.matches(m).count() as u32).sum();
+                    }
+                    for child in node.children() {
+                        b += bits.remove(&child.id()).unwrap_or(0);
+                    }
+                    if b != 0 {
+                        bits.insert(node.id(), b);
+                        let score = b;
+                        if node.value().is_element() {
+                            candidates.push((score, depth, node.id()));
+                        }
+                    }
+                }
+                if skip_depth == Some(depth) {
+                    skip_depth = None;
+                }
+                depth -= 1;
+            }
+        }
+    }
+    let mut w = Writer::default();
+    // The title: the page's <title> (its first part), which the article may lack.
+    if let Some(title) = doc.tree.root().descendants().find_map(|n| match n.value() {
+        Node::Element(e) if e.name() == "title" => {
+            Some(n.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect::<String>())
+        }
+        _ => None,
+    }) {
+        let first = title.split(['_', '|', '－']).next().unwrap_or("").trim().to_string();
+        if first.contains("年度报告") {
+            w.text(&first);
+            w.line("网页标题");
+        }
+    }
+    // The deepest element holding at least 70 % of the markers (a menu naming
+    // one part is left out; the article holds nearly all).
+    let total = candidates.iter().map(|c| c.0).max().unwrap_or(0);
+    let best = candidates.iter().filter(|c| c.0 * 10 >= total * 7 && c.0 >= 3).max_by_key(|c| c.1);
+    let root = best.and_then(|(_, _, id)| doc.tree.get(*id)).unwrap_or(doc.tree.root());
+    write(root, &mut w);
+    w.line("网页末尾");
+    Source { text: w.text, places: w.places }
+}
+
+#[derive(Default)]
+struct Writer {
+    text: String,
+    places: Vec<String>,
+    tables: usize,
+    /// The current table's number and row, when inside one.
+    table: Vec<(usize, usize)>,
+    paragraphs: usize,
+    at_line_start: bool,
+    /// Depth of table cells the writer is in.
+    in_cell: usize,
+}
+
+impl Writer {
+    fn text(&mut self, t: &str) {
+        for c in t.chars() {
+            let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c };
+            self.text.push(c);
+        }
+        self.at_line_start = false;
+    }
+
+    /// Ends the line (once), naming its place. Inside a table cell a block
+    /// only separates words: the cell goes on.
+    fn line(&mut self, place: &str) {
+        if self.in_cell > 0 {
+            self.text.push(' ');
+            return;
+        }
+        if self.at_line_start && !self.text.is_empty() {
+            return;
+        }
+        let place = match self.table.last() {
+            Some((t, r)) => format!("第 {t} 个表格第 {r} 行"),
+            None if place.is_empty() => {
+                self.paragraphs += 1;
+                format!("网页正文第 {} 段", self.paragraphs)
+            }
+            None => place.to_string(),
+        };
+        self.text.push('\n');
+        self.places.push(place);
+        self.at_line_start = true;
+    }
+}
+
+fn write(root: ego_tree::NodeRef<'_, Node>, w: &mut Writer) {
+    let mut skip_depth: Option<usize> = None;
+    let mut depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                depth += 1;
+                if skip_depth.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => w.text(t),
+                    Node::Element(e) => match e.name() {
+                        n if skipped(n) => skip_depth = Some(depth),
+                        "table" => {
+                            w.in_cell = 0;
+                            w.line("");
+                            w.tables += 1;
+                            w.table.push((w.tables, 0));
+                        }
+                        "tr" => {
+                            w.line("");
+                            if let Some((_, r)) = w.table.last_mut() {
+                                *r += 1;
+                            }
+                        }
+                        "td" | "th" => {
+                            w.text.push('\t');
+                            w.at_line_start = false;
+                            w.in_cell += 1;
+                        }
+                        "br" => w.line(""),
+                        n if block(n) => w.line(""),
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if skip_depth == Some(depth) {
+                    skip_depth = None;
+                } else if skip_depth.is_none()
+                    && let Node::Element(e) = node.value()
+                {
+                    match e.name() {
+                        "td" | "th" => w.in_cell = w.in_cell.saturating_sub(1),
+                        "table" => {
+                            w.line("");
+                            w.table.pop();
+                        }
+                        "tr" => w.line(""),
+                        n if block(n) => w.line(""),
+                        _ => {}
+                    }
+                }
+                depth -= 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_article_without_the_site_around_it() {
+        let page = "<html><head><title>某局2024年度政府信息公开工作年度报告_网站</title><script>var x='一、总体情况';</script></head>\
+            <body><div class=nav>首页 一、总体情况（导航）</div><div class=article><p>一、总体情况</p><p>正文</p>\
+            <table><tr><td rowspan=2>行政复议</td><td></td><td>3</td></tr></table><p>六、其他需要报告的事项</p></div>\
+            <div class=footer>版权所有</div></body></html>";
+        let s = source(page);
+        assert!(s.text.starts_with("某局2024年度政府信息公开工作年度报告\n"), "{}", s.text);
+        assert!(!s.text.contains("导航") && !s.text.contains("版权所有") && !s.text.contains("var x"), "{}", s.text);
+        assert!(s.text.contains("\t行政复议\t\t3\n"), "{:?}", s.text);
+        let row = s.text.lines().position(|l| l.contains("行政复议")).unwrap();
+        assert_eq!(s.places[row], "第 1 个表格第 1 行");
+    }
+
+    #[test]
+    fn deep_or_huge_pages_are_refused_before_parsing() {
+        let deep = "<div>".repeat(MAX_DEPTH + 1) + "一、总体情况";
+        assert!(from_text(&deep).unwrap_err().0.contains("嵌套"));
+        let many = "<p>段".repeat(MAX_TAGS + 1);
+        assert!(from_text(&many).unwrap_err().0.contains("标签"));
+        // Unclosed paragraphs and cells, as old pages have them, do not nest.
+        assert_eq!(nesting("<div><p>一<p>二<br><img src=x/><table><tr><td>1<td>2</table></div>"), (11, 2));
+        let s = from_text(&("<div>".repeat(MAX_DEPTH - 10) + "一、总体情况")).unwrap();
+        assert!(s.text.contains("一、总体情况"));
+    }
+}

@@ -1,0 +1,343 @@
+//! A document's text → a report: title (year and agency), 前言 and contact,
+//! the six parts and their sub-sections, the tables, 信息处理费 and 落款.
+
+use super::labels::{Doc, Found};
+use super::stream::{Gap, Source};
+use super::{ImportError, Imported, Review};
+use crate::model::template::{OVERVIEW_TOPICS, PROBLEM_TOPICS, TemplateId};
+use crate::model::{Decimal, Report};
+
+/// The longest document read, in characters without whitespace (a long report
+/// has about 20 000).
+pub const MAX_CHARS: usize = 2_000_000;
+
+const TITLE: &str = "政府信息公开工作年度报告";
+
+/// Each part heading's wordings (after 「一、」…).
+const HEADINGS: [(char, &[&str]); 6] = [
+    ('一', &["总体情况"]),
+    ('二', &["主动公开政府信息情况"]),
+    ('三', &["收到和处理政府信息公开申请情况"]),
+    ('四', &["政府信息公开行政复议行政诉讼情况", "因政府信息公开工作被申请行政复议提起行政诉讼情况"]),
+    ('五', &["存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况"]),
+    ('六', &["其他需要报告的事项"]),
+];
+
+/// Where a website's page goes on after the report.
+const TRAILERS: [&str; 10] =
+    ["附件下载", "相关链接", "打印本页", "关闭窗口", "扫一扫", "分享到", "上一篇", "下一篇", "【打印】", "网站地图"];
+
+pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
+    let doc = Doc::new(&source.text);
+    if doc.len() > MAX_CHARS {
+        return Err(ImportError(format!(
+            "文字太多（约 {} 万字），一份年报只有几万字：这不是年报，或文件已损坏",
+            doc.len() / 10_000
+        )));
+    }
+    let mut headings: [Option<Found>; 6] = [None; 6];
+    let mut pos = 0;
+    for (k, (numeral, wordings)) in HEADINGS.iter().enumerate() {
+        headings[k] = doc.heading(*numeral, wordings, pos, doc.len());
+        if let Some(h) = headings[k] {
+            pos = h.end;
+        }
+    }
+    let template = super::tables::detect_template(&doc);
+    let found_headings = headings.iter().flatten().count();
+    // Without the labels that tell the formats apart: a report all the same if
+    // it has most of the parts, or table 三 (the current format assumed).
+    let has_table_3 = || doc.find("本年新收政府信息公开申请数量", 0, doc.len()).is_some();
+    let Some(template) = template.or((found_headings >= 4 || has_table_3()).then_some(TemplateId::V2021)) else {
+        return Err(ImportError(
+            "没有找到政府信息公开工作年度报告的表格和标题（如「二、主动公开政府信息情况」「第二十条第（一）项」）：这不是年报，或是扫描的图片".into(),
+        ));
+    };
+    let mut review = Vec::new();
+    let title = doc.find(TITLE, 0, headings[0].map_or(doc.len().min(5000), |h| h.start));
+    let (year, agency) = title.map_or((None, String::new()), |t| title_parts(&doc, t));
+    let year = year.or_else(|| period_year(&doc, headings[0].map_or(doc.len(), |h| h.start)));
+    let mut report = Report::new(template, year.unwrap_or(2000), &agency);
+    if year.is_none() {
+        review.push(Review {
+            place: "标题".into(), message: "没有找到报告年度，暂填 2000 年，请在「基本信息」中改正".into()
+        });
+    }
+    if agency.is_empty() {
+        review.push(Review {
+            place: "标题".into(), message: "没有找到编制单位（标题第一行），请在「基本信息」中填写".into()
+        });
+    }
+
+    // The extent of each part: from its heading to the next heading found.
+    let start = |k: usize| headings[k].map(|h| h.start);
+    let body = |k: usize| -> Option<(usize, usize)> {
+        let h = headings[k]?;
+        let end = headings[k + 1..].iter().flatten().map(|n| n.start).next().unwrap_or(doc.len());
+        Some((h.end, end))
+    };
+    let region = |k: usize| -> (usize, usize) {
+        let from = headings[..=k].iter().flatten().map(|h| h.end).next_back().unwrap_or(0);
+        let to = headings[k + 1..].iter().flatten().map(|h| h.start).next().unwrap_or(doc.len());
+        (from, to.max(from))
+    };
+
+    let first = start(0).unwrap_or(doc.len());
+    report.preamble = preamble(&doc, title.map_or(0, |t| t.end), first);
+    contact(&report.preamble.clone(), &mut report);
+
+    if let Some((from, to)) = body(0) {
+        let (lead, sections) = subsections::<5>(&doc, from, to);
+        report.overview.lead = lead;
+        for (k, (t, b)) in sections.into_iter().enumerate() {
+            report.overview.sections[k].title = t.unwrap_or_else(|| OVERVIEW_TOPICS[k].to_string());
+            report.overview.sections[k].body = b;
+        }
+    } else {
+        review.push(Review { place: "第一部分".into(), message: "没有找到「一、总体情况」".into() });
+    }
+    if let Some((from, to)) = body(4) {
+        let (lead, sections) = subsections::<2>(&doc, from, to);
+        for (k, (t, b)) in sections.into_iter().enumerate() {
+            report.problems[k].title = t.unwrap_or_else(|| PROBLEM_TOPICS[k].to_string());
+            report.problems[k].body = b;
+        }
+        if !lead.is_empty() {
+            let first = &mut report.problems[0].body;
+            *first = if first.is_empty() { lead } else { format!("{lead}\n{first}") };
+        }
+    } else {
+        review.push(Review {
+            place: "第五部分".into(), message: "没有找到「五、存在的主要问题及改进情况」".into()
+        });
+    }
+    if let Some((from, to)) = body(5) {
+        let to = TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min().unwrap_or(to);
+        let (text, unit, date) = signature(&doc.text(from, to));
+        report.other_matters = text;
+        report.signature.unit = unit;
+        report.signature.date = date;
+    } else {
+        review
+            .push(Review { place: "第六部分".into(), message: "没有找到「六、其他需要报告的事项」".into() });
+    }
+    report.processing_fee = processing_fee(&report.other_matters);
+    if report.processing_fee.is_none() {
+        review.push(Review {
+            place: "第六部分".into(),
+            message: "没有读到信息处理费金额（如「收取信息处理费 0 元」），请在「六、其他事项」中填写".into(),
+        });
+    }
+
+    let places = super::tables::read_tables(&doc, source, &mut report, &mut review, [region(1), region(2), region(3)]);
+    // What the report file could not hold is refused here, not when saving.
+    let limit = crate::model::file::MAX_TEXT_CHARS;
+    if let Some((field, _)) = report.texts().into_iter().find(|(_, t)| t.chars().count() > limit) {
+        return Err(ImportError(format!(
+            "{}超过 {limit} 字，不像年报：文件可能不是年报，或其中混入了大量其他文字",
+            field.label(&report)
+        )));
+    }
+    Ok(Imported { report, review, work: doc.work.get(), places })
+}
+
+/// Year and agency from the title 「平潭综合实验区2021年度政府信息公开工作年度报告」.
+fn title_parts(doc: &Doc, t: Found) -> (Option<i32>, String) {
+    let s = &doc.s;
+    let mut i = t.start;
+    while i > 0 && matches!(s[i - 1].c, '年' | '度') {
+        i -= 1;
+    }
+    let mut digits = String::new();
+    while i > 0 && s[i - 1].c.is_ascii_digit() && digits.len() < 4 {
+        i -= 1;
+        digits.insert(0, s[i].c);
+    }
+    let year = digits.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
+    // The agency: what precedes the year on its line, else the line before.
+    let mut a = i;
+    while a > 0 && s[a].gap == Gap::None && !matches!(s[a - 1].c, ':' | '：' | '>' | '》' | '。') {
+        a -= 1;
+    }
+    let mut agency = doc.text(a, i);
+    if agency.is_empty() && i > 0 {
+        let mut b = i - 1;
+        while b > 0 && s[b].gap < Gap::Line {
+            b -= 1;
+        }
+        let line = doc.text(b, i);
+        if line.chars().count() <= 40 && !line.contains('。') {
+            agency = line;
+        }
+    }
+    let agency = agency.trim_start_matches("标题").trim_matches([':', '：', ' ']).to_string();
+    (year, agency)
+}
+
+/// The year of the statistics period 「统计期限自2021年1月1日」.
+fn period_year(doc: &Doc, to: usize) -> Option<i32> {
+    let text = super::stream::compact(&doc.s, 0, to);
+    let at = text.find("1月1日")?;
+    let before: Vec<char> = text[..at].chars().collect();
+    let n = before.len();
+    let year: String = before.get(n.checked_sub(5)?..n - 1)?.iter().collect();
+    year.parse().ok().filter(|y| (2000..=2100).contains(y))
+}
+
+/// 前言: from its usual opening (「根据《」…) to part 一, else all after the title.
+fn preamble(doc: &Doc, from: usize, to: usize) -> String {
+    let opening =
+        ["根据《", "依据《", "按照《", "根据", "本报告"].iter().filter_map(|o| doc.find(o, from, to)).map(|f| f.start).min();
+    doc.text(opening.unwrap_or(from), to)
+}
+
+/// Phone, address, postcode and e-mail from the 前言's last sentence.
+fn contact(text: &str, r: &mut Report) {
+    let after = |keys: &[&str]| -> Option<String> {
+        let (_, rest) = keys.iter().filter_map(|k| text.split_once(k)).min_by_key(|(b, _)| b.len())?;
+        let rest = rest.trim_start_matches([':', '：', '/', '传', '真', ' ']);
+        let v: String = rest.chars().take_while(|c| !matches!(c, '，' | '。' | '；' | ';' | ',' | '\n' | '、')).collect();
+        (!v.is_empty() && v.chars().count() <= 60).then_some(v.trim().to_string())
+    };
+    if let Some(p) = after(&["电话"]) {
+        let phone: String =
+            p.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '－' | '（' | '）' | '(' | ')' | ' ')).collect();
+        // 「（电话：0517-87290606）」: the bracket closing the sentence is not the number's.
+        let phone = phone.trim();
+        let phone = if phone.contains(['（', '(']) { phone } else { phone.trim_end_matches(['）', ')']) };
+        r.contact.phone = phone.trim().to_string();
+    }
+    r.contact.address = after(&["联系地址", "地址", "通信地址", "通讯地址"]).unwrap_or_default();
+    if let Some(p) = after(&["邮编", "邮政编码"]) {
+        r.contact.postcode = p.chars().take_while(char::is_ascii_digit).collect();
+    }
+    if let Some(at) = text.find('@') {
+        let word = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
+        let left: String = text[..at].chars().rev().take_while(word).collect::<Vec<_>>().into_iter().rev().collect();
+        let right: String = text[at + 1..].chars().take_while(word).collect();
+        r.contact.email = format!("{left}@{}", right.trim_end_matches('.'));
+    }
+}
+
+/// The sub-sections （一）…（N） of a part: the lead before （一）, then each
+/// title (to the line end, 「。」 or 「：」) and body.
+fn subsections<const N: usize>(doc: &Doc, from: usize, to: usize) -> (String, Vec<(Option<String>, String)>) {
+    const NUMERALS: [char; 5] = ['一', '二', '三', '四', '五'];
+    let s = &doc.s;
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    let mut i = from;
+    for numeral in NUMERALS.iter().take(N) {
+        let found = (i..to.saturating_sub(2)).find(|&k| s[k].c == '（' && s[k + 1].c == *numeral && s[k + 2].c == '）');
+        match found {
+            Some(k) => {
+                marks.push((k, k + 3));
+                i = k + 3;
+            }
+            None => break,
+        }
+    }
+    if marks.is_empty() {
+        return (doc.text(from, to), (0..N).map(|_| (None, String::new())).collect());
+    }
+    let lead = doc.text(from, marks[0].0);
+    let mut out = Vec::new();
+    for (k, &(_, after)) in marks.iter().enumerate() {
+        let end = marks.get(k + 1).map_or(to, |m| m.0);
+        let limit = end.min(after + 40);
+        let stop = (after..limit).find(|&j| (j > after && s[j].gap >= Gap::Line) || matches!(s[j].c, '。' | '：' | ':'));
+        let (title, body) = match stop {
+            Some(j) if s[j].gap >= Gap::Line && !matches!(s[j].c, '。' | '：' | ':') => (doc.text(after, j), doc.text(j, end)),
+            Some(j) => (doc.text(after, j), doc.text(j + 1, end)),
+            None if end <= limit => (doc.text(after, end), String::new()),
+            None => (String::new(), doc.text(after, end)),
+        };
+        out.push(((!title.is_empty()).then_some(title), body));
+    }
+    while out.len() < N {
+        out.push((None, String::new()));
+    }
+    // More text than （N）: kept in the last section.
+    (lead, out)
+}
+
+/// Splits the 落款 (a short unit line and a date line) off the end of part 六.
+fn signature(text: &str) -> (String, String, String) {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let is_date = |l: &str| {
+        let c: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+        c.chars().count() <= 14
+            && c.ends_with('日')
+            && c.contains('年')
+            && c.contains('月')
+            && c.chars().next().is_some_and(|d| d.is_ascii_digit() || d == '二')
+    };
+    match lines.as_slice() {
+        [rest @ .., unit, date] if is_date(date) && unit.chars().count() <= 30 && !unit.contains('。') && !rest.is_empty() => {
+            (rest.join("\n"), unit.to_string(), date.chars().filter(|c| !c.is_whitespace()).collect())
+        }
+        [rest @ .., date] if is_date(date) && !rest.is_empty() => {
+            (rest.join("\n"), String::new(), date.chars().filter(|c| !c.is_whitespace()).collect())
+        }
+        _ => (lines.join("\n"), String::new(), String::new()),
+    }
+}
+
+/// The 信息处理费 in 元 from part 六: the amount in the sentence that names it,
+/// or 0 when that sentence says none was collected.
+pub fn processing_fee(text: &str) -> Option<Decimal> {
+    for sentence in text.split(['。', '；', ';', '\n']) {
+        let compact: String = sentence.chars().filter(|c| !c.is_whitespace()).collect();
+        // 「信息处理费」, or 「依申请提供政府信息，不收取任何费用」.
+        let about_fees = compact.contains("信息处理费") || (compact.contains("费用") && compact.contains("收取"));
+        if !about_fees {
+            continue;
+        }
+        if ["未收取", "没有收取", "无收取", "不收取", "未产生", "未发生", "均未收取", "零元", "不收取任何费用"]
+            .iter()
+            .any(|w| compact.contains(w))
+        {
+            return Some(Decimal::from_int(0));
+        }
+        let chars: Vec<char> = compact.chars().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            if chars[k].is_ascii_digit() {
+                let start = k;
+                while k < chars.len() && (chars[k].is_ascii_digit() || chars[k] == '.' || chars[k] == ',') {
+                    k += 1;
+                }
+                let number: String = chars[start..k].iter().filter(|c| **c != ',').collect();
+                let rest: String = chars[k..].iter().take(2).collect();
+                if rest.starts_with("万元") {
+                    return number.parse::<Decimal>().ok().and_then(|d| d.checked_mul(10_000));
+                }
+                if rest.starts_with('元') {
+                    return number.parse().ok();
+                }
+            }
+            k += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fees_as_written() {
+        assert_eq!(processing_fee("全年收取政府信息公开信息处理费 3940 元。"), Some("3940".parse().unwrap()));
+        assert_eq!(processing_fee("2021年，无收取信息处理费情况。"), Some(Decimal::from_int(0)));
+        assert_eq!(processing_fee("收取信息处理费0.5万元"), Some(Decimal::from_int(5000)));
+        assert_eq!(processing_fee("无。"), None);
+        assert_eq!(processing_fee("（一）本单位依申请提供政府信息，不收取任何费用。"), Some(Decimal::from_int(0)));
+    }
+
+    #[test]
+    fn the_signature_comes_off_the_end() {
+        let (t, u, d) = signature("无。\n威海市文登区人民政府办公室\n2023 年 1 月 16 日");
+        assert_eq!((t.as_str(), u.as_str(), d.as_str()), ("无。", "威海市文登区人民政府办公室", "2023年1月16日"));
+        assert_eq!(signature("本机关未收取信息处理费。").1, "");
+    }
+}

@@ -1,0 +1,220 @@
+//! PDF files: the text each page shows, with its position (lopdf reads the
+//! file and decodes the strings; placing them is ours).
+//!
+//! Each string drawn is placed by the text and graphics matrices; strings on
+//! one baseline make a line, left to right, with a tab where the gap between
+//! them is wider than a character (a new table cell). A table row whose label
+//! wraps around numbers centred in their cells has the label's later lines
+//! moved before the numbers. Page numbers at the top or bottom are dropped.
+//! An encrypted PDF, and a scanned one with no text, are refused with a
+//! message (no OCR is done).
+
+use lopdf::content::Content;
+use lopdf::{Document, Object};
+
+mod lines;
+
+use super::ImportError;
+use super::stream::Source;
+use crate::read_limits::{SizeCap, read_regular_file};
+
+/// The largest PDF read (scans and seal images make real ones a few MB).
+pub const PDF_CAP: SizeCap = SizeCap { bytes: 64 * 1024 * 1024, what: "PDF 文件" };
+/// The most pages read (a report has 5 to 20).
+pub const MAX_PAGES: usize = 300;
+/// The largest page content or stream unpacked.
+const MAX_STREAM: usize = 16 * 1024 * 1024;
+/// The most drawing operations interpreted in the whole file.
+const MAX_OPERATIONS: usize = 4_000_000;
+
+/// A string drawn on a page.
+#[derive(Clone, Debug)]
+struct Run {
+    x: f32,
+    y: f32,
+    end: f32,
+    size: f32,
+    text: String,
+}
+
+pub fn read(path: &std::path::Path) -> Result<Source, ImportError> {
+    let bytes = read_regular_file(path, PDF_CAP).map_err(|e| ImportError(e.to_string()))?;
+    from_bytes(&bytes)
+}
+
+pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
+    if !bytes.starts_with(b"%PDF") && !bytes[..bytes.len().min(1024)].windows(4).any(|w| w == b"%PDF") {
+        return Err(ImportError("文件不是 PDF（开头没有 %PDF 标记）".into()));
+    }
+    let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_STREAM), ..lopdf::LoadOptions::default() };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
+        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => encrypted(),
+        _ => ImportError("PDF 文件已损坏，无法读取（文件可能不完整，或交叉引用表损坏）".into()),
+    })?;
+    if doc.is_encrypted() {
+        return Err(encrypted());
+    }
+    let pages = doc.get_pages();
+    if pages.len() > MAX_PAGES {
+        return Err(ImportError(format!("PDF 有 {} 页，一份年报只有几页到二十几页（最多读 {MAX_PAGES} 页）", pages.len())));
+    }
+    let mut budget = MAX_OPERATIONS;
+    let mut out = Source::default();
+    let mut carried = Vec::new();
+    let mut chars = 0;
+    for (number, id) in pages {
+        let runs = page_runs(&doc, id, &mut budget)?;
+        chars += runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
+        lines::write_page(number, runs, &mut out, &mut carried);
+    }
+    if chars < 20 {
+        return Err(ImportError(
+            "PDF 中没有文字（是扫描的图片）：本程序不做文字识别（OCR），请用 Word 原稿或网页导入，或手工录入".into(),
+        ));
+    }
+    Ok(out)
+}
+
+fn encrypted() -> ImportError {
+    ImportError("PDF 已加密（设置了打开密码或权限密码），无法读取其中的文字：请用未加密的 PDF、Word 原稿或网页导入".into())
+}
+
+type Matrix = [f32; 6];
+
+fn mul(a: &Matrix, b: &Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+fn number(o: &Object) -> f32 {
+    match o {
+        Object::Integer(i) => *i as f32,
+        Object::Real(r) => *r,
+        _ => 0.0,
+    }
+}
+
+fn numbers<const N: usize>(ops: &[Object]) -> Option<[f32; N]> {
+    (ops.len() >= N).then(|| std::array::from_fn(|i| number(&ops[i])))
+}
+
+/// The strings a page draws, in drawing order.
+fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Result<Vec<Run>, ImportError> {
+    let damaged = || ImportError("PDF 页面内容已损坏，无法读取".into());
+    let content = doc.get_page_content_with_limit(page, MAX_STREAM).map_err(|_| damaged())?;
+    let content = Content::decode(&content).map_err(|_| damaged())?;
+    if content.operations.len() > *budget {
+        return Err(ImportError("PDF 的绘制指令过多，不像年报，不导入".into()));
+    }
+    *budget -= content.operations.len();
+    let fonts = doc.get_page_fonts(page).unwrap_or_default();
+    let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
+        .into_iter()
+        .filter_map(|(name, font)| font.get_font_encoding_with_limit(doc, MAX_STREAM).ok().map(|e| (name, e)))
+        .collect();
+    let mut runs = Vec::new();
+    let (mut ctm, mut stack) = (IDENTITY, Vec::new());
+    let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
+    let (mut font, mut size, mut leading, mut char_space, mut word_space, mut scale) =
+        (Vec::new(), 12.0f32, 0.0f32, 0.0f32, 0.0f32, 1.0f32);
+    for op in &content.operations {
+        let o = &op.operands;
+        match op.operator.as_str() {
+            "q" if stack.len() < 64 => stack.push(ctm),
+            "Q" => ctm = stack.pop().unwrap_or(IDENTITY),
+            "cm" => {
+                if let Some(m) = numbers::<6>(o) {
+                    ctm = mul(&m, &ctm);
+                }
+            }
+            "BT" => (tm, tlm) = (IDENTITY, IDENTITY),
+            "Tf" => {
+                font = o.first().and_then(|n| n.as_name().ok()).map(<[u8]>::to_vec).unwrap_or_default();
+                size = o.get(1).map_or(size, number);
+            }
+            "TL" => leading = o.first().map_or(0.0, number),
+            "Tc" => char_space = o.first().map_or(0.0, number),
+            "Tw" => word_space = o.first().map_or(0.0, number),
+            "Tz" => scale = o.first().map_or(100.0, number) / 100.0,
+            "Td" | "TD" => {
+                if let Some([tx, ty]) = numbers::<2>(o) {
+                    if op.operator == "TD" {
+                        leading = -ty;
+                    }
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &tlm);
+                    tm = tlm;
+                }
+            }
+            "Tm" => {
+                if let Some(m) = numbers::<6>(o) {
+                    (tm, tlm) = (m, m);
+                }
+            }
+            "T*" => {
+                tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
+                tm = tlm;
+            }
+            "Tj" | "'" | "\"" | "TJ" => {
+                if op.operator != "Tj" && op.operator != "TJ" {
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
+                    tm = tlm;
+                }
+                let Some(encoding) = encodings.get(&font) else { continue };
+                let items: Vec<&Object> = match o.last() {
+                    Some(Object::Array(a)) if op.operator == "TJ" => a.iter().collect(),
+                    Some(s) => vec![s],
+                    None => continue,
+                };
+                for item in items {
+                    match item {
+                        Object::String(bytes, _) => {
+                            let text = encoding.bytes_to_string(bytes).unwrap_or_default();
+                            let m = mul(&tm, &ctm);
+                            // A character's width on the page (what spacing is measured in).
+                            let em = ((m[0] * m[0] + m[1] * m[1]).sqrt() * size * scale).abs().max(0.1);
+                            let width: f32 = text
+                                .chars()
+                                .map(|c| {
+                                    let glyph = if c.is_ascii() { 0.5 } else { 1.0 } * size;
+                                    (glyph + char_space + if c == ' ' { word_space } else { 0.0 }) * scale
+                                })
+                                .sum();
+                            let x = m[4];
+                            let y = m[5];
+                            tm = mul(&[1.0, 0.0, 0.0, 1.0, width, 0.0], &tm);
+                            let end = mul(&tm, &ctm)[4];
+                            if !text.trim().is_empty() {
+                                runs.push(Run { x, y, end, size: em, text });
+                            }
+                        }
+                        other => {
+                            let shift = -number(other) / 1000.0 * size * scale;
+                            tm = mul(&[1.0, 0.0, 0.0, 1.0, shift, 0.0], &tm);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(runs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_a_pdf_or_broken() {
+        assert!(from_bytes(b"hello").unwrap_err().0.contains("不是 PDF"));
+        assert!(from_bytes(b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF").unwrap_err().0.contains("损坏"));
+    }
+}

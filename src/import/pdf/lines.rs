@@ -1,0 +1,263 @@
+//! A PDF page's strings → lines of text by the common convention: strings on
+//! one baseline make a line, left to right, a gap wider than a character a new
+//! cell; and what real PDFs do to the official tables undone where it can be
+//! told for sure (wrapped labels, vertical labels, group labels, blank cells,
+//! page numbers).
+
+use super::Run;
+use crate::import::stream::Source;
+
+fn is_numeric(t: &str) -> bool {
+    let t = t.trim();
+    let t = t.strip_suffix("万元").or_else(|| t.strip_suffix('元')).unwrap_or(t);
+    !t.is_empty()
+        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | '-' | '—' | '%' | ' '))
+        && t.chars().any(|c| c.is_ascii_digit() || c == '/' || c == '—')
+}
+
+/// Lines of one page, top to bottom, written with their places.
+/// `carried` holds the fullest rows of numbers of the pages before: a table
+/// going on over a page keeps its columns.
+pub(super) fn write_page(number: u32, mut runs: Vec<Run>, out: &mut Source, carried: &mut Vec<Vec<Run>>) {
+    if runs.is_empty() {
+        return;
+    }
+    let (top, bottom) = runs.iter().fold((f32::MIN, f32::MAX), |(t, b), r| (t.max(r.y), b.min(r.y)));
+    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    // Baselines within a third of a character are one line.
+    let mut lines: Vec<Vec<Run>> = Vec::new();
+    for r in runs {
+        match lines.last_mut() {
+            Some(line) if (line[0].y - r.y).abs() <= line[0].size.max(r.size) * 0.35 => line.push(r),
+            _ => lines.push(vec![r]),
+        }
+    }
+    for line in &mut lines {
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        // Strings drawn one character at a time (WPS) become words again.
+        let mut merged: Vec<Run> = Vec::with_capacity(line.len());
+        for r in line.drain(..) {
+            match merged.last_mut() {
+                // Two numbers close together are two cells (shrunk to fit), not one.
+                Some(prev)
+                    if r.x - prev.end.max(prev.x) < 0.6 * r.size.max(prev.size)
+                        && !(prev.text.ends_with(|c: char| c.is_ascii_digit())
+                            && r.text.starts_with(|c: char| c.is_ascii_digit())
+                            && r.x - prev.end.max(prev.x) > 0.12 * r.size.max(prev.size)) =>
+                {
+                    prev.text.push_str(&r.text);
+                    prev.end = r.end.max(prev.end);
+                }
+                _ => merged.push(r),
+            }
+        }
+        *line = merged;
+    }
+    drop_vertical_labels(&mut lines);
+    lines.retain(|l| !l.is_empty());
+    // Page numbers 「- 3 -」 at the top or bottom.
+    let span = (top - bottom).max(1.0);
+    lines.retain(|l| {
+        let text: String = l.iter().map(|r| r.text.as_str()).collect();
+        let bare = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '－' | '第' | '页'));
+        let edge = l[0].y <= bottom + span * 0.03 || l[0].y >= top - span * 0.03;
+        !(edge && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()))
+    });
+    // A label's later lines, left of the numbers of the row they belong to:
+    // only what lies in the label's own column moves (a vertical label in the
+    // column further left stays where it is).
+    let mut i = 0;
+    while i < lines.len() {
+        // The label: the run before the numbers, or the line above when the
+        // numbers are alone on theirs (centred in a row of three lines).
+        let first = lines[i].iter().position(|r| is_numeric(&r.text));
+        let label = match first {
+            Some(0) if i > 0 && !lines[i - 1].iter().any(|r| is_numeric(&r.text)) => lines[i - 1].last().cloned(),
+            Some(k) if k > 0 => Some(lines[i][k - 1].clone()),
+            _ => None,
+        };
+        if let (Some(first_number), Some(label)) = (first, label) {
+            let x0 = lines[i][first_number].x;
+            let label_x = label.x - label.size;
+            let pitch = lines[i][0].size.max(label.size) * 1.6;
+            let mut y = lines[i][first_number].y;
+            let mut j = i + 1;
+            while j < lines.len()
+                && (y - lines[j][0].y) <= pitch
+                && lines[j].iter().all(|r| r.end <= x0 + 1.0 && !is_numeric(&r.text))
+                && !starts_row(&lines[j])
+            {
+                let (moved, kept): (Vec<Run>, Vec<Run>) = lines[j].drain(..).partition(|r| r.x >= label_x);
+                if moved.is_empty() {
+                    lines[j] = kept;
+                    break;
+                }
+                y = moved[0].y;
+                let at = lines[i].iter().position(|r| is_numeric(&r.text)).unwrap_or(first_number);
+                for (k, r) in moved.into_iter().enumerate() {
+                    lines[i].insert(at + k, r);
+                }
+                if kept.is_empty() {
+                    lines.remove(j);
+                } else {
+                    lines[j] = kept;
+                    j += 1;
+                }
+            }
+        }
+        i += 1;
+    }
+    // A group label (「（三）不予公开」) centred beside the second line of a
+    // wrapped item label goes before the item, which then reads whole.
+    let mut i = 1;
+    while i < lines.len() {
+        let first_number = lines[i].iter().position(|r| is_numeric(&r.text));
+        let bracketed = |t: &str| {
+            let mut c = t.chars();
+            c.next() == Some('（') && c.next().is_some_and(crate::import::labels::is_numeral) && c.next() == Some('）')
+        };
+        if first_number.is_some_and(|k| k >= 2)
+            && bracketed(&lines[i][0].text)
+            && !lines[i - 1].iter().any(|r| is_numeric(&r.text))
+        {
+            let group = lines[i].remove(0);
+            lines.insert(i - 1, vec![group]);
+            i += 1;
+        }
+        i += 1;
+    }
+    // A paragraph's lines are joined: a line that reaches the right edge of the
+    // text, followed by one that starts at the left edge without an indent.
+    let cells = |line: &[Run]| 1 + line.windows(2).filter(|w| w[1].x - w[0].end.max(w[0].x) > w[1].size * 0.9).count();
+    let left = lines.iter().map(|l| l[0].x).fold(f32::MAX, f32::min);
+    let right = lines.iter().map(|l| l[l.len() - 1].end).fold(f32::MIN, f32::max);
+    let filled = fill_blank_columns(&lines, carried);
+    let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
+    let fullest = lines.iter().map(|l| numbers(l).len()).max().unwrap_or(0);
+    if fullest >= 2 {
+        *carried = lines.iter().map(|l| numbers(l)).filter(|n| n.len() == fullest).collect();
+    }
+    for (k, line) in lines.iter().enumerate() {
+        let mut prev_end: Option<f32> = None;
+        let table_line = cells(line) > 1 || line.iter().any(|r| is_numeric(&r.text));
+        for r in &filled[k] {
+            let Some(r) = r else {
+                out.text.push('\t');
+                continue;
+            };
+            if let Some(end) = prev_end {
+                let gap = r.x - end;
+                if gap > r.size * 0.9 {
+                    out.text.push('\t');
+                } else if gap > r.size * 0.2 && r.text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                    out.text.push(' ');
+                }
+            } else if table_line {
+                out.text.push('\t');
+            }
+            out.text.push_str(&r.text.replace(['\n', '\r', '\t'], " "));
+            prev_end = Some(r.end.max(r.x));
+        }
+        let em = line[0].size;
+        let wrapped = !table_line
+            && line[line.len() - 1].end >= right - 1.5 * em
+            && lines.get(k + 1).is_some_and(|next| {
+                cells(next) == 1 && !next.iter().any(|r| is_numeric(&r.text)) && next[0].x <= left + 0.5 * em
+            });
+        if !wrapped {
+            out.text.push('\n');
+            out.places.push(format!("第 {number} 页第 {} 行", k + 1));
+        }
+    }
+    if !out.text.ends_with('\n') {
+        out.text.push('\n');
+        out.places.push(format!("第 {number} 页末行"));
+    }
+}
+
+/// Drops a label written vertically, one character a line (「三、本年度办理结果」
+/// beside the result rows of 表三): single characters stacked at one x.
+fn drop_vertical_labels(lines: &mut [Vec<Run>]) {
+    let single = |r: &Run| r.text.chars().count() == 1 && !r.text.chars().all(|c| c.is_ascii_digit());
+    let mut columns: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
+    for r in lines.iter().flatten().filter(|r| single(r)) {
+        *columns.entry((r.x / 2.0).round() as i32).or_default() += 1;
+    }
+    for line in lines.iter_mut() {
+        line.retain(|r| !(single(r) && columns.get(&((r.x / 2.0).round() as i32)).is_some_and(|n| *n >= 4)));
+    }
+}
+
+/// Blank cells print nothing: a row of numbers with fewer than the rows
+/// around it gets an empty cell wherever a column of theirs has no number of its.
+fn fill_blank_columns(lines: &[Vec<Run>], carried: &[Vec<Run>]) -> Vec<Vec<Option<Run>>> {
+    let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let mine = numbers(line);
+        let first = line.iter().position(|r| is_numeric(&r.text)).unwrap_or(line.len());
+        let mut cells: Vec<Option<Run>> = line[..first].iter().cloned().map(Some).collect();
+        // Only a row whose numbers end it is aligned to its neighbours' columns.
+        if mine.len() != line.len() - first {
+            out.push(line.iter().cloned().map(Some).collect());
+            continue;
+        }
+        if !mine.is_empty() {
+            // Under one column: the two numbers share their centre (cells centre
+            // their numbers in the official tables). Each number must fit exactly
+            // one column; anything else is left as it is (and read as unsure).
+            let same_column = |a: &Run, b: &Run| ((a.x + a.end) / 2.0 - (b.x + b.end) / 2.0).abs() < a.size.max(b.size) * 0.8;
+            // The same table: its numbers all right of this row's label.
+            let label_end = line[..first].iter().map(|r| r.end).fold(f32::MIN, f32::max);
+            let fits = |reference: &[Run]| {
+                reference.iter().all(|r| r.x >= label_end)
+                    && mine.iter().all(|m| reference.iter().filter(|r| same_column(r, m)).count() == 1)
+            };
+            // The fullest row nearby: its own blank cells must not hide a column.
+            let reference = (1..30)
+                .flat_map(|d| [i.checked_sub(d), Some(i + d)])
+                .flatten()
+                .filter_map(|k| lines.get(k))
+                .map(|l| numbers(l))
+                .chain(carried.iter().cloned())
+                .filter(|r| r.len() > mine.len() && r.len() <= 20 && fits(r))
+                .max_by_key(|r| r.len());
+            match reference {
+                Some(reference) => {
+                    // Each number under one column, left to right; all placed or none.
+                    let mut used = vec![false; mine.len()];
+                    let mut aligned = Vec::with_capacity(reference.len());
+                    for r in &reference {
+                        let m = (0..mine.len()).find(|&k| !used[k] && same_column(r, &mine[k]));
+                        if let Some(k) = m {
+                            used[k] = true;
+                        }
+                        aligned.push(m.map(|k| mine[k].clone()));
+                    }
+                    if used.iter().all(|u| *u) {
+                        cells.extend(aligned);
+                    } else {
+                        cells.extend(mine.into_iter().map(Some));
+                    }
+                }
+                None => cells.extend(mine.into_iter().map(Some)),
+            }
+        }
+        out.push(cells);
+    }
+    out
+}
+
+/// A line that begins a new row or heading (「2.」「（三）」「四、」), not a label's continuation.
+fn starts_row(line: &[Run]) -> bool {
+    let t: String = line.iter().map(|r| r.text.as_str()).collect::<String>();
+    let t = t.trim_start();
+    let mut c = t.chars();
+    match c.next() {
+        Some('（' | '(') => c.next().is_some_and(crate::import::labels::is_numeral),
+        Some(d) if d.is_ascii_digit() || crate::import::labels::is_numeral(d) => matches!(c.next(), Some('.' | '．' | '、')),
+        // A caption of table 二 is a row of its own.
+        Some('第') => t.starts_with("第二十条"),
+        _ => false,
+    }
+}

@@ -1,0 +1,199 @@
+//! The source as one stream of characters without whitespace, the common
+//! ground of every source kind.
+//!
+//! Every reader (text, web page, Word, PDF) turns its document into plain text
+//! with one convention: a tab starts a table cell, a line break ends a
+//! paragraph or a table row, and each line has a place in the source
+//! (「第 57 行」, 「第 2 页第 13 行」). Here that text becomes a stream of
+//! characters with whitespace removed (labels broken across lines or spaced
+//! out read whole), each remembering the gap before it and its line. Full-width
+//! digits and signs become ASCII; an empty cell becomes [`EMPTY_CELL`].
+
+/// What separated a character from the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gap {
+    None,
+    /// Spaces.
+    Space,
+    /// A line break (a new paragraph, or a wrapped label).
+    Line,
+    /// A tab: a new table cell.
+    Cell,
+}
+
+/// Stands for a table cell with nothing in it (private use: never in a report).
+pub const EMPTY_CELL: char = '\u{E000}';
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ch {
+    /// Normalized (ASCII digits and signs, `（` for `(`).
+    pub c: char,
+    /// As in the source.
+    pub orig: char,
+    pub gap: Gap,
+    /// Index of the source line, and of the character in it.
+    pub line: u32,
+    pub col: u32,
+}
+
+/// A document as a reader produced it: the text and each line's place.
+#[derive(Clone, Debug, Default)]
+pub struct Source {
+    pub text: String,
+    /// One entry per line of `text` (missing ones are named by their number).
+    pub places: Vec<String>,
+}
+
+impl Source {
+    /// A plain text: places are line numbers.
+    pub fn plain(text: &str) -> Source {
+        Source { text: text.to_string(), places: Vec::new() }
+    }
+
+    /// Where a character is: the reader's place for its line, else the line
+    /// number (and the character's position in a long line).
+    pub fn place(&self, line: u32, col: u32) -> String {
+        match self.places.get(line as usize) {
+            Some(p) => p.clone(),
+            None if col > 80 => format!("第 {} 行第 {} 字", line + 1, col + 1),
+            None => format!("第 {} 行", line + 1),
+        }
+    }
+}
+
+/// The normalized character: ASCII digits, signs and points for their full-width forms.
+pub fn normalize(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '．' => '.',
+        '－' | '−' => '-',
+        '＋' => '+',
+        '／' => '/',
+        '(' => '（',
+        ')' => '）',
+        '\u{00A0}' | '\u{3000}' | '\u{200B}' | '\u{FEFF}' => ' ',
+        _ => c,
+    }
+}
+
+/// The stream of a source's text.
+pub fn stream(text: &str) -> Vec<Ch> {
+    let mut out = Vec::with_capacity(text.len() / 2);
+    let mut gap = Gap::Line;
+    let mut line = 0u32;
+    let mut col = 0u32;
+    // A cell just opened by a tab and still empty.
+    let mut open_cell = false;
+    for raw in text.chars() {
+        let c = normalize(raw);
+        col += u32::from(raw != '\n');
+        match c {
+            '\t' => {
+                if open_cell {
+                    out.push(Ch { c: EMPTY_CELL, orig: EMPTY_CELL, gap: Gap::Cell, line, col });
+                }
+                gap = Gap::Cell;
+                open_cell = true;
+            }
+            '\n' => {
+                // A tab with nothing after it on its line is an empty cell.
+                if open_cell {
+                    out.push(Ch { c: EMPTY_CELL, orig: EMPTY_CELL, gap: Gap::Cell, line, col });
+                    open_cell = false;
+                }
+                line += 1;
+                col = 0;
+                gap = gap.max(Gap::Line);
+            }
+            c if c.is_whitespace() || c.is_control() => gap = gap.max(Gap::Space),
+            c => {
+                out.push(Ch { c, orig: raw, gap, line, col });
+                gap = Gap::None;
+                open_cell = false;
+            }
+        }
+    }
+    out
+}
+
+/// Characters that only separate or decorate: ignored when labels are compared.
+pub fn is_punctuation(c: char) -> bool {
+    c == EMPTY_CELL
+        || (c.is_ascii_punctuation() && c != '/')
+        || matches!(
+            c,
+            '，' | '。'
+                | '、'
+                | '；'
+                | '：'
+                | '？'
+                | '！'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '（'
+                | '）'
+                | '《'
+                | '》'
+                | '「'
+                | '」'
+                | '【'
+                | '】'
+                | '〔'
+                | '〕'
+                | '…'
+                | '·'
+                | '—'
+                | '–'
+                | '～'
+                | '『'
+                | '』'
+        )
+}
+
+/// The stream's text from `from` to `to`, with a line break where the source had
+/// one and a space only between two ASCII letters or digits.
+pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
+    let mut out = String::new();
+    let to = to.min(s.len());
+    let mut prev: Option<char> = None;
+    for ch in s.get(from..to).unwrap_or(&[]) {
+        if ch.c == EMPTY_CELL {
+            continue;
+        }
+        if prev.is_some() {
+            match ch.gap {
+                Gap::Line => out.push('\n'),
+                Gap::Cell => out.push(' '),
+                Gap::Space if prev.is_some_and(|p| p.is_ascii_alphanumeric()) && ch.c.is_ascii_alphanumeric() => out.push(' '),
+                _ => {}
+            }
+        }
+        out.push(ch.orig);
+        prev = Some(ch.c);
+    }
+    out.trim().to_string()
+}
+
+/// The compact text (no gaps at all) from `from` to `to`.
+pub fn compact(s: &[Ch], from: usize, to: usize) -> String {
+    s.get(from..to.min(s.len())).unwrap_or(&[]).iter().filter(|c| c.c != EMPTY_CELL).map(|c| c.c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_goes_and_cells_stay() {
+        let s = stream("\t自\n\n然\n\n人\n\t\n\t１２\n");
+        assert_eq!(compact(&s, 0, s.len()), "自然人12");
+        assert_eq!(s[0].gap, Gap::Line.max(Gap::Cell));
+        assert_eq!(s[1].gap, Gap::Line);
+        assert_eq!(s[3].c, EMPTY_CELL);
+        assert_eq!(s[4].gap, Gap::Cell);
+        assert_eq!(s[4].line, 6);
+        assert_eq!(text_of(&stream("第一段\n第二 段 www. a b"), 0, 100), "第一段\n第二段www.a b");
+    }
+}

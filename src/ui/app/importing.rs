@@ -1,0 +1,297 @@
+//! 导入已有年报 (a document or the clipboard's text) with its review panel, and
+//! 审核多个年报: a window listing many published reports, exported as CSV.
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+
+use super::App;
+use super::modals::Modal;
+use crate::import::{self, Imported};
+use crate::model::check::CellRef;
+use crate::ui::tabs::Tab;
+use crate::ui::widgets::Target;
+
+/// What an import left to review: shown beside the tables until closed.
+pub struct ImportReview {
+    /// Where the report came from (「剪贴板」 for pasted text).
+    pub source: String,
+    /// Notes that are not about one unread cell.
+    pub notes: Vec<String>,
+    /// Where in the source each cell was read (its tooltip).
+    pub places: std::collections::HashMap<CellRef, String>,
+}
+
+/// One row of 审核多个年报.
+#[derive(Clone, Debug)]
+pub struct AuditRow {
+    pub path: PathBuf,
+    pub agency: String,
+    pub year: Option<i32>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub unread: usize,
+    /// Why the file could not be read, if it could not.
+    pub failure: Option<String>,
+}
+
+/// The 审核多个年报 window.
+pub struct Audit {
+    pub rows: Vec<AuditRow>,
+}
+
+impl Audit {
+    /// The files checked with the user's options (the 总体情况 cap, S20).
+    pub fn of(files: &[PathBuf], options: &crate::model::check::Options) -> Audit {
+        let rows = crate::cli::audit_files(files, options)
+            .into_iter()
+            .map(|a| {
+                let counts = a.counts();
+                match a.result {
+                    Ok((r, _)) => {
+                        let (errors, warnings, unread) = counts.unwrap_or_default();
+                        let year = (!a.year_unknown).then_some(r.year);
+                        AuditRow { path: a.path, agency: r.agency, year, errors, warnings, unread, failure: None }
+                    }
+                    Err(why) => AuditRow {
+                        path: a.path,
+                        agency: String::new(),
+                        year: None,
+                        errors: 0,
+                        warnings: 0,
+                        unread: 0,
+                        failure: Some(why),
+                    },
+                }
+            })
+            .collect();
+        Audit { rows }
+    }
+
+    /// The list as CSV (UTF-8 with a byte-order mark, which Excel and WPS need to read Chinese).
+    pub fn csv(&self) -> String {
+        let field = |s: &str| {
+            let s = crate::model::text::export_text(s);
+            if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+        };
+        let mut out = String::from("\u{feff}文件,编制单位,年度,错误,警告,未能读取的单元格,说明\r\n");
+        for r in &self.rows {
+            let year = r.year.map(|y| y.to_string()).unwrap_or_default();
+            let note = r.failure.as_deref().unwrap_or("");
+            out.push_str(&format!(
+                "{},{},{year},{},{},{},{}\r\n",
+                field(&r.path.display().to_string()),
+                field(&r.agency),
+                r.errors,
+                r.warnings,
+                r.unread,
+                field(note)
+            ));
+        }
+        out
+    }
+}
+
+impl App {
+    /// 导入已有年报: a document becomes a new, unsaved report (saving asks for a
+    /// new .json name: the source is never written over).
+    pub fn import(&mut self, path: &Path) {
+        match import::import_file(path) {
+            Ok(imported) => self.take_import(imported, path.display().to_string(), Some(path.to_path_buf())),
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "无法导入".into(),
+                    text: format!("无法导入「{}」：\n{e}", path.display()),
+                });
+            }
+        }
+    }
+
+    /// 从剪贴板导入: the clipboard's text (a page copied in a browser, WPS or Word).
+    pub fn import_clipboard(&mut self) {
+        let text = match self.clipboard.text() {
+            Ok(t) if !t.trim().is_empty() => t,
+            Ok(_) => {
+                self.modal = Some(Modal::Message {
+                    title: "无法导入".into(),
+                    text: "剪贴板中没有文字。请先在网页或 WPS 中复制整篇年报。".into(),
+                });
+                return;
+            }
+            Err(why) => {
+                self.modal =
+                    Some(Modal::Message { title: "无法导入".into(), text: format!("无法读取剪贴板：{why}") });
+                return;
+            }
+        };
+        match import::import_text(&text) {
+            Ok(imported) => self.take_import(imported, "剪贴板".into(), None),
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "无法导入".into(), text: format!("剪贴板中的文字无法导入：\n{e}")
+                })
+            }
+        }
+    }
+
+    fn take_import(&mut self, imported: Imported, source: String, path: Option<PathBuf>) {
+        let unread = imported.report.unread.len();
+        self.auto_totals = false;
+        self.replace_unsaved(imported.report);
+        if let Some(p) = path {
+            // Never saved over: the document is one of this report's inputs.
+            self.made_from = vec![p];
+        }
+        self.status = if imported.review.is_empty() && unread == 0 {
+            format!("已导入「{source}」：全部读入，请核对后另存为年报文件")
+        } else {
+            format!("已导入「{source}」：{unread} 个单元格未能读取，{} 项需要核对，见右侧「导入核对」", imported.review.len())
+        };
+        self.import_review = Some(ImportReview {
+            source,
+            notes: imported.review.iter().map(|r| format!("{}：{}", r.place, r.message)).collect(),
+            places: imported.places.into_iter().collect(),
+        });
+        self.tab = Tab::Basic;
+    }
+
+    /// The 导入核对 side panel: every unread cell (click to go to it) and every note.
+    pub(super) fn import_panel(&mut self, ui: &mut Ui) {
+        let Some(review) = &self.import_review else { return };
+        let mut go: Option<CellRef> = None;
+        let mut close = false;
+        egui::Panel::right("import-review").default_size(320.0).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong("导入核对");
+                if ui.small_button("关闭").clicked() {
+                    close = true;
+                }
+            });
+            ui.label(RichText::new(format!("来源：{}", review.source)).weak());
+            ui.label(format!("未能读取的单元格：{} 个（表格中显示「未读」，填写后即为已核对）", self.report.unread.len()));
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                for u in &self.report.unread {
+                    let text = format!(
+                        "{}：{}",
+                        crate::model::unread::cell_name(&self.report, u.cell),
+                        crate::model::unread::describe(&u.unread)
+                    );
+                    if ui
+                        .add(egui::Label::new(text).sense(egui::Sense::click()))
+                        .on_hover_cursor(egui::CursorIcon::PointingHand)
+                        .clicked()
+                    {
+                        go = Some(u.cell);
+                    }
+                }
+                if !review.notes.is_empty() {
+                    ui.separator();
+                    ui.strong("其他需要核对的");
+                    for n in &review.notes {
+                        ui.label(n);
+                    }
+                }
+            });
+        });
+        if let Some(cell) = go {
+            self.tab = Tab::of(&crate::model::check::Location::cell(cell));
+            self.focus = Some(Target::Cell(cell));
+        }
+        if close {
+            self.import_review = None;
+        }
+    }
+
+    /// 审核多个年报: the chosen files, read and checked, in a window.
+    pub fn audit(&mut self, files: &[PathBuf]) {
+        match crate::cli::expand(files) {
+            Ok(files) => {
+                let options = crate::model::check::Options { overview_limit: self.settings.overview_limit };
+                self.audit = Some(Audit::of(&files, &options));
+                self.status = format!("已审核 {} 个文件", files.len());
+            }
+            Err(why) => self.modal = Some(Modal::Message { title: "无法审核".into(), text: why }),
+        }
+    }
+
+    /// The 审核多个年报 window; a row's 打开 opens that report (its document imported).
+    pub(super) fn audit_window(&mut self, ctx: &egui::Context) {
+        let Some(audit) = &self.audit else { return };
+        let mut open = true;
+        let mut chosen: Option<PathBuf> = None;
+        let mut export = false;
+        egui::Window::new("审核多个年报").open(&mut open).default_size([760.0, 420.0]).show(ctx, |ui| {
+            let with_errors = audit.rows.iter().filter(|r| r.errors > 0).count();
+            let failed = audit.rows.iter().filter(|r| r.failure.is_some()).count();
+            ui.label(format!("{} 个文件：{with_errors} 个有错误，{failed} 个无法读取", audit.rows.len()));
+            if ui.button("导出 CSV…").clicked() {
+                export = true;
+            }
+            egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
+                egui::Grid::new("audit-rows").striped(true).num_columns(8).show(ui, |ui| {
+                    for h in ["文件", "编制单位", "年度", "错误", "警告", "未能读取", "说明", ""] {
+                        ui.strong(h);
+                    }
+                    ui.end_row();
+                    for r in &audit.rows {
+                        let name =
+                            r.path.file_name().map_or_else(|| r.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                        ui.label(name).on_hover_text(r.path.display().to_string());
+                        ui.label(&r.agency);
+                        ui.label(r.year.map(|y| y.to_string()).unwrap_or_default());
+                        ui.label(r.errors.to_string());
+                        ui.label(r.warnings.to_string());
+                        ui.label(r.unread.to_string());
+                        ui.label(r.failure.as_deref().unwrap_or(""));
+                        if r.failure.is_none() && ui.button("打开").clicked() {
+                            chosen = Some(r.path.clone());
+                        }
+                        ui.end_row();
+                    }
+                });
+            });
+        });
+        if !open {
+            self.audit = None;
+        }
+        if let Some(p) = chosen {
+            self.guard(super::Pending::OpenPath(p));
+        }
+        if export {
+            self.pending_dialog = Some(super::file_requests::FileRequest::AuditCsv);
+        }
+    }
+
+    /// Writes the audit list to `path` as CSV.
+    pub(super) fn write_audit_csv(&mut self, path: &Path) {
+        let Some(audit) = &self.audit else { return };
+        let inputs: Vec<crate::files::Input> = audit.rows.iter().map(|r| (r.path.as_path(), "审核的年报之一")).collect();
+        match crate::files::write_output(path, audit.csv().as_bytes(), &inputs, crate::files::Writing::Export) {
+            Ok(()) => self.status = format!("已导出审核结果「{}」", path.display()),
+            Err(why) => self.modal = Some(Modal::Message { title: "导出失败".into(), text: why }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_needs_it() {
+        let a = Audit {
+            rows: vec![AuditRow {
+                path: "甲,乙.pdf".into(),
+                agency: "某局".into(),
+                year: Some(2024),
+                errors: 1,
+                warnings: 2,
+                unread: 3,
+                failure: None,
+            }],
+        };
+        let csv = a.csv();
+        assert!(csv.starts_with('\u{feff}'));
+        assert!(csv.contains("\"甲,乙.pdf\",某局,2024,1,2,3,\r\n"), "{csv}");
+    }
+}

@@ -1,0 +1,110 @@
+//! `nianbao import` and `check` as an audit of published documents: real
+//! process, real files, exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn nianbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nianbao")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8(b.to_vec()).unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-import-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn real(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real-reports").join(name).to_string_lossy().into_owned()
+}
+
+#[test]
+fn import_exits_0_when_all_is_placed_1_when_something_needs_review_2_when_unreadable() {
+    let dir = scratch("exit");
+    let out = dir.join("公安局.json");
+    let o = nianbao(&["import", &real("pingtan-gonganju-2022.txt"), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", text(&o.stdout), text(&o.stderr));
+    assert!(text(&o.stdout).contains("平潭综合实验区公安局，2022年度"));
+    let report = nianbao::model::file::load(&out).unwrap();
+    assert_eq!(report.applications[3], [Some(1), Some(0), Some(0), Some(0), Some(0), Some(0), Some(1)]);
+
+    let out = dir.join("2021.json");
+    let o = nianbao(&["import", &real("pingtan-2021.txt"), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let shown = text(&o.stdout);
+    assert!(shown.contains("需要核对的"), "{shown}");
+    assert!(shown.contains("第 10 行") && shown.contains("可能是 6、64、640"), "{shown}");
+    let report = nianbao::model::file::load(&out).unwrap();
+    assert!(!report.unread.is_empty(), "the unread cells are in the file");
+
+    let doc = dir.join("年报.doc");
+    std::fs::write(&doc, b"\xd0\xcf\x11\xe0").unwrap();
+    let o = nianbao(&["import", doc.to_str().unwrap(), "-o", dir.join("x.json").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("请在 WPS 或 Word 中另存为 .docx 后再导入"));
+    let junk = dir.join("乱码.txt");
+    std::fs::write(&junk, (0..3000u32).map(|i| (i * 7 % 256) as u8).collect::<Vec<_>>()).unwrap();
+    let o = nianbao(&["import", junk.to_str().unwrap(), "-o", dir.join("y.json").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    let prose = dir.join("通知.txt");
+    std::fs::write(&prose, "关于做好年度工作的通知\n各单位：请按时报送。").unwrap();
+    let o = nianbao(&["import", prose.to_str().unwrap(), "-o", dir.join("z.json").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("这不是年报"));
+    assert!(!dir.join("z.json").exists());
+}
+
+#[test]
+fn check_audits_many_files_folders_and_wildcards() {
+    let dir = scratch("audit");
+    for name in ["pingtan-2021.txt", "pingtan-gonganju-2022.txt"] {
+        std::fs::copy(real(name), dir.join(name)).unwrap();
+    }
+    std::fs::copy("examples/errors-2024.json", dir.join("errors-2024.json")).unwrap();
+    std::fs::copy(real("template-govnianbao.docx"), dir.join("空模板.docx")).unwrap();
+    let o = nianbao(&["check", dir.to_str().unwrap()]);
+    let shown = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "errors-2024.json has errors: {shown}");
+    assert_eq!(shown.lines().filter(|l| l.starts_with('【')).count(), 4, "{shown}");
+    assert!(shown.contains("空模板.docx｜｜年度未知｜"), "the empty template has no year: {shown}");
+    assert!(shown.contains("个单元格未能读取"));
+    assert!(shown.contains("导入待核对"), "unread cells are warnings");
+    assert!(shown.contains("无法核对"));
+
+    let pattern = dir.join("*.txt");
+    let o = nianbao(&["check", pattern.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
+    assert!(text(&o.stdout).contains("审核 2 个文件"));
+
+    std::fs::write(dir.join("坏.pdf"), b"not a pdf").unwrap();
+    let o = nianbao(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stdout).contains("【无法读取】"));
+    let o = nianbao(&["check", dir.join("*.none").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn merge_and_new_take_documents_and_warn_about_unread_cells() {
+    let dir = scratch("merge");
+    let out = dir.join("新.json");
+    let o = nianbao(&["new", "--from", &real("pingtan-gonganju-2022.txt"), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let next = nianbao::model::file::load(&out).unwrap();
+    assert_eq!(next.year, 2023);
+    assert_eq!(next.applications[1][0], Some(0), "上年结转 from last year's 结转下年度");
+
+    let o = nianbao(&[
+        "merge",
+        &real("pingtan-2022.txt"),
+        &real("pingtan-gonganju-2022.txt"),
+        "-o",
+        dir.join("汇总.json").to_str().unwrap(),
+    ]);
+    assert!(text(&o.stderr).contains("未能读取，汇总中按空白相加"), "{}", text(&o.stderr));
+}

@@ -1,0 +1,155 @@
+//! Importing text: the seed and the real crawler texts against tables read by a person.
+
+use std::path::Path;
+
+use nianbao::import::{Imported, import_file};
+use nianbao::model::check::CellRef;
+use nianbao::model::{Report, TemplateId, file};
+
+fn shared(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(name)
+}
+
+/// Every cell of tables 三 and 四 equal to the reference, or unread with the
+/// reference value among its candidates. Returns how many were unread.
+fn matches_reference(imported: &Imported, reference: &Report) -> usize {
+    let r = &imported.report;
+    let mut unread = 0;
+    let mut wrong = Vec::new();
+    let mut compare = |cell: CellRef, got: Option<i64>, want: Option<i64>| match r.unread_at(cell) {
+        Some(u) => {
+            unread += 1;
+            let want = want.map_or("空白".to_string(), |v| v.to_string());
+            if !u.candidates.contains(&want) {
+                wrong.push(format!("{cell:?}: unread {u:?}, reference {want}"));
+            }
+        }
+        None if got != want => wrong.push(format!("{cell:?}: read {got:?}, reference {want:?}")),
+        None => {}
+    };
+    for (i, row) in reference.applications.iter().enumerate() {
+        for (j, want) in row.iter().enumerate() {
+            compare(CellRef::applications(i, j), r.applications[i][j], *want);
+        }
+    }
+    for (j, want) in reference.reviews.iter().enumerate() {
+        compare(CellRef::reviews(j), r.reviews[j], *want);
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    unread
+}
+
+#[test]
+fn the_seed_imports_as_the_example() {
+    let imported = import_file(&shared("seed/000_c4fa03421b1ee046.txt")).unwrap();
+    let want = file::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhoucun-2023.json")).unwrap();
+    let got = &imported.report;
+    assert_eq!(got.template, TemplateId::V2019);
+    assert_eq!(got.year, 2023);
+    assert!(got.unread.is_empty(), "{:?}", imported.review_lines());
+    assert_eq!(got.applications, want.applications);
+    assert_eq!(got.reviews, want.reviews);
+    assert_eq!(got.disclosure, want.disclosure);
+    assert_eq!(got.preamble, want.preamble);
+    assert_eq!(got.overview, want.overview);
+    assert_eq!(got.problems, want.problems);
+    assert_eq!(got.other_matters, want.other_matters);
+    assert_eq!(got.processing_fee, want.processing_fee);
+    assert_eq!(got.contact.phone, want.contact.phone);
+    // The copied page lost 「周村」 from the first line of the title.
+    assert_eq!(got.agency, "区投资促进中心");
+}
+
+#[test]
+fn crawler_texts_match_the_reference_tables_or_stay_unread() {
+    for (name, year, agency) in [
+        ("pingtan-2019", 2019, "平潭综合实验区"),
+        ("pingtan-2021", 2021, "平潭综合实验区"),
+        ("pingtan-2022", 2022, "平潭综合实验区"),
+    ] {
+        let imported = import_file(&shared(&format!("real-reports/{name}.txt"))).unwrap();
+        let reference = file::load(&shared(&format!("real-reports/{name}.json"))).unwrap();
+        assert_eq!(imported.report.template, reference.template, "{name}");
+        assert_eq!((imported.report.year, imported.report.agency.as_str()), (year, agency), "{name}");
+        let unread = matches_reference(&imported, &reference);
+        eprintln!("{name}: {unread} cells unread; review:\n{}", imported.review_lines().join("\n"));
+    }
+}
+
+/// 平潭综合实验区公安局 2022: every row of its crawler text has exactly one
+/// reading (seven digits for seven cells); the tables as I read them.
+#[test]
+fn the_police_bureau_reads_whole_and_as_printed() {
+    let imported = import_file(&shared("real-reports/pingtan-gonganju-2022.txt")).unwrap();
+    let r = &imported.report;
+    assert!(r.unread.is_empty(), "{:?}", imported.review_lines());
+    let d = |v: &[i64]| v.iter().map(|n| Some(nianbao::model::Decimal::from_int(*n))).collect::<Vec<_>>();
+    assert_eq!(r.disclosure, vec![d(&[0, 0, 0]), d(&[4, 1, 7]), d(&[0]), d(&[157]), d(&[0]), d(&[0])]);
+    let row = |n: i64| [Some(n), Some(0), Some(0), Some(0), Some(0), Some(0), Some(n)];
+    let mut want = vec![row(0); 25];
+    want[0] = row(1); // 一、本年新收
+    want[1] = row(1); // 二、上年结转
+    want[3] = row(1); // （二）部分公开
+    want[20] = row(1); // （六）1. 逾期不补正
+    want[23] = row(2); // （七）总计
+    assert_eq!(r.applications, want);
+    assert_eq!(r.reviews, [Some(0); 15]);
+    assert_eq!(r.processing_fee, Some(nianbao::model::Decimal::from_int(0)));
+    assert_eq!(r.other_matters, "2022年，无收取信息处理费情况。");
+    assert_eq!(r.overview.sections[0].title, "突出重点，落实公开责任");
+    assert!(r.preamble.starts_with("根据《中华人民共和国政府信息公开条例》"));
+}
+
+#[test]
+fn pasted_text_in_spreadsheet_cells_with_dashes_notes_and_separators() {
+    let text = "某县统计局2024年度政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n\
+        第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t/\t—\t无\n规范性文件\t22（其中修订16件）\t0\t1,234\n\
+        行政许可\t１２\n行政处罚\t3\n行政强制\t0\n行政事业性收费\t7730.28\n";
+    let imported = nianbao::import::import_text(text).unwrap();
+    let r = &imported.report;
+    assert_eq!((r.year, r.agency.as_str(), r.template), (2024, "某县统计局", TemplateId::V2021));
+    let n = |v: &str| Some(v.parse::<nianbao::model::Decimal>().unwrap());
+    assert_eq!(
+        r.disclosure,
+        vec![
+            vec![None, None, None],
+            vec![n("22"), n("0"), n("1234")],
+            vec![n("12")],
+            vec![n("3")],
+            vec![n("0")],
+            vec![n("7730.28")]
+        ]
+    );
+    let lines = imported.review_lines().join("\n");
+    assert!(lines.contains("原文为「/」，按空白读入") && lines.contains("其中修订16件"), "{lines}");
+    // Tables 三 and 四 are not in the text: their cells are unread, not blank.
+    assert_eq!(r.unread.len(), 25 * 7 + 15);
+}
+
+#[test]
+fn a_huge_text_is_read_with_bounded_work() {
+    let mut text = std::fs::read_to_string(shared("real-reports/pingtan-2021.txt")).unwrap();
+    let per_char = |text: &str| imported_work(text) / text.chars().count() as u64;
+    let one = per_char(&text);
+    text.push_str(&"无关的文字，没有任何标签。".repeat(40_000));
+    let big = per_char(&text);
+    // Each label is looked for in a window or once over the text: the work grows
+    // with the text's length, not with its square.
+    assert!(one < 100 && big < 100, "{one} and {big} cells per character");
+    assert!(nianbao::import::import_text(&"一".repeat(2_100_000)).is_err(), "refused before any search");
+}
+
+fn imported_work(text: &str) -> u64 {
+    nianbao::import::import_text(text).unwrap().work
+}
+
+#[test]
+fn a_subtotal_column_is_read_and_left_out() {
+    let mut text = String::from(
+        "某县某局2024年度政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\t申请人情况\n\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t小计\t总计\n",
+    );
+    text.push_str("一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t1\t2\t7\n");
+    let imported = nianbao::import::import_text(&text).unwrap();
+    assert_eq!(imported.report.applications[0], [Some(5), Some(1), Some(0), Some(0), Some(0), Some(1), Some(7)]);
+    assert!(imported.review_lines().iter().any(|l| l.contains("小计")));
+}
