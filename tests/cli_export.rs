@@ -66,7 +66,8 @@ fn one_unreadable_report_does_not_stop_the_others_but_fails_the_call() {
     let broken = dir.join("broken.json");
     std::fs::write(&broken, "{ not a report").unwrap();
     let out = dir.join("out");
-    let o = nianbao(&["export", s(&broken), "examples/zhoucun-2023.json", "-o", s(&out), "--fonts", "builtin"], &dir.join("cache"));
+    let o =
+        nianbao(&["export", s(&broken), "examples/zhoucun-2023.json", "-o", s(&out), "--fonts", "builtin"], &dir.join("cache"));
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("broken.json"), "the failed report is named: {}", text(&o));
     assert!(text(&o).contains("1 个未能导出"), "{}", text(&o));
@@ -86,18 +87,27 @@ fn batches_that_cannot_be_written_as_asked_are_refused_before_any_work() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("会导出为同一个文件"), "{}", text(&o));
     assert!(!out.exists(), "nothing was written");
-    let o = nianbao(&["export", "examples/zhoucun-2023.json", "examples/qingshan-2024.json", "-o", s(&dir.join("x.pdf"))], &dir.join("cache"));
+    let o = nianbao(
+        &["export", "examples/zhoucun-2023.json", "examples/qingshan-2024.json", "-o", s(&dir.join("x.pdf"))],
+        &dir.join("cache"),
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("应为文件夹"), "{}", text(&o));
     // A file where the folder should be, and one report listed twice.
     std::fs::write(dir.join("a-file"), b"x").unwrap();
-    let o = nianbao(&["export", "examples/zhoucun-2023.json", "examples/qingshan-2024.json", "-o", s(&dir.join("a-file"))], &dir.join("cache"));
+    let o = nianbao(
+        &["export", "examples/zhoucun-2023.json", "examples/qingshan-2024.json", "-o", s(&dir.join("a-file"))],
+        &dir.join("cache"),
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("不是文件夹"), "{}", text(&o));
     let o = nianbao(&["export", "examples/zhoucun-2023.json", "./examples/zhoucun-2023.json", "-o", s(&out)], &dir.join("cache"));
     assert!(text(&o).contains("列出了两次"), "{}", text(&o));
     // A folder named like a file, written as a folder.
-    let o = nianbao(&["export", "examples/zhoucun-2023.json", "examples/qingshan-2024.json", "-o", &format!("{}/", s(&dir.join("x.pdf")))], &dir.join("cache"));
+    let o = nianbao(
+        &["export", "examples/zhoucun-2023.json", "examples/qingshan-2024.json", "-o", &format!("{}/", s(&dir.join("x.pdf")))],
+        &dir.join("cache"),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(dir.join("x.pdf").join("qingshan-2024.pdf").is_file());
     let _ = std::fs::remove_dir_all(&dir);
@@ -133,7 +143,10 @@ fn the_font_cache_is_written_once_used_after_and_rebuilt_when_damaged() {
     assert_ne!(std::fs::read(&fang).unwrap()[middle], bytes[middle], "rebuilt");
     // A cache folder that cannot be made costs nothing but time.
     std::fs::write(dir.join("blocked"), b"a file").unwrap();
-    let o = nianbao(&["export", "examples/zhoucun-2023.json", "-o", s(&dir.join("fourth.pdf")), "--fonts", "builtin"], &dir.join("blocked"));
+    let o = nianbao(
+        &["export", "examples/zhoucun-2023.json", "-o", s(&dir.join("fourth.pdf")), "--fonts", "builtin"],
+        &dir.join("blocked"),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert_eq!(std::fs::read(dir.join("fourth.pdf")).unwrap().len(), first.len());
     let _ = std::fs::remove_dir_all(&dir);

@@ -359,6 +359,10 @@ fn a_dialog_starts_in_the_open_reports_folder() {
         h.run();
     }
     let folder = Some(dir.clone());
-    assert_eq!(started_in.lock().unwrap().as_slice(), &[folder.clone(), folder], "the folder just read from is known to be there");
+    assert_eq!(
+        started_in.lock().unwrap().as_slice(),
+        &[folder.clone(), folder],
+        "the folder just read from is known to be there"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -63,9 +63,10 @@ fn names_folder(output: &Path) -> bool {
 /// (the report's file name, the format's extension) for reports exported into a folder.
 fn plan(a: &ExportArgs) -> Result<(Vec<(PathBuf, PathBuf)>, Format), String> {
     if a.inputs.len() == 1 && !names_folder(&a.output) {
-        let format = a.format.or_else(|| Format::of_path(&a.output)).ok_or_else(|| {
-            format!("不支持的导出格式「{}」：可以导出 .pdf、.docx 和 .html", a.output.display())
-        })?;
+        let format = a
+            .format
+            .or_else(|| Format::of_path(&a.output))
+            .ok_or_else(|| format!("不支持的导出格式「{}」：可以导出 .pdf、.docx 和 .html", a.output.display()))?;
         return Ok((vec![(a.inputs[0].clone(), a.output.clone())], format));
     }
     if !ends_with_separator(&a.output) && !a.output.is_dir() {
@@ -74,7 +75,9 @@ fn plan(a: &ExportArgs) -> Result<(Vec<(PathBuf, PathBuf)>, Format), String> {
             return Err(format!("「{shown}」不是文件夹：导出多个年报时 -o 后面应为文件夹"));
         }
         if Format::of_path(&a.output).is_some() {
-            return Err(format!("导出多个年报时 -o 后面应为文件夹，「{shown}」是一个文件名（要用这个名字的文件夹请写「{shown}/」）"));
+            return Err(format!(
+                "导出多个年报时 -o 后面应为文件夹，「{shown}」是一个文件名（要用这个名字的文件夹请写「{shown}/」）"
+            ));
         }
     }
     let format = a.format.unwrap_or(Format::Pdf);
@@ -121,7 +124,8 @@ pub(super) fn export(args: &[OsString], out: &mut impl Write, err: &mut impl Wri
     if format == Format::Pdf {
         fonts.preload();
     }
-    let failed = plan.iter().filter(|(input, output)| !export_one(input, output, format, fonts, &inputs, batch, out, err)).count();
+    let failed =
+        plan.iter().filter(|(input, output)| !export_one(input, output, format, fonts, &inputs, batch, out, err)).count();
     if batch {
         let done = plan.len() - failed;
         let failed = if failed > 0 { format!("，{failed} 个未能导出") } else { String::new() };

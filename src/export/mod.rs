@@ -1,8 +1,8 @@
 //! Writing a report to files: PDF (from the laid-out pages; printpdf lives only
 //! in `pdf.rs`), Word and web pages (from the model and the table structure).
 
-pub mod docx;
 mod deflate;
+pub mod docx;
 mod docx_package;
 mod font_subset;
 mod grid;

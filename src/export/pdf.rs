@@ -95,10 +95,11 @@ fn font_program(subset: &[u8]) -> Vec<u8> {
 /// and the subset font's bytes.
 fn subset_face(fonts: &FontSet, face_id: FaceId, chars: &BTreeSet<char>) -> Result<(ParsedFont, Vec<u8>), PdfError> {
     let face = fonts.face(face_id);
-    let subset = super::font_subset::subset(face.data, face.index, chars).ok_or_else(|| PdfError(format!("字体「{}」子集化出错", face.name)))?;
+    let subset = super::font_subset::subset(face.data, face.index, chars)
+        .ok_or_else(|| PdfError(format!("字体「{}」子集化出错", face.name)))?;
     let mut warnings = Vec::new();
-    let mut parsed =
-        ParsedFont::from_bytes(&subset, 0, &mut warnings).ok_or_else(|| PdfError(format!("字体「{}」的子集无法解析", face.name)))?;
+    let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
+        .ok_or_else(|| PdfError(format!("字体「{}」的子集无法解析", face.name)))?;
     parsed.font_name = Some(format!("{}+{}", super::font_subset::tag(&face.name, chars), face.name));
     Ok((parsed, subset))
 }

@@ -278,7 +278,12 @@ fn a_version_1_file_loads_and_unread_cells_round_trip() {
     assert!(r.unread.is_empty(), "version 1 has no unread cells");
     r.mark_unread(
         CellRef::applications(0, 0),
-        Unread { reason: "数字连在一起".into(), candidates: vec!["6".into(), "64".into()], source: "第 12 行".into(), text: "640020470".into() },
+        Unread {
+            reason: "数字连在一起".into(),
+            candidates: vec!["6".into(), "64".into()],
+            source: "第 12 行".into(),
+            text: "640020470".into(),
+        },
     );
     r.mark_unread(CellRef::reviews(14), Unread::default());
     let text = to_json(&r);

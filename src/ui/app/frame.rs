@@ -11,8 +11,8 @@ use crate::fonts::{FontPreference, FontSet};
 use crate::model::check::OVERVIEW_LIMIT;
 use crate::model::{self, totals};
 use crate::ui::command::UiCommand;
-use crate::ui::reachable::{Presence, menu_entry};
 use crate::ui::findings::FindingIndex;
+use crate::ui::reachable::{Presence, menu_entry};
 use crate::ui::tabs::{self, Tab};
 use crate::ui::widgets::View;
 
