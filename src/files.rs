@@ -7,6 +7,7 @@ use std::path::Path;
 
 mod atomic;
 pub mod target;
+pub(crate) use atomic::create_new;
 pub use atomic::{backup_path, remove_dead_temps, remove_if_dead, write_atomic, write_atomic_keeping, write_output};
 pub use target::{Input, Writing, check_target, repeated, same_file};
 

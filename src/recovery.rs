@@ -138,7 +138,10 @@ fn owner_alive(lock_path: &Path) -> bool {
 /// A recovery file's report, the file it came from and when it was written
 /// (None when the file is damaged or not a recovery file).
 fn read(json: &Path) -> Option<(Report, Option<PathBuf>, SystemTime)> {
-    let wrapper: Value = serde_json::from_str(&std::fs::read_to_string(json).ok()?).ok()?;
+    // Bounded like a report file (a link to /dev/zero here must not fill the memory).
+    let cap = crate::read_limits::SizeCap { bytes: crate::model::file::REPORT_CAP.bytes * 2, what: "恢复文件" };
+    let bytes = crate::read_limits::read_regular_file(json, cap).ok()?;
+    let wrapper: Value = serde_json::from_slice(&bytes).ok()?;
     if wrapper.get("format")? != FORMAT_TAG {
         return None;
     }

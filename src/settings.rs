@@ -9,6 +9,9 @@ use serde_json::{Map, Value, json};
 
 use crate::fonts::FontPreference;
 
+/// The largest settings file read (ten recent paths and a few options take a few KB).
+const SETTINGS_CAP: u64 = 1 << 20;
+
 /// How many recent files 文件 → 最近打开 lists.
 pub const RECENT_FILES: usize = 10;
 
@@ -23,7 +26,7 @@ pub fn data_dir() -> PathBuf {
     } else if cfg!(target_os = "macos") {
         env("HOME").map(|h| h.join("Library/Application Support"))
     } else {
-        env("XDG_CONFIG_HOME").or_else(|| env("HOME").map(|h| h.join(".config")))
+        env("XDG_CONFIG_HOME").filter(|d| d.is_absolute()).or_else(|| env("HOME").map(|h| h.join(".config")))
     };
     base.unwrap_or_else(std::env::temp_dir).join("nianbao")
 }
@@ -42,7 +45,11 @@ pub fn cache_dir() -> Option<PathBuf> {
     } else if cfg!(target_os = "macos") {
         env("HOME").map(|h| h.join("Library/Caches/nianbao"))
     } else {
-        env("XDG_CACHE_HOME").or_else(|| env("HOME").map(|h| h.join(".cache"))).map(|d| d.join("nianbao"))
+        // The XDG base directory spec: a relative path is invalid and ignored.
+        env("XDG_CACHE_HOME")
+            .filter(|d| d.is_absolute())
+            .or_else(|| env("HOME").map(|h| h.join(".cache")))
+            .map(|d| d.join("nianbao"))
     }
 }
 
@@ -128,7 +135,11 @@ impl Settings {
 
     /// Reads the settings; anything unreadable falls back to the defaults.
     pub fn load(dir: &Path) -> Settings {
-        let Ok(text) = std::fs::read_to_string(Self::path(dir)) else { return Settings::default() };
+        // Bounded like every file read: a FIFO or a link to /dev/zero where the
+        // settings should be must not hang the start or fill the memory.
+        let cap = crate::read_limits::SizeCap { bytes: SETTINGS_CAP, what: "设置文件" };
+        let read = crate::read_limits::read_regular_file(&Self::path(dir), cap).ok();
+        let Some(text) = read.and_then(|bytes| String::from_utf8(bytes).ok()) else { return Settings::default() };
         let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&text) else { return Settings::default() };
         let recent = map
             .get("recent")
@@ -183,6 +194,23 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn a_settings_file_that_is_no_file_is_not_read() {
+        let dir = std::env::temp_dir().join(format!("nianbao-settings-odd-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // A link to a device that never ends: the defaults, at once.
+        std::os::unix::fs::symlink("/dev/zero", Settings::path(&dir)).unwrap();
+        assert_eq!(Settings::load(&dir).recent, Vec::<PathBuf>::new());
+        std::fs::remove_file(Settings::path(&dir)).unwrap();
+        // A named pipe with no writer would block an open for reading.
+        let status = std::process::Command::new("mkfifo").arg(Settings::path(&dir)).status().unwrap();
+        assert!(status.success());
+        assert_eq!(Settings::load(&dir).recent, Vec::<PathBuf>::new());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn settings_round_trip_and_recent_files_are_capped() {

@@ -21,7 +21,7 @@ pub fn write_atomic_keeping(path: &Path, bytes: &[u8], backup: Option<&Path>) ->
     remove_dead_temps(path);
     let temp = temp_path(path)?;
     let result = (|| {
-        let mut f = std::fs::File::create(&temp)?;
+        let mut f = create_new(&temp)?;
         // Held until the rename: `remove_dead_temps` leaves the file alone meanwhile.
         let _ = f.try_lock();
         f.write_all(bytes)?;
@@ -41,6 +41,15 @@ pub fn write_atomic_keeping(path: &Path, bytes: &[u8], backup: Option<&Path>) ->
         let _ = std::fs::remove_file(&temp);
     }
     result
+}
+
+/// Creates `temp` afresh: whatever is at that name (a file a killed write left, or a
+/// link someone planted to make this program write through it into another file)
+/// is removed first, and the new file is created only if nothing is there then
+/// (O_EXCL: a link is never followed).
+pub(crate) fn create_new(temp: &Path) -> std::io::Result<std::fs::File> {
+    let _ = std::fs::remove_file(temp);
+    std::fs::OpenOptions::new().write(true).create_new(true).open(temp)
 }
 
 /// The temporary file a write of `path` goes through: `.NAME.PID.tmp` beside it.
@@ -177,6 +186,23 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left");
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_link_planted_at_the_temporary_name_is_never_written_through() {
+        let dir = std::env::temp_dir().join(format!("nianbao-atomic-link-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let victim = dir.join("victim.conf");
+        std::fs::write(&victim, b"secret").unwrap();
+        let target = dir.join("report.pdf");
+        std::os::unix::fs::symlink(&victim, temp_path(&target).unwrap()).unwrap();
+        write_atomic(&target, b"%PDF").unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"secret", "the other file is untouched");
+        assert!(!std::fs::symlink_metadata(&target).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(&target).unwrap(), b"%PDF");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

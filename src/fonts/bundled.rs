@@ -16,7 +16,8 @@ pub struct BundledFont {
 impl BundledFont {
     /// The font file's bytes: mapped from the per-user cache, or unpacked (and cached).
     pub fn bytes(&self) -> &'static [u8] {
-        self.unpacked.get_or_init(|| super::cache::load(cache_dir().as_deref(), self.file, self.packed))
+        let parses = |bytes: &[u8]| ttf_parser::Face::parse(bytes, 0).is_ok();
+        self.unpacked.get_or_init(|| super::cache::load(cache_dir().as_deref(), self.file, self.packed, parses))
     }
 }
 

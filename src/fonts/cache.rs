@@ -25,11 +25,13 @@ const MAGIC: &[u8; 4] = b"NBF1";
 const TRAILER: usize = 8;
 
 /// The font file `file` (its zstd-packed bytes `packed`), from the cache in `dir`
-/// or unpacked (and then cached). Leaked: fonts live as long as the process.
-pub(super) fn load(dir: Option<&Path>, file: &str, packed: &[u8]) -> &'static [u8] {
+/// or unpacked (and then cached). `usable` says whether a cached file's bytes are a
+/// font the program can use. Leaked: fonts live as long as the process.
+pub(super) fn load(dir: Option<&Path>, file: &str, packed: &[u8], usable: impl Fn(&[u8]) -> bool) -> &'static [u8] {
     let size = unpacked_size(packed);
     let cached = dir.zip(size).map(|(dir, size)| dir.join(cache_name(file, size, packed)));
-    if let Some(bytes) = cached.as_deref().zip(size).and_then(|(path, size)| map_checked(path, size)) {
+    // A file that passed its check but is not a usable font (damaged since) is rebuilt too.
+    if let Some(bytes) = cached.as_deref().zip(size).and_then(|(path, size)| map_checked(path, size)).filter(|b| usable(b)) {
         return bytes;
     }
     let font = unpack(packed, size);
@@ -146,7 +148,7 @@ pub(super) fn write_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     crate::files::remove_dead_temps(path);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&temp, bytes).and_then(|()| {
+    let written = crate::files::create_new(&temp).and_then(|mut f| std::io::Write::write_all(&mut f, bytes)).and_then(|()| {
         // Read-only on Unix: the file is mapped by every process using it, and a
         // mapped file cut short under a Unix process kills it (SIGBUS); a program of
         // the user's own that opens it to write (truncating it) is then refused.
@@ -216,6 +218,11 @@ mod tests {
         std::fs::write(path, bytes).unwrap();
     }
 
+    /// Test fonts are not real fonts: every one is usable.
+    fn any(_: &[u8]) -> bool {
+        true
+    }
+
     fn only_file(dir: &Path) -> PathBuf {
         let files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
         assert_eq!(files.len(), 1, "{files:?}");
@@ -227,7 +234,7 @@ mod tests {
         let dir = scratch("first");
         let font: Vec<u8> = (0..100_000u32).map(|i| (i * 7 % 251) as u8).collect();
         let packed = packed(&font);
-        assert_eq!(load(Some(&dir), "A.otf", &packed), font.as_slice());
+        assert_eq!(load(Some(&dir), "A.otf", &packed, any), font.as_slice());
         let cached = only_file(&dir);
         assert_eq!(cached.file_name().unwrap().to_str().unwrap(), cache_name("A.otf", font.len(), &packed));
         assert_eq!(std::fs::read(&cached).unwrap().len(), font.len() + TRAILER);
@@ -240,7 +247,7 @@ mod tests {
         let crc = crc32fast::hash(&planted[..font.len()]).to_le_bytes();
         planted[font.len()..font.len() + 4].copy_from_slice(&crc);
         overwrite(&cached, &planted);
-        assert_eq!(&load(Some(&dir), "A.otf", &packed)[..4], b"FAKE");
+        assert_eq!(&load(Some(&dir), "A.otf", &packed, any)[..4], b"FAKE");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
@@ -249,15 +256,15 @@ mod tests {
         let dir = scratch("damaged");
         let font: Vec<u8> = (0..50_000u32).map(|i| (i % 13) as u8).collect();
         let packed = packed(&font);
-        load(Some(&dir), "B.otf", &packed);
+        load(Some(&dir), "B.otf", &packed, any);
         let cached = only_file(&dir);
         let mut bytes = std::fs::read(&cached).unwrap();
         bytes[1000] ^= 0x55;
         overwrite(&cached, &bytes);
-        assert_eq!(load(Some(&dir), "B.otf", &packed), font.as_slice(), "a flipped byte fails the CRC");
+        assert_eq!(load(Some(&dir), "B.otf", &packed, any), font.as_slice(), "a flipped byte fails the CRC");
         assert!(map_checked(&cached, font.len()).is_some(), "and the file was rewritten whole");
         overwrite(&cached, &bytes[..bytes.len() / 2]);
-        assert_eq!(load(Some(&dir), "B.otf", &packed), font.as_slice(), "a truncated file");
+        assert_eq!(load(Some(&dir), "B.otf", &packed, any), font.as_slice(), "a truncated file");
         assert!(map_checked(&cached, font.len()).is_some());
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -265,11 +272,11 @@ mod tests {
     #[test]
     fn another_version_of_a_font_replaces_the_stale_file_and_leaves_others_alone() {
         let dir = scratch("stale");
-        load(Some(&dir), "C.otf", &packed(b"old font"));
+        load(Some(&dir), "C.otf", &packed(b"old font"), any);
         std::fs::write(dir.join("C.otf.notes"), b"not ours").unwrap();
         std::fs::write(dir.join("CC.otf.8-0000abcd"), b"another font").unwrap();
         let new = packed(b"the new font");
-        assert_eq!(load(Some(&dir), "C.otf", &new), b"the new font");
+        assert_eq!(load(Some(&dir), "C.otf", &new, any), b"the new font");
         let mut names: Vec<String> =
             std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         names.sort();
@@ -282,7 +289,7 @@ mod tests {
         let dir = scratch("stamp");
         let font: Vec<u8> = (0..70_000u32).map(|i| (i % 7) as u8).collect();
         let packed = packed(&font);
-        load(Some(&dir), "E.otf", &packed);
+        load(Some(&dir), "E.otf", &packed, any);
         let cached = only_file(&dir);
         let meta = || std::fs::metadata(&cached).unwrap();
         assert!(map_checked(&cached, font.len()).is_some());
@@ -300,18 +307,37 @@ mod tests {
         overwrite(&cached, &bytes);
         assert!(!stamp::verified(&cached, &meta()));
         assert!(map_checked(&cached, font.len()).is_none());
-        assert_eq!(load(Some(&dir), "E.otf", &packed), font.as_slice(), "and rebuilt");
+        assert_eq!(load(Some(&dir), "E.otf", &packed, any), font.as_slice(), "and rebuilt");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_checked_file_that_is_no_usable_font_is_rebuilt() {
+        // A file zeroed behind the program's back with its record forged to match.
+        let dir = scratch("unusable");
+        let font = b"a real font".to_vec();
+        let packed = packed(&font);
+        load(Some(&dir), "F.otf", &packed, any);
+        let cached = only_file(&dir);
+        // Zeros with a trailer that matches them: the CRC passes, the font does not.
+        let zeros = vec![0; font.len()];
+        let forged = [zeros.clone(), crc32fast::hash(&zeros).to_le_bytes().to_vec(), MAGIC.to_vec()].concat();
+        overwrite(&cached, &forged);
+        assert!(map_checked(&cached, font.len()).is_some(), "it passes the check");
+        let not_zeros = |b: &[u8]| b.iter().any(|&x| x != 0);
+        assert_eq!(load(Some(&dir), "F.otf", &packed, not_zeros), font.as_slice());
+        assert_eq!(std::fs::read(&cached).unwrap()[..font.len()], font[..], "rebuilt");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn without_a_usable_folder_the_font_is_unpacked_in_memory() {
         let font = b"a font without a cache".to_vec();
-        assert_eq!(load(None, "D.otf", &packed(&font)), font.as_slice());
+        assert_eq!(load(None, "D.otf", &packed(&font), any), font.as_slice());
         // A file where the folder should be: nothing can be written, nothing fails.
         let blocker = scratch("blocked");
         std::fs::write(&blocker, b"a file").unwrap();
-        assert_eq!(load(Some(&blocker.join("fonts")), "D.otf", &packed(&font)), font.as_slice());
+        assert_eq!(load(Some(&blocker.join("fonts")), "D.otf", &packed(&font), any), font.as_slice());
         let _ = std::fs::remove_file(&blocker);
     }
 }

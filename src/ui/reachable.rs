@@ -85,15 +85,43 @@ impl Reachability {
         }
     }
 
-    /// The first of `folders` known to be there; the others not yet asked about
-    /// are asked about now, for next time.
+    /// The first of `folders` that is there now, asked about afresh (a share that
+    /// answered an hour ago may be gone), each on its own thread, waiting at most
+    /// [`DIALOG_WAIT`]: a folder that does not answer by then is passed over, and
+    /// a dialog starts in the default folder rather than wait on it. Folders known
+    /// to be missing, or still being asked about, are not asked again.
     pub fn first_present(&self, folders: impl IntoIterator<Item = PathBuf>) -> Option<PathBuf> {
         let folders: Vec<PathBuf> = folders.into_iter().collect();
-        let found = folders.iter().find(|f| self.presence(f) == Some(Presence::Present)).cloned();
-        self.check(folders);
-        found
+        let (answer, answers) = std::sync::mpsc::channel();
+        for (i, folder) in folders.iter().enumerate() {
+            if matches!(self.presence(folder), Some(Presence::Missing | Presence::Checking)) {
+                continue;
+            }
+            self.inner().known.insert(folder.clone(), Presence::Checking);
+            let (this, folder, answer) = (self.clone(), folder.clone(), answer.clone());
+            let _ = std::thread::Builder::new().name("reachable".into()).spawn(move || {
+                let there = std::fs::metadata(&folder).is_ok_and(|m| m.is_dir());
+                this.inner().known.insert(folder, if there { Presence::Present } else { Presence::Missing });
+                let _ = answer.send((i, there));
+            });
+        }
+        drop(answer);
+        let deadline = std::time::Instant::now() + DIALOG_WAIT;
+        let mut there = vec![None; folders.len()];
+        // Until the earliest folder still in the running has answered, or time is up.
+        while let Some(wait) = deadline.checked_duration_since(std::time::Instant::now()) {
+            let Ok((i, yes)) = answers.recv_timeout(wait) else { break };
+            there[i] = Some(yes);
+            if there.iter().take_while(|t| **t != Some(true)).all(|t| *t == Some(false)) {
+                break;
+            }
+        }
+        folders.into_iter().zip(there).find(|(_, t)| *t == Some(true)).map(|(f, _)| f)
     }
 }
+
+/// How long a dialog waits to learn whether its folder is there.
+pub const DIALOG_WAIT: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// How 最近打开 lists a file: its path, marked when it is missing or still being
 /// asked about, and whether it can be clicked. Not while it is being asked about:
@@ -126,11 +154,14 @@ mod tests {
         let r = Reachability::default();
         let here = std::env::temp_dir();
         let gone = here.join(format!("nianbao-gone-{}", std::process::id()));
-        assert_eq!(r.first_present([gone.clone(), here.clone()]), None, "nothing is known yet: no waiting");
+        r.check([gone.clone(), here.clone()]);
         assert_eq!(settled(&r, &here), Presence::Present);
         assert_eq!(settled(&r, &gone), Presence::Missing);
         assert_eq!(r.first_present([gone.clone(), here.clone()]), Some(here.clone()));
         assert_eq!(r.first_present([gone, here.clone()]), Some(here), "asking again keeps what is known");
+        // A folder asked about for the first time is asked about there and then.
+        let fresh = Reachability::default();
+        assert_eq!(fresh.first_present([std::env::temp_dir()]), Some(std::env::temp_dir()));
     }
 
     #[test]

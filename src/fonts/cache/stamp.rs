@@ -6,7 +6,8 @@
 //!
 //! The record is made only by a check that read the whole file, never by the
 //! writer: a file that a power cut left half on disk is caught by the first use
-//! after it.
+//! after it. A record stands for a day; then the whole file is checked again
+//! (blocks gone bad on the disk change none of the identity's fields).
 
 use std::fs::Metadata;
 use std::path::{Path, PathBuf};
@@ -34,11 +35,17 @@ fn identity(meta: &Metadata) -> String {
     }
 }
 
-/// Whether the file with metadata `meta` at `path` is the version that passed its check.
+/// How long a record stands: a file whose blocks went bad on the disk keeps its
+/// size, times and inode, so the whole file is checked again at least this often.
+const TRUSTED_FOR: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// Whether the file with metadata `meta` at `path` is the version that passed its
+/// check, less than [`TRUSTED_FOR`] ago (the record's own modification time).
 pub fn verified(path: &Path, meta: &Metadata) -> bool {
     // A record is a few dozen bytes; anything larger is not one.
     let record = path_of(path);
-    std::fs::metadata(&record).is_ok_and(|m| m.is_file() && m.len() < 256)
+    let fresh = |m: &Metadata| m.modified().ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age < TRUSTED_FOR);
+    std::fs::metadata(&record).is_ok_and(|m| m.is_file() && m.len() < 256 && fresh(&m))
         && std::fs::read(&record).is_ok_and(|r| r == identity(meta).as_bytes())
 }
 
