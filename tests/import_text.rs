@@ -6,8 +6,9 @@ use nianbao::import::{Imported, import_file};
 use nianbao::model::check::CellRef;
 use nianbao::model::{Report, TemplateId, file};
 
+/// The seed and the real reports, kept in the repository (copied from `../shared/`).
 fn shared(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 /// Every cell of tables 三 and 四 equal to the reference, or unread with the
