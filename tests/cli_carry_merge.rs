@@ -9,6 +9,8 @@ fn nianbao(args: &[&str]) -> Output {
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-cm-{}-{name}", std::process::id()));
+    // A folder left by an earlier run whose process had the same id: start empty.
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

@@ -17,6 +17,8 @@ fn stderr(o: &Output) -> String {
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-cli-{}-{name}", std::process::id()));
+    // A folder left by an earlier run whose process had the same id: start empty.
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

@@ -86,6 +86,8 @@ fn a_web_page_that_is_not_a_report_is_refused() {
 
 fn scratch(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-import-docs-{}-{name}", std::process::id()));
+    // A folder left by an earlier run whose process had the same id: start empty.
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

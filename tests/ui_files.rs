@@ -14,6 +14,8 @@ use common::{Scripted, app_harness, app_harness_with_file_dialog, app_harness_wi
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-files-{}-{name}", std::process::id()));
+    // A folder left by an earlier run whose process had the same id: start empty.
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

@@ -15,6 +15,8 @@ use common::{Scripted, app_harness};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-office-{}-{name}", std::process::id()));
+    // A folder left by an earlier run whose process had the same id: start empty.
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
