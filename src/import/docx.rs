@@ -59,8 +59,43 @@ fn too_large(size: u64) -> ImportError {
     ))
 }
 
+/// The deepest nesting of elements a document may have: a real one nests a few
+/// dozen deep; a crafted one 30,000 deep overflowed the stack while parsing.
+const MAX_NESTING: usize = 1_000;
+
+/// How deep elements nest in `xml`, found by a byte scan before any parser sees
+/// it: a start tag goes one deeper, an end tag one back; self-closing tags,
+/// comments, declarations and processing instructions do not count.
+fn nesting_depth(xml: &str) -> usize {
+    let b = xml.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(open) = b[at..].iter().position(|&c| c == b'<').map(|k| at + k) {
+        let close = b[open..].iter().position(|&c| c == b'>').map_or(b.len(), |k| open + k);
+        match b.get(open + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(b'!' | b'?') | None => {}
+            Some(_) if b[close.saturating_sub(1)] == b'/' => {}
+            Some(_) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        at = close.min(b.len().saturating_sub(1)) + 1;
+        if at >= b.len() {
+            break;
+        }
+    }
+    deepest
+}
+
 pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     let xml = document_xml(bytes)?;
+    if nesting_depth(&xml) > MAX_NESTING {
+        return Err(ImportError(format!(
+            "Word 正文的元素嵌套超过 {MAX_NESTING} 层，正常的 Word 文件只有几十层：文件已损坏或是恶意构造的，不导入"
+        )));
+    }
     let options = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: MAX_NODES };
     let doc = roxmltree::Document::parse_with_options(&xml, options).map_err(|why| {
         ImportError(match why {
@@ -216,5 +251,21 @@ mod tests {
         assert!(from_bytes(b"PK\x03\x04 not really").unwrap_err().0.contains("不是有效的 .docx"));
         let billion_laughs = format!(r#"<!DOCTYPE x [<!ENTITY a "aaaa">]><w:document xmlns:w="{W}"><w:body/></w:document>"#);
         assert!(from_bytes(&docx(billion_laughs.as_bytes(), zip::CompressionMethod::Stored)).is_err(), "no DTD");
+    }
+
+    #[test]
+    fn elements_nested_too_deep_are_refused_before_parsing() {
+        // 30,000 nested paragraphs overflowed the stack (a crash, not a message).
+        let deep = format!(
+            r#"<w:document xmlns:w="{W}"><w:body>{}x{}</w:body></w:document>"#,
+            "<w:p>".repeat(30_000),
+            "</w:p>".repeat(30_000)
+        );
+        let e = from_bytes(&docx(deep.as_bytes(), zip::CompressionMethod::Deflated)).unwrap_err().0;
+        assert!(e.contains("嵌套超过"), "{e}");
+        assert_eq!(nesting_depth(r#"<?xml version="1.0"?><!-- c --><a x="1"><b/><c><d>t</d></c></a>"#), 3);
+        // A real document's depth passes.
+        let ok = format!(r#"<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>表</w:t></w:r></w:p></w:body></w:document>"#);
+        assert!(from_bytes(&docx(ok.as_bytes(), zip::CompressionMethod::Stored)).is_ok());
     }
 }
