@@ -41,17 +41,16 @@ pub fn local_time(t: std::time::SystemTime) -> time::OffsetDateTime {
 /// subsets, deflate state, the PDF) are a few hundred KB each, which glibc would
 /// map from and unmap to the system one by one, the kernel clearing every page
 /// each time; kept on the heap they are reused. perf stat, seed export: about
-/// 300 fewer page faults and 1 ms less (scripts/bench.sh). Buffers of a MB and
-/// more (a font unpacked on the first run) are still mapped and given back at
-/// once: kept on the heap they raised the first run's peak memory from 57 to
-/// 84 MB. Not for the window, whose memory should go back after a peak.
+/// 300 fewer page faults and 1 ms less (scripts/bench.sh). (A font unpacked on
+/// the first run does not go through the heap: fonts/cache.rs maps it.) Not for
+/// the window, whose memory should go back to the system after a peak.
 pub fn tune_allocator_for_command() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets allocator parameters; called before any thread starts.
     unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 8 << 20);
-        libc::mallopt(libc::M_TOP_PAD, 4 << 20);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 64 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 128 << 20);
+        libc::mallopt(libc::M_TOP_PAD, 16 << 20);
     }
 }
 

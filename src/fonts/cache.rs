@@ -43,7 +43,8 @@ pub(super) fn load(dir: Option<&Path>, file: &str, packed: &[u8], usable: impl F
         // fonts read, not the whole unpacked font for the rest of a GUI session.
         return &mapped[..font.len()];
     }
-    Box::leak(font.into_boxed_slice())
+    let font: &'static Unpacked = Box::leak(Box::new(font));
+    font
 }
 
 /// The font's size as the zstd frame header records it (pack-fonts.sh writes it).
@@ -57,13 +58,35 @@ fn cache_name(file: &str, size: usize, packed: &[u8]) -> String {
     format!("{file}.{size}-{tag:08x}")
 }
 
-fn unpack(packed: &[u8], size: Option<usize>) -> Vec<u8> {
+/// A font unpacked in memory: into an anonymous mapping when its size is known,
+/// given back to the system as soon as it is dropped (kept on the heap, 7 MB
+/// fonts raised the first run's peak memory by a third).
+enum Unpacked {
+    Mapped(memmap2::MmapMut),
+    Heap(Vec<u8>),
+}
+
+impl std::ops::Deref for Unpacked {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Unpacked::Mapped(m) => m,
+            Unpacked::Heap(v) => v,
+        }
+    }
+}
+
+fn unpack(packed: &[u8], size: Option<usize>) -> Unpacked {
     // Into a buffer of the known size: no growing and copying of a 7 MB vector.
-    let unpacked = match size {
-        Some(size) => zstd::bulk::decompress(packed, size),
-        None => zstd::stream::decode_all(packed),
-    };
-    unpacked.expect("bundled fonts unpack (tested)")
+    let mapped = size.and_then(|size| {
+        let mut map = memmap2::MmapMut::map_anon(size.max(1)).ok()?;
+        let n = zstd::bulk::decompress_to_buffer(packed, &mut map[..size]).ok()?;
+        (n == size).then_some(map)
+    });
+    match mapped {
+        Some(map) => Unpacked::Mapped(map),
+        None => Unpacked::Heap(zstd::stream::decode_all(packed).expect("bundled fonts unpack (tested)")),
+    }
 }
 
 /// The cached font at `path`, mapped, when it is whole: `size` bytes of font, then
@@ -126,11 +149,8 @@ fn store(dir: &Path, file: &str, path: &Path, font: &[u8]) -> bool {
     if std::fs::create_dir_all(dir).is_err() {
         return false;
     }
-    let mut bytes = Vec::with_capacity(font.len() + TRAILER);
-    bytes.extend_from_slice(font);
-    bytes.extend_from_slice(&crc32fast::hash(font).to_le_bytes());
-    bytes.extend_from_slice(MAGIC);
-    if write_unsynced(path, &bytes).is_err() {
+    let trailer = [crc32fast::hash(font).to_le_bytes(), *MAGIC].concat();
+    if write_unsynced(path, &[font, &trailer]).is_err() {
         return false;
     }
     for stale in stale_files(dir, file, path) {
@@ -144,11 +164,12 @@ fn store(dir: &Path, file: &str, path: &Path, font: &[u8]) -> bool {
 /// every use checks the file, so a file a power cut left short is only rebuilt.
 /// Waiting for 26 MB to reach the disk made the first export after installing
 /// several times slower.
-pub(super) fn write_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_unsynced(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     crate::files::remove_dead_temps(path);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = crate::files::create_new(&temp).and_then(|mut f| std::io::Write::write_all(&mut f, bytes)).and_then(|()| {
+    let write = |mut f: File| parts.iter().try_for_each(|part| std::io::Write::write_all(&mut f, part));
+    let written = crate::files::create_new(&temp).and_then(write).and_then(|()| {
         // Read-only on Unix: the file is mapped by every process using it, and a
         // mapped file cut short under a Unix process kills it (SIGBUS); a program of
         // the user's own that opens it to write (truncating it) is then refused.

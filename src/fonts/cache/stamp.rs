@@ -60,6 +60,6 @@ const SETTLED: std::time::Duration = std::time::Duration::from_secs(2);
 pub fn record(path: &Path, meta: &Metadata) {
     let settled = meta.modified().ok().and_then(|m| m.elapsed().ok()).is_some_and(|age| age >= SETTLED);
     if settled {
-        let _ = super::write_unsynced(&path_of(path), identity(meta).as_bytes());
+        let _ = super::write_unsynced(&path_of(path), &[identity(meta).as_bytes()]);
     }
 }
