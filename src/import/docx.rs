@@ -135,9 +135,8 @@ fn blocks(parent: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
         if child.has_tag_name((W, "p")) {
             w.paragraphs += 1;
             let place = format!("Word 第 {} 段", w.paragraphs);
-            for (k, line) in paragraph(child).split('\n').enumerate() {
+            for line in paragraph(child).split('\n') {
                 w.text.push_str(line);
-                let _ = k;
                 w.end_line(place.clone());
             }
         } else if child.has_tag_name((W, "tbl")) && depth < MAX_TABLE_DEPTH {

@@ -43,7 +43,7 @@ impl Report {
     /// Marks a cell unread (its value becomes blank); replaces an earlier entry.
     pub fn mark_unread(&mut self, cell: CellRef, unread: Unread) {
         self.clear_unread(cell);
-        set_blank(self, cell);
+        set_count(self, cell, None);
         self.unread.push(UnreadCell { cell, unread });
     }
 
@@ -64,21 +64,22 @@ impl Report {
     }
 }
 
-fn set_blank(r: &mut Report, cell: CellRef) {
+/// Sets a cell to `value` (None: blank), whichever table it is in.
+fn set_count(r: &mut Report, cell: CellRef, value: Option<i64>) {
     match cell.table {
         Table::Disclosure => {
             if let Some(c) = r.disclosure.get_mut(cell.row).and_then(|row| row.get_mut(cell.col)) {
-                *c = None;
+                *c = value.map(super::Decimal::from_int);
             }
         }
         Table::Applications => {
             if let Some(c) = r.applications.get_mut(cell.row).and_then(|row| row.get_mut(cell.col)) {
-                *c = None;
+                *c = value;
             }
         }
         Table::Reviews => {
             if let Some(c) = r.reviews.get_mut(cell.col) {
-                *c = None;
+                *c = value;
             }
         }
     }
@@ -155,7 +156,7 @@ pub(crate) fn review_findings(r: &Report, rules: impl Fn(&Report) -> Vec<Finding
     }
     let mut filled = r.clone();
     for u in &r.unread {
-        fill_zero(&mut filled, u.cell);
+        set_count(&mut filled, u.cell, Some(0));
     }
     let mut out = Vec::new();
     for u in &r.unread {
@@ -243,26 +244,6 @@ fn sums(r: &Report) -> Vec<(&'static str, CellRef, Vec<CellRef>)> {
         out.push(("H4", CellRef::reviews(group * n + n - 1), (group * n..group * n + n).map(CellRef::reviews).collect()));
     }
     out
-}
-
-fn fill_zero(r: &mut Report, cell: CellRef) {
-    match cell.table {
-        Table::Disclosure => {
-            if let Some(c) = r.disclosure.get_mut(cell.row).and_then(|row| row.get_mut(cell.col)) {
-                *c = Some(super::Decimal::from_int(0));
-            }
-        }
-        Table::Applications => {
-            if let Some(c) = r.applications.get_mut(cell.row).and_then(|row| row.get_mut(cell.col)) {
-                *c = Some(0);
-            }
-        }
-        Table::Reviews => {
-            if let Some(c) = r.reviews.get_mut(cell.col) {
-                *c = Some(0);
-            }
-        }
-    }
 }
 
 /// Whether the cell is a total the app computes (the unread mark on it says the
