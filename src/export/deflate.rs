@@ -1,10 +1,14 @@
-//! Deflate (zlib format, RFC 1950/1951) of the PDF's streams on two threads.
+//! Deflate (zlib format, RFC 1950/1951) of the PDF's streams on several threads.
 //!
-//! One face's subset (the body text's, a few hundred KB) is most of a PDF and
-//! alone took longer to deflate than everything else: streams are cut into pieces
-//! of at most [`PIECE`] bytes, each piece deflated on its own (a full flush ends
-//! every piece but the last on a byte boundary, so the pieces join into one
-//! stream, as pigz does), and the pieces are shared between two threads.
+//! One face's font program (the body text's, a few hundred KB) is most of a PDF
+//! and alone took longer to deflate than everything else: streams are cut into
+//! pieces of at most [`PIECE`] bytes, each piece deflated on its own (a full flush
+//! ends every piece but the last on a byte boundary, so the pieces join into one
+//! stream, as pigz does), and any thread can take the next piece of a stream
+//! another thread started.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use flate2::{Compress, Compression, FlushCompress, Status};
 
@@ -13,74 +17,90 @@ use flate2::{Compress, Compression, FlushCompress, Status};
 pub const LEVEL: u32 = 6;
 /// The longest piece deflated alone. A piece starts without the previous one's
 /// 32 KB of history, which costs a few hundred bytes at most.
-const PIECE: usize = 96 * 1024;
+const PIECE: usize = 64 * 1024;
 
-/// One input deflated in the zlib format on this thread (None: deflating failed).
-pub fn deflate(input: &[u8]) -> Option<Vec<u8>> {
-    let mut encoder = Compress::new(Compression::new(LEVEL), false);
-    let mut out = zlib_header();
-    out.extend_from_slice(&raw_piece(&mut encoder, input, true)?);
-    out.extend_from_slice(&adler32(input).to_be_bytes());
-    Some(out)
+/// Inputs deflated in pieces by every thread that calls [`Pieces::work`], the
+/// longest pieces first: a thread done with its own work joins in on a stream
+/// another thread is still deflating.
+pub struct Pieces<T> {
+    inputs: Vec<T>,
+    /// (input, offset, length, last piece of its input?), longest first.
+    pieces: Vec<(usize, usize, usize, bool)>,
+    /// The next piece to start.
+    next: AtomicUsize,
+    /// Each piece's raw deflate, once done (None: not done, or deflating failed).
+    done: Mutex<Vec<Option<Vec<u8>>>>,
 }
 
-/// Each input deflated in the zlib format, or None where deflating fails.
-pub fn deflate_all(inputs: &[&[u8]]) -> Vec<Option<Vec<u8>>> {
-    // (input, offset, last piece?) and its output, largest pieces first.
-    let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
-    for (i, input) in inputs.iter().enumerate() {
-        let mut at = 0;
-        loop {
-            let end = (at + PIECE).min(input.len());
-            pieces.push((i, at, end == input.len()));
-            if end == input.len() {
-                break;
+impl<T: AsRef<[u8]>> Pieces<T> {
+    pub fn new(inputs: Vec<T>) -> Self {
+        let mut pieces = Vec::new();
+        for (i, input) in inputs.iter().enumerate() {
+            let len = input.as_ref().len();
+            let mut at = 0;
+            loop {
+                let end = (at + PIECE).min(len);
+                pieces.push((i, at, end - at, end == len));
+                if end == len {
+                    break;
+                }
+                at = end;
             }
-            at = end;
+        }
+        pieces.sort_by_key(|&(_, _, len, _)| std::cmp::Reverse(len));
+        let done = Mutex::new(vec![None; pieces.len()]);
+        Pieces { inputs, pieces, next: AtomicUsize::new(0), done }
+    }
+
+    /// Deflates pieces on this thread until none is left to start.
+    pub fn work(&self) {
+        let mut encoder = Compress::new(Compression::new(LEVEL), false);
+        loop {
+            let n = self.next.fetch_add(1, Ordering::Relaxed);
+            let Some(&(i, at, len, last)) = self.pieces.get(n) else { return };
+            let piece = raw_piece(&mut encoder, &self.inputs[i].as_ref()[at..at + len], last);
+            self.done.lock().unwrap_or_else(|e| e.into_inner())[n] = piece;
         }
     }
-    let len = |&(i, at, _): &(usize, usize, bool)| (inputs[i].len() - at).min(PIECE);
-    let mut order: Vec<usize> = (0..pieces.len()).collect();
-    order.sort_by_key(|&p| std::cmp::Reverse(len(&pieces[p])));
-    let (mut shares, mut loads): ([Vec<usize>; 2], [usize; 2]) = Default::default();
-    for p in order {
-        let lighter = usize::from(loads[1] < loads[0]);
-        loads[lighter] += len(&pieces[p]);
-        shares[lighter].push(p);
-    }
-    let run = |share: &[usize]| -> Vec<(usize, Option<Vec<u8>>)> {
-        let mut encoder = Compress::new(Compression::new(LEVEL), false);
-        share
-            .iter()
-            .map(|&p| {
-                let (i, at, last) = pieces[p];
-                (p, raw_piece(&mut encoder, &inputs[i][at..at + len(&pieces[p])], last))
+
+    /// Each input with its zlib stream, or None where a piece failed or was not
+    /// deflated (call once every thread's `work` has returned).
+    pub fn finish(self) -> Vec<(T, Option<Vec<u8>>)> {
+        let done = self.done.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut streams: Vec<Option<Vec<u8>>> = self.inputs.iter().map(|_| Some(zlib_header())).collect();
+        let mut order: Vec<_> = self.pieces.iter().zip(done).collect();
+        order.sort_by_key(|((i, at, _, _), _)| (*i, *at));
+        for (&(i, _, _, _), piece) in order {
+            streams[i] = streams[i].take().zip(piece).map(|(mut stream, piece)| {
+                stream.extend_from_slice(&piece);
+                stream
+            });
+        }
+        self.inputs
+            .into_iter()
+            .zip(streams)
+            .map(|(input, stream)| {
+                let stream = stream.map(|mut s| {
+                    s.extend_from_slice(&adler32(input.as_ref()).to_be_bytes());
+                    s
+                });
+                (input, stream)
             })
             .collect()
-    };
-    let [first, second] = &shares;
-    let mut done: Vec<Option<Vec<u8>>> = vec![None; pieces.len()];
+    }
+}
+
+/// Each input deflated in the zlib format on this thread and one more, or None
+/// where deflating fails.
+pub fn deflate_all(inputs: &[&[u8]]) -> Vec<Option<Vec<u8>>> {
+    let pieces = Pieces::new(inputs.to_vec());
     std::thread::scope(|scope| {
-        let other = scope.spawn(|| run(second));
-        let mine = run(first);
+        let other = scope.spawn(|| pieces.work());
+        pieces.work();
         // A thread that failed leaves its pieces missing: their streams are None.
-        for (p, piece) in mine.into_iter().chain(other.join().unwrap_or_default()) {
-            done[p] = piece;
-        }
+        let _ = other.join();
     });
-    let mut out: Vec<Option<Vec<u8>>> = inputs.iter().map(|_| Some(zlib_header())).collect();
-    for (&(i, _, _), piece) in pieces.iter().zip(done) {
-        out[i] = out[i].take().zip(piece).map(|(mut stream, piece)| {
-            stream.extend_from_slice(&piece);
-            stream
-        });
-    }
-    for (stream, input) in out.iter_mut().zip(inputs) {
-        if let Some(s) = stream {
-            s.extend_from_slice(&adler32(input).to_be_bytes());
-        }
-    }
-    out
+    pieces.finish().into_iter().map(|(_, stream)| stream).collect()
 }
 
 /// One piece as raw deflate: ended by a full flush (byte-aligned, not final) or,
@@ -160,9 +180,24 @@ mod tests {
         for (input, stream) in inputs.iter().zip(&out) {
             let stream = stream.as_ref().expect("deflated");
             assert_eq!(&inflate(stream), input, "{} bytes", input.len());
-            assert_eq!(&inflate(&deflate(input).expect("deflated alone")), input);
         }
         assert!(out[1].as_ref().unwrap().len() < text.len() / 20, "text still compresses across pieces");
+    }
+
+    #[test]
+    fn a_stream_one_thread_started_is_finished_by_whoever_joins_in() {
+        let text: Vec<u8> = "第二十条 行政机关应当依照本条例规定 ".repeat(30_000).into_bytes();
+        let pieces = std::sync::Arc::new(Pieces::new(vec![text.clone()]));
+        assert!(pieces.pieces.len() > 4);
+        let started = std::sync::Arc::clone(&pieces);
+        let first = std::thread::spawn(move || started.work());
+        pieces.work();
+        first.join().unwrap();
+        let [(input, stream)] = std::sync::Arc::into_inner(pieces).unwrap().finish().try_into().unwrap();
+        assert_eq!(inflate(&stream.expect("deflated")), input);
+        // A stream no thread worked on is missing, not an empty stream.
+        let [(_, stream)] = Pieces::new(vec![&text[..10]]).finish().try_into().unwrap();
+        assert!(stream.is_none());
     }
 
     #[test]

@@ -6,12 +6,14 @@
 //! and named `ABCDEF+PostScriptName` as PDF subsets are.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use printpdf::{
-    Color, DictItem, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem,
+    Color, DictItem, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
 };
 
+use super::deflate::Pieces;
 use crate::fonts::{FaceId, FontSet};
 use crate::layout::{Document, Item};
 
@@ -43,35 +45,68 @@ pub fn to_pdf(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
         used.entry(run.face).or_default().extend(run.text.chars());
     }
     std::thread::scope(|scope| {
-        // Each face on its own thread: subset it, hand it over, then deflate its
-        // font program while this thread builds the pages (the body face's program
-        // is most of the file and its longest deflate).
-        let threads: Vec<_> = used
-            .iter()
+        // Each face on its own thread, the one with the most characters (the longest
+        // subset, then the longest deflate) first: subset it, hand it over, then
+        // deflate its font program while this thread builds the pages.
+        let mut faces: Vec<(&FaceId, &BTreeSet<char>)> = used.iter().collect();
+        faces.sort_by_key(|(_, chars)| std::cmp::Reverse(chars.len()));
+        let threads: Vec<_> = faces
+            .into_iter()
             .map(|(&face_id, chars)| {
                 let (hand_over, handed) = std::sync::mpsc::channel();
                 let deflating = scope.spawn(move || {
                     let subset = subset_face(fonts, face_id, chars);
-                    let program = subset.as_ref().ok().map(|(_, bytes)| font_program(bytes));
-                    let _ = hand_over.send(subset.map(|(parsed, _)| parsed));
-                    program.and_then(|p| super::deflate::deflate(&p).map(|d| (p, d)))
+                    let program = subset.as_ref().ok().map(|(_, bytes)| Arc::new(Pieces::new(vec![font_program(bytes)])));
+                    let _ = hand_over.send(subset.map(|(parsed, _)| (parsed, program.clone())));
+                    if let Some(program) = program {
+                        program.work();
+                    }
                 });
-                (handed, deflating)
+                (face_id, handed, deflating)
             })
             .collect();
-        let mut font_ids = BTreeMap::new();
-        for ((face_id, chars), (handed, _)) in used.iter().zip(&threads) {
-            let parsed = handed.recv().unwrap_or_else(|_| Err(PdfError("字体子集化出错".into())))?;
-            let face = fonts.face(*face_id);
-            let lacks = chars.iter().copied().filter(|&c| !crate::fonts::is_invisible(c) && !face.has_glyph(c)).collect();
-            font_ids.insert(*face_id, Embedded { id: pdf.add_font(&parsed), lacks });
+        // The pages need only each face's id and the characters it lacks: they are
+        // built while the faces are subset.
+        let embedded: BTreeMap<FaceId, Embedded> = used
+            .iter()
+            .map(|(&face_id, chars)| {
+                let face = fonts.face(face_id);
+                let lacks = chars.iter().copied().filter(|&c| !crate::fonts::is_invisible(c) && !face.has_glyph(c)).collect();
+                (face_id, Embedded { id: FontId::new(), lacks })
+            })
+            .collect();
+        let pages: Vec<PdfPage> = doc.pages.iter().map(|p| page(p, doc.height, &embedded)).collect();
+        let (mut programs, mut failed) = (Vec::new(), None);
+        for (face_id, handed, _) in &threads {
+            match handed.recv().unwrap_or_else(|_| Err(PdfError("字体子集化出错".into()))) {
+                Ok((parsed, program)) => {
+                    // Moved in, not cloned as `PdfDocument::add_font` would.
+                    pdf.resources.fonts.map.insert(embedded[face_id].id.clone(), PdfFont::new(parsed));
+                    programs.extend(program);
+                }
+                Err(e) => failed = failed.or(Some(e)),
+            }
         }
-        let pages: Vec<PdfPage> = doc.pages.iter().map(|p| page(p, doc.height, &font_ids)).collect();
+        if let Some(e) = failed {
+            // Every thread joined: one that panicked must not take this one with it.
+            threads.into_iter().for_each(|(_, _, t)| drop(t.join()));
+            return Err(e);
+        }
         let mut warnings = Vec::new();
         // printpdf's objects, uncompressed and unsaved: pdf_file finishes and writes them once.
         let options = PdfSaveOptions { subset_fonts: false, optimize: false, ..PdfSaveOptions::default() };
         let objects = pdf.with_pages(pages).to_lopdf_document(&options, &mut warnings);
-        let deflated: Vec<(Vec<u8>, Vec<u8>)> = threads.into_iter().filter_map(|(_, t)| t.join().ok().flatten()).collect();
+        // This thread joins in on the font programs still being deflated.
+        for program in &programs {
+            program.work();
+        }
+        threads.into_iter().for_each(|(_, _, t)| drop(t.join()));
+        let deflated: Vec<(Vec<u8>, Vec<u8>)> = programs
+            .into_iter()
+            .filter_map(Arc::into_inner)
+            .flat_map(Pieces::finish)
+            .filter_map(|(program, stream)| Some((program, stream?)))
+            .collect();
         super::pdf_file::finish(objects, doc, &deflated)
     })
 }
