@@ -8,9 +8,12 @@
 //! that reads the same in all of them is taken, and every other cell is left
 //! unread with its possible readings.
 
+mod fewer;
+
 use super::stream::{Ch, EMPTY_CELL, Gap};
 use crate::model::Decimal;
 use crate::model::template::CellKind;
+use fewer::{missing_cells, split};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Kind {
@@ -29,6 +32,9 @@ struct Token {
     raw: String,
     line: u32,
     col: u32,
+    /// A number that opened a cell of the source (after a tab): the whole of
+    /// one cell, never digits of several run together.
+    whole: bool,
 }
 
 /// One cell as read.
@@ -122,7 +128,7 @@ fn tokens(s: &[Ch], from: usize, to: usize) -> Tokens {
                 raw.push(s[i].orig);
                 i += 1;
             }
-            out.push(Token { kind: Kind::Number, text, raw, line: ch.line, col: ch.col });
+            out.push(Token { kind: Kind::Number, text, raw, line: ch.line, col: ch.col, whole: ch.gap == Gap::Cell });
             end = i;
             // A unit, then a note in brackets: 「22（其中修订16件）」.
             for u in UNITS {
@@ -163,13 +169,21 @@ fn tokens(s: &[Ch], from: usize, to: usize) -> Tokens {
                 raw: super::stream::compact(s, i, i + n),
                 line: ch.line,
                 col: ch.col,
+                whole: true,
             });
             i += n;
             end = i;
             continue;
         }
         if c == EMPTY_CELL {
-            out.push(Token { kind: Kind::Empty, text: String::new(), raw: String::new(), line: ch.line, col: ch.col });
+            out.push(Token {
+                kind: Kind::Empty,
+                text: String::new(),
+                raw: String::new(),
+                line: ch.line,
+                col: ch.col,
+                whole: true,
+            });
             i += 1;
             end = i;
             continue;
@@ -237,6 +251,9 @@ fn place(mut tokens: Vec<Token>, kinds: &[CellKind], at: (u32, u32)) -> RowRead 
     if tokens.len() > n {
         return unread_all(format!("这一行读到 {} 项，表格应为 {n} 项，无法确定各项属于哪一列", tokens.len()), &all_raw);
     }
+    if tokens.iter().all(|t| t.whole) {
+        return missing_cells(&tokens, n, &all_raw);
+    }
     split(&tokens, kinds, &all_raw)
 }
 
@@ -269,117 +286,6 @@ fn parse(text: &str, kind: CellKind) -> Option<Decimal> {
         CellKind::SignedCount if !d.is_integer() => None,
         _ => Some(d),
     }
-}
-
-/// Whether `p` may be one number of a run of joined digits.
-fn valid_part(p: &[char], kind: CellKind) -> bool {
-    let digits = p.iter().filter(|c| c.is_ascii_digit()).count();
-    if digits == 0 || digits > MAX_DIGITS || p.last() == Some(&'.') {
-        return false;
-    }
-    let body = if p[0] == '-' { &p[1..] } else { p };
-    if body.first().is_none_or(|c| !c.is_ascii_digit()) || (p[0] == '-' && kind != CellKind::SignedCount) {
-        return false;
-    }
-    let int_len = body.iter().take_while(|c| c.is_ascii_digit()).count();
-    if body[0] == '0' && int_len > 1 {
-        return false;
-    }
-    body.contains(&'.') <= (kind == CellKind::Amount)
-}
-
-/// Cuts fewer tokens than cells into numbers every possible way.
-fn split(tokens: &[Token], kinds: &[CellKind], all_raw: &str) -> RowRead {
-    let n = kinds.len();
-    let (line, col) = (tokens[0].line, tokens[0].col);
-    let chars: Vec<char> =
-        tokens.iter().flat_map(|t| if t.kind == Kind::Number { t.text.chars().collect() } else { vec!['#'] }).collect();
-    let mut token_end = Vec::with_capacity(chars.len());
-    let mut fixed = Vec::with_capacity(chars.len());
-    for t in tokens {
-        let len = if t.kind == Kind::Number { t.text.chars().count() } else { 1 };
-        let end = token_end.len() + len;
-        token_end.extend(std::iter::repeat_n(end, len));
-        fixed.extend(std::iter::repeat_n(t.kind != Kind::Number, len));
-    }
-    let l = chars.len();
-    let unread = |why: String, candidates: Vec<Vec<String>>| RowRead {
-        cells: (0..n)
-            .map(|j| CellRead {
-                unread: Some((why.clone(), candidates.get(j).cloned().unwrap_or_default())),
-                raw: all_raw.to_string(),
-                line,
-                col,
-                ..CellRead::default()
-            })
-            .collect(),
-        ..RowRead::default()
-    };
-    if l > MAX_RUN {
-        return unread(format!("这一行的数字连在一起（共 {l} 位），无法确定各格的分界"), Vec::new());
-    }
-    let ok = |p: usize, q: usize, j: usize| -> bool {
-        if fixed[p] { q == token_end[p] } else { q <= token_end[p] && valid_part(&chars[p..q], kinds[j]) }
-    };
-    // fwd[j][p]: chars[..p] reads as j cells; bwd[j][q]: chars[q..] reads as cells j.. .
-    let mut fwd = vec![vec![false; l + 1]; n + 1];
-    fwd[0][0] = true;
-    for j in 0..n {
-        for p in 0..l {
-            if fwd[j][p] {
-                let last = token_end[p].min(p + MAX_DIGITS + 2);
-                for (q, reachable) in fwd[j + 1].iter_mut().enumerate().take(last + 1).skip(p + 1) {
-                    if ok(p, q, j) {
-                        *reachable = true;
-                    }
-                }
-            }
-        }
-    }
-    let mut bwd = vec![vec![false; l + 1]; n + 1];
-    bwd[n][l] = true;
-    for j in (0..n).rev() {
-        for p in 0..l {
-            for q in p + 1..=token_end[p].min(p + MAX_DIGITS + 2) {
-                if bwd[j + 1][q] && ok(p, q, j) {
-                    bwd[j][p] = true;
-                    break;
-                }
-            }
-        }
-    }
-    if !fwd[n][l] {
-        return unread(format!("这一行只读到 {} 项，表格应为 {n} 项，无法确定哪一格空白", tokens.len()), Vec::new());
-    }
-    let mut cells = Vec::with_capacity(n);
-    for j in 0..n {
-        let mut candidates: Vec<String> = Vec::new();
-        for p in 0..l {
-            if !fwd[j][p] {
-                continue;
-            }
-            for q in p + 1..=token_end[p].min(p + MAX_DIGITS + 2) {
-                if ok(p, q, j) && bwd[j + 1][q] {
-                    let c: String = if fixed[p] { String::new() } else { chars[p..q].iter().collect() };
-                    if !candidates.contains(&c) {
-                        candidates.push(c);
-                    }
-                }
-            }
-        }
-        let mut cell = CellRead { raw: all_raw.to_string(), line, col, ..CellRead::default() };
-        match candidates.as_slice() {
-            [one] if one.is_empty() => {}
-            [one] => cell.value = parse(one, kinds[j]),
-            _ => {
-                candidates.sort_by_key(|c| (c.len(), c.clone()));
-                let shown = candidates.iter().map(|c| if c.is_empty() { "空白".to_string() } else { c.clone() }).collect();
-                cell.unread = Some(("数字连在一起，无法确定各格的分界（不按表内合计推算）".to_string(), shown));
-            }
-        }
-        cells.push(cell);
-    }
-    RowRead { cells, ..RowRead::default() }
 }
 
 #[cfg(test)]
@@ -419,6 +325,21 @@ mod tests {
         assert!(r.cells.iter().flat_map(|c| c.unread.iter().flat_map(|u| u.1.iter())).all(|c| c == "0" || !c.starts_with('0')));
         let r = row("10203120001200000", 15);
         assert!(r.cells.iter().any(|c| c.unread.is_some()));
+    }
+
+    #[test]
+    fn cells_of_the_source_are_never_cut_apart() {
+        // Five cells of a PDF row for seven columns: two blank cells were not
+        // written. Cutting 「99」 into 9 and 9 would read a number into the wrong cell.
+        let r = row("\t0\t99\t1\t12\t3", 7);
+        assert!(r.cells.iter().all(|c| c.unread.is_some()), "{:?}", values(&r));
+        let first = &r.cells[0].unread.as_ref().unwrap().1;
+        assert_eq!(first, &["空白", "0"]);
+        let third = &r.cells[2].unread.as_ref().unwrap().1;
+        assert_eq!(third, &["空白", "0", "99", "1"]);
+        assert!(r.cells.iter().flat_map(|c| &c.unread.as_ref().unwrap().1).all(|c| c != "9"));
+        // Whole cells, as many as columns: read as they stand.
+        assert_eq!(values(&row("\t0\t99\t\t12", 4)), [Some("0".into()), Some("99".into()), None, Some("12".into())]);
     }
 
     #[test]

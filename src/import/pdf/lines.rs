@@ -4,7 +4,8 @@
 //! told for sure (wrapped labels, vertical labels, group labels, blank cells,
 //! page numbers).
 
-use super::Run;
+use super::grid::{self, Piece};
+use super::{Rule, Run};
 use crate::import::stream::Source;
 
 fn is_numeric(t: &str) -> bool {
@@ -18,7 +19,7 @@ fn is_numeric(t: &str) -> bool {
 /// Lines of one page, top to bottom, written with their places.
 /// `carried` holds the fullest rows of numbers of the pages before: a table
 /// going on over a page keeps its columns.
-pub(super) fn write_page(number: u32, mut runs: Vec<Run>, out: &mut Source, carried: &mut Vec<Vec<Run>>) {
+pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &mut Source, carried: &mut Vec<Vec<Run>>) {
     if runs.is_empty() {
         return;
     }
@@ -34,13 +35,16 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, out: &mut Source, carr
     }
     for line in &mut lines {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let edges = grid::edges(rules, line[0].y, line[0].size);
         // Strings drawn one character at a time (WPS) become words again.
         let mut merged: Vec<Run> = Vec::with_capacity(line.len());
         for r in line.drain(..) {
             match merged.last_mut() {
-                // Two numbers close together are two cells (shrunk to fit), not one.
+                // Two numbers close together are two cells (shrunk to fit), not
+                // one; a rule between two strings parts them whatever the gap.
                 Some(prev)
                     if r.x - prev.end.max(prev.x) < 0.6 * r.size.max(prev.size)
+                        && !grid::rule_between(&edges, prev, &r)
                         && !(prev.text.ends_with(|c: char| c.is_ascii_digit())
                             && r.text.starts_with(|c: char| c.is_ascii_digit())
                             && r.x - prev.end.max(prev.x) > 0.12 * r.size.max(prev.size)) =>
@@ -132,6 +136,36 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, out: &mut Source, carr
     let left = lines.iter().map(|l| l[0].x).fold(f32::MAX, f32::min);
     let right = lines.iter().map(|l| l[l.len() - 1].end).fold(f32::MIN, f32::max);
     let filled = fill_blank_columns(&lines, carried);
+    // A row of a ruled table: each number in the cell it stands in.
+    let filled: Vec<Vec<Piece>> = filled
+        .into_iter()
+        .enumerate()
+        .map(|(k, fallback)| {
+            let line = &lines[k];
+            if !line.iter().any(|r| is_numeric(&r.text))
+                && let Some(row) = grid::blank_row(&lines, k, rules)
+            {
+                return row;
+            }
+            let ruled = line.iter().find(|r| is_numeric(&r.text)).and_then(|n| {
+                let above = (k > 0 && is_numeric(&line[0].text) && !lines[k - 1].iter().any(|r| is_numeric(&r.text)))
+                    .then(|| lines[k - 1].last())
+                    .flatten();
+                grid::place(line, above, &grid::edges(rules, n.y, n.size), is_numeric)
+            });
+            ruled.unwrap_or_else(|| {
+                let first = line.iter().position(|r| is_numeric(&r.text)).unwrap_or(line.len());
+                fallback
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, r)| match r {
+                        Some(r) if j < first || !is_numeric(&r.text) => Piece::Text(r),
+                        r => Piece::Cell(r),
+                    })
+                    .collect()
+            })
+        })
+        .collect();
     let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
     let fullest = lines.iter().map(|l| numbers(l).len()).max().unwrap_or(0);
     if fullest >= 2 {
@@ -140,10 +174,20 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, out: &mut Source, carr
     for (k, line) in lines.iter().enumerate() {
         let mut prev_end: Option<f32> = None;
         let table_line = cells(line) > 1 || line.iter().any(|r| is_numeric(&r.text));
-        for r in &filled[k] {
-            let Some(r) = r else {
-                out.text.push('\t');
-                continue;
+        for piece in &filled[k] {
+            let r = match piece {
+                Piece::Cell(None) => {
+                    out.text.push('\t');
+                    continue;
+                }
+                // A cell of its own, however close to the one before.
+                Piece::Cell(Some(r)) => {
+                    out.text.push('\t');
+                    out.text.push_str(&r.text.replace(['\n', '\r', '\t'], " "));
+                    prev_end = Some(r.end.max(r.x));
+                    continue;
+                }
+                Piece::Text(r) => r,
             };
             if let Some(end) = prev_end {
                 let gap = r.x - end;
@@ -190,6 +234,9 @@ fn drop_vertical_labels(lines: &mut [Vec<Run>]) {
 
 /// Blank cells print nothing: a row of numbers with fewer than the rows
 /// around it gets an empty cell wherever a column of theirs has no number of its.
+/// Only for tables without rules (a ruled table's cells come from its rules);
+/// a row this cannot settle keeps its numbers as separate cells, and the row
+/// reader leaves them unread rather than guess where the blanks were.
 fn fill_blank_columns(lines: &[Vec<Run>], carried: &[Vec<Run>]) -> Vec<Vec<Option<Run>>> {
     let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
     let mut out = Vec::with_capacity(lines.len());
