@@ -36,8 +36,14 @@ const SENTENCES: [&str; 8] = [
     "定期开展网站和政务新媒体检查，发现问题及时整改。",
 ];
 const TITLES: [&str; 6] = ["主动公开情况", "依申请公开情况", "政府信息管理情况", "平台建设情况", "监督保障情况", "工作考核"];
-const AGENCIES: [&str; 4] =
-    ["青山县市场监督管理局", "埇桥区人民政府办公室", "锡林郭勒盟统计局", "苍南县经济技术开发区管理委员会"];
+const AGENCIES: [&str; 5] = [
+    "青山县市场监督管理局",
+    "埇桥区人民政府办公室",
+    "锡林郭勒盟统计局",
+    "苍南县经济技术开发区管理委员会",
+    // Broken over two title lines in the PDF.
+    "青山县市场监督管理局城东分局执法大队第一中队",
+];
 
 fn paragraphs(rng: &mut Rng, most: u64) -> String {
     let n = 1 + rng.below(most);

@@ -154,22 +154,32 @@ fn title_parts(doc: &Doc, t: Found) -> (Option<i32>, String) {
         digits.insert(0, s[i].c);
     }
     let year = digits.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
-    // The agency: what precedes the year on its line, else the line before.
+    // The agency: what precedes the year in the title — on its line, and on
+    // the lines above that are still the title (a long name broken over lines,
+    // or spaced out): short lines without digits or sentence punctuation.
+    let stop = |c: char| matches!(c, ':' | '：' | '>' | '》' | '。' | '，' | '|' | '；') || c.is_ascii_digit();
     let mut a = i;
-    while a > 0 && s[a].gap == Gap::None && !matches!(s[a - 1].c, ':' | '：' | '>' | '》' | '。') {
+    while a > 0 && s[a].gap <= Gap::Space && !stop(s[a - 1].c) {
         a -= 1;
     }
-    let mut agency = doc.text(a, i);
-    if agency.is_empty() && i > 0 {
-        let mut b = i - 1;
-        while b > 0 && s[b].gap < Gap::Line {
+    for _ in 0..3 {
+        if a == 0 || s[a].gap != Gap::Line {
+            break;
+        }
+        let mut b = a - 1;
+        while b > 0 && s[b].gap < Gap::Line && !stop(s[b].c) {
             b -= 1;
         }
-        let line = doc.text(b, i);
-        if line.chars().count() <= 40 && !line.contains('。') {
-            agency = line;
+        let line = &s[b..a];
+        // A page's column name above the title (「政府信息公开年报」) is no agency's.
+        let words = super::stream::compact(s, b, a);
+        let column = ["信息公开", "报告", "年报"].iter().any(|w| words.contains(w));
+        if column || line.iter().any(|c| stop(c.c) || c.gap == Gap::Cell) || i - b > 40 || a - b > 30 {
+            break;
         }
+        a = b;
     }
+    let agency = doc.text(a, i).replace('\n', "");
     let agency = agency.trim_start_matches("标题").trim_matches([':', '：', ' ']).to_string();
     (year, agency)
 }
@@ -332,6 +342,27 @@ mod tests {
         assert_eq!(processing_fee("收取信息处理费0.5万元"), Some(Decimal::from_int(5000)));
         assert_eq!(processing_fee("无。"), None);
         assert_eq!(processing_fee("（一）本单位依申请提供政府信息，不收取任何费用。"), Some(Decimal::from_int(0)));
+    }
+
+    fn agency(text: &str) -> (Option<i32>, String) {
+        let doc = Doc::new(text);
+        let title = doc.find(TITLE, 0, doc.len()).unwrap();
+        title_parts(&doc, title)
+    }
+
+    #[test]
+    fn the_agency_is_the_whole_title_before_the_year() {
+        // A long name broken over two lines (nianbao's PDF title), with the year on its own line or not.
+        let broken = "青山县市场监督管理局\n城东分局执法大队第一中队\n2024年政府信息公开工作年度报告\n本报告由";
+        assert_eq!(agency(broken), (Some(2024), "青山县市场监督管理局城东分局执法大队第一中队".to_string()));
+        let joined = "青山县市场监督管理局\n城东分局2024年度政府信息公开工作年度报告";
+        assert_eq!(agency(joined).1, "青山县市场监督管理局城东分局");
+        // A space inside the name (a web page's title).
+        assert_eq!(agency("青山县 “市场”监督管理局（试）\n2024年政府信息公开工作年度报告").1, "青山县“市场”监督管理局（试）");
+        // What a page shows above the title is not the agency's name.
+        let page = "发布时间：2025-01-10\n政府信息公开年报\n平潭综合实验区2024年度政府信息公开工作年度报告";
+        assert_eq!(agency(page).1, "平潭综合实验区");
+        assert_eq!(agency("标题: 平潭综合实验区2019年度政府信息公开工作年度报告").1, "平潭综合实验区");
     }
 
     #[test]
