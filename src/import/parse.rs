@@ -58,6 +58,8 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     let (year, agency) = title.map_or((None, String::new()), |t| title_parts(&doc, t));
     let year = year.or_else(|| period_year(&doc, headings[0].map_or(doc.len(), |h| h.start)));
     let mut report = Report::new(template, year.unwrap_or(2000), &agency);
+    // Only what the source states: a new report's default unit is not in it.
+    report.procurement_unit.clear();
     if year.is_none() {
         review.push(Review {
             place: "标题".into(), message: "没有找到报告年度，暂填 2000 年，请在「基本信息」中改正".into()
