@@ -203,7 +203,7 @@ fn preamble(doc: &Doc, from: usize, to: usize) -> String {
     doc.text(opening.unwrap_or(from), to)
 }
 
-/// Phone, address, postcode and e-mail from the 前言's last sentence.
+/// Phone, address, postcode, e-mail and 负责科室 from the 前言's last sentence.
 fn contact(text: &str, r: &mut Report) {
     let after = |keys: &[&str]| -> Option<String> {
         let (_, rest) = keys.iter().filter_map(|k| text.split_once(k)).min_by_key(|(b, _)| b.len())?;
@@ -220,6 +220,16 @@ fn contact(text: &str, r: &mut Report) {
         r.contact.phone = phone.trim().to_string();
     }
     r.contact.address = after(&["联系地址", "地址", "通信地址", "通讯地址"]).unwrap_or_default();
+    // 负责科室: 「请与某局办公室联系」 names the agency, then its office.
+    let agency = r.agency.trim();
+    if let Some((_, rest)) = text.rsplit_once("请与")
+        && let Some((who, _)) = rest.split_once("联系")
+        && let Some(office) = who.trim().strip_prefix(agency).filter(|_| !agency.is_empty())
+        && office.chars().count() <= 20
+        && !office.contains(['，', '。'])
+    {
+        r.contact.department = office.trim().to_string();
+    }
     if let Some(p) = after(&["邮编", "邮政编码"]) {
         r.contact.postcode = p.chars().take_while(char::is_ascii_digit).collect();
     }

@@ -75,13 +75,14 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     }
     let mut budget = MAX_OPERATIONS;
     let mut out = Source::default();
-    let mut carried = Vec::new();
+    let mut carry = lines::Carry::default();
     let mut chars = 0;
     for (number, id) in pages {
         let (runs, rules) = page_runs(&doc, id, &mut budget)?;
         chars += runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
-        lines::write_page(number, runs, &rules, &mut out, &mut carried);
+        lines::write_page(number, runs, &rules, &mut out, &mut carry);
     }
+    carry.finish(&mut out);
     if chars < 20 {
         return Err(ImportError(
             "PDF 中没有文字（是扫描的图片）：本程序不做文字识别（OCR），请用 Word 原稿或网页导入，或手工录入".into(),
