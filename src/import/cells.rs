@@ -22,6 +22,8 @@ enum Kind {
     Dash,
     /// A cell with nothing in it.
     Empty,
+    /// A cell of the source holding something else (「约1」「①」「5*」).
+    Other,
 }
 
 #[derive(Clone, Debug)]
@@ -32,8 +34,8 @@ struct Token {
     raw: String,
     line: u32,
     col: u32,
-    /// A number that opened a cell of the source (after a tab): the whole of
-    /// one cell, never digits of several run together.
+    /// Opens a cell of the source (after a tab): a number so placed is the
+    /// whole of one cell, never digits of several run together.
     whole: bool,
 }
 
@@ -72,7 +74,7 @@ fn is_digit(c: char) -> bool {
 
 /// Reads the row's numbers from `s[from..to]`; `kinds` is what each cell holds.
 pub fn read_row(s: &[Ch], from: usize, to: usize, kinds: &[CellKind]) -> RowRead {
-    let (tokens, unit, end, notes) = tokens(s, from, to.min(s.len()));
+    let (tokens, unit, end, notes) = tokens(s, from, to.min(s.len()), kinds.len());
     // Where the row's label ends: the place of a row with no numbers.
     let at = s.get(from.saturating_sub(1)).map_or((0, 0), |c| (c.line, c.col));
     let mut row = place(tokens, kinds, at);
@@ -90,7 +92,8 @@ pub fn read_row(s: &[Ch], from: usize, to: usize, kinds: &[CellKind]) -> RowRead
 
 type Tokens = (Vec<Token>, Option<String>, usize, Vec<String>);
 
-fn tokens(s: &[Ch], from: usize, to: usize) -> Tokens {
+/// The row's tokens; at most `n` cells of the source are taken as odd ones.
+fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
     let mut out: Vec<Token> = Vec::new();
     let mut unit = None;
     let mut notes = Vec::new();
@@ -103,6 +106,15 @@ fn tokens(s: &[Ch], from: usize, to: usize) -> Tokens {
         i = skip_brackets(s, i, to).unwrap_or(i);
     }
     let mut end = i;
+    let row_line = s.get(from.saturating_sub(1)).map(|c| c.line);
+    // The end of the cell opened at `i`: the next cell or line.
+    let cell_end = |mut i: usize| {
+        i += 1;
+        while i < to && s[i].gap <= Gap::Space {
+            i += 1;
+        }
+        i
+    };
     while i < to {
         let ch = s[i];
         let c = ch.c;
@@ -130,6 +142,17 @@ fn tokens(s: &[Ch], from: usize, to: usize) -> Tokens {
             }
             out.push(Token { kind: Kind::Number, text, raw, line: ch.line, col: ch.col, whole: ch.gap == Gap::Cell });
             end = i;
+            // A cell of the source going on with something else (「5*」「1e2」): the cell is odd.
+            if ch.gap == Gap::Cell
+                && s.get(i).is_some_and(|c| c.gap == Gap::None && !UNITS.iter().any(|u| u.starts_with(c.c)) && c.c != '（')
+            {
+                i = cell_end(i);
+                if let Some(t) = out.last_mut() {
+                    (t.kind, t.raw) = (Kind::Other, super::stream::compact(s, start, i));
+                }
+                end = i;
+                continue;
+            }
             // A unit, then a note in brackets: 「22（其中修订16件）」.
             for u in UNITS {
                 if matches_at(s, i, to, u) {
@@ -169,7 +192,7 @@ fn tokens(s: &[Ch], from: usize, to: usize) -> Tokens {
                 raw: super::stream::compact(s, i, i + n),
                 line: ch.line,
                 col: ch.col,
-                whole: true,
+                whole: ch.gap == Gap::Cell,
             });
             i += n;
             end = i;
@@ -185,6 +208,16 @@ fn tokens(s: &[Ch], from: usize, to: usize) -> Tokens {
                 whole: true,
             });
             i += 1;
+            end = i;
+            continue;
+        }
+        // Text opening a cell of its own on the row's line, while the row
+        // still lacks cells: an odd cell (「约1」「①」), not the row's end.
+        if ch.gap == Gap::Cell && Some(ch.line) == row_line && out.iter().filter(|t| t.whole).count() < n {
+            let start = i;
+            i = cell_end(i);
+            let raw = super::stream::compact(s, start, i);
+            out.push(Token { kind: Kind::Other, text: String::new(), raw, line: ch.line, col: ch.col, whole: true });
             end = i;
             continue;
         }
@@ -245,6 +278,21 @@ fn place(mut tokens: Vec<Token>, kinds: &[CellKind], at: (u32, u32)) -> RowRead 
         let cells = tokens.iter().zip(kinds).map(|(t, k)| single(t, *k)).collect();
         return RowRead { cells, ..RowRead::default() };
     }
+    // Cells of the source, as many as columns: each read alone, an odd one
+    // (「2 1」 in one cell) unread by itself.
+    if tokens.first().is_some_and(|t| t.whole) {
+        let mut cells: Vec<Vec<&Token>> = Vec::new();
+        for t in &tokens {
+            match cells.last_mut() {
+                Some(cell) if !t.whole => cell.push(t),
+                _ => cells.push(vec![t]),
+            }
+        }
+        if cells.len() == n {
+            let cells = cells.iter().zip(kinds).map(|(c, k)| if c.len() == 1 { single(c[0], *k) } else { several(c) }).collect();
+            return RowRead { cells, ..RowRead::default() };
+        }
+    }
     if tokens.is_empty() {
         return unread_all("这一行没有读到数字".into(), "");
     }
@@ -257,10 +305,28 @@ fn place(mut tokens: Vec<Token>, kinds: &[CellKind], at: (u32, u32)) -> RowRead 
     split(&tokens, kinds, &all_raw)
 }
 
+/// One cell of the source holding several numbers: unread, each a reading.
+fn several(tokens: &[&Token]) -> CellRead {
+    let raw = tokens.iter().map(|t| t.raw.as_str()).collect::<Vec<_>>().join(" ");
+    let mut readings: Vec<String> = tokens.iter().filter(|t| t.kind == Kind::Number).map(|t| t.text.clone()).collect();
+    // 「1 234」: a thousands separator, or two numbers.
+    if readings.len() == tokens.len() && readings.iter().all(|r| r.chars().all(|c| c.is_ascii_digit())) {
+        readings.push(readings.concat());
+    }
+    let why = format!("一个单元格中有「{raw}」，不是一个数");
+    CellRead { unread: Some((why, readings)), raw, line: tokens[0].line, col: tokens[0].col, ..CellRead::default() }
+}
+
 fn single(t: &Token, kind: CellKind) -> CellRead {
     let mut cell = CellRead { raw: t.raw.clone(), line: t.line, col: t.col, ..CellRead::default() };
     match t.kind {
         Kind::Empty => {}
+        Kind::Other => {
+            // One number in it (「约1」「5*」) is a reading; 「1e2」 has none.
+            let runs: Vec<&str> = t.raw.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).collect();
+            let readings = if runs.len() == 1 { vec![runs[0].to_string()] } else { Vec::new() };
+            cell.unread = Some((format!("「{}」不是{}", t.raw, kind_name(kind)), readings));
+        }
         Kind::Dash => cell.note = Some(format!("原文为「{}」，按空白读入", t.raw)),
         Kind::Number => match parse(&t.text, kind) {
             Some(v) => cell.value = Some(v),
@@ -340,6 +406,20 @@ mod tests {
         assert!(r.cells.iter().flat_map(|c| &c.unread.as_ref().unwrap().1).all(|c| c != "9"));
         // Whole cells, as many as columns: read as they stand.
         assert_eq!(values(&row("\t0\t99\t\t12", 4)), [Some("0".into()), Some("99".into()), None, Some("12".into())]);
+    }
+
+    #[test]
+    fn an_odd_cell_of_the_source_is_unread_alone() {
+        let r = row("\t2 1\t0\t约1\t5*\t\t1e2\t3", 7);
+        assert_eq!(
+            values(&r),
+            [Some("?".into()), Some("0".into()), Some("?".into()), Some("?".into()), None, Some("?".into()), Some("3".into())]
+        );
+        let readings = |j: usize| r.cells[j].unread.as_ref().unwrap().1.clone();
+        assert_eq!(readings(0), ["2", "1", "21"]);
+        assert_eq!(readings(2), ["1"]);
+        assert_eq!(readings(3), ["5"]);
+        assert!(readings(5).is_empty());
     }
 
     #[test]

@@ -19,7 +19,11 @@ pub(super) fn missing_cells(tokens: &[Token], n: usize, all_raw: &str) -> RowRea
             // Token t can be in cell j when t cells fit before it and k - t - 1 after.
             let mut candidates = vec!["空白".to_string()];
             for t in &tokens[j.saturating_sub(n - k)..=j.min(k - 1)] {
-                let shown = if t.kind == Kind::Number { t.text.clone() } else { "空白".to_string() };
+                let shown = match t.kind {
+                    Kind::Number => t.text.clone(),
+                    Kind::Other => t.raw.clone(),
+                    _ => "空白".to_string(),
+                };
                 if !candidates.contains(&shown) {
                     candidates.push(shown);
                 }
