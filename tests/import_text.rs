@@ -65,6 +65,17 @@ fn the_seed_imports_as_the_example() {
 }
 
 #[test]
+fn the_total_row_may_say_heji() {
+    let seed = std::fs::read_to_string(shared("seed/000_c4fa03421b1ee046.txt")).unwrap();
+    let heji = seed.replace("\t（七）总计", "\t（七）合计");
+    assert_ne!(heji, seed);
+    let imported = nianbao::import::import_text(&heji).unwrap();
+    let want = file::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhoucun-2023.json")).unwrap();
+    assert!(imported.report.unread.is_empty(), "{:?}", imported.review_lines());
+    assert_eq!(imported.report.applications, want.applications);
+}
+
+#[test]
 fn the_procurement_unit_is_the_one_the_source_states() {
     let seed = std::fs::read_to_string(shared("seed/000_c4fa03421b1ee046.txt")).unwrap();
     assert!(seed.contains("\t采购总金额\n"));

@@ -162,7 +162,17 @@ fn stated_unit(doc: &Doc, at: usize) -> Option<String> {
 
 fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
     let tpl = p.report.template.get();
-    let labels: Vec<Vec<&str>> = tpl.applications.iter().map(|r| vec![search_key(r.short_label())]).collect();
+    // 「（七）合计」 for 「（七）总计」: the one other word real reports use for the total row.
+    let totals: Vec<String> = tpl.applications.iter().map(|r| search_key(r.short_label()).replace("总计", "合计")).collect();
+    let labels: Vec<Vec<&str>> = tpl
+        .applications
+        .iter()
+        .zip(&totals)
+        .map(|(r, total)| {
+            let key = search_key(r.short_label());
+            if key.contains("总计") { vec![key, total.as_str()] } else { vec![key] }
+        })
+        .collect();
     let found = find_rows(p.doc, &labels, from, to);
     let n = APPLICANT_COLUMNS.len();
     // A 「小计」 column for 法人或其他组织 (not in the official table, added by some
