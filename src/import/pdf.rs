@@ -77,6 +77,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     let mut out = Source::default();
     let mut carry = lines::Carry::default();
     let mut chars = 0;
+    let (found, ids): (usize, Vec<lopdf::ObjectId>) = (pages.len(), pages.values().copied().collect());
     for (number, id) in pages {
         let (runs, rules) = page_runs(&doc, id, &mut budget)?;
         chars += runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
@@ -84,11 +85,54 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     }
     carry.finish(&mut out);
     if chars < 20 {
+        if !page_tree_whole(&doc, found) {
+            return Err(ImportError(if found == 0 {
+                "PDF 文件已损坏：页面目录有误，找不到任何一页，无法读取其中的文字".to_string()
+            } else {
+                format!("PDF 文件已损坏：页面目录有误（目录所写的页数与找到的 {found} 页不符），无法读取其中的文字")
+            }));
+        }
+        if !ids.iter().any(|&id| has_image(&doc, id)) {
+            return Err(ImportError("PDF 中没有可读的文字，也没有扫描的图片：文件可能已损坏，或不是年报".into()));
+        }
         return Err(ImportError(
             "PDF 中没有文字（是扫描的图片）：本程序不做文字识别（OCR），请用 Word 原稿或网页导入，或手工录入".into(),
         ));
     }
     Ok(out)
+}
+
+/// Whether the page tree holds the pages its root says (a tree whose kids
+/// loop back, or point nowhere, holds fewer).
+fn page_tree_whole(doc: &Document, found: usize) -> bool {
+    let count = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .and_then(|pages| pages.get(b"Count"))
+        .and_then(Object::as_i64);
+    found > 0 && count.is_ok_and(|n| n == found as i64)
+}
+
+/// Whether a page has an image to draw (what a scanned page is).
+fn has_image(doc: &Document, page: lopdf::ObjectId) -> bool {
+    let Ok((own, inherited)) = doc.get_page_resources(page) else { return false };
+    fn dictionary<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a lopdf::Dictionary> {
+        match o {
+            Object::Reference(id) => doc.get_dictionary(*id).ok(),
+            Object::Dictionary(d) => Some(d),
+            _ => None,
+        }
+    }
+    let is_image = |o: &Object| {
+        let stream = o.as_reference().ok().and_then(|id| doc.get_object(id).ok()).and_then(|o| o.as_stream().ok());
+        stream.is_some_and(|s| s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image"))
+    };
+    own.into_iter()
+        .chain(inherited.iter().filter_map(|id| doc.get_dictionary(*id).ok()))
+        .filter_map(|resources| resources.get(b"XObject").ok().and_then(|x| dictionary(doc, x)))
+        .any(|xobjects| xobjects.iter().any(|(_, o)| is_image(o)))
 }
 
 fn encrypted() -> ImportError {
