@@ -57,7 +57,7 @@ pub fn import(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> 
     );
     let lines = imported.review_lines();
     if !lines.is_empty() {
-        let _ = writeln!(out, "需要核对的 {} 项：", lines.len());
+        let _ = writeln!(out, "需要核对的 {} 项：", imported.review_count());
         for l in &lines {
             let _ = writeln!(out, "  {}", super::shown(l));
         }

@@ -135,7 +135,7 @@ impl App {
     }
 
     fn take_import(&mut self, imported: Imported, source: String, path: Option<PathBuf>) {
-        let unread = imported.report.unread.len();
+        let (unread, to_review) = (imported.report.unread.len(), imported.review_count());
         self.auto_totals = false;
         self.replace_unsaved(imported.report);
         if let Some(p) = path {
@@ -145,7 +145,10 @@ impl App {
         self.status = if imported.review.is_empty() && unread == 0 {
             format!("已导入「{source}」：全部读入，请核对后另存为年报文件")
         } else {
-            format!("已导入「{source}」：{unread} 个单元格未能读取，{} 项需要核对，见右侧「导入核对」", imported.review.len())
+            format!(
+                "已导入「{source}」：共 {} 项需要核对（其中 {unread} 个单元格未能读取），见右侧「导入核对」",
+                to_review
+            )
         };
         self.import_review = Some(ImportReview {
             source,
