@@ -81,6 +81,32 @@ fn check_audits_many_files_folders_and_wildcards() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
     assert!(text(&o.stdout).contains("审核 2 个文件"));
 
+    // Files in order of their paths whatever the order named; a pipe in the
+    // folder is named as skipped, not passed over in silence (nor waited on).
+    let files = |o: &std::process::Output| -> Vec<String> {
+        let shown = text(&o.stdout);
+        shown
+            .lines()
+            .filter(|l| l.starts_with('【') && !l.starts_with("【已略过】"))
+            .map(|l| l.split_once('】').unwrap().1.split(['｜', '：']).next().unwrap().to_string())
+            .collect()
+    };
+    let (a, b) = (dir.join("pingtan-gonganju-2022.txt"), dir.join("pingtan-2021.txt"));
+    let o = nianbao(&["check", a.to_str().unwrap(), b.to_str().unwrap(), a.to_str().unwrap()]);
+    assert_eq!(files(&o), [b.display().to_string(), a.display().to_string()]);
+    #[cfg(unix)]
+    {
+        let fifo = dir.join("管道.pdf");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let o = nianbao(&["check", dir.to_str().unwrap()]);
+        let shown = text(&o.stdout);
+        assert!(shown.lines().any(|l| l.starts_with("【已略过】") && l.contains("管道.pdf")), "{shown}");
+        let listed = files(&o);
+        assert_eq!(listed.len(), 4, "{shown}");
+        assert!(listed.windows(2).all(|w| w[0] < w[1]), "{listed:?}");
+        std::fs::remove_file(&fifo).unwrap();
+    }
+
     std::fs::write(dir.join("坏.pdf"), b"not a pdf").unwrap();
     let o = nianbao(&["check", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));

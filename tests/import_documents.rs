@@ -314,8 +314,33 @@ fn pdfs_without_text_or_encrypted_are_refused_clearly() {
     doc.trailer.set("Root", catalog);
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap();
+    // No text and nothing drawn: not called a scan.
+    let e = nianbao::import::pdf::from_bytes(&bytes).unwrap_err().0;
+    assert!(e.contains("没有可读的文字") && !e.contains("OCR"), "{e}");
+    // A scan: the page draws an image.
+    let image = doc.add_object(Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1, "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
+        vec![0],
+    ));
+    let content = doc.add_object(Stream::new(dictionary! {}, b"q 100 0 0 100 0 0 cm /Im0 Do Q".to_vec()));
+    if let Ok(Object::Dictionary(p)) = doc.get_object_mut(page) {
+        p.set("Contents", content);
+        p.set("Resources", dictionary! { "XObject" => dictionary! { "Im0" => image } });
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
     let e = nianbao::import::pdf::from_bytes(&bytes).unwrap_err().0;
     assert!(e.contains("扫描") && e.contains("OCR"), "{e}");
+    // A page tree whose kids loop back to itself: damaged, not a scan.
+    let mut looped = doc.clone();
+    looped.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![pages_id.into(), page.into()], "Count" => 2 }),
+    );
+    let mut bytes = Vec::new();
+    looped.save_to(&mut bytes).unwrap();
+    let e = nianbao::import::pdf::from_bytes(&bytes).unwrap_err().0;
+    assert!(e.contains("损坏") && !e.contains("扫描"), "{e}");
 
     let encrypt = doc.add_object(dictionary! { "Filter" => "Standard", "V" => 2, "R" => 3, "Length" => 128, "P" => -4,
     "O" => Object::string_literal(vec![1u8; 32]), "U" => Object::string_literal(vec![2u8; 32]) });

@@ -59,6 +59,32 @@ fn the_seed_imports_as_the_example() {
     assert_eq!(got.contact.phone, want.contact.phone);
     // The copied page lost 「周村」 from the first line of the title.
     assert_eq!(got.agency, "区投资促进中心");
+    // The page states no unit for 采购总金额: none is invented (a 「元」 made
+    // `merge` refuse it beside reports in 万元).
+    assert_eq!(got.procurement_unit, "");
+}
+
+#[test]
+fn the_total_row_may_say_heji() {
+    let seed = std::fs::read_to_string(shared("seed/000_c4fa03421b1ee046.txt")).unwrap();
+    let heji = seed.replace("\t（七）总计", "\t（七）合计");
+    assert_ne!(heji, seed);
+    let imported = nianbao::import::import_text(&heji).unwrap();
+    let want = file::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhoucun-2023.json")).unwrap();
+    assert!(imported.report.unread.is_empty(), "{:?}", imported.review_lines());
+    assert_eq!(imported.report.applications, want.applications);
+}
+
+#[test]
+fn the_procurement_unit_is_the_one_the_source_states() {
+    let seed = std::fs::read_to_string(shared("seed/000_c4fa03421b1ee046.txt")).unwrap();
+    assert!(seed.contains("\t采购总金额\n"));
+    let in_header = seed.replace("\t采购总金额\n", "\t采购总金额（单位：万元）\n");
+    assert_eq!(nianbao::import::import_text(&in_header).unwrap().report.procurement_unit, "万元");
+    assert!(seed.contains("\t政府集中采购\n\t0\n\t0\n"));
+    let after_amount = seed.replace("\t政府集中采购\n\t0\n\t0\n", "\t政府集中采购\n\t0\n\t0元\n");
+    let imported = nianbao::import::import_text(&after_amount).unwrap();
+    assert_eq!(imported.report.procurement_unit, "元");
 }
 
 #[test]

@@ -57,7 +57,7 @@ pub fn import(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> 
     );
     let lines = imported.review_lines();
     if !lines.is_empty() {
-        let _ = writeln!(out, "需要核对的 {} 项：", lines.len());
+        let _ = writeln!(out, "需要核对的 {} 项：", imported.review_count());
         for l in &lines {
             let _ = writeln!(out, "  {}", super::shown(l));
         }
@@ -97,49 +97,63 @@ fn readable_kind(p: &Path) -> bool {
     import::is_document(p) || p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
+/// The files named, and what a folder or wildcard held that is not a file
+/// to read (each a Chinese line naming it).
+pub struct Listing {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<String>,
+}
+
+/// Which entries of a folder are asked for.
+type Wanted = dyn Fn(&Path) -> bool;
+
 /// The files named: wildcards expanded, folders listed (reports and documents
-/// in them, sorted), in the order given. Errors name what matched nothing.
-pub fn expand(args: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+/// in them), sorted by path, each once. A pipe, device or folder with a
+/// report's name in a folder or wildcard is skipped and named. Errors name
+/// what matched nothing.
+pub fn expand(args: &[PathBuf]) -> Result<Listing, String> {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for a in args {
-        if has_wildcard(a) {
+        let (dir, wanted): (&Path, Box<Wanted>) = if has_wildcard(a) {
             let dir = a.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
             let pattern: Vec<char> = a.file_name().map(|n| n.to_string_lossy().chars().collect()).unwrap_or_default();
-            let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-                .map_err(|e| format!("无法读取文件夹「{}」：{}", dir.display(), crate::files::io_reason(&e)))?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.is_file()
-                        && p.file_name()
-                            .is_some_and(|n| wildcard_match(&pattern, &n.to_string_lossy().chars().collect::<Vec<_>>()))
-                })
-                .collect();
-            if found.is_empty() {
-                return Err(format!("没有与「{}」相符的文件", a.display()));
-            }
-            found.sort();
-            out.extend(found);
+            let matches = move |p: &Path| {
+                p.file_name().is_some_and(|n| wildcard_match(&pattern, &n.to_string_lossy().chars().collect::<Vec<_>>()))
+            };
+            (dir, Box::new(matches))
         } else if a.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(a)
-                .map_err(|e| format!("无法读取文件夹「{}」：{}", a.display(), crate::files::io_reason(&e)))?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_file() && readable_kind(p))
-                .collect();
-            if found.is_empty() {
-                return Err(format!("文件夹「{}」中没有年报文件（年报文件、PDF、Word 文档、网页或文本文件）", a.display()));
-            }
-            found.sort();
-            out.extend(found);
+            (a.as_path(), Box::new(readable_kind))
         } else {
             out.push(a.clone());
+            continue;
+        };
+        let mut found = Vec::new();
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| format!("无法读取文件夹「{}」：{}", dir.display(), crate::files::io_reason(&e)))?;
+        for p in entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| wanted(p)) {
+            if p.is_file() {
+                found.push(p);
+            } else if !(has_wildcard(a) && p.is_dir()) {
+                skipped.push(format!("「{}」不是普通文件（管道、设备或文件夹），已略过", p.display()));
+            }
         }
+        if found.is_empty() {
+            return Err(if has_wildcard(a) {
+                format!("没有与「{}」相符的文件", a.display())
+            } else {
+                format!("文件夹「{}」中没有年报文件（年报文件、PDF、Word 文档、网页或文本文件）", a.display())
+            });
+        }
+        out.extend(found);
         if out.len() > MAX_FILES {
             return Err(format!("文件太多：超过 {MAX_FILES} 个，请分批审核"));
         }
     }
-    Ok(out)
+    out.sort();
+    out.dedup();
+    skipped.sort();
+    Ok(Listing { files: out, skipped })
 }
 
 /// One file's audit result.
@@ -178,7 +192,12 @@ pub fn audit_files(files: &[PathBuf], options: &model::check::Options) -> Vec<Au
 /// `nianbao check A B …` / `check 文件夹` / `check *.pdf`.
 pub fn audit(files: &[PathBuf], options: &model::check::Options, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let files = match expand(files) {
-        Ok(f) => f,
+        Ok(listing) => {
+            for line in &listing.skipped {
+                let _ = writeln!(out, "【已略过】{line}");
+            }
+            listing.files
+        }
         Err(why) => {
             let _ = writeln!(err, "错误：{why}");
             return EXIT_FAILURE;

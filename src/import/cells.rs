@@ -8,9 +8,12 @@
 //! that reads the same in all of them is taken, and every other cell is left
 //! unread with its possible readings.
 
+mod fewer;
+
 use super::stream::{Ch, EMPTY_CELL, Gap};
 use crate::model::Decimal;
 use crate::model::template::CellKind;
+use fewer::{missing_cells, split};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Kind {
@@ -19,6 +22,8 @@ enum Kind {
     Dash,
     /// A cell with nothing in it.
     Empty,
+    /// A cell of the source holding something else (「约1」「①」「5*」).
+    Other,
 }
 
 #[derive(Clone, Debug)]
@@ -29,6 +34,9 @@ struct Token {
     raw: String,
     line: u32,
     col: u32,
+    /// Opens a cell of the source (after a tab): a number so placed is the
+    /// whole of one cell, never digits of several run together.
+    whole: bool,
 }
 
 /// One cell as read.
@@ -66,7 +74,7 @@ fn is_digit(c: char) -> bool {
 
 /// Reads the row's numbers from `s[from..to]`; `kinds` is what each cell holds.
 pub fn read_row(s: &[Ch], from: usize, to: usize, kinds: &[CellKind]) -> RowRead {
-    let (tokens, unit, end, notes) = tokens(s, from, to.min(s.len()));
+    let (tokens, unit, end, notes) = tokens(s, from, to.min(s.len()), kinds.len());
     // Where the row's label ends: the place of a row with no numbers.
     let at = s.get(from.saturating_sub(1)).map_or((0, 0), |c| (c.line, c.col));
     let mut row = place(tokens, kinds, at);
@@ -84,7 +92,8 @@ pub fn read_row(s: &[Ch], from: usize, to: usize, kinds: &[CellKind]) -> RowRead
 
 type Tokens = (Vec<Token>, Option<String>, usize, Vec<String>);
 
-fn tokens(s: &[Ch], from: usize, to: usize) -> Tokens {
+/// The row's tokens; at most `n` cells of the source are taken as odd ones.
+fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
     let mut out: Vec<Token> = Vec::new();
     let mut unit = None;
     let mut notes = Vec::new();
@@ -97,6 +106,15 @@ fn tokens(s: &[Ch], from: usize, to: usize) -> Tokens {
         i = skip_brackets(s, i, to).unwrap_or(i);
     }
     let mut end = i;
+    let row_line = s.get(from.saturating_sub(1)).map(|c| c.line);
+    // The end of the cell opened at `i`: the next cell or line.
+    let cell_end = |mut i: usize| {
+        i += 1;
+        while i < to && s[i].gap <= Gap::Space {
+            i += 1;
+        }
+        i
+    };
     while i < to {
         let ch = s[i];
         let c = ch.c;
@@ -122,8 +140,19 @@ fn tokens(s: &[Ch], from: usize, to: usize) -> Tokens {
                 raw.push(s[i].orig);
                 i += 1;
             }
-            out.push(Token { kind: Kind::Number, text, raw, line: ch.line, col: ch.col });
+            out.push(Token { kind: Kind::Number, text, raw, line: ch.line, col: ch.col, whole: ch.gap == Gap::Cell });
             end = i;
+            // A cell of the source going on with something else (「5*」「1e2」): the cell is odd.
+            if ch.gap == Gap::Cell
+                && s.get(i).is_some_and(|c| c.gap == Gap::None && !UNITS.iter().any(|u| u.starts_with(c.c)) && c.c != '（')
+            {
+                i = cell_end(i);
+                if let Some(t) = out.last_mut() {
+                    (t.kind, t.raw) = (Kind::Other, super::stream::compact(s, start, i));
+                }
+                end = i;
+                continue;
+            }
             // A unit, then a note in brackets: 「22（其中修订16件）」.
             for u in UNITS {
                 if matches_at(s, i, to, u) {
@@ -163,14 +192,32 @@ fn tokens(s: &[Ch], from: usize, to: usize) -> Tokens {
                 raw: super::stream::compact(s, i, i + n),
                 line: ch.line,
                 col: ch.col,
+                whole: ch.gap == Gap::Cell,
             });
             i += n;
             end = i;
             continue;
         }
         if c == EMPTY_CELL {
-            out.push(Token { kind: Kind::Empty, text: String::new(), raw: String::new(), line: ch.line, col: ch.col });
+            out.push(Token {
+                kind: Kind::Empty,
+                text: String::new(),
+                raw: String::new(),
+                line: ch.line,
+                col: ch.col,
+                whole: true,
+            });
             i += 1;
+            end = i;
+            continue;
+        }
+        // Text opening a cell of its own on the row's line, while the row
+        // still lacks cells: an odd cell (「约1」「①」), not the row's end.
+        if ch.gap == Gap::Cell && Some(ch.line) == row_line && out.iter().filter(|t| t.whole).count() < n {
+            let start = i;
+            i = cell_end(i);
+            let raw = super::stream::compact(s, start, i);
+            out.push(Token { kind: Kind::Other, text: String::new(), raw, line: ch.line, col: ch.col, whole: true });
             end = i;
             continue;
         }
@@ -231,19 +278,55 @@ fn place(mut tokens: Vec<Token>, kinds: &[CellKind], at: (u32, u32)) -> RowRead 
         let cells = tokens.iter().zip(kinds).map(|(t, k)| single(t, *k)).collect();
         return RowRead { cells, ..RowRead::default() };
     }
+    // Cells of the source, as many as columns: each read alone, an odd one
+    // (「2 1」 in one cell) unread by itself.
+    if tokens.first().is_some_and(|t| t.whole) {
+        let mut cells: Vec<Vec<&Token>> = Vec::new();
+        for t in &tokens {
+            match cells.last_mut() {
+                Some(cell) if !t.whole => cell.push(t),
+                _ => cells.push(vec![t]),
+            }
+        }
+        if cells.len() == n {
+            let cells = cells.iter().zip(kinds).map(|(c, k)| if c.len() == 1 { single(c[0], *k) } else { several(c) }).collect();
+            return RowRead { cells, ..RowRead::default() };
+        }
+    }
     if tokens.is_empty() {
         return unread_all("这一行没有读到数字".into(), "");
     }
     if tokens.len() > n {
         return unread_all(format!("这一行读到 {} 项，表格应为 {n} 项，无法确定各项属于哪一列", tokens.len()), &all_raw);
     }
+    if tokens.iter().all(|t| t.whole) {
+        return missing_cells(&tokens, n, &all_raw);
+    }
     split(&tokens, kinds, &all_raw)
+}
+
+/// One cell of the source holding several numbers: unread, each a reading.
+fn several(tokens: &[&Token]) -> CellRead {
+    let raw = tokens.iter().map(|t| t.raw.as_str()).collect::<Vec<_>>().join(" ");
+    let mut readings: Vec<String> = tokens.iter().filter(|t| t.kind == Kind::Number).map(|t| t.text.clone()).collect();
+    // 「1 234」: a thousands separator, or two numbers.
+    if readings.len() == tokens.len() && readings.iter().all(|r| r.chars().all(|c| c.is_ascii_digit())) {
+        readings.push(readings.concat());
+    }
+    let why = format!("一个单元格中有「{raw}」，不是一个数");
+    CellRead { unread: Some((why, readings)), raw, line: tokens[0].line, col: tokens[0].col, ..CellRead::default() }
 }
 
 fn single(t: &Token, kind: CellKind) -> CellRead {
     let mut cell = CellRead { raw: t.raw.clone(), line: t.line, col: t.col, ..CellRead::default() };
     match t.kind {
         Kind::Empty => {}
+        Kind::Other => {
+            // One number in it (「约1」「5*」) is a reading; 「1e2」 has none.
+            let runs: Vec<&str> = t.raw.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).collect();
+            let readings = if runs.len() == 1 { vec![runs[0].to_string()] } else { Vec::new() };
+            cell.unread = Some((format!("「{}」不是{}", t.raw, kind_name(kind)), readings));
+        }
         Kind::Dash => cell.note = Some(format!("原文为「{}」，按空白读入", t.raw)),
         Kind::Number => match parse(&t.text, kind) {
             Some(v) => cell.value = Some(v),
@@ -269,117 +352,6 @@ fn parse(text: &str, kind: CellKind) -> Option<Decimal> {
         CellKind::SignedCount if !d.is_integer() => None,
         _ => Some(d),
     }
-}
-
-/// Whether `p` may be one number of a run of joined digits.
-fn valid_part(p: &[char], kind: CellKind) -> bool {
-    let digits = p.iter().filter(|c| c.is_ascii_digit()).count();
-    if digits == 0 || digits > MAX_DIGITS || p.last() == Some(&'.') {
-        return false;
-    }
-    let body = if p[0] == '-' { &p[1..] } else { p };
-    if body.first().is_none_or(|c| !c.is_ascii_digit()) || (p[0] == '-' && kind != CellKind::SignedCount) {
-        return false;
-    }
-    let int_len = body.iter().take_while(|c| c.is_ascii_digit()).count();
-    if body[0] == '0' && int_len > 1 {
-        return false;
-    }
-    body.contains(&'.') <= (kind == CellKind::Amount)
-}
-
-/// Cuts fewer tokens than cells into numbers every possible way.
-fn split(tokens: &[Token], kinds: &[CellKind], all_raw: &str) -> RowRead {
-    let n = kinds.len();
-    let (line, col) = (tokens[0].line, tokens[0].col);
-    let chars: Vec<char> =
-        tokens.iter().flat_map(|t| if t.kind == Kind::Number { t.text.chars().collect() } else { vec!['#'] }).collect();
-    let mut token_end = Vec::with_capacity(chars.len());
-    let mut fixed = Vec::with_capacity(chars.len());
-    for t in tokens {
-        let len = if t.kind == Kind::Number { t.text.chars().count() } else { 1 };
-        let end = token_end.len() + len;
-        token_end.extend(std::iter::repeat_n(end, len));
-        fixed.extend(std::iter::repeat_n(t.kind != Kind::Number, len));
-    }
-    let l = chars.len();
-    let unread = |why: String, candidates: Vec<Vec<String>>| RowRead {
-        cells: (0..n)
-            .map(|j| CellRead {
-                unread: Some((why.clone(), candidates.get(j).cloned().unwrap_or_default())),
-                raw: all_raw.to_string(),
-                line,
-                col,
-                ..CellRead::default()
-            })
-            .collect(),
-        ..RowRead::default()
-    };
-    if l > MAX_RUN {
-        return unread(format!("这一行的数字连在一起（共 {l} 位），无法确定各格的分界"), Vec::new());
-    }
-    let ok = |p: usize, q: usize, j: usize| -> bool {
-        if fixed[p] { q == token_end[p] } else { q <= token_end[p] && valid_part(&chars[p..q], kinds[j]) }
-    };
-    // fwd[j][p]: chars[..p] reads as j cells; bwd[j][q]: chars[q..] reads as cells j.. .
-    let mut fwd = vec![vec![false; l + 1]; n + 1];
-    fwd[0][0] = true;
-    for j in 0..n {
-        for p in 0..l {
-            if fwd[j][p] {
-                let last = token_end[p].min(p + MAX_DIGITS + 2);
-                for (q, reachable) in fwd[j + 1].iter_mut().enumerate().take(last + 1).skip(p + 1) {
-                    if ok(p, q, j) {
-                        *reachable = true;
-                    }
-                }
-            }
-        }
-    }
-    let mut bwd = vec![vec![false; l + 1]; n + 1];
-    bwd[n][l] = true;
-    for j in (0..n).rev() {
-        for p in 0..l {
-            for q in p + 1..=token_end[p].min(p + MAX_DIGITS + 2) {
-                if bwd[j + 1][q] && ok(p, q, j) {
-                    bwd[j][p] = true;
-                    break;
-                }
-            }
-        }
-    }
-    if !fwd[n][l] {
-        return unread(format!("这一行只读到 {} 项，表格应为 {n} 项，无法确定哪一格空白", tokens.len()), Vec::new());
-    }
-    let mut cells = Vec::with_capacity(n);
-    for j in 0..n {
-        let mut candidates: Vec<String> = Vec::new();
-        for p in 0..l {
-            if !fwd[j][p] {
-                continue;
-            }
-            for q in p + 1..=token_end[p].min(p + MAX_DIGITS + 2) {
-                if ok(p, q, j) && bwd[j + 1][q] {
-                    let c: String = if fixed[p] { String::new() } else { chars[p..q].iter().collect() };
-                    if !candidates.contains(&c) {
-                        candidates.push(c);
-                    }
-                }
-            }
-        }
-        let mut cell = CellRead { raw: all_raw.to_string(), line, col, ..CellRead::default() };
-        match candidates.as_slice() {
-            [one] if one.is_empty() => {}
-            [one] => cell.value = parse(one, kinds[j]),
-            _ => {
-                candidates.sort_by_key(|c| (c.len(), c.clone()));
-                let shown = candidates.iter().map(|c| if c.is_empty() { "空白".to_string() } else { c.clone() }).collect();
-                cell.unread = Some(("数字连在一起，无法确定各格的分界（不按表内合计推算）".to_string(), shown));
-            }
-        }
-        cells.push(cell);
-    }
-    RowRead { cells, ..RowRead::default() }
 }
 
 #[cfg(test)]
@@ -419,6 +391,35 @@ mod tests {
         assert!(r.cells.iter().flat_map(|c| c.unread.iter().flat_map(|u| u.1.iter())).all(|c| c == "0" || !c.starts_with('0')));
         let r = row("10203120001200000", 15);
         assert!(r.cells.iter().any(|c| c.unread.is_some()));
+    }
+
+    #[test]
+    fn cells_of_the_source_are_never_cut_apart() {
+        // Five cells of a PDF row for seven columns: two blank cells were not
+        // written. Cutting 「99」 into 9 and 9 would read a number into the wrong cell.
+        let r = row("\t0\t99\t1\t12\t3", 7);
+        assert!(r.cells.iter().all(|c| c.unread.is_some()), "{:?}", values(&r));
+        let first = &r.cells[0].unread.as_ref().unwrap().1;
+        assert_eq!(first, &["空白", "0"]);
+        let third = &r.cells[2].unread.as_ref().unwrap().1;
+        assert_eq!(third, &["空白", "0", "99", "1"]);
+        assert!(r.cells.iter().flat_map(|c| &c.unread.as_ref().unwrap().1).all(|c| c != "9"));
+        // Whole cells, as many as columns: read as they stand.
+        assert_eq!(values(&row("\t0\t99\t\t12", 4)), [Some("0".into()), Some("99".into()), None, Some("12".into())]);
+    }
+
+    #[test]
+    fn an_odd_cell_of_the_source_is_unread_alone() {
+        let r = row("\t2 1\t0\t约1\t5*\t\t1e2\t3", 7);
+        assert_eq!(
+            values(&r),
+            [Some("?".into()), Some("0".into()), Some("?".into()), Some("?".into()), None, Some("?".into()), Some("3".into())]
+        );
+        let readings = |j: usize| r.cells[j].unread.as_ref().unwrap().1.clone();
+        assert_eq!(readings(0), ["2", "1", "21"]);
+        assert_eq!(readings(2), ["1"]);
+        assert_eq!(readings(3), ["5"]);
+        assert!(readings(5).is_empty());
     }
 
     #[test]

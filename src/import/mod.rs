@@ -48,6 +48,12 @@ impl Imported {
         self.report.unread.is_empty() && self.review.is_empty()
     }
 
+    /// How many items need review: each unread cell and each other item (the
+    /// one count the command line and the app show).
+    pub fn review_count(&self) -> usize {
+        self.report.unread.len() + self.review.len()
+    }
+
     /// Every item for review, unread cells first, each 「位置：说明」.
     pub fn review_lines(&self) -> Vec<String> {
         let r = &self.report;

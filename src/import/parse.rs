@@ -58,6 +58,8 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     let (year, agency) = title.map_or((None, String::new()), |t| title_parts(&doc, t));
     let year = year.or_else(|| period_year(&doc, headings[0].map_or(doc.len(), |h| h.start)));
     let mut report = Report::new(template, year.unwrap_or(2000), &agency);
+    // Only what the source states: a new report's default unit is not in it.
+    report.procurement_unit.clear();
     if year.is_none() {
         review.push(Review {
             place: "标题".into(), message: "没有找到报告年度，暂填 2000 年，请在「基本信息」中改正".into()
@@ -154,22 +156,32 @@ fn title_parts(doc: &Doc, t: Found) -> (Option<i32>, String) {
         digits.insert(0, s[i].c);
     }
     let year = digits.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
-    // The agency: what precedes the year on its line, else the line before.
+    // The agency: what precedes the year in the title — on its line, and on
+    // the lines above that are still the title (a long name broken over lines,
+    // or spaced out): short lines without digits or sentence punctuation.
+    let stop = |c: char| matches!(c, ':' | '：' | '>' | '》' | '。' | '，' | '|' | '；') || c.is_ascii_digit();
     let mut a = i;
-    while a > 0 && s[a].gap == Gap::None && !matches!(s[a - 1].c, ':' | '：' | '>' | '》' | '。') {
+    while a > 0 && s[a].gap <= Gap::Space && !stop(s[a - 1].c) {
         a -= 1;
     }
-    let mut agency = doc.text(a, i);
-    if agency.is_empty() && i > 0 {
-        let mut b = i - 1;
-        while b > 0 && s[b].gap < Gap::Line {
+    for _ in 0..3 {
+        if a == 0 || s[a].gap != Gap::Line {
+            break;
+        }
+        let mut b = a - 1;
+        while b > 0 && s[b].gap < Gap::Line && !stop(s[b].c) {
             b -= 1;
         }
-        let line = doc.text(b, i);
-        if line.chars().count() <= 40 && !line.contains('。') {
-            agency = line;
+        let line = &s[b..a];
+        // A page's column name above the title (「政府信息公开年报」) is no agency's.
+        let words = super::stream::compact(s, b, a);
+        let column = ["信息公开", "报告", "年报"].iter().any(|w| words.contains(w));
+        if column || line.iter().any(|c| stop(c.c) || c.gap == Gap::Cell) || i - b > 40 || a - b > 30 {
+            break;
         }
+        a = b;
     }
+    let agency = doc.text(a, i).replace('\n', "");
     let agency = agency.trim_start_matches("标题").trim_matches([':', '：', ' ']).to_string();
     (year, agency)
 }
@@ -191,7 +203,7 @@ fn preamble(doc: &Doc, from: usize, to: usize) -> String {
     doc.text(opening.unwrap_or(from), to)
 }
 
-/// Phone, address, postcode and e-mail from the 前言's last sentence.
+/// Phone, address, postcode, e-mail and 负责科室 from the 前言's last sentence.
 fn contact(text: &str, r: &mut Report) {
     let after = |keys: &[&str]| -> Option<String> {
         let (_, rest) = keys.iter().filter_map(|k| text.split_once(k)).min_by_key(|(b, _)| b.len())?;
@@ -208,6 +220,16 @@ fn contact(text: &str, r: &mut Report) {
         r.contact.phone = phone.trim().to_string();
     }
     r.contact.address = after(&["联系地址", "地址", "通信地址", "通讯地址"]).unwrap_or_default();
+    // 负责科室: 「请与某局办公室联系」 names the agency, then its office.
+    let agency = r.agency.trim();
+    if let Some((_, rest)) = text.rsplit_once("请与")
+        && let Some((who, _)) = rest.split_once("联系")
+        && let Some(office) = who.trim().strip_prefix(agency).filter(|_| !agency.is_empty())
+        && office.chars().count() <= 20
+        && !office.contains(['，', '。'])
+    {
+        r.contact.department = office.trim().to_string();
+    }
     if let Some(p) = after(&["邮编", "邮政编码"]) {
         r.contact.postcode = p.chars().take_while(char::is_ascii_digit).collect();
     }
@@ -332,6 +354,27 @@ mod tests {
         assert_eq!(processing_fee("收取信息处理费0.5万元"), Some(Decimal::from_int(5000)));
         assert_eq!(processing_fee("无。"), None);
         assert_eq!(processing_fee("（一）本单位依申请提供政府信息，不收取任何费用。"), Some(Decimal::from_int(0)));
+    }
+
+    fn agency(text: &str) -> (Option<i32>, String) {
+        let doc = Doc::new(text);
+        let title = doc.find(TITLE, 0, doc.len()).unwrap();
+        title_parts(&doc, title)
+    }
+
+    #[test]
+    fn the_agency_is_the_whole_title_before_the_year() {
+        // A long name broken over two lines (nianbao's PDF title), with the year on its own line or not.
+        let broken = "青山县市场监督管理局\n城东分局执法大队第一中队\n2024年政府信息公开工作年度报告\n本报告由";
+        assert_eq!(agency(broken), (Some(2024), "青山县市场监督管理局城东分局执法大队第一中队".to_string()));
+        let joined = "青山县市场监督管理局\n城东分局2024年度政府信息公开工作年度报告";
+        assert_eq!(agency(joined).1, "青山县市场监督管理局城东分局");
+        // A space inside the name (a web page's title).
+        assert_eq!(agency("青山县 “市场”监督管理局（试）\n2024年政府信息公开工作年度报告").1, "青山县“市场”监督管理局（试）");
+        // What a page shows above the title is not the agency's name.
+        let page = "发布时间：2025-01-10\n政府信息公开年报\n平潭综合实验区2024年度政府信息公开工作年度报告";
+        assert_eq!(agency(page).1, "平潭综合实验区");
+        assert_eq!(agency("标题: 平潭综合实验区2019年度政府信息公开工作年度报告").1, "平潭综合实验区");
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //!
 //! Each string drawn is placed by the text and graphics matrices; strings on
 //! one baseline make a line, left to right, with a tab where the gap between
-//! them is wider than a character (a new table cell). A table row whose label
+//! them is wider than a character (a new table cell). The straight rules the
+//! page draws are kept too: in a ruled table each number is put in the cell
+//! whose edges enclose it (`pdf/grid.rs`), so a blank cell stays blank and no
+//! number moves into its neighbour's column. A table row whose label
 //! wraps around numbers centred in their cells has the label's later lines
 //! moved before the numbers. Page numbers at the top or bottom are dropped.
 //! An encrypted PDF, and a scanned one with no text, are refused with a
@@ -12,6 +15,7 @@
 use lopdf::content::Content;
 use lopdf::{Document, Object};
 
+mod grid;
 mod lines;
 
 use super::ImportError;
@@ -37,6 +41,17 @@ struct Run {
     text: String,
 }
 
+/// A straight rule drawn on a page (a table's cell edge), in page space:
+/// vertical at x = `at` from y = `from` up to `to`, or horizontal at y = `at`
+/// from x = `from` right to `to`.
+#[derive(Clone, Copy, Debug)]
+struct Rule {
+    vertical: bool,
+    at: f32,
+    from: f32,
+    to: f32,
+}
+
 pub fn read(path: &std::path::Path) -> Result<Source, ImportError> {
     let bytes = read_regular_file(path, PDF_CAP).map_err(|e| ImportError(e.to_string()))?;
     from_bytes(&bytes)
@@ -60,19 +75,64 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     }
     let mut budget = MAX_OPERATIONS;
     let mut out = Source::default();
-    let mut carried = Vec::new();
+    let mut carry = lines::Carry::default();
     let mut chars = 0;
+    let (found, ids): (usize, Vec<lopdf::ObjectId>) = (pages.len(), pages.values().copied().collect());
     for (number, id) in pages {
-        let runs = page_runs(&doc, id, &mut budget)?;
+        let (runs, rules) = page_runs(&doc, id, &mut budget)?;
         chars += runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
-        lines::write_page(number, runs, &mut out, &mut carried);
+        lines::write_page(number, runs, &rules, &mut out, &mut carry);
     }
+    carry.finish(&mut out);
     if chars < 20 {
+        if !page_tree_whole(&doc, found) {
+            return Err(ImportError(if found == 0 {
+                "PDF 文件已损坏：页面目录有误，找不到任何一页，无法读取其中的文字".to_string()
+            } else {
+                format!("PDF 文件已损坏：页面目录有误（目录所写的页数与找到的 {found} 页不符），无法读取其中的文字")
+            }));
+        }
+        if !ids.iter().any(|&id| has_image(&doc, id)) {
+            return Err(ImportError("PDF 中没有可读的文字，也没有扫描的图片：文件可能已损坏，或不是年报".into()));
+        }
         return Err(ImportError(
             "PDF 中没有文字（是扫描的图片）：本程序不做文字识别（OCR），请用 Word 原稿或网页导入，或手工录入".into(),
         ));
     }
     Ok(out)
+}
+
+/// Whether the page tree holds the pages its root says (a tree whose kids
+/// loop back, or point nowhere, holds fewer).
+fn page_tree_whole(doc: &Document, found: usize) -> bool {
+    let count = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .and_then(|pages| pages.get(b"Count"))
+        .and_then(Object::as_i64);
+    found > 0 && count.is_ok_and(|n| n == found as i64)
+}
+
+/// Whether a page has an image to draw (what a scanned page is).
+fn has_image(doc: &Document, page: lopdf::ObjectId) -> bool {
+    let Ok((own, inherited)) = doc.get_page_resources(page) else { return false };
+    fn dictionary<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a lopdf::Dictionary> {
+        match o {
+            Object::Reference(id) => doc.get_dictionary(*id).ok(),
+            Object::Dictionary(d) => Some(d),
+            _ => None,
+        }
+    }
+    let is_image = |o: &Object| {
+        let stream = o.as_reference().ok().and_then(|id| doc.get_object(id).ok()).and_then(|o| o.as_stream().ok());
+        stream.is_some_and(|s| s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image"))
+    };
+    own.into_iter()
+        .chain(inherited.iter().filter_map(|id| doc.get_dictionary(*id).ok()))
+        .filter_map(|resources| resources.get(b"XObject").ok().and_then(|x| dictionary(doc, x)))
+        .any(|xobjects| xobjects.iter().any(|(_, o)| is_image(o)))
 }
 
 fn encrypted() -> ImportError {
@@ -106,8 +166,42 @@ fn numbers<const N: usize>(ops: &[Object]) -> Option<[f32; N]> {
     (ops.len() >= N).then(|| std::array::from_fn(|i| number(&ops[i])))
 }
 
-/// The strings a page draws, in drawing order.
-fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Result<Vec<Run>, ImportError> {
+/// The most rules kept on a page (a page of tables has a few hundred).
+const MAX_RULES: usize = 20_000;
+
+/// The path being built: its straight segments in page space, and where the pen is.
+#[derive(Default)]
+struct Path {
+    segments: Vec<([f32; 2], [f32; 2])>,
+    /// Thin rectangles (drawn filled, a rule as Word and WPS often draw one).
+    thin: Vec<([f32; 2], [f32; 2])>,
+    at: Option<[f32; 2]>,
+    start: Option<[f32; 2]>,
+}
+
+impl Path {
+    /// The vertical and horizontal ones of `segments` as rules.
+    fn rules(segments: &[([f32; 2], [f32; 2])], rules: &mut Vec<Rule>) {
+        for (a, b) in segments {
+            if rules.len() >= MAX_RULES {
+                return;
+            }
+            for (vertical, across, along) in [(true, 0, 1), (false, 1, 0)] {
+                if (a[across] - b[across]).abs() < 0.5 && (a[along] - b[along]).abs() > 1.0 {
+                    let (at, from, to) = ((a[across] + b[across]) / 2.0, a[along].min(b[along]), a[along].max(b[along]));
+                    rules.push(Rule { vertical, at, from, to });
+                }
+            }
+        }
+    }
+}
+
+fn apply(m: &Matrix, x: f32, y: f32) -> [f32; 2] {
+    [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]]
+}
+
+/// The strings a page draws, in drawing order, and its vertical rules.
+fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Result<(Vec<Run>, Vec<Rule>), ImportError> {
     let damaged = || ImportError("PDF 页面内容已损坏，无法读取".into());
     let content = doc.get_page_content_with_limit(page, MAX_STREAM).map_err(|_| damaged())?;
     let content = Content::decode(&content).map_err(|_| damaged())?;
@@ -121,6 +215,7 @@ fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Resul
         .filter_map(|(name, font)| font.get_font_encoding_with_limit(doc, MAX_STREAM).ok().map(|e| (name, e)))
         .collect();
     let mut runs = Vec::new();
+    let (mut rules, mut path) = (Vec::new(), Path::default());
     let (mut ctm, mut stack) = (IDENTITY, Vec::new());
     let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
     let (mut font, mut size, mut leading, mut char_space, mut word_space, mut scale) =
@@ -133,6 +228,60 @@ fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Resul
             "cm" => {
                 if let Some(m) = numbers::<6>(o) {
                     ctm = mul(&m, &ctm);
+                }
+            }
+            "m" => {
+                if let Some([x, y]) = numbers::<2>(o) {
+                    let p = apply(&ctm, x, y);
+                    (path.at, path.start) = (Some(p), Some(p));
+                }
+            }
+            "l" => {
+                if let (Some([x, y]), Some(from)) = (numbers::<2>(o), path.at) {
+                    let p = apply(&ctm, x, y);
+                    if path.segments.len() < MAX_RULES {
+                        path.segments.push((from, p));
+                    }
+                    path.at = Some(p);
+                }
+            }
+            "c" | "v" | "y" => {
+                path.at = o.len().checked_sub(2).and_then(|k| numbers::<2>(&o[k..])).map(|[x, y]| apply(&ctm, x, y))
+            }
+            "h" => {
+                if let (Some(from), Some(to)) = (path.at, path.start)
+                    && path.segments.len() < MAX_RULES
+                {
+                    path.segments.push((from, to));
+                    path.at = Some(to);
+                }
+            }
+            "re" => {
+                if let Some([x, y, w, h]) = numbers::<4>(o) {
+                    let corners = [apply(&ctm, x, y), apply(&ctm, x + w, y), apply(&ctm, x + w, y + h), apply(&ctm, x, y + h)];
+                    let (left, right) = (corners[0][0].min(corners[2][0]), corners[0][0].max(corners[2][0]));
+                    let (bottom, top) = (corners[0][1].min(corners[2][1]), corners[0][1].max(corners[2][1]));
+                    if path.thin.len() < MAX_RULES {
+                        let (mid_x, mid_y) = ((left + right) / 2.0, (bottom + top) / 2.0);
+                        if right - left <= 2.5 && top - bottom > right - left {
+                            path.thin.push(([mid_x, bottom], [mid_x, top]));
+                        } else if top - bottom <= 2.5 && right - left > top - bottom {
+                            path.thin.push(([left, mid_y], [right, mid_y]));
+                        }
+                    }
+                    if path.segments.len() < MAX_RULES {
+                        path.segments.extend((0..4).map(|k| (corners[k], corners[(k + 1) % 4])));
+                    }
+                    (path.at, path.start) = (Some(corners[0]), Some(corners[0]));
+                }
+            }
+            // Stroked: every segment is drawn; filled only: a thin rectangle is a rule.
+            "S" | "s" | "B" | "B*" | "b" | "b*" | "f" | "F" | "f*" | "n" => {
+                let path = std::mem::take(&mut path);
+                if matches!(op.operator.as_str(), "S" | "s" | "B" | "B*" | "b" | "b*") {
+                    Path::rules(&path.segments, &mut rules);
+                } else if op.operator != "n" {
+                    Path::rules(&path.thin, &mut rules);
                 }
             }
             "BT" => (tm, tlm) = (IDENTITY, IDENTITY),
@@ -205,7 +354,7 @@ fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Resul
             _ => {}
         }
     }
-    Ok(runs)
+    Ok((runs, rules))
 }
 
 #[cfg(test)]

@@ -143,17 +143,36 @@ fn disclosure(p: &mut Placer<'_>, (from, to): (usize, usize)) {
         for (j, c) in read.cells.iter().enumerate() {
             p.put(CellRef::disclosure(i, j), c);
         }
-        if block.columns.iter().any(|c| c.role == ColumnRole::PurchaseAmount)
-            && let Some(unit) = read.unit
-        {
-            p.report.procurement_unit = unit;
+        if block.columns.iter().any(|c| c.role == ColumnRole::PurchaseAmount) {
+            // The unit as the source states it, after the amount or in the
+            // column's header; none stated, none invented.
+            let header = p.doc.find("采购总金额", from, f.start).map(|h| stated_unit(p.doc, h.end));
+            p.report.procurement_unit = read.unit.or(header.flatten()).unwrap_or_default();
         }
     }
 }
 
+/// The unit a header states right after its label: 「（万元）」「（单位：元）」.
+fn stated_unit(doc: &Doc, at: usize) -> Option<String> {
+    let after = super::stream::compact(&doc.s, at, at + 8);
+    let inner = after.strip_prefix('（')?.split('）').next()?;
+    let unit = inner.trim_start_matches("单位").trim_start_matches(['：', ':']);
+    ["万元", "元"].into_iter().find(|u| unit == *u).map(str::to_string)
+}
+
 fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
     let tpl = p.report.template.get();
-    let labels: Vec<Vec<&str>> = tpl.applications.iter().map(|r| vec![search_key(r.short_label())]).collect();
+    // 「（七）合计」 for 「（七）总计」: the one other word real reports use for the total row.
+    let totals: Vec<String> = tpl.applications.iter().map(|r| search_key(r.short_label()).replace("总计", "合计")).collect();
+    let labels: Vec<Vec<&str>> = tpl
+        .applications
+        .iter()
+        .zip(&totals)
+        .map(|(r, total)| {
+            let key = search_key(r.short_label());
+            if key.contains("总计") { vec![key, total.as_str()] } else { vec![key] }
+        })
+        .collect();
     let found = find_rows(p.doc, &labels, from, to);
     let n = APPLICANT_COLUMNS.len();
     // A 「小计」 column for 法人或其他组织 (not in the official table, added by some

@@ -161,10 +161,20 @@ fn refuse_mismatches(sources: &[Source]) -> Result<(TemplateId, i32), MergeError
         let units: Vec<&Source> = sources.iter().filter(|s| has_amount(&s.report)).collect();
         if let Some(reference) = units.first() {
             for s in &units[1..] {
-                if s.report.procurement_unit.trim() != reference.report.procurement_unit.trim() {
+                let (unit, reference_unit) = (s.report.procurement_unit.trim(), reference.report.procurement_unit.trim());
+                if unit != reference_unit {
+                    // An imported report whose source states no unit has none.
+                    let stated = |name: &str, agency: &str, unit: &str| {
+                        if unit.is_empty() {
+                            format!("「{name}」（{agency}）没有写明采购总金额的单位")
+                        } else {
+                            format!("「{name}」（{agency}）的采购总金额单位是「{unit}」")
+                        }
+                    };
                     problems.push(format!(
-                        "「{}」（{}）的采购总金额单位是「{}」，「{}」是「{}」：请统一单位后再汇总",
-                        s.name, s.report.agency, s.report.procurement_unit, reference.name, reference.report.procurement_unit
+                        "{}，{}：请统一单位后再汇总",
+                        stated(&s.name, &s.report.agency, unit),
+                        stated(&reference.name, &reference.report.agency, reference_unit)
                     ));
                 }
             }

@@ -4,7 +4,8 @@
 //! told for sure (wrapped labels, vertical labels, group labels, blank cells,
 //! page numbers).
 
-use super::Run;
+use super::grid::{self, Piece};
+use super::{Rule, Run};
 use crate::import::stream::Source;
 
 fn is_numeric(t: &str) -> bool {
@@ -15,10 +16,32 @@ fn is_numeric(t: &str) -> bool {
         && t.chars().any(|c| c.is_ascii_digit() || c == '/' || c == '—')
 }
 
+/// What goes on from one page to the next.
+#[derive(Default)]
+pub(super) struct Carry {
+    /// The fullest rows of numbers of the pages before: a table going on over
+    /// a page keeps its columns.
+    rows: Vec<Vec<Run>>,
+    /// The line break after a page's last line, held while the paragraph may
+    /// go on at the top of the next page (with its place).
+    held: Option<String>,
+    /// The text's left and right edges over the pages so far (a page with a
+    /// few lines does not show them).
+    edges: Option<(f32, f32)>,
+}
+
+impl Carry {
+    /// Writes the line break still held (the end of the document).
+    pub(super) fn finish(&mut self, out: &mut Source) {
+        if let Some(place) = self.held.take() {
+            out.text.push('\n');
+            out.places.push(place);
+        }
+    }
+}
+
 /// Lines of one page, top to bottom, written with their places.
-/// `carried` holds the fullest rows of numbers of the pages before: a table
-/// going on over a page keeps its columns.
-pub(super) fn write_page(number: u32, mut runs: Vec<Run>, out: &mut Source, carried: &mut Vec<Vec<Run>>) {
+pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &mut Source, carry: &mut Carry) {
     if runs.is_empty() {
         return;
     }
@@ -34,13 +57,16 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, out: &mut Source, carr
     }
     for line in &mut lines {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let edges = grid::edges(rules, line[0].y, line[0].size);
         // Strings drawn one character at a time (WPS) become words again.
         let mut merged: Vec<Run> = Vec::with_capacity(line.len());
         for r in line.drain(..) {
             match merged.last_mut() {
-                // Two numbers close together are two cells (shrunk to fit), not one.
+                // Two numbers close together are two cells (shrunk to fit), not
+                // one; a rule between two strings parts them whatever the gap.
                 Some(prev)
                     if r.x - prev.end.max(prev.x) < 0.6 * r.size.max(prev.size)
+                        && !grid::rule_between(&edges, prev, &r)
                         && !(prev.text.ends_with(|c: char| c.is_ascii_digit())
                             && r.text.starts_with(|c: char| c.is_ascii_digit())
                             && r.x - prev.end.max(prev.x) > 0.12 * r.size.max(prev.size)) =>
@@ -128,28 +154,91 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, out: &mut Source, carr
     }
     // A paragraph's lines are joined: a line that reaches the right edge of the
     // text, followed by one that starts at the left edge without an indent.
-    let cells = |line: &[Run]| 1 + line.windows(2).filter(|w| w[1].x - w[0].end.max(w[0].x) > w[1].size * 0.9).count();
     let left = lines.iter().map(|l| l[0].x).fold(f32::MAX, f32::min);
     let right = lines.iter().map(|l| l[l.len() - 1].end).fold(f32::MIN, f32::max);
-    let filled = fill_blank_columns(&lines, carried);
+    let (left, right) = carry.edges.map_or((left, right), |(l, r)| (l.min(left), r.max(right)));
+    carry.edges = Some((left, right));
+    let cells = |line: &[Run]| 1 + line.windows(2).filter(|w| w[1].x - w[0].end.max(w[0].x) > w[1].size * 0.9).count();
+    // A table's line: cells apart, inside a ruled table, or numbers only. A
+    // sentence with a number in it (「电话：0571-8888 6000」) is not one.
+    let in_table = |line: &[Run]| {
+        let edges = grid::edges(rules, line[0].y, line[0].size);
+        cells(line) > 1
+            || line.iter().all(|r| is_numeric(&r.text))
+            || edges.len() >= 2 && line.iter().all(|r| r.x >= edges[0] - 1.0 && r.end <= edges[edges.len() - 1] + 1.0)
+    };
+    let filled = fill_blank_columns(&lines, &carry.rows);
+    // A row of a ruled table: each number in the cell it stands in.
+    let filled: Vec<Vec<Piece>> = filled
+        .into_iter()
+        .enumerate()
+        .map(|(k, fallback)| {
+            let line = &lines[k];
+            if !line.iter().any(|r| is_numeric(&r.text))
+                && let Some(row) = grid::blank_row(&lines, k, rules)
+            {
+                return row;
+            }
+            let ruled = line.iter().find(|r| is_numeric(&r.text)).and_then(|n| {
+                let above = (k > 0 && is_numeric(&line[0].text) && !lines[k - 1].iter().any(|r| is_numeric(&r.text)))
+                    .then(|| lines[k - 1].last())
+                    .flatten();
+                grid::place(line, above, &grid::edges(rules, n.y, n.size), is_numeric)
+            });
+            ruled.unwrap_or_else(|| {
+                let first = line.iter().position(|r| is_numeric(&r.text)).unwrap_or(line.len());
+                fallback
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, r)| match r {
+                        Some(r) if j < first || !is_numeric(&r.text) || !in_table(line) => Piece::Text(r),
+                        r => Piece::Cell(r),
+                    })
+                    .collect()
+            })
+        })
+        .collect();
     let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
     let fullest = lines.iter().map(|l| numbers(l).len()).max().unwrap_or(0);
     if fullest >= 2 {
-        *carried = lines.iter().map(|l| numbers(l)).filter(|n| n.len() == fullest).collect();
+        carry.rows = lines.iter().map(|l| numbers(l)).filter(|n| n.len() == fullest).collect();
+    }
+    // A paragraph's line running on from the page before: no indent, plain text.
+    let plain_at_left = |next: &[Run]| !in_table(next) && next[0].x <= left + 0.5 * next[0].size;
+    if let Some(place) = carry.held.take()
+        && !lines.first().is_some_and(|l| plain_at_left(l))
+    {
+        out.text.push('\n');
+        out.places.push(place);
     }
     for (k, line) in lines.iter().enumerate() {
         let mut prev_end: Option<f32> = None;
-        let table_line = cells(line) > 1 || line.iter().any(|r| is_numeric(&r.text));
-        for r in &filled[k] {
-            let Some(r) = r else {
-                out.text.push('\t');
-                continue;
+        let mut prev_char: Option<char> = None;
+        let table_line = in_table(line);
+        for piece in &filled[k] {
+            let r = match piece {
+                Piece::Cell(None) => {
+                    out.text.push('\t');
+                    continue;
+                }
+                // A cell of its own, however close to the one before.
+                Piece::Cell(Some(r)) => {
+                    out.text.push('\t');
+                    out.text.push_str(&r.text.replace(['\n', '\r', '\t'], " "));
+                    prev_end = Some(r.end.max(r.x));
+                    continue;
+                }
+                Piece::Text(r) => r,
             };
             if let Some(end) = prev_end {
                 let gap = r.x - end;
+                let alphanumeric = r.text.starts_with(|c: char| c.is_ascii_alphanumeric());
+                // Two numbers apart (the strings were not merged): a space, as in
+                // 「0571-8888 6000」.
+                let digits = alphanumeric && prev_char.is_some_and(|c| c.is_ascii_alphanumeric());
                 if gap > r.size * 0.9 {
                     out.text.push('\t');
-                } else if gap > r.size * 0.2 && r.text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                } else if (gap > r.size * 0.2 && alphanumeric) || (digits && gap > r.size * 0.12) {
                     out.text.push(' ');
                 }
             } else if table_line {
@@ -157,21 +246,20 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, out: &mut Source, carr
             }
             out.text.push_str(&r.text.replace(['\n', '\r', '\t'], " "));
             prev_end = Some(r.end.max(r.x));
+            prev_char = r.text.chars().next_back();
         }
         let em = line[0].size;
-        let wrapped = !table_line
-            && line[line.len() - 1].end >= right - 1.5 * em
-            && lines.get(k + 1).is_some_and(|next| {
-                cells(next) == 1 && !next.iter().any(|r| is_numeric(&r.text)) && next[0].x <= left + 0.5 * em
-            });
-        if !wrapped {
-            out.text.push('\n');
-            out.places.push(format!("第 {number} 页第 {} 行", k + 1));
+        let full = !table_line && line[line.len() - 1].end >= right - 1.5 * em;
+        let place = format!("第 {number} 页第 {} 行", k + 1);
+        match lines.get(k + 1) {
+            Some(next) if full && plain_at_left(next) => {}
+            // The page's last line: the paragraph may go on over the page.
+            None if full => carry.held = Some(place),
+            _ => {
+                out.text.push('\n');
+                out.places.push(place);
+            }
         }
-    }
-    if !out.text.ends_with('\n') {
-        out.text.push('\n');
-        out.places.push(format!("第 {number} 页末行"));
     }
 }
 
@@ -190,6 +278,9 @@ fn drop_vertical_labels(lines: &mut [Vec<Run>]) {
 
 /// Blank cells print nothing: a row of numbers with fewer than the rows
 /// around it gets an empty cell wherever a column of theirs has no number of its.
+/// Only for tables without rules (a ruled table's cells come from its rules);
+/// a row this cannot settle keeps its numbers as separate cells, and the row
+/// reader leaves them unread rather than guess where the blanks were.
 fn fill_blank_columns(lines: &[Vec<Run>], carried: &[Vec<Run>]) -> Vec<Vec<Option<Run>>> {
     let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
     let mut out = Vec::with_capacity(lines.len());
@@ -259,5 +350,38 @@ fn starts_row(line: &[Run]) -> bool {
         // A caption of table 二 is a row of its own.
         Some('第') => t.starts_with("第二十条"),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line of text at `x` on baseline `y`, 16-point characters.
+    fn line(x: f32, y: f32, text: &str) -> Run {
+        let width: f32 = text.chars().map(|c| if c.is_ascii() { 8.0 } else { 16.0 }).sum();
+        Run { x, y, end: x + width, size: 16.0, text: text.to_string() }
+    }
+
+    #[test]
+    fn paragraphs_go_on_over_lines_and_pages_and_an_indent_starts_a_new_one() {
+        // Page 1: a paragraph of two full lines; its second line ends with a
+        // number drawn apart from the one before (a space of the text).
+        let (mut out, mut carry) = (Source::default(), Carry::default());
+        let mut second = line(80.0, 670.0, "（地址：青山县人民路；电话：0571-8888");
+        second.end = 520.0;
+        let number = Run { x: 522.5, y: 670.0, end: 538.5, size: 16.0, text: "60".into() };
+        let first = Run { end: 538.5, ..line(112.0, 700.0, "如对本报告有任何疑问，请与本局办公室联系") };
+        write_page(1, vec![first, second, number], &[], &mut out, &mut carry);
+        // Page 2: the paragraph goes on at the left edge, then a new one, indented.
+        let rest = line(80.0, 700.0, "00；电子邮箱：a@b.cn）。");
+        let next = line(112.0, 670.0, "一、总体情况");
+        write_page(2, vec![rest, next], &[], &mut out, &mut carry);
+        carry.finish(&mut out);
+        assert_eq!(
+            out.text,
+            "如对本报告有任何疑问，请与本局办公室联系（地址：青山县人民路；电话：0571-8888 6000；电子邮箱：a@b.cn）。\n一、总体情况\n"
+        );
+        assert_eq!(out.places, ["第 2 页第 1 行", "第 2 页第 2 行"]);
     }
 }

@@ -135,7 +135,7 @@ impl App {
     }
 
     fn take_import(&mut self, imported: Imported, source: String, path: Option<PathBuf>) {
-        let unread = imported.report.unread.len();
+        let (unread, to_review) = (imported.report.unread.len(), imported.review_count());
         self.auto_totals = false;
         self.replace_unsaved(imported.report);
         if let Some(p) = path {
@@ -145,7 +145,10 @@ impl App {
         self.status = if imported.review.is_empty() && unread == 0 {
             format!("已导入「{source}」：全部读入，请核对后另存为年报文件")
         } else {
-            format!("已导入「{source}」：{unread} 个单元格未能读取，{} 项需要核对，见右侧「导入核对」", imported.review.len())
+            format!(
+                "已导入「{source}」：共 {} 项需要核对（其中 {unread} 个单元格未能读取），见右侧「导入核对」",
+                to_review
+            )
         };
         self.import_review = Some(ImportReview {
             source,
@@ -205,10 +208,16 @@ impl App {
     /// 审核多个年报: the chosen files, read and checked, in a window.
     pub fn audit(&mut self, files: &[PathBuf]) {
         match crate::cli::expand(files) {
-            Ok(files) => {
+            Ok(listing) => {
                 let options = crate::model::check::Options { overview_limit: self.settings.overview_limit };
-                self.audit = Some(Audit::of(&files, &options));
-                self.status = format!("已审核 {} 个文件", files.len());
+                self.audit = Some(Audit::of(&listing.files, &options));
+                self.status = format!("已审核 {} 个文件", listing.files.len());
+                if let Some(first) = listing.skipped.first() {
+                    self.status += &format!("；{first}");
+                    if listing.skipped.len() > 1 {
+                        self.status += &format!("（共略过 {} 项）", listing.skipped.len());
+                    }
+                }
             }
             Err(why) => self.modal = Some(Modal::Message { title: "无法审核".into(), text: why }),
         }
