@@ -206,14 +206,28 @@ fn files_and_output(args: &[OsString]) -> Result<FileArgs, String> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.to_str() {
-            Some("-o" | "--output") => output = Some(PathBuf::from(it.next().ok_or("-o 后面缺少输出文件")?)),
-            Some("--from") => from = Some(PathBuf::from(it.next().ok_or("--from 后面缺少上年年报文件")?)),
+            Some(o @ ("-o" | "--output")) => once(&mut output, it.next().ok_or("-o 后面缺少输出文件")?, o)?,
+            Some("--from") => once(&mut from, it.next().ok_or("--from 后面缺少上年年报文件")?, "--from")?,
             Some("--replace") => replace = true,
             Some(s) if s.starts_with("--") => return Err(format!("不认识的选项「{s}」")),
             _ => files.push(PathBuf::from(a)),
         }
     }
     Ok(FileArgs { files, output, from, replace })
+}
+
+/// Sets an option given once; given twice (`-o a.pdf -o b.pdf`) it is refused
+/// rather than the last one silently winning.
+fn once(slot: &mut Option<PathBuf>, value: &OsString, option: &str) -> Result<(), String> {
+    if slot.is_some() {
+        return Err(given_twice(option));
+    }
+    *slot = Some(PathBuf::from(value));
+    Ok(())
+}
+
+fn given_twice(option: &str) -> String {
+    format!("选项「{option}」只能给一次")
 }
 
 /// Whether `output` may be written, said before any work is done: the rules of

@@ -110,6 +110,22 @@ fn batches_that_cannot_be_written_as_asked_are_refused_before_any_work() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(dir.join("x.pdf").join("qingshan-2024.pdf").is_file());
+    // A name without an extension, or only an extension, says what to write instead.
+    for (name, says) in [("ff", "没有扩展名"), (".pdf", "缺少文件名"), ("a.doc", "不支持的导出格式")] {
+        let o = nianbao(&["export", "examples/zhoucun-2023.json", "-o", s(&dir.join(name))], &dir.join("cache"));
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        assert!(text(&o).contains(says), "{name}: {}", text(&o));
+    }
+    // An option given twice is refused, not decided by whichever came last.
+    for args in [
+        ["export", "examples/zhoucun-2023.json", "-o", "a.pdf", "-o", "b.pdf"],
+        ["export", "examples/zhoucun-2023.json", "--format", "pdf", "--format", "html"],
+        ["merge", "examples/zhoucun-2023.json", "--output", "a.json", "-o", "b.json"],
+    ] {
+        let o = nianbao(&args, &dir.join("cache"));
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(text(&o).contains("只能给一次"), "{}", text(&o));
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

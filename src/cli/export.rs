@@ -23,8 +23,11 @@ fn export_args(args: &[OsString]) -> Result<ExportArgs, String> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.to_str() {
-            Some("-o" | "--output") => output = Some(PathBuf::from(it.next().ok_or("-o 后面缺少输出文件或文件夹")?)),
+            Some(o @ ("-o" | "--output")) => super::once(&mut output, it.next().ok_or("-o 后面缺少输出文件或文件夹")?, o)?,
             Some("--format") => {
+                if format.is_some() {
+                    return Err(super::given_twice("--format"));
+                }
                 let code = it.next().and_then(|v| v.to_str()).unwrap_or_default();
                 format = Some(Format::from_code(code).ok_or("--format 后面应为 pdf、docx 或 html")?);
             }
@@ -59,14 +62,27 @@ fn names_folder(output: &Path) -> bool {
     ends_with_separator(output) || (output.is_dir() && Format::of_path(output).is_none())
 }
 
+/// Why no format follows from an output's name: no extension, a name that is only
+/// an extension (`.pdf`), or an extension nianbao does not export.
+fn unknown_format(output: &Path) -> String {
+    let shown = output.display();
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.strip_prefix('.').is_some_and(|ext| Format::from_code(&ext.to_ascii_lowercase()).is_some()) {
+        return format!("输出文件「{shown}」只有扩展名，缺少文件名：请写成如「年报{name}」");
+    }
+    if output.extension().is_none() {
+        return format!(
+            "输出文件「{shown}」没有扩展名：请写成「{shown}.pdf」「{shown}.docx」或「{shown}.html」，或加 --format pdf"
+        );
+    }
+    format!("不支持的导出格式「{shown}」：可以导出 .pdf、.docx 和 .html")
+}
+
 /// Each input with its output file: `-o FILE` for one report, or `FOLDER/NAME.EXT`
 /// (the report's file name, the format's extension) for reports exported into a folder.
 fn plan(a: &ExportArgs) -> Result<(Vec<(PathBuf, PathBuf)>, Format), String> {
     if a.inputs.len() == 1 && !names_folder(&a.output) {
-        let format = a
-            .format
-            .or_else(|| Format::of_path(&a.output))
-            .ok_or_else(|| format!("不支持的导出格式「{}」：可以导出 .pdf、.docx 和 .html", a.output.display()))?;
+        let format = a.format.or_else(|| Format::of_path(&a.output)).ok_or_else(|| unknown_format(&a.output))?;
         return Ok((vec![(a.inputs[0].clone(), a.output.clone())], format));
     }
     if !ends_with_separator(&a.output) && !a.output.is_dir() {
