@@ -104,6 +104,11 @@ fn reason(e: &std::io::Error, windows: bool) -> String {
     if !windows && cfg!(target_os = "linux") && matches!(e.raw_os_error(), Some(112 | 121)) {
         return NETWORK.to_string();
     }
+    // ELOOP: symbolic links that lead back to themselves (std's kind for it is unstable).
+    #[cfg(unix)]
+    if !windows && e.raw_os_error() == Some(libc::ELOOP) {
+        return "路径中的符号链接（快捷方式）互相指向，形成了循环".to_string();
+    }
     use ErrorKind as K;
     let text = match e.kind() {
         K::NotFound => "找不到文件或文件夹（可能已被移动、改名或删除，或 U 盘、网络盘已断开）",
@@ -198,6 +203,7 @@ mod tests {
             (5, "读写磁盘时出错"),
             (112, "网络路径不可用"), // EHOSTDOWN: a share whose server is off
             (121, "网络路径不可用"), // EREMOTEIO
+            (libc::ELOOP, "路径中的符号链接"),
         ] {
             let r = reason(&std::io::Error::from_raw_os_error(errno), false);
             assert!(r.starts_with(expected), "errno {errno}: {r}");

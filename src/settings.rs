@@ -139,12 +139,16 @@ impl Settings {
         // settings should be must not hang the start or fill the memory.
         let cap = crate::read_limits::SizeCap { bytes: SETTINGS_CAP, what: "设置文件" };
         let read = crate::read_limits::read_regular_file(&Self::path(dir), cap).ok();
-        let Some(text) = read.and_then(|bytes| String::from_utf8(bytes).ok()) else { return Settings::default() };
+        // A stray non-UTF-8 byte (a path written by another tool) spoils one entry, not every setting.
+        let Some(text) = read.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()) else { return Settings::default() };
         let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&text) else { return Settings::default() };
         let recent = map
             .get("recent")
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(PathBuf::from).take(RECENT_FILES).collect())
+            .map(|a| {
+                let paths = a.iter().filter_map(Value::as_str).filter(|p| !p.contains(char::REPLACEMENT_CHARACTER));
+                paths.map(PathBuf::from).take(RECENT_FILES).collect()
+            })
             .unwrap_or_default();
         let fonts = match map.get("fonts").and_then(Value::as_str) {
             Some("builtin") => FontPreference::BundledOnly,
@@ -209,6 +213,21 @@ mod tests {
         let status = std::process::Command::new("mkfifo").arg(Settings::path(&dir)).status().unwrap();
         assert!(status.success());
         assert_eq!(Settings::load(&dir).recent, Vec::<PathBuf>::new());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_byte_that_is_not_utf8_loses_its_entry_only() {
+        let dir = std::env::temp_dir().join(format!("nianbao-settings-bytes-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut file = br#"{"recent": ["/tmp/a"#.to_vec();
+        file.push(0xFF);
+        file.extend_from_slice(r#".json", "/报告/b.json"], "fonts": "builtin", "zoom": 1.25}"#.as_bytes());
+        std::fs::write(Settings::path(&dir), file).unwrap();
+        let s = Settings::load(&dir);
+        assert_eq!(s.recent, vec![PathBuf::from("/报告/b.json")]);
+        assert_eq!((s.fonts, s.zoom), (FontPreference::BundledOnly, Some(1.25)));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
