@@ -145,10 +145,7 @@ impl App {
         self.status = if imported.review.is_empty() && unread == 0 {
             format!("已导入「{source}」：全部读入，请核对后另存为年报文件")
         } else {
-            format!(
-                "已导入「{source}」：共 {} 项需要核对（其中 {unread} 个单元格未能读取），见右侧「导入核对」",
-                to_review
-            )
+            format!("已导入「{source}」：共 {} 项需要核对（其中 {unread} 个单元格未能读取），见右侧「导入核对」", to_review)
         };
         self.import_review = Some(ImportReview {
             source,
