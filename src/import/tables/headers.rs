@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use crate::import::cells::CellRead;
 use crate::import::labels::Doc;
+use crate::import::stream::Gap;
 use crate::model::template::{
     APPLICANT_COLUMNS, LEGAL_PERSON_HEADER, LITIGATION_HEADER, REVIEW_CELLS, REVIEW_GROUPS, REVIEW_OUTCOMES,
 };
@@ -182,6 +183,24 @@ fn occurrences(doc: &Doc, nodes: &[Node], from: usize, to: usize) -> Vec<(usize,
             at = f.end.max(at + 1);
         }
     }
+    // A label wrapped in its cell (a PDF's narrow column: 「科研」 over 「机构」):
+    // its first two characters standing as a cell of their own, when no
+    // other label starts with them.
+    for (k, n) in nodes.iter().enumerate() {
+        let chars: Vec<char> = n.label.chars().collect();
+        let head: String = chars.iter().take(2).collect();
+        let unique = nodes.iter().filter(|m| m.label != n.label).all(|m| !m.label.starts_with(&head));
+        if chars.len() < 4 || !unique || found.iter().any(|o| nodes[o.2].label == n.label) {
+            continue;
+        }
+        let s = &doc.s;
+        for i in from..to.min(s.len()).saturating_sub(1) {
+            let alone = |j: usize| s.get(j).is_none_or(|c| c.gap >= Gap::Line);
+            if alone(i) && s[i].c == chars[0] && s[i + 1].c == chars[1] && s[i + 1].gap == Gap::None && alone(i + 2) {
+                found.push((i, i + 2, k));
+            }
+        }
+    }
     let inside = |a: &(usize, usize, usize)| found.iter().any(|b| b != a && b.0 <= a.0 && a.1 <= b.1 && b.1 - b.0 > a.1 - a.0);
     let prose = |line: u32| doc.s[from..to.min(doc.s.len())].iter().any(|c| c.line == line && c.c == '。');
     let mut out: Vec<(usize, u32, usize)> =
@@ -213,6 +232,16 @@ mod tests {
         // Two labels swapped that are not side by side in one block: uncertain.
         let apart = "自然人\t法人或其他组织\t总计\n其他\t商业企业\n";
         assert_eq!(map(apart, &t3), [Some(0), None, Some(2), Some(3), Some(4), None, Some(6)]);
+    }
+
+    #[test]
+    fn labels_wrapped_in_their_cells_still_tell_the_order() {
+        // A PDF's lines: each label broken in two, the halves of a row on one line.
+        let pdf = "法人或其他组织\n自然\t社会\t法律\n科研\t商业\t总计\n人\t公益\t服务\t其他\n机构\t企业\n组织\t机构\n";
+        let got = map(pdf, &applicants());
+        assert!(got[1].is_none() && got[2].is_none(), "{got:?}");
+        let straight = pdf.replace("科研\t商业", "商业\t科研");
+        assert_eq!(map(&straight, &applicants()), (0..7).map(Some).collect::<Vec<_>>());
     }
 
     #[test]
