@@ -15,6 +15,7 @@
 use lopdf::content::Content;
 use lopdf::{Document, Object};
 
+mod encrypt;
 mod grid;
 mod lines;
 
@@ -62,11 +63,19 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
         return Err(ImportError("文件不是 PDF（开头没有 %PDF 标记）".into()));
     }
     let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_STREAM), ..lopdf::LoadOptions::default() };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
-        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => encrypted(),
-        _ => ImportError("PDF 文件已损坏，无法读取（文件可能不完整，或交叉引用表损坏）".into()),
-    })?;
-    if doc.is_encrypted() {
+    let load = |bytes: &[u8]| {
+        Document::load_mem_with_options(bytes, options.clone()).map_err(|e| match e {
+            lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => encrypted(),
+            _ => ImportError("PDF 文件已损坏，无法读取（文件可能不完整，或交叉引用表损坏）".into()),
+        })
+    };
+    let mut doc = load(bytes)?;
+    // The /Encrypt dictionary in the trailer itself: given an object of its own, loaded again.
+    if let Some(fixed) = encrypt::with_encrypt_object(bytes, &doc.trailer, doc.max_id) {
+        doc = load(&fixed)?;
+    }
+    // Still encrypted after the empty password was tried: a password is needed.
+    if doc.is_encrypted() || doc.trailer.has(b"Encrypt") {
         return Err(encrypted());
     }
     let pages = doc.get_pages();
