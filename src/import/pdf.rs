@@ -148,6 +148,41 @@ fn encrypted() -> ImportError {
     ImportError("PDF 已加密（设置了打开密码或权限密码），无法读取其中的文字：请用未加密的 PDF、Word 原稿或网页导入".into())
 }
 
+/// How text is painted: its rendering mode (`Tr`) and whether the fill and
+/// stroke colours are white. Text that paints nothing (mode 3, as OCR layers
+/// use, or 7) or paints only white is not shown on the page, so not read.
+#[derive(Clone, Copy, Debug, Default)]
+struct Paint {
+    mode: i32,
+    fill_white: bool,
+    stroke_white: bool,
+}
+
+impl Paint {
+    fn visible(&self) -> bool {
+        match self.mode {
+            0 | 4 => !self.fill_white,
+            1 | 5 => !self.stroke_white,
+            2 | 6 => !(self.fill_white && self.stroke_white),
+            _ => false,
+        }
+    }
+}
+
+/// Whether a colour's operands are white: gray 1, RGB 1 1 1, or CMYK 0 0 0 0
+/// (a pattern or named colour is taken as not white).
+fn white(o: &[Object]) -> bool {
+    let v: Vec<f32> = o.iter().take_while(|x| !matches!(x, Object::Name(_))).map(number).collect();
+    if o.iter().any(|x| matches!(x, Object::Name(_))) {
+        return false;
+    }
+    match v.len() {
+        1 | 3 => v.iter().all(|&c| c >= 0.99),
+        4 => v.iter().all(|&c| c <= 0.01),
+        _ => false,
+    }
+}
+
 type Matrix = [f32; 6];
 
 fn mul(a: &Matrix, b: &Matrix) -> Matrix {
@@ -226,14 +261,19 @@ fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Resul
     let mut runs = Vec::new();
     let (mut rules, mut path) = (Vec::new(), Path::default());
     let (mut ctm, mut stack) = (IDENTITY, Vec::new());
+    // What the text is painted with (saved and restored with the matrix).
+    let mut paint = Paint::default();
     let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
     let (mut font, mut size, mut leading, mut char_space, mut word_space, mut scale) =
         (Vec::new(), 12.0f32, 0.0f32, 0.0f32, 0.0f32, 1.0f32);
     for op in &content.operations {
         let o = &op.operands;
         match op.operator.as_str() {
-            "q" if stack.len() < 64 => stack.push(ctm),
-            "Q" => ctm = stack.pop().unwrap_or(IDENTITY),
+            "q" if stack.len() < 64 => stack.push((ctm, paint)),
+            "Q" => (ctm, paint) = stack.pop().unwrap_or((IDENTITY, Paint::default())),
+            "Tr" => paint.mode = o.first().map_or(0.0, number) as i32,
+            "g" | "rg" | "k" | "sc" | "scn" | "cs" => paint.fill_white = op.operator != "cs" && white(o),
+            "G" | "RG" | "K" | "SC" | "SCN" | "CS" => paint.stroke_white = op.operator != "CS" && white(o),
             "cm" => {
                 if let Some(m) = numbers::<6>(o) {
                     ctm = mul(&m, &ctm);
@@ -349,7 +389,7 @@ fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Resul
                             let y = m[5];
                             tm = mul(&[1.0, 0.0, 0.0, 1.0, width, 0.0], &tm);
                             let end = mul(&tm, &ctm)[4];
-                            if !text.trim().is_empty() {
+                            if !text.trim().is_empty() && paint.visible() {
                                 runs.push(Run { x, y, end, size: em, text });
                             }
                         }
@@ -369,6 +409,43 @@ fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A one-page PDF drawing `content` (font /F1 is Helvetica).
+    pub(super) fn one_page(content: &str) -> Vec<u8> {
+        use lopdf::{Stream, dictionary};
+        let mut doc = Document::with_version("1.4");
+        let pages = doc.new_object_id();
+        let font = doc.add_object(
+            dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" },
+        );
+        let content = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages, "Contents" => content,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] });
+        doc.objects
+            .insert(pages, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn text_that_paints_nothing_or_only_white_is_not_read() {
+        let content = "BT /F1 12 Tf 50 700 Td (Annual report of the county office) Tj ET \
+            BT /F1 12 Tf 50 650 Td 3 Tr (OCRLAYER) Tj ET \
+            q 1 1 1 rg BT /F1 12 Tf 50 600 Td (WHITEFILL) Tj ET Q \
+            q 0 0 0 0 k BT /F1 12 Tf 50 580 Td (WHITECMYK) Tj ET Q \
+            q 1 G 1 Tr BT /F1 12 Tf 50 560 Td (WHITESTROKE) Tj ET Q \
+            BT /F1 12 Tf 50 550 Td 7 Tr (CLIPONLY) Tj 0 Tr 0 -20 Td (Shown again) Tj ET \
+            0.2 g BT /F1 12 Tf 50 500 Td (Gray text) Tj ET";
+        let text = from_bytes(&one_page(content)).unwrap().text;
+        assert!(text.contains("Annual report") && text.contains("Shown again") && text.contains("Gray text"), "{text}");
+        for hidden in ["OCRLAYER", "WHITEFILL", "WHITECMYK", "WHITESTROKE", "CLIPONLY"] {
+            assert!(!text.contains(hidden), "{hidden} read: {text}");
+        }
+    }
 
     #[test]
     fn not_a_pdf_or_broken() {
