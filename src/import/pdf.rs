@@ -18,6 +18,7 @@ mod encrypt;
 mod grid;
 mod lines;
 mod page;
+mod rows;
 
 use super::ImportError;
 use super::stream::Source;
