@@ -24,6 +24,13 @@ fn band(rules: &[Rule], x: f32, y: f32) -> Option<(f32, f32)> {
     Some((below, above))
 }
 
+/// Whether a horizontal rule runs through the string's characters (above
+/// its baseline and below their tops), not beside them.
+fn on_rule(rules: &[Rule], r: &Run) -> bool {
+    let (x, low, high) = ((r.x + r.end.max(r.x)) / 2.0, r.y + 0.1 * r.size, r.y + 0.6 * r.size);
+    rules.iter().any(|h| !h.vertical && h.from <= x && h.to >= x && h.at > low && h.at < high)
+}
+
 /// Joins the lines of each ruled table row into one line (see the module).
 pub(super) fn join_ruled_rows(lines: &mut Vec<Vec<Run>>, rules: &[Rule], numeric: impl Fn(&str) -> bool) {
     let middle = |r: &Run| r.y + 0.35 * r.size;
@@ -35,6 +42,10 @@ pub(super) fn join_ruled_rows(lines: &mut Vec<Vec<Run>>, rules: &[Rule], numeric
             let edges = grid::edges(rules, line[0].y, line[0].size);
             let (&left, &right) = (edges.first()?, edges.last()?);
             if edges.len() < 3 || !line.iter().all(|r| r.x >= left - 1.0 && r.end <= right + 1.0) {
+                return None;
+            }
+            // A string on a rule is in neither row for sure: its line is left as it stands.
+            if line.iter().any(|r| on_rule(rules, r)) {
                 return None;
             }
             let at = line.iter().find(|r| numeric(&r.text)).or(line.last())?;
@@ -142,14 +153,9 @@ fn joined(lines: &[Vec<Run>], rules: &[Rule], numeric: &impl Fn(&str) -> bool) -
 #[cfg(test)]
 mod tests {
     use super::super::lines::{Carry, write_page};
+    use super::tests_support::run;
     use super::*;
     use crate::import::stream::Source;
-
-    /// A string of 12-point characters at (`x`, `y`).
-    fn run(x: f32, y: f32, text: &str) -> Run {
-        let width: f32 = text.chars().map(|c| if c.is_ascii() { 6.0 } else { 12.0 }).sum();
-        Run { x, y, end: x + width, size: 12.0, text: text.to_string() }
-    }
 
     #[test]
     fn a_rows_lines_between_its_rules_are_one_row_and_a_wrapped_number_one_number() {
@@ -185,5 +191,43 @@ mod tests {
             "{}",
             out.text
         );
+    }
+}
+
+#[cfg(test)]
+mod on_a_rule {
+    use super::super::lines::{Carry, write_page};
+    use super::tests_support::run;
+    use super::*;
+    use crate::import::stream::Source;
+
+    #[test]
+    fn a_number_on_the_rule_between_two_rows_is_joined_to_neither() {
+        let mut rules: Vec<Rule> =
+            [100.0, 250.0, 280.0, 310.0, 340.0].map(|at| Rule { vertical: true, at, from: 200.0, to: 320.0 }).to_vec();
+        rules.extend([320.0, 300.0, 260.0, 220.0].map(|at| Rule { vertical: false, at, from: 100.0, to: 340.0 }));
+        let runs = vec![
+            run(105.0, 305.0, "信息内容"),
+            run(105.0, 278.0, "（一）予以公开"),
+            run(316.0, 278.0, "120"),
+            // The next row's number drawn over the rule above it.
+            run(316.0, 258.0, "127"),
+            run(105.0, 238.0, "（二）部分公开"),
+            run(105.0, 100.0, "表下的文字"),
+        ];
+        let (mut out, mut carry) = (Source::default(), Carry::default());
+        write_page(1, runs, &rules, &mut out, &mut carry);
+        assert!(!out.text.contains("120127") && !out.text.contains("120 127"), "{}", out.text);
+    }
+}
+
+#[cfg(test)]
+mod tests_support {
+    use super::Run;
+
+    /// A string of 12-point characters at (`x`, `y`).
+    pub(super) fn run(x: f32, y: f32, text: &str) -> Run {
+        let width: f32 = text.chars().map(|c| if c.is_ascii() { 6.0 } else { 12.0 }).sum();
+        Run { x, y, end: x + width, size: 12.0, text: text.to_string() }
     }
 }
