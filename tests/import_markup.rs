@@ -148,3 +148,116 @@ fn a_footnote_mark_beside_a_number_in_a_web_page_is_a_note() {
     let (value, unread) = cell(&imported);
     assert!(value.is_none() && unread, "{value:?}");
 }
+
+/// The Word file with the cell's run replaced by `runs` and `styles` added to its styles.
+fn word(dir: &Path, name: &str, styles: &str, runs: &str) -> Imported {
+    let bytes = exported(nianbao::export::Format::Docx);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let path = dir.join(format!("{name}.docx"));
+    let mut w = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let part = f.name().to_string();
+        w.start_file(part.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+        let mut xml = String::new();
+        if part == "word/document.xml" {
+            std::io::Read::read_to_string(&mut f, &mut xml).unwrap();
+            let value = format!(">{VALUE}</w:t></w:r>");
+            assert_eq!(xml.matches(&value).count(), 1, "the value is in one run");
+            let at = xml.find(&value).unwrap();
+            let start = xml[..at].rfind("<w:r>").unwrap();
+            let end = at + value.len();
+            xml = format!("{}{runs}{}", &xml[..start], &xml[end..]);
+        } else if part == "word/styles.xml" {
+            std::io::Read::read_to_string(&mut f, &mut xml).unwrap();
+            xml = xml.replacen("</w:styles>", &format!("{styles}</w:styles>"), 1);
+        } else {
+            std::io::copy(&mut f, &mut w).unwrap();
+            continue;
+        }
+        std::io::Write::write_all(&mut w, xml.as_bytes()).unwrap();
+    }
+    w.finish().unwrap();
+    import_file(&path).unwrap()
+}
+
+fn run(props: &str, text: &str) -> String {
+    format!("<w:r><w:rPr>{props}</w:rPr><w:t>{text}</w:t></w:r>")
+}
+
+const MC: &str = r#"xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
+
+#[test]
+fn hidden_deleted_and_doubled_text_in_a_word_file_is_not_read() {
+    let dir = scratch("word");
+    let v = VALUE.to_string();
+    let hidden_style = r#"<w:style w:type="character" w:styleId="Base"><w:rPr><w:vanish/></w:rPr></w:style>
+        <w:style w:type="character" w:styleId="Gone"><w:basedOn w:val="Base"/></w:style>"#;
+    let text_box = |t: &str| format!("<w:txbxContent><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:txbxContent>");
+    let cases: Vec<(&str, &str, String)> = vec![
+        ("vanish", "", run("<w:vanish/>", "9") + &run("", &v)),
+        ("webHidden", "", run("", &v) + &run("<w:webHidden/>", "0")),
+        ("style", hidden_style, run(r#"<w:rStyle w:val="Gone"/>"#, "9") + &run("", &v)),
+        ("deleted", "", format!("<w:del>{}</w:del><w:moveFrom>{}</w:moveFrom>{}", run("", "9"), run("", "8"), run("", &v))),
+        (
+            "alternate",
+            "",
+            format!(
+                "<mc:AlternateContent {MC}><mc:Choice Requires=\"w14\">{}</mc:Choice><mc:Fallback>{}</mc:Fallback></mc:AlternateContent>",
+                run("", &v),
+                run("", &v)
+            ),
+        ),
+        (
+            "text-box",
+            "",
+            format!(
+                "<w:r><mc:AlternateContent {MC}><mc:Choice Requires=\"wps\"><w:drawing>{}</w:drawing></mc:Choice><mc:Fallback><w:pict>{}</w:pict></mc:Fallback></mc:AlternateContent></w:r>",
+                text_box(&v),
+                text_box(&v)
+            ),
+        ),
+        (
+            "control",
+            "",
+            format!("<w:sdt><w:sdtPr><w:alias w:val=\"数\"/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>", run("", &v)),
+        ),
+    ];
+    for (name, styles, runs) in &cases {
+        let imported = word(&dir, name, styles, runs);
+        assert_eq!(cell(&imported), (Some(VALUE), false), "{name}: {:?}", imported.review_lines());
+    }
+    // Shown again by direct formatting: read as shown.
+    let imported =
+        word(&dir, "shown", hidden_style, &(run(r#"<w:rStyle w:val="Gone"/><w:vanish w:val="false"/>"#, "9") + &run("", &v)));
+    assert_eq!(cell(&imported), (Some(9 * 10_000 + VALUE), false));
+    // A content control still showing its placeholder holds no value: blank, as the template's empty cell.
+    let placeholder =
+        format!("<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>", run("", "0"));
+    let imported = word(&dir, "placeholder", "", &placeholder);
+    assert_eq!(cell(&imported), (None, false), "{:?}", imported.review_lines());
+}
+
+#[test]
+fn a_footnote_mark_beside_a_number_in_a_word_file_is_a_note() {
+    let dir = scratch("word-marks");
+    let v = VALUE.to_string();
+    let mark_style =
+        r#"<w:style w:type="character" w:styleId="Note"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>"#;
+    for (name, styles, runs) in [
+        (
+            "superscript",
+            "",
+            run("", &v) + &run(r#"<w:vertAlign w:val="superscript"/>"#, "1") + &run(r#"<w:vertAlign w:val="superscript"/>"#, "2"),
+        ),
+        ("subscript", "", run("", &v) + &run(r#"<w:vertAlign w:val="subscript"/>"#, "3")),
+        ("style", mark_style, run("", &v) + &run(r#"<w:rStyle w:val="Note"/>"#, "4")),
+    ] {
+        let imported = word(&dir, name, styles, &runs);
+        assert_eq!(cell(&imported), (Some(VALUE), false), "{name}");
+        assert!(imported.review_lines().iter().any(|l| l.contains("标")), "{name}: {:?}", imported.review_lines());
+    }
+    // Back to the baseline by direct formatting: a digit of the number.
+    let runs = run("", "432") + &run(r#"<w:rStyle w:val="Note"/><w:vertAlign w:val="baseline"/>"#, "1");
+    assert_eq!(cell(&word(&dir, "baseline", mark_style, &runs)), (Some(VALUE), false));
+}

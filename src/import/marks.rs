@@ -51,15 +51,6 @@ pub fn close(out: &mut String, at: usize, mark: Mark) {
     }
 }
 
-/// A whole mark as a note (readers that have its text at once).
-pub fn note(mark: Mark, text: &str) -> String {
-    let mut out = String::new();
-    open(&mut out, mark);
-    out.push_str(text);
-    close(&mut out, 0, mark);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,8 +60,11 @@ mod tests {
         assert!(as_note(false, "收到申请132"));
         assert!(as_note(true, ""));
         assert!(!as_note(false, "面积100m"));
-        assert_eq!(note(Mark::Superscript, "2"), "（上标：2）");
-        assert_eq!(note(Mark::Subscript, " "), "");
+        let mut s = "132".to_string();
+        open(&mut s, Mark::Superscript);
+        s.push('2');
+        close(&mut s, 3, Mark::Superscript);
+        assert_eq!(s, "132（上标：2）");
         let mut s = "132".to_string();
         open(&mut s, Mark::Subscript);
         close(&mut s, 3, Mark::Subscript);
