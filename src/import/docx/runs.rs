@@ -152,10 +152,11 @@ pub fn paragraph(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
             continue;
         };
         let mark = mark.filter(|_| text != "\n");
-        if open.is_some_and(|(_, m)| Some(m) != mark) {
-            if let Some((at, m)) = open.take() {
-                marks::close(&mut out, at, m);
-            }
+        if let Some((at, m)) = open
+            && Some(m) != mark
+        {
+            marks::close(&mut out, at, m);
+            open = None;
         }
         if open.is_none()
             && let Some(m) = mark

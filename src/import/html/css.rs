@@ -80,7 +80,8 @@ pub fn declarations(block: &str) -> Decls {
         };
         let set = |slot: &mut Decl, effect: Option<Effect>| {
             if let Some(e) = effect
-                && !(slot.is_some_and(|(_, i)| i) && !important)
+                // A later declaration wins unless an earlier one is `!important`.
+                && (important || !slot.is_some_and(|(_, i)| i))
             {
                 *slot = Some((e, important));
             }
