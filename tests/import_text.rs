@@ -127,6 +127,17 @@ fn the_police_bureau_reads_whole_and_as_printed() {
     assert!(r.preamble.starts_with("根据《中华人民共和国政府信息公开条例》"));
 }
 
+/// The article of pingtan-2024.html as a browser copies it: its cells hold
+/// paragraphs, so each cell comes on lines of its own, a tab line between cells.
+#[test]
+fn a_page_copied_from_a_browser_reads_as_the_page_itself() {
+    let page = import_file(&shared("real-reports/pingtan-2024.html")).unwrap().report;
+    let copied = import_file(&shared("real-reports/pingtan-2024-copied.txt")).unwrap();
+    assert!(copied.report.unread.is_empty(), "{:?}", copied.review_lines().iter().take(3).collect::<Vec<_>>());
+    let r = &copied.report;
+    assert_eq!((&r.disclosure, &r.applications, &r.reviews), (&page.disclosure, &page.applications, &page.reviews));
+}
+
 #[test]
 fn pasted_text_in_spreadsheet_cells_with_dashes_notes_and_separators() {
     let text = "某县统计局2024年度政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n\

@@ -134,7 +134,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
 
 /// Reads pasted or already decoded text.
 pub fn import_text(text: &str) -> Result<Imported, ImportError> {
-    parse::import_source(&Source::plain(text))
+    parse::import_source(&Source::plain(&text::block_cells_joined(text)))
 }
 
 /// Reads a document through its own source (tests, readers).
