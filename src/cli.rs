@@ -324,7 +324,7 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
         if !report.unread.is_empty() {
             let _ = writeln!(
                 err,
-                "警告：「{}」还有 {} 个单元格未能读取，汇总中按空白相加，请先核对",
+                "警告：「{}」还有 {} 个单元格未能读取，汇总结果中的这些单元格也未能读取，请先核对",
                 f.display(),
                 report.unread.len()
             );
@@ -369,8 +369,14 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
     let _ = writeln!(out, "已汇总 {} 份年报到「{}」（编制单位和文字部分请自行填写）", merged.sources.len(), output.display());
     if bad > 0 {
         let _ = writeln!(out, "注意：{bad} 份来源年报有错误，请先核实这些单位的数字，再采用汇总结果");
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
     }
+    let unread = merged.sources_with_unread();
+    if unread > 0 {
+        let _ = writeln!(
+            out,
+            "注意：{unread} 份来源年报有未能读取的单元格，汇总结果中 {} 个单元格因此未能读取（汇总数不确定），请核对来源后再采用",
+            merged.report.unread.len()
+        );
+    }
+    if bad > 0 || unread > 0 { EXIT_FINDINGS } else { EXIT_OK }
 }

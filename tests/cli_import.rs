@@ -132,5 +132,11 @@ fn merge_and_new_take_documents_and_warn_about_unread_cells() {
         "-o",
         dir.join("汇总.json").to_str().unwrap(),
     ]);
-    assert!(text(&o.stderr).contains("未能读取，汇总中按空白相加"), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("汇总结果中的这些单元格也未能读取"), "{}", text(&o.stderr));
+    // A sum with an unread part is unread, and the exit code says the result needs review.
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+    assert!(text(&o.stdout).contains("汇总数不确定"), "{}", text(&o.stdout));
+    let merged = nianbao::model::file::load(&dir.join("汇总.json")).unwrap();
+    assert!(!merged.unread.is_empty(), "the merged file keeps the unread marks");
+    assert!(merged.unread.iter().all(|u| u.unread.reason.contains("汇总来源")));
 }
