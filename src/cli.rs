@@ -235,6 +235,9 @@ fn given_twice(option: &str) -> String {
 fn may_write(output: &Path, inputs: &[Input], writing: Writing, replace: bool, err: &mut impl Write) -> bool {
     // What the file is comes first (a pipe, a folder …); then whether it may be replaced.
     let refused = crate::files::check_target(output, inputs, writing).and_then(|_| {
+        if writing == Writing::Report {
+            report_name(output)?;
+        }
         if writing == Writing::Report && !replace && output.exists() {
             let backup = crate::files::backup_path(output);
             Err(format!("「{}」已经存在；要替换它请加 --replace（原来的文件会保留为「{}」）", output.display(), backup.display()))
@@ -249,6 +252,30 @@ fn may_write(output: &Path, inputs: &[Input], writing: Writing, replace: bool, e
             false
         }
     }
+}
+
+/// A report file (`import`, `new`, `merge`) is written as .json whatever it is
+/// named, so any other name is refused: `-o 年报.pdf` would be a JSON file that
+/// no PDF reader opens. The message says what to write and how to export.
+fn report_name(output: &Path) -> Result<(), String> {
+    let ext = output.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if ext.as_deref() == Some("json") {
+        return Ok(());
+    }
+    let shown = output.display();
+    let json = output.with_extension("json");
+    Err(match ext {
+        None => format!("输出文件「{shown}」没有扩展名：年报文件请写成「{}」", json.display()),
+        Some(ext) => format!(
+            "输出文件「{shown}」不是年报文件：年报文件的扩展名是 .json，请写成「{}」{}",
+            json.display(),
+            if crate::export::Format::from_code(&ext).is_some() {
+                format!("；要得到 .{ext} 文件，写出后再用 nianbao export {} -o {shown}", json.display())
+            } else {
+                String::new()
+            }
+        ),
+    })
 }
 
 /// A name from a report as the terminal should show it: without control

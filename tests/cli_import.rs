@@ -60,6 +60,26 @@ fn import_exits_0_when_all_is_placed_1_when_something_needs_review_2_when_unread
 }
 
 #[test]
+fn every_report_output_must_be_a_json_file() {
+    let dir = scratch("json-only");
+    let source = real("pingtan-gonganju-2022.txt");
+    for name in ["x.pdf", "x.docx", "x.HTML", "x.txt", "x"] {
+        let target = dir.join(name);
+        let t = target.to_str().unwrap();
+        for args in [vec!["import", &source, "-o", t], vec!["new", "--from", &source, "-o", t], vec!["merge", &source, "-o", t]] {
+            let o = nianbao(&args);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o.stdout));
+            assert!(text(&o.stderr).contains("x.json"), "{args:?}: {}", text(&o.stderr));
+            assert!(!target.exists(), "{args:?} wrote {name}");
+        }
+    }
+    let o = nianbao(&["import", &source, "-o", dir.join("x.pdf").to_str().unwrap()]);
+    assert!(text(&o.stderr).contains("nianbao export"), "says how to get a PDF: {}", text(&o.stderr));
+    let o = nianbao(&["import", &source, "-o", dir.join("x.JSON").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+}
+
+#[test]
 fn check_audits_many_files_folders_and_wildcards() {
     let dir = scratch("audit");
     for name in ["pingtan-2021.txt", "pingtan-gonganju-2022.txt"] {
