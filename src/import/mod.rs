@@ -13,6 +13,7 @@ pub mod html;
 mod labels;
 mod parse;
 pub mod pdf;
+mod signature;
 mod stream;
 mod tables;
 pub mod text;
