@@ -54,7 +54,7 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
         ));
     };
     let mut review = Vec::new();
-    let title = doc.find(TITLE, 0, headings[0].map_or(doc.len().min(5000), |h| h.start));
+    let title = find_title(&doc, headings[0].map_or(doc.len().min(5000), |h| h.start));
     let (year, agency) = title.map_or((None, String::new()), |t| title_parts(&doc, t));
     let year = year.or_else(|| period_year(&doc, headings[0].map_or(doc.len(), |h| h.start)));
     let mut report = Report::new(template, year.unwrap_or(2000), &agency);
@@ -143,6 +143,31 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     Ok(Imported { report, review, work: doc.work.get(), places })
 }
 
+/// The title: 「…政府信息公开工作年度报告」 not inside a citation — the
+/// 前言's 《…〈中华人民共和国政府信息公开工作年度报告格式〉…》 names a document, not
+/// this report, and no agency is to be taken from it.
+fn find_title(doc: &Doc, to: usize) -> Option<Found> {
+    let mut from = 0;
+    while let Some(t) = doc.find(TITLE, from, to) {
+        let mut depth = 0i32;
+        let mut i = t.start;
+        while i > 0 && doc.s[i].gap < Gap::Line {
+            i -= 1;
+            match doc.s[i].c {
+                '《' | '〈' => depth += 1,
+                '》' | '〉' => depth -= 1,
+                _ => {}
+            }
+        }
+        let next = doc.s.get(t.end).map(|c| c.c);
+        if depth <= 0 && !matches!(next, Some('格' | '》' | '〉')) {
+            return Some(t);
+        }
+        from = t.end;
+    }
+    None
+}
+
 /// Year and agency from the title 「平潭综合实验区2021年度政府信息公开工作年度报告」.
 fn title_parts(doc: &Doc, t: Found) -> (Option<i32>, String) {
     let s = &doc.s;
@@ -159,7 +184,8 @@ fn title_parts(doc: &Doc, t: Found) -> (Option<i32>, String) {
     // The agency: what precedes the year in the title — on its line, and on
     // the lines above that are still the title (a long name broken over lines,
     // or spaced out): short lines without digits or sentence punctuation.
-    let stop = |c: char| matches!(c, ':' | '：' | '>' | '》' | '。' | '，' | '|' | '；') || c.is_ascii_digit();
+    let stop =
+        |c: char| matches!(c, ':' | '：' | '>' | '》' | '《' | '〈' | '〉' | '。' | '，' | '|' | '；') || c.is_ascii_digit();
     let mut a = i;
     while a > 0 && s[a].gap <= Gap::Space && !stop(s[a - 1].c) {
         a -= 1;
@@ -336,8 +362,17 @@ mod tests {
 
     fn agency(text: &str) -> (Option<i32>, String) {
         let doc = Doc::new(text);
-        let title = doc.find(TITLE, 0, doc.len()).unwrap();
+        let title = find_title(&doc, doc.len()).unwrap();
         title_parts(&doc, title)
+    }
+
+    #[test]
+    fn a_cited_document_is_no_title() {
+        let cited = "本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号）、《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》等文件要求编制。";
+        let doc = Doc::new(cited);
+        assert!(find_title(&doc, doc.len()).is_none());
+        assert_eq!(agency(&format!("{cited}\n平潭综合实验区2024年度政府信息公开工作年度报告\n")).1, "平潭综合实验区");
+        assert_eq!(agency(&format!("平潭综合实验区2024年度政府信息公开工作年度报告\n{cited}")).1, "平潭综合实验区");
     }
 
     #[test]
