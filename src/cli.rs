@@ -12,7 +12,9 @@ use crate::model::{self, Report, Severity};
 
 mod documents;
 mod export;
+mod report_name;
 pub use documents::{Audited, audit_files, expand, load_any};
+use report_name::report_name;
 
 /// Exit status: no errors found.
 pub const EXIT_OK: i32 = 0;
@@ -35,7 +37,7 @@ const USAGE: &str = "\
       审核多个年报：每个文件一行情况，再列出它的问题；未能读取的单元格是警告（导入待核对）。
       退出码 0 = 都没有错误，1 = 有文件有错误，2 = 有文件无法读取。
   nianbao import 已发布的年报.pdf|.docx|.html|.txt -o 年报.json [--replace]
-      导入已有的年报：列出读到的内容和需要核对的项目（及其在原文中的位置），写出年报文件。
+      导入已有的年报：列出读到的内容和需要核对的项目（及其在原文中的位置），写出年报文件（输出文件名要以 .json 结尾；要 PDF、Word、网页请再用 export）。
       退出码 0 = 全部读入，1 = 有需要核对的项目，2 = 文件无法读取。
   nianbao export 年报文件.json -o 输出文件.pdf|.docx|.html [--format pdf|docx|html] [--fonts system|builtin]
   nianbao export 年报1.json 年报2.json … -o 文件夹 [--format pdf|docx|html] [--fonts system|builtin]
@@ -51,7 +53,7 @@ const USAGE: &str = "\
   nianbao merge 年报1.json 年报2.json … -o 汇总.json [--replace]
       汇总多个同年度、同格式的年报：每个单元格相加，逐个单位列出情况。
       不写 -o 时在图形界面中显示汇总结果和各单位的情况。
-      退出码 0 = 已汇总，1 = 有来源年报存在错误（仍写出汇总），2 = 文件无法读取或不能一起汇总。
+      退出码 0 = 已汇总，1 = 有来源年报存在错误或未能读取的单元格（仍写出汇总，这些格标为未能读取），2 = 文件无法读取或不能一起汇总。
   nianbao --help       显示本说明
   nianbao --version    显示版本号
 ";
@@ -252,30 +254,6 @@ fn may_write(output: &Path, inputs: &[Input], writing: Writing, replace: bool, e
             false
         }
     }
-}
-
-/// A report file (`import`, `new`, `merge`) is written as .json whatever it is
-/// named, so any other name is refused: `-o 年报.pdf` would be a JSON file that
-/// no PDF reader opens. The message says what to write and how to export.
-fn report_name(output: &Path) -> Result<(), String> {
-    let ext = output.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
-    if ext.as_deref() == Some("json") {
-        return Ok(());
-    }
-    let shown = output.display();
-    let json = output.with_extension("json");
-    Err(match ext {
-        None => format!("输出文件「{shown}」没有扩展名：年报文件请写成「{}」", json.display()),
-        Some(ext) => format!(
-            "输出文件「{shown}」不是年报文件：年报文件的扩展名是 .json，请写成「{}」{}",
-            json.display(),
-            if crate::export::Format::from_code(&ext).is_some() {
-                format!("；要得到 .{ext} 文件，写出后再用 nianbao export {} -o {shown}", json.display())
-            } else {
-                String::new()
-            }
-        ),
-    })
 }
 
 /// A name from a report as the terminal should show it: without control
