@@ -160,3 +160,30 @@ fn merge_and_new_take_documents_and_warn_about_unread_cells() {
     assert!(!merged.unread.is_empty(), "the merged file keeps the unread marks");
     assert!(merged.unread.iter().all(|u| u.unread.reason.contains("汇总来源")));
 }
+
+#[test]
+fn an_audit_goes_on_past_what_matches_nothing_and_names_subfolders() {
+    let dir = scratch("audit-edges");
+    std::fs::copy(real("pingtan-gonganju-2022.txt"), dir.join("ok.txt")).unwrap();
+    std::fs::create_dir(dir.join("子文件夹")).unwrap();
+    std::fs::copy(real("pingtan-2021.txt"), dir.join("子文件夹").join("inner.txt")).unwrap();
+    let ok = dir.join("ok.txt");
+    let nothing = dir.join("不存在*.pdf");
+    let o = nianbao(&["check", nothing.to_str().unwrap(), ok.to_str().unwrap()]);
+    let shown = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(2), "{shown}");
+    assert!(shown.lines().any(|l| l.starts_with("【没有文件】") && l.contains("不存在*.pdf")), "{shown}");
+    assert!(shown.contains("【无错误】") && shown.contains("ok.txt"), "the rest is checked: {shown}");
+    // `**` is said to be unsupported, and the rest still checked.
+    let globstar = dir.join("**").join("*.txt");
+    let o = nianbao(&["check", globstar.to_str().unwrap(), ok.to_str().unwrap()]);
+    let shown = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(2), "{shown}");
+    assert!(shown.contains("不支持「**」"), "{shown}");
+    assert!(shown.contains("ok.txt｜"), "{shown}");
+    // A folder's subfolder is named as skipped, not passed over in silence.
+    let o = nianbao(&["check", dir.to_str().unwrap()]);
+    let shown = text(&o.stdout);
+    assert!(shown.lines().any(|l| l.starts_with("【已略过】") && l.contains("子文件夹") && l.contains("是子文件夹")), "{shown}");
+    assert_eq!(o.status.code(), Some(0), "{shown}");
+}

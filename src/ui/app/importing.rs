@@ -205,10 +205,16 @@ impl App {
     /// 审核多个年报: the chosen files, read and checked, in a window.
     pub fn audit(&mut self, files: &[PathBuf]) {
         match crate::cli::expand(files) {
+            Ok(listing) if listing.files.is_empty() && !listing.missing.is_empty() => {
+                self.modal = Some(Modal::Message { title: "无法审核".into(), text: listing.missing.join("\n") });
+            }
             Ok(listing) => {
                 let options = crate::model::check::Options { overview_limit: self.settings.overview_limit };
                 self.audit = Some(Audit::of(&listing.files, &options));
                 self.status = format!("已审核 {} 个文件", listing.files.len());
+                for line in &listing.missing {
+                    self.status += &format!("；{line}");
+                }
                 if let Some(first) = listing.skipped.first() {
                     self.status += &format!("；{first}");
                     if listing.skipped.len() > 1 {
