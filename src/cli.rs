@@ -13,6 +13,7 @@ use crate::model::{self, Report, Severity};
 mod documents;
 mod export;
 mod report_name;
+mod terminal;
 pub use documents::{Audited, audit_files, expand, load_any};
 use report_name::report_name;
 
@@ -60,8 +61,8 @@ const USAGE: &str = "\
 
 /// Runs the command line; returns the process exit status.
 pub fn run(args: &[OsString]) -> i32 {
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
+    let mut out = terminal::Terminal(std::io::stdout().lock());
+    let mut err = terminal::Terminal(std::io::stderr().lock());
     let Some(verb) = args.first() else {
         let _ = write!(out, "{USAGE}");
         return EXIT_OK;

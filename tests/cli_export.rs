@@ -116,6 +116,13 @@ fn batches_that_cannot_be_written_as_asked_are_refused_before_any_work() {
         assert_eq!(o.status.code(), Some(2), "{name}");
         assert!(text(&o).contains(says), "{name}: {}", text(&o));
     }
+    // A control character in a file name is not passed to the terminal (ESC [2J would clear it).
+    let odd = dir.join("年报\u{1b}[2J.json");
+    std::fs::copy("examples/zhoucun-2023.json", &odd).unwrap();
+    let o = nianbao(&["export", s(&odd), "-o", s(&dir.join("odd.pdf"))], &dir.join("cache"));
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = nianbao(&["export", s(&odd), "-o", s(&dir.join("年报\u{1b}[2J.pdf"))], &dir.join("cache"));
+    assert!(!text(&o).contains('\u{1b}') && text(&o).contains("年报\u{FFFD}[2J.pdf"), "{}", text(&o));
     // An option given twice is refused, not decided by whichever came last.
     for args in [
         ["export", "examples/zhoucun-2023.json", "-o", "a.pdf", "-o", "b.pdf"],

@@ -180,3 +180,31 @@ fn a_subtotal_column_is_read_and_left_out() {
     assert_eq!(imported.report.applications[0], [Some(5), Some(1), Some(0), Some(0), Some(0), Some(1), Some(7)]);
     assert!(imported.review_lines().iter().any(|l| l.contains("小计")));
 }
+
+/// Headers printed in another order than the template: each number goes to the
+/// column its header names (any source kind: they all read through this text).
+#[test]
+fn columns_follow_their_headers_not_their_position() {
+    let outcomes = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计";
+    let text = format!(
+        "某县某局2024年度政府信息公开工作年度报告\n二、主动公开政府信息情况\n\t第二十条第（一）项\n\t信息内容\t本年废止件数\t本年制发件数\t现行有效件数\n\t规章\t1\t2\t3\n\t行政规范性文件\t4\t5\t6\n\
+         三、收到和处理政府信息公开申请情况\n\t申请人情况\n\t总计\t法人或其他组织\t自然人\n\t科研机构\t商业企业\t社会公益组织\t法律服务机构\t其他\n\
+         一、本年新收政府信息公开申请数量\t9\t2\t1\t0\t0\t0\t6\n\
+         四、政府信息公开行政复议、行政诉讼情况\n\t行政诉讼\t行政复议\n\t未经复议直接起诉\t复议后起诉\t{outcomes}\n\t{outcomes}\t{outcomes}\n\
+         \t1\t0\t0\t0\t1\t2\t0\t0\t0\t2\t3\t1\t0\t0\t4\n"
+    );
+    let r = nianbao::import::import_text(&text).unwrap().report;
+    let d = |i: usize, j: usize| r.disclosure[i][j].map(|v| v.to_string());
+    assert_eq!([d(0, 0), d(0, 1), d(1, 0)], [Some("2".into()), Some("1".into()), Some("5".into())]);
+    assert_eq!(r.applications[0], [Some(6), Some(1), Some(2), Some(0), Some(0), Some(0), Some(9)]);
+    let want = [3, 1, 0, 0, 4, 1, 0, 0, 0, 1, 2, 0, 0, 0, 2].map(Some);
+    assert_eq!(r.reviews, want);
+    // Two swapped labels that are not one block: those cells are unread, with the row's numbers.
+    let apart = text.replace("\t科研机构\t商业企业\t社会公益组织\t法律服务机构\t其他", "\t其他\t科研机构");
+    let r = nianbao::import::import_text(&apart).unwrap().report;
+    for col in [2, 5] {
+        let unread = r.unread_at(CellRef::applications(0, col)).expect("unread");
+        assert!(unread.candidates.contains(&"1".to_string()) && unread.candidates.contains(&"9".to_string()), "{unread:?}");
+    }
+    assert_eq!(r.applications[0][1], Some(2));
+}

@@ -69,7 +69,27 @@ fn temp_path(path: &Path) -> std::io::Result<PathBuf> {
         _ => PathBuf::from("."),
     };
     let name = path.file_name().ok_or_else(|| std::io::Error::new(ErrorKind::InvalidInput, "not a file path"))?;
-    Ok(dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id())))
+    Ok(dir.join(format!(".{}.{}.tmp", temp_stem(&name.to_string_lossy()), std::process::id())))
+}
+
+/// The longest file name, in bytes (ext4 and most others; NTFS counts UTF-16 units,
+/// never more than the UTF-8 bytes).
+const NAME_MAX: usize = 255;
+/// What a temporary name adds to its stem: two dots, a process id, `.tmp`.
+const TEMP_EXTRA: usize = 2 + 10 + 4;
+
+/// The part of a temporary name that stands for the file `name`: the name itself,
+/// or, where the temporary name would be too long for the disk, the name's start
+/// and a checksum of the whole name (so a file and its `.bak` still differ).
+fn temp_stem(name: &str) -> String {
+    if name.len() + TEMP_EXTRA <= NAME_MAX {
+        return name.to_string();
+    }
+    let mut cut = NAME_MAX - TEMP_EXTRA - 9; // "~" and 8 hex digits
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}~{:08x}", &name[..cut], crc32fast::hash(name.as_bytes()))
 }
 
 /// `path` as `backup`, atomically: a hard link (no space needed) or else a copy,
@@ -96,13 +116,13 @@ pub fn remove_dead_temps(path: &Path) {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return };
     let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
     let name = name.to_string_lossy();
+    let prefixes = [temp_stem(&name), temp_stem(&format!("{name}.bak"))].map(|stem| format!(".{stem}."));
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let file = entry.file_name();
         let file = file.to_string_lossy();
-        let Some(middle) = file.strip_prefix(&format!(".{name}.")).and_then(|r| r.strip_suffix(".tmp")) else { continue };
-        let pid = middle.strip_prefix("bak.").unwrap_or(middle);
-        if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) {
+        let pid = |p: &String| file.strip_prefix(p.as_str()).and_then(|r| r.strip_suffix(".tmp"));
+        if prefixes.iter().filter_map(pid).any(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())) {
             remove_if_dead(&entry.path());
         }
     }
@@ -226,6 +246,30 @@ mod tests {
         assert!(!bak.exists(), "nothing to keep the first time");
         write_atomic_keeping(&p, b"second", Some(&bak)).unwrap();
         assert_eq!((std::fs::read(&p).unwrap(), std::fs::read(&bak).unwrap()), (b"second".to_vec(), b"first".to_vec()));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_name_near_the_disks_limit_is_written_with_its_backup() {
+        // 245 bytes: the file and its .bak fit, `.NAME.PID.tmp` would not.
+        let dir = std::env::temp_dir().join(format!("nianbao-files-long-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let name = format!("{}.json", "年".repeat(80));
+        let (p, bak) = (dir.join(&name), dir.join(format!("{name}.bak")));
+        write_atomic_keeping(&p, b"first", Some(&bak)).unwrap();
+        write_atomic_keeping(&p, b"second", Some(&bak)).unwrap();
+        assert_eq!((std::fs::read(&p).unwrap(), std::fs::read(&bak).unwrap()), (b"second".to_vec(), b"first".to_vec()));
+        assert_ne!(temp_stem(&name), temp_stem(&format!("{name}.bak")), "the file's and the backup's differ");
+        // A temporary file a killed write left under the shortened name is found and removed.
+        #[cfg(unix)]
+        {
+            let left = dir.join(format!(".{}.999999999.tmp", temp_stem(&name)));
+            std::fs::write(&left, b"half").unwrap();
+            remove_dead_temps(&p);
+            assert!(!left.exists());
+        }
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2, "no temporary file left");
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -3,12 +3,16 @@
 //! zip bomb is refused, not inflated), parsed with a cap on its XML nodes, and
 //! written out by the common convention: a paragraph a line, a table row a
 //! line with a tab before each cell (cells merged down are skipped, as in a
-//! web page), each line's place its paragraph or table row.
+//! web page), each line's place its paragraph or table row. A paragraph's
+//! text is what Word shows (`runs`): hidden, deleted, placeholder and doubled
+//! alternative text left out, a superscript beside a number a note.
 
 use std::io::Read;
 
 use super::ImportError;
 use super::stream::Source;
+
+mod runs;
 use crate::read_limits::{SizeCap, read_regular_file};
 
 /// The largest .docx read (photos of seals make real ones a few MB).
@@ -34,11 +38,16 @@ pub fn document_xml(bytes: &[u8]) -> Result<String, ImportError> {
             "这是旧版 Word/WPS 文件（.doc/.wps 格式，只是扩展名为 .docx），请在 WPS 或 Word 中另存为 .docx 后再导入".into(),
         ));
     }
+    part(bytes, "word/document.xml")?.ok_or_else(|| {
+        ImportError("压缩包中没有 Word 正文（word/document.xml）：这不是 .docx 文件（WPS 的 .wps 请另存为 .docx）".into())
+    })
+}
+
+/// A part of the package, unzipped within [`DOCUMENT_CAP`]; `None` when it is not there.
+fn part(bytes: &[u8], name: &str) -> Result<Option<String>, ImportError> {
     let not_docx = || ImportError("文件不是有效的 .docx（Word 文档是一个压缩包，这个文件打不开或已损坏）".into());
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_docx())?;
-    let mut part = zip.by_name("word/document.xml").map_err(|_| {
-        ImportError("压缩包中没有 Word 正文（word/document.xml）：这不是 .docx 文件（WPS 的 .wps 请另存为 .docx）".into())
-    })?;
+    let Ok(mut part) = zip.by_name(name) else { return Ok(None) };
     if part.size() > DOCUMENT_CAP {
         return Err(too_large(part.size()));
     }
@@ -48,7 +57,7 @@ pub fn document_xml(bytes: &[u8]) -> Result<String, ImportError> {
     if xml.len() as u64 > DOCUMENT_CAP {
         return Err(too_large(xml.len() as u64));
     }
-    String::from_utf8(xml).map_err(|_| not_docx())
+    String::from_utf8(xml).map(Some).map_err(|_| not_docx())
 }
 
 fn too_large(size: u64) -> ImportError {
@@ -109,13 +118,17 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
         .children()
         .find(|n| n.has_tag_name((W, "body")))
         .ok_or_else(|| ImportError("Word 正文中没有内容（w:body）".into()))?;
-    let mut w = Writer::default();
+    // Character styles that hide or raise text; a broken styles part is as none.
+    let styles_xml = part(bytes, "word/styles.xml").ok().flatten().filter(|x| nesting_depth(x) <= MAX_NESTING);
+    let styles_doc = styles_xml.as_deref().and_then(|x| roxmltree::Document::parse_with_options(x, options).ok());
+    let mut w = Writer { styles: runs::Styles::read(styles_doc.as_ref()), ..Writer::default() };
     blocks(body, &mut w, 0);
     Ok(Source { text: w.text, places: w.places })
 }
 
 #[derive(Default)]
 struct Writer {
+    styles: runs::Styles,
     text: String,
     places: Vec<String>,
     paragraphs: usize,
@@ -135,13 +148,16 @@ fn blocks(parent: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
         if child.has_tag_name((W, "p")) {
             w.paragraphs += 1;
             let place = format!("Word 第 {} 段", w.paragraphs);
-            for line in paragraph(child).split('\n') {
+            for line in runs::paragraph(child, &w.styles, false).split('\n') {
                 w.text.push_str(line);
                 w.end_line(place.clone());
             }
         } else if child.has_tag_name((W, "tbl")) && depth < MAX_TABLE_DEPTH {
             table(child, w, depth);
-        } else if child.has_tag_name((W, "sdt")) || child.has_tag_name((W, "sdtContent")) || child.has_tag_name((W, "customXml"))
+        } else if (child.has_tag_name((W, "sdt"))
+            || child.has_tag_name((W, "sdtContent"))
+            || child.has_tag_name((W, "customXml")))
+            && !runs::unseen(child)
         {
             blocks(child, w, depth);
         }
@@ -161,9 +177,11 @@ fn table(tbl: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
             }
             w.text.push('\t');
             let mut first = true;
-            // Paragraphs directly in the cell or in content controls (w:sdt) there.
+            // Paragraphs directly in the cell or in content controls (w:sdt)
+            // there, none in a placeholder or alternative content not read.
             let blocks = tc.descendants().filter(|n| {
                 (n.has_tag_name((W, "p")) || n.has_tag_name((W, "tbl")))
+                    && !n.ancestors().take_while(|a| *a != tc).any(runs::unseen)
                     && n.ancestors()
                         .skip(1)
                         .find(|a| a.has_tag_name((W, "tc")) || a.has_tag_name((W, "p")) || a.has_tag_name((W, "tbl")))
@@ -171,7 +189,7 @@ fn table(tbl: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
             });
             for block in blocks {
                 if block.has_tag_name((W, "p")) {
-                    let text = paragraph(block);
+                    let text = runs::paragraph(block, &w.styles, true);
                     if !text.trim().is_empty() {
                         if !first {
                             w.text.push(' ');
@@ -195,22 +213,6 @@ fn merged_down(tc: roxmltree::Node<'_, '_>) -> bool {
     pr.children()
         .find(|n| n.has_tag_name((W, "vMerge")))
         .is_some_and(|v| v.attribute((W, "val")).is_none_or(|val| val == "continue"))
-}
-
-/// A paragraph's text: runs, tabs as spaces, line breaks kept; deleted text
-/// (tracked changes) and field codes left out.
-fn paragraph(p: roxmltree::Node<'_, '_>) -> String {
-    let mut out = String::new();
-    for n in p.descendants() {
-        if n.has_tag_name((W, "t")) && !n.ancestors().any(|a| a.has_tag_name((W, "del"))) {
-            out.push_str(n.text().unwrap_or(""));
-        } else if n.has_tag_name((W, "tab")) && n.parent().is_some_and(|r| r.has_tag_name((W, "r"))) {
-            out.push(' ');
-        } else if n.has_tag_name((W, "br")) || n.has_tag_name((W, "cr")) {
-            out.push('\n');
-        }
-    }
-    out
 }
 
 #[cfg(test)]

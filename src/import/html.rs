@@ -5,13 +5,21 @@
 //! site's menus, links and footer are left out. Its text follows the common
 //! convention: a tab before each table cell, a line break after each row and
 //! each block; each line's place is its table and row, or its paragraph.
+//! Only what the page shows is read (`visibility`: hidden and struck-out text
+//! left out, text the page leaves undecided makes its cell unread), and a
+//! superscript or subscript beside a number is a note (`marks`), not digits.
 
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use super::ImportError;
+use super::marks::{self, Mark};
 use super::stream::Source;
 use crate::read_limits::{SizeCap, read_regular_file};
+
+mod css;
+mod visibility;
+use visibility::{Seen, View};
 
 /// The largest page read (a report page with its site around it is about 100 KB).
 pub const HTML_CAP: SizeCap = SizeCap { bytes: 20 * 1024 * 1024, what: "网页文件" };
@@ -90,10 +98,6 @@ fn decode(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn skipped(name: &str) -> bool {
-    matches!(name, "script" | "style" | "noscript" | "head" | "template" | "iframe" | "select" | "button" | "svg" | "object")
-}
-
 fn block(name: &str) -> bool {
     matches!(
         name,
@@ -129,6 +133,7 @@ fn block(name: &str) -> bool {
 /// The page's text, from its article when one holds the report's parts.
 fn source(html: &str) -> Source {
     let doc = Html::parse_document(html);
+    let view = visibility::view(&doc);
     // Bottom-up: how often the markers occur in each element's text; the article
     // is the deepest element with the most (the preamble alone names every part
     // once, the article has it and the headings). No recursion: a page nested
@@ -141,17 +146,16 @@ fn source(html: &str) -> Source {
         match edge {
             Edge::Open(node) => {
                 depth += 1;
-                if let Node::Element(e) = node.value()
-                    && skip_depth.is_none()
-                    && skipped(e.name())
-                {
+                if node.value().is_element() && skip_depth.is_none() && view.of(node.id()).there == Seen::Hidden {
                     skip_depth = Some(depth);
                 }
             }
             Edge::Close(node) => {
                 let mut b = 0u32;
                 if skip_depth.is_none() {
-                    if let Node::Text(t) = node.value() {
+                    if let Node::Text(t) = node.value()
+                        && view.text(node.parent().map(|p| p.id())) != Seen::Hidden
+                    {
                         b = MARKERS.iter().map(|m| t.matches(m).count() as u32).sum();
                     }
                     for child in node.children() {
@@ -191,7 +195,7 @@ fn source(html: &str) -> Source {
     let total = candidates.iter().map(|c| c.0).max().unwrap_or(0);
     let best = candidates.iter().filter(|c| c.0 * 10 >= total * 7 && c.0 >= 3).max_by_key(|c| c.1);
     let root = best.and_then(|(_, _, id)| doc.tree.get(*id)).unwrap_or(doc.tree.root());
-    write(root, &mut w);
+    write(root, &view, &mut w);
     w.line("网页末尾");
     Source { text: w.text, places: w.places }
 }
@@ -242,9 +246,29 @@ impl Writer {
     }
 }
 
-fn write(root: ego_tree::NodeRef<'_, Node>, w: &mut Writer) {
+/// Text whose showing the page leaves undecided, in a table cell: written so
+/// that the row reader takes no number from the cell (it is listed as unread
+/// with the text), never read as if shown.
+const UNSURE: (&str, &str) = ("〔显示与否不明：", "〕");
+
+fn has_digit(t: &str) -> bool {
+    t.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// The mark an element makes of its text: `<sup>`, `<sub>` or raised by its style.
+fn mark_of(e: &scraper::node::Element) -> Option<Mark> {
+    match e.name() {
+        "sup" => Some(Mark::Superscript),
+        "sub" => Some(Mark::Subscript),
+        _ => e.attr("style").and_then(css::raised),
+    }
+}
+
+fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
     let mut skip_depth: Option<usize> = None;
     let mut depth = 0usize;
+    // The mark being written as a note: its depth, where it began, which.
+    let mut mark: Option<(usize, usize, Mark)> = None;
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
@@ -253,30 +277,48 @@ fn write(root: ego_tree::NodeRef<'_, Node>, w: &mut Writer) {
                     continue;
                 }
                 match node.value() {
-                    Node::Text(t) => w.text(t),
-                    Node::Element(e) => match e.name() {
-                        n if skipped(n) => skip_depth = Some(depth),
-                        "table" => {
-                            w.in_cell = 0;
-                            w.line("");
-                            w.tables += 1;
-                            w.table.push((w.tables, 0));
+                    Node::Text(t) => match view.text(node.parent().map(|p| p.id())) {
+                        Seen::Hidden => {}
+                        Seen::Unsure if w.in_cell > 0 && has_digit(t) => {
+                            w.text(UNSURE.0);
+                            w.text(t);
+                            w.text(UNSURE.1);
                         }
-                        "tr" => {
-                            w.line("");
-                            if let Some((_, r)) = w.table.last_mut() {
-                                *r += 1;
-                            }
-                        }
-                        "td" | "th" => {
-                            w.text.push('\t');
-                            w.at_line_start = false;
-                            w.in_cell += 1;
-                        }
-                        "br" => w.line(""),
-                        n if block(n) => w.line(""),
-                        _ => {}
+                        _ => w.text(t),
                     },
+                    Node::Element(_) if view.of(node.id()).there == Seen::Hidden => skip_depth = Some(depth),
+                    Node::Element(e) => {
+                        if mark.is_none()
+                            && let Some(m) = mark_of(e)
+                            && marks::as_note(w.in_cell > 0, &w.text)
+                        {
+                            mark = Some((depth, w.text.len(), m));
+                            marks::open(&mut w.text, m);
+                            w.at_line_start = false;
+                        }
+                        match e.name() {
+                            "table" => {
+                                w.in_cell = 0;
+                                w.line("");
+                                w.tables += 1;
+                                w.table.push((w.tables, 0));
+                            }
+                            "tr" => {
+                                w.line("");
+                                if let Some((_, r)) = w.table.last_mut() {
+                                    *r += 1;
+                                }
+                            }
+                            "td" | "th" => {
+                                w.text.push('\t');
+                                w.at_line_start = false;
+                                w.in_cell += 1;
+                            }
+                            "br" => w.line(""),
+                            n if block(n) => w.line(""),
+                            _ => {}
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -295,6 +337,12 @@ fn write(root: ego_tree::NodeRef<'_, Node>, w: &mut Writer) {
                         "tr" => w.line(""),
                         n if block(n) => w.line(""),
                         _ => {}
+                    }
+                    if let Some((d, at, m)) = mark
+                        && d == depth
+                    {
+                        marks::close(&mut w.text, at, m);
+                        mark = None;
                     }
                 }
                 depth -= 1;

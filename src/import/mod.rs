@@ -11,6 +11,7 @@ mod cells;
 pub mod docx;
 pub mod html;
 mod labels;
+mod marks;
 mod parse;
 pub mod pdf;
 mod signature;

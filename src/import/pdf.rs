@@ -12,11 +12,13 @@
 //! An encrypted PDF, and a scanned one with no text, are refused with a
 //! message (no OCR is done).
 
-use lopdf::content::Content;
 use lopdf::{Document, Object};
 
+mod encrypt;
 mod grid;
 mod lines;
+mod page;
+mod rows;
 
 use super::ImportError;
 use super::stream::Source;
@@ -62,11 +64,19 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
         return Err(ImportError("文件不是 PDF（开头没有 %PDF 标记）".into()));
     }
     let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_STREAM), ..lopdf::LoadOptions::default() };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
-        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => encrypted(),
-        _ => ImportError("PDF 文件已损坏，无法读取（文件可能不完整，或交叉引用表损坏）".into()),
-    })?;
-    if doc.is_encrypted() {
+    let load = |bytes: &[u8]| {
+        Document::load_mem_with_options(bytes, options.clone()).map_err(|e| match e {
+            lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => encrypted(),
+            _ => ImportError("PDF 文件已损坏，无法读取（文件可能不完整，或交叉引用表损坏）".into()),
+        })
+    };
+    let mut doc = load(bytes)?;
+    // The /Encrypt dictionary in the trailer itself: given an object of its own, loaded again.
+    if let Some(fixed) = encrypt::with_encrypt_object(bytes, &doc.trailer, doc.max_id) {
+        doc = load(&fixed)?;
+    }
+    // Still encrypted after the empty password was tried: a password is needed.
+    if doc.is_encrypted() || doc.trailer.has(b"Encrypt") {
         return Err(encrypted());
     }
     let pages = doc.get_pages();
@@ -79,7 +89,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     let mut chars = 0;
     let (found, ids): (usize, Vec<lopdf::ObjectId>) = (pages.len(), pages.values().copied().collect());
     for (number, id) in pages {
-        let (runs, rules) = page_runs(&doc, id, &mut budget)?;
+        let (runs, rules) = page::page_runs(&doc, id, &mut budget)?;
         chars += runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
         lines::write_page(number, runs, &rules, &mut out, &mut carry);
     }
@@ -137,224 +147,6 @@ fn has_image(doc: &Document, page: lopdf::ObjectId) -> bool {
 
 fn encrypted() -> ImportError {
     ImportError("PDF 已加密（设置了打开密码或权限密码），无法读取其中的文字：请用未加密的 PDF、Word 原稿或网页导入".into())
-}
-
-type Matrix = [f32; 6];
-
-fn mul(a: &Matrix, b: &Matrix) -> Matrix {
-    [
-        a[0] * b[0] + a[1] * b[2],
-        a[0] * b[1] + a[1] * b[3],
-        a[2] * b[0] + a[3] * b[2],
-        a[2] * b[1] + a[3] * b[3],
-        a[4] * b[0] + a[5] * b[2] + b[4],
-        a[4] * b[1] + a[5] * b[3] + b[5],
-    ]
-}
-
-const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
-
-fn number(o: &Object) -> f32 {
-    match o {
-        Object::Integer(i) => *i as f32,
-        Object::Real(r) => *r,
-        _ => 0.0,
-    }
-}
-
-fn numbers<const N: usize>(ops: &[Object]) -> Option<[f32; N]> {
-    (ops.len() >= N).then(|| std::array::from_fn(|i| number(&ops[i])))
-}
-
-/// The most rules kept on a page (a page of tables has a few hundred).
-const MAX_RULES: usize = 20_000;
-
-/// The path being built: its straight segments in page space, and where the pen is.
-#[derive(Default)]
-struct Path {
-    segments: Vec<([f32; 2], [f32; 2])>,
-    /// Thin rectangles (drawn filled, a rule as Word and WPS often draw one).
-    thin: Vec<([f32; 2], [f32; 2])>,
-    at: Option<[f32; 2]>,
-    start: Option<[f32; 2]>,
-}
-
-impl Path {
-    /// The vertical and horizontal ones of `segments` as rules.
-    fn rules(segments: &[([f32; 2], [f32; 2])], rules: &mut Vec<Rule>) {
-        for (a, b) in segments {
-            if rules.len() >= MAX_RULES {
-                return;
-            }
-            for (vertical, across, along) in [(true, 0, 1), (false, 1, 0)] {
-                if (a[across] - b[across]).abs() < 0.5 && (a[along] - b[along]).abs() > 1.0 {
-                    let (at, from, to) = ((a[across] + b[across]) / 2.0, a[along].min(b[along]), a[along].max(b[along]));
-                    rules.push(Rule { vertical, at, from, to });
-                }
-            }
-        }
-    }
-}
-
-fn apply(m: &Matrix, x: f32, y: f32) -> [f32; 2] {
-    [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]]
-}
-
-/// The strings a page draws, in drawing order, and its vertical rules.
-fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Result<(Vec<Run>, Vec<Rule>), ImportError> {
-    let damaged = || ImportError("PDF 页面内容已损坏，无法读取".into());
-    let content = doc.get_page_content_with_limit(page, MAX_STREAM).map_err(|_| damaged())?;
-    let content = Content::decode(&content).map_err(|_| damaged())?;
-    if content.operations.len() > *budget {
-        return Err(ImportError("PDF 的绘制指令过多，不像年报，不导入".into()));
-    }
-    *budget -= content.operations.len();
-    let fonts = doc.get_page_fonts(page).unwrap_or_default();
-    let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
-        .into_iter()
-        .filter_map(|(name, font)| font.get_font_encoding_with_limit(doc, MAX_STREAM).ok().map(|e| (name, e)))
-        .collect();
-    let mut runs = Vec::new();
-    let (mut rules, mut path) = (Vec::new(), Path::default());
-    let (mut ctm, mut stack) = (IDENTITY, Vec::new());
-    let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
-    let (mut font, mut size, mut leading, mut char_space, mut word_space, mut scale) =
-        (Vec::new(), 12.0f32, 0.0f32, 0.0f32, 0.0f32, 1.0f32);
-    for op in &content.operations {
-        let o = &op.operands;
-        match op.operator.as_str() {
-            "q" if stack.len() < 64 => stack.push(ctm),
-            "Q" => ctm = stack.pop().unwrap_or(IDENTITY),
-            "cm" => {
-                if let Some(m) = numbers::<6>(o) {
-                    ctm = mul(&m, &ctm);
-                }
-            }
-            "m" => {
-                if let Some([x, y]) = numbers::<2>(o) {
-                    let p = apply(&ctm, x, y);
-                    (path.at, path.start) = (Some(p), Some(p));
-                }
-            }
-            "l" => {
-                if let (Some([x, y]), Some(from)) = (numbers::<2>(o), path.at) {
-                    let p = apply(&ctm, x, y);
-                    if path.segments.len() < MAX_RULES {
-                        path.segments.push((from, p));
-                    }
-                    path.at = Some(p);
-                }
-            }
-            "c" | "v" | "y" => {
-                path.at = o.len().checked_sub(2).and_then(|k| numbers::<2>(&o[k..])).map(|[x, y]| apply(&ctm, x, y))
-            }
-            "h" => {
-                if let (Some(from), Some(to)) = (path.at, path.start)
-                    && path.segments.len() < MAX_RULES
-                {
-                    path.segments.push((from, to));
-                    path.at = Some(to);
-                }
-            }
-            "re" => {
-                if let Some([x, y, w, h]) = numbers::<4>(o) {
-                    let corners = [apply(&ctm, x, y), apply(&ctm, x + w, y), apply(&ctm, x + w, y + h), apply(&ctm, x, y + h)];
-                    let (left, right) = (corners[0][0].min(corners[2][0]), corners[0][0].max(corners[2][0]));
-                    let (bottom, top) = (corners[0][1].min(corners[2][1]), corners[0][1].max(corners[2][1]));
-                    if path.thin.len() < MAX_RULES {
-                        let (mid_x, mid_y) = ((left + right) / 2.0, (bottom + top) / 2.0);
-                        if right - left <= 2.5 && top - bottom > right - left {
-                            path.thin.push(([mid_x, bottom], [mid_x, top]));
-                        } else if top - bottom <= 2.5 && right - left > top - bottom {
-                            path.thin.push(([left, mid_y], [right, mid_y]));
-                        }
-                    }
-                    if path.segments.len() < MAX_RULES {
-                        path.segments.extend((0..4).map(|k| (corners[k], corners[(k + 1) % 4])));
-                    }
-                    (path.at, path.start) = (Some(corners[0]), Some(corners[0]));
-                }
-            }
-            // Stroked: every segment is drawn; filled only: a thin rectangle is a rule.
-            "S" | "s" | "B" | "B*" | "b" | "b*" | "f" | "F" | "f*" | "n" => {
-                let path = std::mem::take(&mut path);
-                if matches!(op.operator.as_str(), "S" | "s" | "B" | "B*" | "b" | "b*") {
-                    Path::rules(&path.segments, &mut rules);
-                } else if op.operator != "n" {
-                    Path::rules(&path.thin, &mut rules);
-                }
-            }
-            "BT" => (tm, tlm) = (IDENTITY, IDENTITY),
-            "Tf" => {
-                font = o.first().and_then(|n| n.as_name().ok()).map(<[u8]>::to_vec).unwrap_or_default();
-                size = o.get(1).map_or(size, number);
-            }
-            "TL" => leading = o.first().map_or(0.0, number),
-            "Tc" => char_space = o.first().map_or(0.0, number),
-            "Tw" => word_space = o.first().map_or(0.0, number),
-            "Tz" => scale = o.first().map_or(100.0, number) / 100.0,
-            "Td" | "TD" => {
-                if let Some([tx, ty]) = numbers::<2>(o) {
-                    if op.operator == "TD" {
-                        leading = -ty;
-                    }
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &tlm);
-                    tm = tlm;
-                }
-            }
-            "Tm" => {
-                if let Some(m) = numbers::<6>(o) {
-                    (tm, tlm) = (m, m);
-                }
-            }
-            "T*" => {
-                tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
-                tm = tlm;
-            }
-            "Tj" | "'" | "\"" | "TJ" => {
-                if op.operator != "Tj" && op.operator != "TJ" {
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
-                    tm = tlm;
-                }
-                let Some(encoding) = encodings.get(&font) else { continue };
-                let items: Vec<&Object> = match o.last() {
-                    Some(Object::Array(a)) if op.operator == "TJ" => a.iter().collect(),
-                    Some(s) => vec![s],
-                    None => continue,
-                };
-                for item in items {
-                    match item {
-                        Object::String(bytes, _) => {
-                            let text = encoding.bytes_to_string(bytes).unwrap_or_default();
-                            let m = mul(&tm, &ctm);
-                            // A character's width on the page (what spacing is measured in).
-                            let em = ((m[0] * m[0] + m[1] * m[1]).sqrt() * size * scale).abs().max(0.1);
-                            let width: f32 = text
-                                .chars()
-                                .map(|c| {
-                                    let glyph = if c.is_ascii() { 0.5 } else { 1.0 } * size;
-                                    (glyph + char_space + if c == ' ' { word_space } else { 0.0 }) * scale
-                                })
-                                .sum();
-                            let x = m[4];
-                            let y = m[5];
-                            tm = mul(&[1.0, 0.0, 0.0, 1.0, width, 0.0], &tm);
-                            let end = mul(&tm, &ctm)[4];
-                            if !text.trim().is_empty() {
-                                runs.push(Run { x, y, end, size: em, text });
-                            }
-                        }
-                        other => {
-                            let shift = -number(other) / 1000.0 * size * scale;
-                            tm = mul(&[1.0, 0.0, 0.0, 1.0, shift, 0.0], &tm);
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok((runs, rules))
 }
 
 #[cfg(test)]

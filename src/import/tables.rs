@@ -1,6 +1,8 @@
 //! Tables 二, 三 and 四: each row label is found in order, and the numbers
 //! between it and the next label are that row's cells ([`super::cells`]).
 
+mod headers;
+
 use super::Review;
 use super::cells::{CellRead, RowRead, read_row};
 use super::labels::{Doc, Found, core, is_numeral};
@@ -132,14 +134,23 @@ fn disclosure(p: &mut Placer<'_>, (from, to): (usize, usize)) {
         })
         .collect();
     let found = find_rows(p.doc, &labels, from, to);
+    // Each block's header: between the rows before it and its first row.
+    let mut columns: Vec<Option<usize>> = Vec::new();
     for (i, (block, row)) in rows.iter().enumerate() {
         let cells = (0..block.columns.len()).map(|j| CellRef::disclosure(i, j));
+        if i == 0 || !std::ptr::eq(rows[i - 1].0, *block) {
+            let start = found[..i].iter().flatten().last().map_or(from, |f| f.end);
+            let end = found[i..].iter().flatten().next().map_or(to, |f| f.start);
+            let names: Vec<&'static str> = block.columns.iter().map(|c| c.label).collect();
+            columns = headers::columns(p.doc, &headers::flat(&names), start, end.max(start));
+        }
         let Some(f) = found[i] else {
             p.missing(cells, &format!("原文中没有找到表二「{}」这一行", row.label));
             continue;
         };
         let kinds: Vec<CellKind> = block.columns.iter().map(|c| c.role.kind()).collect();
-        let read: RowRead = read_row(&p.doc.s, f.end, next_start(&found, i, to), &kinds);
+        let mut read: RowRead = read_row(&p.doc.s, f.end, next_start(&found, i, to), &kinds);
+        read.cells = headers::reorder(read.cells, &columns);
         for (j, c) in read.cells.iter().enumerate() {
             p.put(CellRef::disclosure(i, j), c);
         }
@@ -179,6 +190,7 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
     // templates): read, and left out.
     let header_end = found.iter().flatten().next().map_or(from, |f| f.start);
     let subtotal = super::stream::compact(&p.doc.s, from, header_end).contains("小计");
+    let columns = headers::columns(p.doc, &headers::applicants(), from, header_end);
     let kinds: Vec<CellKind> = vec![CellKind::Count; n + usize::from(subtotal)];
     if subtotal {
         let at = p.doc.s.get(from).map_or((0, 0), |c| (c.line, c.col));
@@ -208,6 +220,7 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
         if subtotal && read.cells.len() == n + 1 {
             read.cells.remove(n - 1);
         }
+        read.cells = headers::reorder(read.cells, &columns);
         for (j, c) in read.cells.iter().enumerate() {
             p.put(CellRef::applications(i, j), c);
         }
@@ -261,7 +274,8 @@ fn reviews(p: &mut Placer<'_>, (from, to): (usize, usize)) {
         p.missing((0..REVIEW_CELLS).map(CellRef::reviews), "原文中没有找到表四（行政复议、行政诉讼情况）的数字");
         return;
     };
-    let read = read_row(s, start, end, &[CellKind::Count; REVIEW_CELLS]);
+    let mut read = read_row(s, start, end, &[CellKind::Count; REVIEW_CELLS]);
+    read.cells = headers::reorder(read.cells, &headers::columns(p.doc, &headers::reviews(), from, start));
     for (j, c) in read.cells.iter().enumerate() {
         p.put(CellRef::reviews(j), c);
     }

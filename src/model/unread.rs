@@ -14,6 +14,9 @@ use super::template::{APPLICANT_COLUMNS, APPLICANT_TOTAL, REVIEW_OUTCOMES, RowRo
 /// The rule name of the 「导入待核对」 finding each unread cell gets.
 pub const RULE: &str = "导入";
 
+/// The most candidate readings an unread cell keeps (the file format's limit).
+pub const MAX_CANDIDATES: usize = 50;
+
 /// One cell the importer could not read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Unread {
@@ -41,7 +44,14 @@ impl Report {
     }
 
     /// Marks a cell unread (its value becomes blank); replaces an earlier entry.
-    pub fn mark_unread(&mut self, cell: CellRef, unread: Unread) {
+    /// More readings than [`MAX_CANDIDATES`]: the first ones (the most
+    /// plausible, as their maker orders them) are kept and the reason says so.
+    pub fn mark_unread(&mut self, cell: CellRef, mut unread: Unread) {
+        let all = unread.candidates.len();
+        if all > MAX_CANDIDATES {
+            unread.candidates.truncate(MAX_CANDIDATES);
+            unread.reason.push_str(&format!("（可能的读数共 {all} 个，这里只列出 {MAX_CANDIDATES} 个）"));
+        }
         self.clear_unread(cell);
         set_count(self, cell, None);
         self.unread.push(UnreadCell { cell, unread });
@@ -302,6 +312,19 @@ mod tests {
         assert!(review[0].message.contains("可能是 3、30") && review[0].message.contains("第 5 行"), "{}", review[0].message);
         assert!(r.clear_unread(CellRef::applications(0, 0)));
         assert!(crate::model::check(&r, None).iter().any(|f| f.rule == "H6"));
+    }
+
+    #[test]
+    fn an_unread_cell_keeps_at_most_the_files_number_of_readings() {
+        let mut r = consistent();
+        let candidates: Vec<String> = (0..120).map(|k| k.to_string()).collect();
+        r.mark_unread(CellRef::reviews(3), Unread { reason: "数字连在一起".into(), candidates, ..Unread::default() });
+        let u = r.unread_at(CellRef::reviews(3)).unwrap();
+        assert_eq!(u.candidates.len(), MAX_CANDIDATES);
+        assert_eq!(u.candidates[0], "0");
+        assert!(u.reason.contains("共 120 个"), "{}", u.reason);
+        let saved = crate::model::file::to_json(&r);
+        assert!(crate::model::file::from_json(&saved).is_ok());
     }
 
     #[test]

@@ -127,7 +127,7 @@ pub const DIALOG_WAIT: std::time::Duration = std::time::Duration::from_millis(15
 /// asked about, and whether it can be clicked. Not while it is being asked about:
 /// opening it then would wait on the slow share in the UI thread, freezing the window.
 pub fn menu_entry(path: &Path, presence: Option<Presence>) -> (String, bool) {
-    let shown = path.display();
+    let shown = elided(&path.display().to_string());
     match presence {
         Some(Presence::Checking) => (format!("{shown}（正在检查…）"), false),
         Some(Presence::Missing) => (format!("{shown}（找不到）"), true),
@@ -135,9 +135,33 @@ pub fn menu_entry(path: &Path, presence: Option<Presence>) -> (String, bool) {
     }
 }
 
+/// The most characters of a path 最近打开 shows; a longer one keeps its start and
+/// its end (the file's name) around an ellipsis, so the menu stays on the screen.
+const MENU_PATH_CHARS: usize = 60;
+
+fn elided(path: &str) -> String {
+    let count = path.chars().count();
+    if count <= MENU_PATH_CHARS {
+        return path.to_string();
+    }
+    let head: String = path.chars().take(MENU_PATH_CHARS / 3).collect();
+    let tail: String = path.chars().skip(count - (MENU_PATH_CHARS - MENU_PATH_CHARS / 3 - 1)).collect();
+    format!("{head}…{tail}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_path_is_shortened_in_the_middle_keeping_its_file_name() {
+        let long = format!("/home/用户/{}/2024年报.json", "很长的文件夹名".repeat(700));
+        let (label, _) = menu_entry(Path::new(&long), Some(Presence::Missing));
+        assert!(label.chars().count() <= MENU_PATH_CHARS + "（找不到）".chars().count(), "{label}");
+        assert!(label.starts_with("/home/用户/") && label.ends_with("2024年报.json（找不到）"), "{label}");
+        let short = "/home/用户/2024年报.json";
+        assert_eq!(menu_entry(Path::new(short), None).0, short);
+    }
 
     fn settled(r: &Reachability, path: &Path) -> Presence {
         for _ in 0..500 {

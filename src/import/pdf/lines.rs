@@ -5,6 +5,7 @@
 //! page numbers).
 
 use super::grid::{self, Piece};
+use super::rows;
 use super::{Rule, Run};
 use crate::import::stream::Source;
 
@@ -89,6 +90,8 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
         let edge = l[0].y <= bottom + span * 0.03 || l[0].y >= top - span * 0.03;
         !(edge && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()))
     });
+    // A ruled table's row of several lines: one line, each cell's text joined.
+    rows::join_ruled_rows(&mut lines, rules, is_numeric);
     // A label's later lines, left of the numbers of the row they belong to:
     // only what lies in the label's own column moves (a vertical label in the
     // column further left stays where it is).

@@ -7,11 +7,10 @@ use serde_json::{Map, Value};
 use super::{array, describe, object, optional_string};
 use crate::model::check::{CellRef, Table};
 use crate::model::report::Report;
-use crate::model::unread::{Unread, UnreadCell};
+use crate::model::unread::{MAX_CANDIDATES, Unread, UnreadCell};
 
 /// The most entries read: every cell of the largest template.
 const MAX_ENTRIES: usize = 400;
-const MAX_CANDIDATES: usize = 50;
 
 fn table_key(t: Table) -> &'static str {
     match t {

@@ -123,7 +123,8 @@ impl App {
                         let (label, enabled) = menu_entry(&p, presence);
                         let doubtful = matches!(presence, Some(Presence::Missing | Presence::Checking));
                         let label = if doubtful { RichText::new(label).weak() } else { RichText::new(label) };
-                        if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
+                        let button = ui.add_enabled(enabled, egui::Button::new(label));
+                        if button.on_hover_text(p.display().to_string()).clicked() {
                             self.guard(Pending::OpenPath(p));
                             ui.close();
                         }

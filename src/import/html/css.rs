@@ -1,0 +1,326 @@
+//! The page's own style rules (its `<style>` blocks) that hide or show
+//! elements: read tolerantly, bounded, each selector matched by a CSS selector
+//! engine, or marked as perhaps naming an element when the engine cannot read it.
+
+use std::collections::HashMap;
+
+use scraper::{ElementRef, Html, Selector};
+
+/// The most style rules that hide or show something (a site's page has a few dozen).
+pub const MAX_RULES: usize = 2_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    Hide,
+    Show,
+}
+
+/// A declaration's effect and whether it is `!important`.
+pub type Decl = Option<(Effect, bool)>;
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Decls {
+    pub display: Decl,
+    pub visibility: Decl,
+    /// Struck out (`text-decoration: line-through`).
+    pub struck: bool,
+}
+
+/// The part of a selector naming the element itself, when the engine cannot
+/// read the whole: an element with these is perhaps meant.
+#[derive(Debug, Default)]
+struct Subject {
+    tag: Option<String>,
+    classes: Vec<String>,
+    ids: Vec<String>,
+}
+
+enum Target {
+    Exact(Box<Selector>),
+    /// Perhaps any element with the rule's subject.
+    Perhaps,
+}
+
+pub struct Rule {
+    target: Target,
+    /// What the element itself must have (all of the target's own part).
+    subject: Subject,
+    decls: Decls,
+    /// False for rules that apply only on some screens.
+    certain: bool,
+}
+
+impl Rule {
+    /// The rule's declarations if it names the element, and whether surely.
+    fn hits(&self, e: &ElementRef<'_>) -> Option<(Decls, bool)> {
+        match &self.target {
+            _ if !perhaps(e.value(), &self.subject) => None,
+            Target::Exact(s) => s.matches(e).then_some((self.decls, self.certain)),
+            Target::Perhaps => Some((self.decls, false)),
+        }
+    }
+}
+
+fn perhaps(el: &scraper::node::Element, s: &Subject) -> bool {
+    s.tag.as_ref().is_none_or(|t| t == "*" || t.eq_ignore_ascii_case(el.name()))
+        && s.classes.iter().all(|c| el.classes().any(|k| k == c))
+        && s.ids.iter().all(|i| el.id() == Some(i.as_str()))
+}
+
+/// The declarations of a `style` attribute or a rule's block that matter here.
+pub fn declarations(block: &str) -> Decls {
+    let mut d = Decls::default();
+    for decl in block.split(';') {
+        let Some((name, value)) = decl.split_once(':') else { continue };
+        let name = name.trim().to_ascii_lowercase();
+        let value = value.trim().to_ascii_lowercase();
+        let (value, important) = match value.strip_suffix("important").map(|v| v.trim_end().strip_suffix('!')) {
+            Some(Some(v)) => (v.trim().to_string(), true),
+            _ => (value, false),
+        };
+        let set = |slot: &mut Decl, effect: Option<Effect>| {
+            if let Some(e) = effect
+                // A later declaration wins unless an earlier one is `!important`.
+                && (important || !slot.is_some_and(|(_, i)| i))
+            {
+                *slot = Some((e, important));
+            }
+        };
+        match name.as_str() {
+            "display" => set(
+                &mut d.display,
+                match value.as_str() {
+                    "none" => Some(Effect::Hide),
+                    "inherit" | "unset" | "revert" | "revert-layer" | "" => None,
+                    _ => Some(Effect::Show),
+                },
+            ),
+            "visibility" => set(
+                &mut d.visibility,
+                match value.as_str() {
+                    "hidden" | "collapse" => Some(Effect::Hide),
+                    "visible" | "initial" => Some(Effect::Show),
+                    _ => None,
+                },
+            ),
+            "text-decoration" | "text-decoration-line" => d.struck = value.contains("line-through"),
+            _ => {}
+        }
+    }
+    d
+}
+
+/// Whether an element's own style raises or lowers it (`vertical-align: super`).
+pub fn raised(style: &str) -> Option<crate::import::marks::Mark> {
+    style.split(';').filter_map(|d| d.split_once(':')).find(|(n, _)| n.trim().eq_ignore_ascii_case("vertical-align")).and_then(
+        |(_, v)| match v.trim().to_ascii_lowercase().as_str() {
+            "super" => Some(crate::import::marks::Mark::Superscript),
+            "sub" => Some(crate::import::marks::Mark::Subscript),
+            _ => None,
+        },
+    )
+}
+
+/// The page's rules that hide or show, found by what their subject requires
+/// (an id, a class, a tag, or nothing), as browsers find them.
+#[derive(Default)]
+pub struct Sheet {
+    rules: Vec<Rule>,
+    keyed: HashMap<String, Vec<usize>>,
+    any: Vec<usize>,
+    /// More rules than bounded.
+    pub overflow: bool,
+}
+
+impl Sheet {
+    pub fn of(doc: &Html) -> Sheet {
+        let (rules, overflow) = rules(doc);
+        let mut sheet = Sheet { overflow, ..Sheet::default() };
+        for (i, r) in rules.iter().enumerate() {
+            let key = match (r.subject.ids.first(), r.subject.classes.first(), &r.subject.tag) {
+                (Some(id), _, _) => format!("#{id}"),
+                (_, Some(class), _) => format!(".{class}"),
+                (_, _, Some(tag)) if tag != "*" => tag.to_ascii_lowercase(),
+                _ => {
+                    sheet.any.push(i);
+                    continue;
+                }
+            };
+            sheet.keyed.entry(key).or_default().push(i);
+        }
+        sheet.rules = rules;
+        sheet
+    }
+
+    /// The declarations of the rules naming the element, each with whether
+    /// surely; `tests` counts the rules tried.
+    pub fn hits(&self, e: &ElementRef<'_>, tests: &mut u64) -> Vec<(Decls, bool)> {
+        let el = e.value();
+        let mut keys: Vec<String> = el.classes().map(|c| format!(".{c}")).collect();
+        keys.extend(el.id().map(|i| format!("#{i}")));
+        keys.push(el.name().to_string());
+        let keyed = keys.iter().filter_map(|k| self.keyed.get(k)).flatten();
+        let mut tried: Vec<usize> = self.any.iter().chain(keyed).copied().collect();
+        tried.sort_unstable();
+        tried.dedup();
+        *tests += tried.len() as u64;
+        tried.iter().filter_map(|&i| self.rules[i].hits(e)).collect()
+    }
+}
+
+/// The page's rules that hide or show, and whether there were more than bounded.
+fn rules(doc: &Html) -> (Vec<Rule>, bool) {
+    let mut rules = Vec::new();
+    let mut overflow = false;
+    for node in doc.tree.root().descendants() {
+        let Some(e) = ElementRef::wrap(node) else { continue };
+        if e.value().name() != "style" || e.value().attr("media").is_some_and(|m| !screen(m).0) {
+            continue;
+        }
+        let css: String = e.text().collect();
+        let certain = e.value().attr("media").is_none_or(|m| screen(m).1);
+        sheet(&strip_comments(&css), certain, 0, &mut rules, &mut overflow);
+    }
+    (rules, overflow)
+}
+
+/// Whether a media query applies on a screen at all, and whether surely.
+fn screen(query: &str) -> (bool, bool) {
+    let q = query.trim().to_ascii_lowercase();
+    let q = q.strip_prefix("only ").unwrap_or(&q).trim();
+    match q {
+        "" | "all" | "screen" => (true, true),
+        "print" | "speech" => (false, false),
+        _ => (true, false),
+    }
+}
+
+fn strip_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("/*") {
+        out.push_str(&rest[..at]);
+        rest = rest[at + 2..].find("*/").map_or("", |end| &rest[at + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, overflow: &mut bool) {
+    let mut rest = css;
+    while let Some(open) = rest.find(['{', ';']) {
+        let prelude = rest[..open].trim();
+        if rest[open..].starts_with(';') {
+            rest = &rest[open + 1..];
+            continue;
+        }
+        // The block: to its matching brace.
+        let mut level = 0usize;
+        let mut end = rest.len();
+        for (k, c) in rest[open..].char_indices() {
+            match c {
+                '{' => level += 1,
+                '}' => {
+                    level -= 1;
+                    if level == 0 {
+                        end = open + k;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let block = &rest[(open + 1).min(end)..end];
+        rest = rest.get(end + 1..).unwrap_or("");
+        if let Some(at) = prelude.strip_prefix('@') {
+            let (kind, query) = at.split_once(|c: char| c.is_whitespace() || c == '(').unwrap_or((at, ""));
+            let applies = match kind.to_ascii_lowercase().as_str() {
+                "media" => screen(query),
+                "supports" | "layer" | "container" | "scope" | "document" => (true, false),
+                _ => (false, false),
+            };
+            if applies.0 && depth < 8 {
+                sheet(block, certain && applies.1, depth + 1, rules, overflow);
+            }
+            continue;
+        }
+        let decls = declarations(block);
+        if decls.display.is_none() && decls.visibility.is_none() {
+            continue;
+        }
+        for selector in prelude.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let Some(target) = target(selector) else { continue };
+            if rules.len() >= MAX_RULES {
+                *overflow = true;
+                return;
+            }
+            // A namespace (`svg|a`) would confuse the subject: then it requires nothing.
+            let subject = if selector.contains('|') { Subject::default() } else { subject(selector) };
+            rules.push(Rule { target, subject, decls, certain });
+        }
+    }
+}
+
+/// What a selector names; `None` for one that never names an element as a
+/// page is read (a pseudo-element, a state such as `:hover`).
+fn target(selector: &str) -> Option<Target> {
+    let lower = selector.to_ascii_lowercase();
+    const NEVER: [&str; 12] = [
+        "::",
+        ":before",
+        ":after",
+        ":first-line",
+        ":first-letter",
+        ":hover",
+        ":focus",
+        ":active",
+        ":target",
+        ":checked",
+        ":visited",
+        ":placeholder",
+    ];
+    if NEVER.iter().any(|p| lower.contains(p)) {
+        return None;
+    }
+    Some(match Selector::parse(selector) {
+        Ok(s) => Target::Exact(Box::new(s)),
+        Err(_) => Target::Perhaps,
+    })
+}
+
+/// The last compound of a selector, its pseudo-classes and attributes left out.
+fn subject(selector: &str) -> Subject {
+    let last = selector.rsplit(|c: char| c.is_whitespace() || matches!(c, '>' | '+' | '~')).find(|s| !s.is_empty()).unwrap_or("");
+    let mut s = Subject::default();
+    // What the current name is: 't' tag, '.' class, '#' id, ':' skipped.
+    let (mut kind, mut name, mut skip) = ('t', String::new(), 0usize);
+    let flush = |kind: char, name: &mut String, s: &mut Subject| {
+        if !name.is_empty() {
+            match kind {
+                't' => s.tag = Some(std::mem::take(name)),
+                '.' => s.classes.push(std::mem::take(name)),
+                '#' => s.ids.push(std::mem::take(name)),
+                _ => name.clear(),
+            }
+        }
+    };
+    for c in last.chars() {
+        match c {
+            '[' | '(' => skip += 1,
+            ']' | ')' => skip = skip.saturating_sub(1),
+            _ if skip > 0 => {}
+            '.' | '#' | ':' => {
+                flush(kind, &mut name, &mut s);
+                kind = c;
+            }
+            '*' => {}
+            c if c.is_alphanumeric() || matches!(c, '-' | '_') => name.push(c),
+            _ => {
+                flush(kind, &mut name, &mut s);
+                kind = ':';
+            }
+        }
+    }
+    flush(kind, &mut name, &mut s);
+    s
+}

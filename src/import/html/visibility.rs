@@ -1,0 +1,222 @@
+//! What a browser shows of a page, as far as the page itself says: text a
+//! reader does not see is not part of the report (「<span style="display:none">9</span>132」
+//! shows 132). Decided here, once for every element:
+//! - never shown: `<script>`, `<style>`, `<template>` and the like; the
+//!   `hidden` attribute; `aria-hidden="true"`; struck-out text (`<del>`, `<s>`,
+//!   `<strike>`, `text-decoration: line-through`), which is no part of a value;
+//! - `display` and `visibility` from the element's own `style` and from the
+//!   rules of the page's `<style>` blocks, matched by a CSS selector engine;
+//! - unsure: a rule that applies only on some screens (`@media (max-width…)`),
+//!   a selector the engine cannot read (then any element it might name), rules
+//!   that disagree, or more rules or work than the bounds. Unsure text is
+//!   shown to the row reader as such, so its cell is unread, never guessed.
+//!
+//! Style sheets linked from elsewhere are not read (the page as saved may not have them).
+
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html};
+
+use super::css::{self, Decl, Decls, Effect, Sheet};
+
+/// Whether something is seen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Seen {
+    #[default]
+    Shown,
+    Hidden,
+    Unsure,
+}
+
+/// An element's state: whether it is there at all (`display`, struck out:
+/// hidden means its whole content is skipped) and whether its own text is seen
+/// (`visibility`, which a child may turn back on).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct State {
+    pub there: Seen,
+    pub text: Seen,
+}
+
+/// The most selector tests (elements × rules); past it every element is unsure.
+pub const MAX_TESTS: u64 = 20_000_000;
+
+/// Every element's state that is not plainly shown.
+pub struct View {
+    states: HashMap<NodeId, State>,
+}
+
+impl View {
+    pub fn of(&self, id: NodeId) -> State {
+        self.states.get(&id).copied().unwrap_or_default()
+    }
+
+    /// Whether a text node (child of `parent`) is seen.
+    pub fn text(&self, parent: Option<NodeId>) -> Seen {
+        parent.map_or(Seen::Shown, |p| self.of(p).text)
+    }
+}
+
+fn never_shown(name: &str) -> bool {
+    matches!(name, "script" | "style" | "noscript" | "head" | "template" | "iframe" | "select" | "button" | "svg" | "object")
+}
+
+fn struck(name: &str) -> bool {
+    matches!(name, "del" | "s" | "strike")
+}
+
+/// Every element's state, in one pass without recursion.
+pub fn view(doc: &Html) -> View {
+    let rules = Sheet::of(doc);
+    let overflow = rules.overflow;
+    let mut states = HashMap::new();
+    let mut stack: Vec<State> = vec![State::default()];
+    let mut tests = 0u64;
+    let mut gone_depth: Option<usize> = None;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                let parent = *stack.last().unwrap_or(&State::default());
+                let mut state = parent;
+                if gone_depth.is_none()
+                    && let Some(e) = ElementRef::wrap(node)
+                {
+                    state = judge(e, parent, &rules, &mut tests);
+                    if overflow || tests > MAX_TESTS {
+                        state.there = state.there.max_unsure();
+                        state.text = state.text.max_unsure();
+                    }
+                    if state.there == Seen::Hidden {
+                        gone_depth = Some(stack.len());
+                    }
+                    if state != State::default() {
+                        states.insert(node.id(), state);
+                    }
+                }
+                stack.push(state);
+            }
+            Edge::Close(_) => {
+                stack.pop();
+                if gone_depth == Some(stack.len()) {
+                    gone_depth = None;
+                }
+            }
+        }
+    }
+    View { states }
+}
+
+impl Seen {
+    /// Shown becomes unsure; hidden stays hidden.
+    fn max_unsure(self) -> Seen {
+        if self == Seen::Hidden { Seen::Hidden } else { Seen::Unsure }
+    }
+}
+
+fn judge(e: ElementRef<'_>, parent: State, rules: &Sheet, tests: &mut u64) -> State {
+    let el = e.value();
+    let own = el.attr("style").map(css::declarations).unwrap_or_default();
+    if never_shown(el.name()) || struck(el.name()) || own.struck || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        return State { there: Seen::Hidden, text: Seen::Hidden };
+    }
+    let sheet = rules.hits(&e, tests);
+    let hidden_attr = el.attr("hidden").is_some();
+    let display = decide(&sheet, own.display, |d| d.display, if hidden_attr { Some(Effect::Hide) } else { None });
+    let visibility = decide(&sheet, own.visibility, |d| d.visibility, None);
+    let there = match display {
+        Some(Seen::Hidden) => Seen::Hidden,
+        Some(Seen::Unsure) => Seen::Unsure,
+        _ => parent.there,
+    };
+    let mut text = visibility.unwrap_or(parent.text);
+    if there == Seen::Hidden {
+        text = Seen::Hidden;
+    } else if there == Seen::Unsure {
+        text = text.max_unsure();
+    }
+    State { there, text }
+}
+
+/// One property's outcome: `None` when nothing sets it (inherited or shown).
+/// `!important` rules beat the element's own style, which beats other
+/// rules, which beat the `hidden` attribute; rules that disagree, or an unsure
+/// rule that would change the outcome, make it unsure.
+fn decide(sheet: &[(Decls, bool)], own: Decl, get: fn(&Decls) -> Decl, fallback: Option<Effect>) -> Option<Seen> {
+    let certain = |important: bool| -> Vec<Effect> {
+        sheet.iter().filter(|(_, c)| *c).filter_map(|(d, _)| get(d)).filter(|(_, i)| *i == important).map(|(e, _)| e).collect()
+    };
+    let agree = |effects: Vec<Effect>| -> Option<Result<Effect, ()>> {
+        let first = *effects.first()?;
+        Some(if effects.iter().all(|e| *e == first) { Ok(first) } else { Err(()) })
+    };
+    let outcome =
+        agree(certain(true)).or_else(|| own.map(|(e, _)| Ok(e))).or_else(|| agree(certain(false))).or_else(|| fallback.map(Ok));
+    let Some(outcome) = outcome else {
+        return unsure_change(sheet, get, Effect::Show).then_some(Seen::Unsure);
+    };
+    match outcome {
+        Err(()) => Some(Seen::Unsure),
+        Ok(e) if unsure_change(sheet, get, e) => Some(Seen::Unsure),
+        Ok(Effect::Hide) => Some(Seen::Hidden),
+        Ok(Effect::Show) => Some(Seen::Shown),
+    }
+}
+
+fn unsure_change(sheet: &[(Decls, bool)], get: fn(&Decls) -> Decl, outcome: Effect) -> bool {
+    sheet.iter().filter(|(_, c)| !*c).filter_map(|(d, _)| get(d)).any(|(e, _)| e != outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn states(page: &str) -> Vec<(String, State)> {
+        let doc = Html::parse_document(page);
+        let view = view(&doc);
+        doc.tree
+            .root()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| e.value().attr("id").is_some_and(|i| i.starts_with('t')))
+            .map(|e| (e.value().attr("id").unwrap_or("").to_string(), view.of(e.id())))
+            .collect()
+    }
+
+    #[test]
+    fn the_page_style_decides_and_what_it_leaves_open_is_unsure() {
+        let page = r#"<style>/* a /* b */ .h{display:none} #t4{visibility:hidden}
+            @media print{#t1{display:none}} @media (max-width:1px){#t5{display:none}} @font-face{font-family:x}
+            .x:hover{display:none} p::before{display:none} q%%{display:none}</style>
+            <p id=t1 class=x>a</p><p id=t2 class="h">b</p><p id=t3 style="display:none;display:block">c</p>
+            <div id=t4><span id=t6 style="visibility:visible">d</span></div><p id=t5>e</p><q id=t7>f</q>"#;
+        let got = states(page);
+        let shown = State::default();
+        let hidden = State { there: Seen::Hidden, text: Seen::Hidden };
+        let want = [
+            ("t1", shown),
+            ("t2", hidden),
+            ("t3", shown),
+            ("t4", State { there: Seen::Shown, text: Seen::Hidden }),
+            ("t6", shown),
+            ("t5", State { there: Seen::Unsure, text: Seen::Unsure }),
+            ("t7", State { there: Seen::Unsure, text: Seen::Unsure }),
+        ];
+        for (id, state) in want {
+            assert_eq!(got.iter().find(|(i, _)| i == id).map(|(_, s)| *s), Some(state), "{id}");
+        }
+    }
+
+    #[test]
+    fn style_sheets_broken_or_too_many_rules_are_bounded_never_a_panic() {
+        for css in
+            ["{", "}", "@media{", ".a{display:none", "/* open", "@media (x){@media (y){.a{display:none}}", "a,{display:none}"]
+        {
+            let _ = states(&format!("<style>{css}</style><p id=t1 class=a>1</p>"));
+        }
+        // More rules than bounded: nothing on the page is sure any more.
+        let many: String = (0..=css::MAX_RULES).map(|i| format!(".c{i}{{display:none}}")).collect();
+        let got = states(&format!("<style>{many}</style><p id=t1>1</p>"));
+        assert_eq!(got[0].1.text, Seen::Unsure);
+    }
+}

@@ -1,0 +1,73 @@
+//! Marks set beside the text rather than in it: a superscript or subscript
+//! (a footnote's number, 「132²」). Printed small and raised, it is no digit of
+//! the number it follows; read as plain text it would be (「1322」). Every
+//! reader that knows such a mark (web page, Word) writes it as a note in
+//! brackets, 「132（上标：2）」, which the row reader keeps out of the number
+//! and lists for review, as it does 「22（其中修订16件）」.
+
+/// A raised or lowered mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Superscript,
+    Subscript,
+}
+
+impl Mark {
+    fn name(self) -> &'static str {
+        match self {
+            Mark::Superscript => "上标",
+            Mark::Subscript => "下标",
+        }
+    }
+}
+
+/// Whether a mark starting now must be written as a note: inside a table
+/// cell always, elsewhere when it follows a digit (a number's footnote); a
+/// raised letter in running text (「m²」) stays as it was.
+pub fn as_note(in_cell: bool, before: &str) -> bool {
+    in_cell
+        || before
+            .trim_end_matches([' ', '\u{3000}', '\u{A0}'])
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// Opens the note for a mark.
+pub fn open(out: &mut String, mark: Mark) {
+    out.push('（');
+    out.push_str(mark.name());
+    out.push('：');
+}
+
+/// Closes the note opened at `at` (the text's length before [`open`]); a
+/// note with nothing in it (not even a line break) is taken back.
+pub fn close(out: &mut String, at: usize, mark: Mark) {
+    let opened = '（'.len_utf8() + mark.name().len() + '：'.len_utf8();
+    if out.get(at + opened..).is_some_and(|inside| inside.chars().all(|c| c.is_whitespace() && c != '\n')) {
+        out.truncate(at);
+    } else {
+        out.push('）');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mark_is_a_note_beside_a_number_or_in_a_cell() {
+        assert!(as_note(false, "收到申请132"));
+        assert!(as_note(true, ""));
+        assert!(!as_note(false, "面积100m"));
+        let mut s = "132".to_string();
+        open(&mut s, Mark::Superscript);
+        s.push('2');
+        close(&mut s, 3, Mark::Superscript);
+        assert_eq!(s, "132（上标：2）");
+        let mut s = "132".to_string();
+        open(&mut s, Mark::Subscript);
+        close(&mut s, 3, Mark::Subscript);
+        assert_eq!(s, "132");
+    }
+}

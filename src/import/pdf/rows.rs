@@ -1,0 +1,233 @@
+//! A ruled table's row is what lies between its horizontal rules, however many
+//! lines of text it holds: a label wrapped over three lines, a number wrapped
+//! inside a narrow cell (「123」 over 「45」, as Word, WPS and LibreOffice wrap
+//! nianbao's own export), numbers centred beside the label's middle line. The
+//! lines between the same two rules are made one line, each cell's text
+//! joined top to bottom, so no line of the row is read as a row of its own
+//! and no cell's part lands in another row or column.
+//!
+//! A number's lines are joined as one number only when it is certain the
+//! number was wrapped: digits going on, and the upper line filling its cell
+//! (no room for another digit beside it). Otherwise the lines stay apart with
+//! a space between, and the row reader leaves the cell unread with the
+//! readings it may have.
+
+use super::grid;
+use super::{Rule, Run};
+
+/// The horizontal rules just above and below the point (`x`, `y`): the band
+/// of a table row, when there are rules on both sides.
+fn band(rules: &[Rule], x: f32, y: f32) -> Option<(f32, f32)> {
+    let across = rules.iter().filter(|r| !r.vertical && r.from <= x && r.to >= x).map(|r| r.at);
+    let above = across.clone().filter(|&a| a > y).min_by(f32::total_cmp)?;
+    let below = across.filter(|&a| a < y).max_by(f32::total_cmp)?;
+    Some((below, above))
+}
+
+/// Whether a horizontal rule runs through the string's characters (above
+/// its baseline and below their tops), not beside them.
+fn on_rule(rules: &[Rule], r: &Run) -> bool {
+    let (x, low, high) = ((r.x + r.end.max(r.x)) / 2.0, r.y + 0.1 * r.size, r.y + 0.6 * r.size);
+    rules.iter().any(|h| !h.vertical && h.from <= x && h.to >= x && h.at > low && h.at < high)
+}
+
+/// Joins the lines of each ruled table row into one line (see the module).
+pub(super) fn join_ruled_rows(lines: &mut Vec<Vec<Run>>, rules: &[Rule], numeric: impl Fn(&str) -> bool) {
+    let middle = |r: &Run| r.y + 0.35 * r.size;
+    let centre = |r: &Run| (r.x + r.end.max(r.x)) / 2.0;
+    // Each line's row: the band around its first number (else its last string), inside a ruled table.
+    let keys: Vec<Option<(f32, f32)>> = lines
+        .iter()
+        .map(|line| {
+            let edges = grid::edges(rules, line[0].y, line[0].size);
+            let (&left, &right) = (edges.first()?, edges.last()?);
+            if edges.len() < 3 || !line.iter().all(|r| r.x >= left - 1.0 && r.end <= right + 1.0) {
+                return None;
+            }
+            // A string on a rule is in neither row for sure: its line is left as it stands.
+            if line.iter().any(|r| on_rule(rules, r)) {
+                return None;
+            }
+            let at = line.iter().find(|r| numeric(&r.text)).or(line.last())?;
+            let (below, above) = band(rules, centre(at), middle(at))?;
+            // A row of a few lines at most (not a page between two far rules).
+            (above - below <= 8.0 * at.size).then_some((below, above))
+        })
+        .collect();
+    let same = |a: (f32, f32), b: (f32, f32)| (a.0 - b.0).abs() < 1.0 && (a.1 - b.1).abs() < 1.0;
+    let mut out = Vec::with_capacity(lines.len());
+    let mut done = vec![false; lines.len()];
+    for i in 0..lines.len() {
+        if done[i] {
+            continue;
+        }
+        // The row's other lines, top to bottom down to its lower rule; a line
+        // of another band among them (a group label beside the row, centred
+        // over several rows) goes before it.
+        let (mut row, mut beside) = (vec![i], Vec::new());
+        if let Some(key) = keys[i] {
+            for j in i + 1..lines.len() {
+                match keys[j] {
+                    _ if lines[j].iter().all(|r| middle(r) < key.0) => break,
+                    Some(k) if same(k, key) => row.push(j),
+                    _ => beside.push(j),
+                }
+            }
+        }
+        let members: Vec<Vec<Run>> = row.iter().map(|&k| lines[k].clone()).collect();
+        let line = (members.len() >= 2 && members.iter().flatten().any(|r| numeric(&r.text)))
+            .then(|| joined(&members, rules, &numeric))
+            .flatten();
+        match line {
+            Some(line) => {
+                // Only the lines before the row's last one are moved before it.
+                let last = *row.last().unwrap_or(&i);
+                for &k in beside.iter().filter(|&&k| k < last) {
+                    out.push(lines[k].clone());
+                    done[k] = true;
+                }
+                out.push(line);
+                row.iter().for_each(|&k| done[k] = true);
+            }
+            None => {
+                out.push(lines[i].clone());
+                done[i] = true;
+            }
+        }
+    }
+    *lines = out;
+}
+
+/// The lines of one row as one line: a string for each cell, its lines joined.
+/// `None` when a string does not sit inside one cell.
+fn joined(lines: &[Vec<Run>], rules: &[Rule], numeric: &impl Fn(&str) -> bool) -> Option<Vec<Run>> {
+    let first = lines.iter().flatten().find(|r| numeric(&r.text))?;
+    let edges = grid::edges(rules, first.y, first.size);
+    let mut cells: Vec<Vec<(usize, Run)>> = vec![Vec::new(); edges.len().checked_sub(1)?];
+    for (k, line) in lines.iter().enumerate() {
+        for r in line {
+            let centre = (r.x + r.end.max(r.x)) / 2.0;
+            let c = edges.iter().filter(|&&e| e < centre).count().checked_sub(1)?;
+            if c >= cells.len() || edges.iter().any(|&e| e > r.x + 1.0 && e < r.end - 1.0) {
+                return None;
+            }
+            cells[c].push((k, r.clone()));
+        }
+    }
+    let mut out = Vec::new();
+    for (c, cell) in cells.into_iter().enumerate() {
+        let mut parts = cell.into_iter();
+        let Some((mut line, mut whole)) = parts.next() else { continue };
+        let width = edges[c + 1] - edges[c];
+        for (k, r) in parts {
+            let digits_go_on =
+                whole.text.ends_with(|c: char| c.is_ascii_digit()) && r.text.starts_with(|c: char| c.is_ascii_digit());
+            let ascii = whole.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && r.text.starts_with(|c: char| c.is_ascii_alphanumeric());
+            if k == line {
+                // On one line: apart only where the strings were drawn apart.
+                if ascii && r.x - whole.end > 0.2 * r.size {
+                    whole.text.push(' ');
+                }
+            } else if digits_go_on {
+                // A number wrapped: its upper line leaves no room for a digit beside it.
+                let upper = whole.end - whole.x;
+                if width - upper >= 1.5 * r.size.max(whole.size) || whole.text.contains(' ') {
+                    whole.text.push(' ');
+                }
+            } else if ascii {
+                whole.text.push(' ');
+            }
+            whole.text.push_str(&r.text);
+            whole.x = whole.x.min(r.x);
+            whole.end = whole.end.max(r.end);
+            whole.size = whole.size.max(r.size);
+            line = k;
+        }
+        whole.y = first.y;
+        out.push(whole);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::{Carry, write_page};
+    use super::tests_support::run;
+    use super::*;
+    use crate::import::stream::Source;
+
+    #[test]
+    fn a_rows_lines_between_its_rules_are_one_row_and_a_wrapped_number_one_number() {
+        // A label cell 100–250 and three value cells of 30 points; rows between
+        // the horizontal rules at 300, 260 and 220.
+        let mut rules: Vec<Rule> =
+            [100.0, 250.0, 280.0, 310.0, 340.0].map(|at| Rule { vertical: true, at, from: 200.0, to: 320.0 }).to_vec();
+        rules.extend([320.0, 300.0, 260.0, 220.0].map(|at| Rule { vertical: false, at, from: 100.0, to: 340.0 }));
+        let runs = vec![
+            run(105.0, 305.0, "信息内容"),
+            // A label of two lines; 12345 wrapped in the last, narrow cell; the
+            // other numbers centred in their cells, between the label's lines.
+            run(105.0, 285.0, "（二）部分公开（区分"),
+            run(316.0, 285.0, "123"),
+            run(262.0, 278.0, "3"),
+            run(292.0, 278.0, "1"),
+            run(105.0, 271.0, "处理的）"),
+            run(319.0, 271.0, "45"),
+            // Two numbers stacked in a cell with room for more digits: not one number.
+            run(105.0, 238.0, "（三）不予公开"),
+            run(262.0, 245.0, "3"),
+            run(262.0, 232.0, "5"),
+            run(322.0, 238.0, "7"),
+            run(105.0, 100.0, "表下的文字"),
+        ];
+        let (mut out, mut carry) = (Source::default(), Carry::default());
+        write_page(1, runs, &rules, &mut out, &mut carry);
+        carry.finish(&mut out);
+        let lines: Vec<&str> = out.text.lines().collect();
+        assert_eq!(
+            lines[..3],
+            ["\t信息内容\t\t\t", "\t（二）部分公开（区分处理的）\t3\t1\t12345", "\t（三）不予公开\t3 5\t\t7"],
+            "{}",
+            out.text
+        );
+    }
+}
+
+#[cfg(test)]
+mod on_a_rule {
+    use super::super::lines::{Carry, write_page};
+    use super::tests_support::run;
+    use super::*;
+    use crate::import::stream::Source;
+
+    #[test]
+    fn a_number_on_the_rule_between_two_rows_is_joined_to_neither() {
+        let mut rules: Vec<Rule> =
+            [100.0, 250.0, 280.0, 310.0, 340.0].map(|at| Rule { vertical: true, at, from: 200.0, to: 320.0 }).to_vec();
+        rules.extend([320.0, 300.0, 260.0, 220.0].map(|at| Rule { vertical: false, at, from: 100.0, to: 340.0 }));
+        let runs = vec![
+            run(105.0, 305.0, "信息内容"),
+            run(105.0, 278.0, "（一）予以公开"),
+            run(316.0, 278.0, "120"),
+            // The next row's number drawn over the rule above it.
+            run(316.0, 258.0, "127"),
+            run(105.0, 238.0, "（二）部分公开"),
+            run(105.0, 100.0, "表下的文字"),
+        ];
+        let (mut out, mut carry) = (Source::default(), Carry::default());
+        write_page(1, runs, &rules, &mut out, &mut carry);
+        assert!(!out.text.contains("120127") && !out.text.contains("120 127"), "{}", out.text);
+    }
+}
+
+#[cfg(test)]
+mod tests_support {
+    use super::Run;
+
+    /// A string of 12-point characters at (`x`, `y`).
+    pub(super) fn run(x: f32, y: f32, text: &str) -> Run {
+        let width: f32 = text.chars().map(|c| if c.is_ascii() { 6.0 } else { 12.0 }).sum();
+        Run { x, y, end: x + width, size: 12.0, text: text.to_string() }
+    }
+}

@@ -1,0 +1,263 @@
+//! What a page does not show is not read, and a mark beside a number is not
+//! part of it: nianbao's own web page and Word export with one cell dressed
+//! as agencies' pages and files dress them (hidden text, struck-out text,
+//! footnote marks, Word's alternative content and placeholders). The cell
+//! reads what a reader sees, or is unread — never a number made of hidden text.
+
+use std::path::{Path, PathBuf};
+
+use nianbao::import::{Imported, import_file};
+use nianbao::model::check::CellRef;
+
+/// The cell dressed: 表三「（二）部分公开」「自然人」, a value found nowhere else.
+const VALUE: i64 = 4321;
+const CELL: (usize, usize) = (3, 0);
+
+fn report() -> nianbao::model::Report {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/qingshan-2024.json");
+    let mut r = nianbao::model::file::load(&path).unwrap();
+    r.applications[CELL.0][CELL.1] = Some(VALUE);
+    r
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-import-markup-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn exported(format: nianbao::export::Format) -> Vec<u8> {
+    nianbao::export::export(&report(), format, nianbao::fonts::FontSet::bundled()).unwrap().bytes
+}
+
+fn cell(imported: &Imported) -> (Option<i64>, bool) {
+    let r = &imported.report;
+    (r.applications[CELL.0][CELL.1], r.unread_at(CellRef::applications(CELL.0, CELL.1)).is_some())
+}
+
+/// The page with the cell's text replaced by `cell` and `head` added to its head.
+fn page(head: &str, cell: &str) -> String {
+    let html = String::from_utf8(exported(nianbao::export::Format::Html)).unwrap();
+    let plain = format!(">{VALUE}<");
+    assert_eq!(html.matches(&plain).count(), 1, "the value is in one cell");
+    html.replacen(&plain, &format!(">{cell}<"), 1).replacen("</head>", &format!("{head}</head>"), 1)
+}
+
+fn import_page(dir: &Path, name: &str, html: &str) -> Imported {
+    let path = dir.join(format!("{name}.html"));
+    std::fs::write(&path, html).unwrap();
+    import_file(&path).unwrap()
+}
+
+#[test]
+fn hidden_and_struck_out_text_in_a_web_page_is_not_read() {
+    let dir = scratch("hidden");
+    let v = VALUE;
+    let cases: &[(&str, &str, String)] = &[
+        ("display", "", format!(r#"<span style="display: none !important">9</span>{v}"#)),
+        ("visibility", "", format!(r#"<span style="visibility:hidden">9</span>{v}"#)),
+        ("attribute", "", format!("<span hidden>9</span>{v}")),
+        ("aria", "", format!(r#"<span aria-hidden="true">9</span>{v}"#)),
+        ("template", "", format!("<template>9</template>{v}<script>1</script><noscript>2</noscript><style>p{{}}</style>")),
+        ("class", "<style>/* site */ .hide { color: red; display:none }</style>", format!(r#"<span class="hide">9</span>{v}"#)),
+        ("id", "<style>#n9{visibility:collapse}</style>", format!(r#"<span id="n9">9</span>{v}"#)),
+        ("selector", "<style>td > span.a:first-child{display:none}</style>", format!(r#"<span class="a">9</span>{v}"#)),
+        ("print-only", "<style>@media print{.p{display:none}}</style>", format!(r#"<span class="p">{v}</span>"#)),
+        ("shown-again", "", format!(r#"<span style="visibility:hidden">9<b style="visibility:visible">{v}</b></span>"#)),
+        ("del", "", format!("<del>99</del>{v}")),
+        ("s", "", format!("<s>9</s>{v}<strike>1</strike>")),
+        ("line-through", "", format!(r#"<span style="text-decoration: line-through">9</span>{v}"#)),
+    ];
+    for (name, head, cell_html) in cases {
+        let imported = import_page(&dir, name, &page(head, cell_html));
+        assert_eq!(cell(&imported), (Some(v), false), "{name}: {:?}", imported.review_lines());
+    }
+    // The page's own style beats its sheet: shown, so read as shown.
+    let shown = page("<style>.hide{display:none}</style>", &format!(r#"<span class="hide" style="display:inline">9</span>{v}"#));
+    assert_eq!(cell(&import_page(&dir, "inline-wins", &shown)), (Some(9 * 10_000 + v), false));
+}
+
+#[test]
+fn a_hidden_copy_of_a_row_or_table_is_not_read() {
+    let dir = scratch("rows");
+    let html = page("", &VALUE.to_string());
+    let at = html.find(&format!(">{VALUE}<")).unwrap();
+    let start = html[..at].rfind("<tr").unwrap();
+    let end = html[at..].find("</tr>").unwrap() + at + "</tr>".len();
+    let row = &html[start..end];
+    let copy = row.replacen("<tr", r#"<tr style="display:none""#, 1).replace(&VALUE.to_string(), "9999");
+    let imported = import_page(&dir, "row", &format!("{}{copy}{}", &html[..start], &html[start..]));
+    assert_eq!(cell(&imported), (Some(VALUE), false));
+    let copy = row.replacen("<tr", "<tr hidden", 1).replace(&VALUE.to_string(), "9999");
+    let imported = import_page(&dir, "row-after", &format!("{}{copy}{}", &html[..end], &html[end..]));
+    assert_eq!(cell(&imported), (Some(VALUE), false));
+    // Table 三 again before it, in a hidden block, with other numbers.
+    let t_start = html[..at].rfind("<table").unwrap();
+    let t_end = html[at..].find("</table>").unwrap() + at + "</table>".len();
+    let table = html[t_start..t_end].replace(&format!(">{VALUE}<"), ">9999<");
+    let hidden = format!(r#"{}<div class="old">{table}</div>{}"#, &html[..t_start], &html[t_start..]);
+    let imported = import_page(&dir, "table", &hidden.replacen("</head>", "<style>div.old{display:none}</style></head>", 1));
+    assert_eq!(cell(&imported), (Some(VALUE), false));
+    assert!(imported.report.unread.is_empty(), "{:?}", imported.review_lines());
+}
+
+#[test]
+fn text_whose_showing_the_page_leaves_open_makes_its_cell_unread() {
+    let dir = scratch("unsure");
+    let v = VALUE;
+    let cases = [
+        ("media", "<style>@media (max-width: 600px) { .m { display: none } }</style>", format!(r#"<span class="m">9</span>{v}"#)),
+        (
+            "unreadable-selector",
+            "<style>span.q:nth-last-kind(2){display:none}</style>",
+            format!(r#"<span class="q">9</span>{v}"#),
+        ),
+        ("disagreeing", "<style>.a{display:none}.b{display:inline}</style>", format!(r#"<span class="a b">9</span>{v}"#)),
+        (
+            "after",
+            "<style>@media screen and (min-width:900px){.m{visibility:hidden}}</style>",
+            format!(r#"{v}<span class="m">9</span>"#),
+        ),
+    ];
+    for (name, head, cell_html) in cases {
+        let imported = import_page(&dir, name, &page(head, &cell_html));
+        let (value, unread) = cell(&imported);
+        assert!(value.is_none() && unread, "{name}: {value:?}");
+    }
+    // Such a rule on what holds no number changes nothing.
+    let imported = import_page(&dir, "elsewhere", &page("<style>@media (max-width:600px){.m{display:none}}</style>", "4321"));
+    assert_eq!(cell(&imported), (Some(v), false));
+}
+
+#[test]
+fn a_footnote_mark_beside_a_number_in_a_web_page_is_a_note() {
+    let dir = scratch("sup");
+    for (name, mark) in [
+        ("sup", "<sup>2</sup>"),
+        ("sub", "<sub>1</sub>"),
+        ("styled", r#"<span style="vertical-align: super">3</span>"#),
+        ("sup-star", "<sup>*1</sup>"),
+    ] {
+        let imported = import_page(&dir, name, &page("", &format!("{VALUE}{mark}")));
+        assert_eq!(cell(&imported), (Some(VALUE), false), "{name}");
+        assert!(imported.review_lines().iter().any(|l| l.contains("标")), "{name}: {:?}", imported.review_lines());
+    }
+    // Before the number: unread, not 24321.
+    let imported = import_page(&dir, "before", &page("", &format!("<sup>2</sup>{VALUE}")));
+    let (value, unread) = cell(&imported);
+    assert!(value.is_none() && unread, "{value:?}");
+}
+
+/// The Word file with the cell's run replaced by `runs` and `styles` added to its styles.
+fn word(dir: &Path, name: &str, styles: &str, runs: &str) -> Imported {
+    let bytes = exported(nianbao::export::Format::Docx);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let path = dir.join(format!("{name}.docx"));
+    let mut w = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let part = f.name().to_string();
+        w.start_file(part.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+        let mut xml = String::new();
+        if part == "word/document.xml" {
+            std::io::Read::read_to_string(&mut f, &mut xml).unwrap();
+            let value = format!(">{VALUE}</w:t></w:r>");
+            assert_eq!(xml.matches(&value).count(), 1, "the value is in one run");
+            let at = xml.find(&value).unwrap();
+            let start = xml[..at].rfind("<w:r>").unwrap();
+            let end = at + value.len();
+            xml = format!("{}{runs}{}", &xml[..start], &xml[end..]);
+        } else if part == "word/styles.xml" {
+            std::io::Read::read_to_string(&mut f, &mut xml).unwrap();
+            xml = xml.replacen("</w:styles>", &format!("{styles}</w:styles>"), 1);
+        } else {
+            std::io::copy(&mut f, &mut w).unwrap();
+            continue;
+        }
+        std::io::Write::write_all(&mut w, xml.as_bytes()).unwrap();
+    }
+    w.finish().unwrap();
+    import_file(&path).unwrap()
+}
+
+fn run(props: &str, text: &str) -> String {
+    format!("<w:r><w:rPr>{props}</w:rPr><w:t>{text}</w:t></w:r>")
+}
+
+const MC: &str = r#"xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
+
+#[test]
+fn hidden_deleted_and_doubled_text_in_a_word_file_is_not_read() {
+    let dir = scratch("word");
+    let v = VALUE.to_string();
+    let hidden_style = r#"<w:style w:type="character" w:styleId="Base"><w:rPr><w:vanish/></w:rPr></w:style>
+        <w:style w:type="character" w:styleId="Gone"><w:basedOn w:val="Base"/></w:style>"#;
+    let text_box = |t: &str| format!("<w:txbxContent><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:txbxContent>");
+    let cases: Vec<(&str, &str, String)> = vec![
+        ("vanish", "", run("<w:vanish/>", "9") + &run("", &v)),
+        ("webHidden", "", run("", &v) + &run("<w:webHidden/>", "0")),
+        ("style", hidden_style, run(r#"<w:rStyle w:val="Gone"/>"#, "9") + &run("", &v)),
+        ("deleted", "", format!("<w:del>{}</w:del><w:moveFrom>{}</w:moveFrom>{}", run("", "9"), run("", "8"), run("", &v))),
+        (
+            "alternate",
+            "",
+            format!(
+                "<mc:AlternateContent {MC}><mc:Choice Requires=\"w14\">{}</mc:Choice><mc:Fallback>{}</mc:Fallback></mc:AlternateContent>",
+                run("", &v),
+                run("", &v)
+            ),
+        ),
+        (
+            "text-box",
+            "",
+            format!(
+                "<w:r><mc:AlternateContent {MC}><mc:Choice Requires=\"wps\"><w:drawing>{}</w:drawing></mc:Choice><mc:Fallback><w:pict>{}</w:pict></mc:Fallback></mc:AlternateContent></w:r>",
+                text_box(&v),
+                text_box(&v)
+            ),
+        ),
+        (
+            "control",
+            "",
+            format!("<w:sdt><w:sdtPr><w:alias w:val=\"数\"/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>", run("", &v)),
+        ),
+    ];
+    for (name, styles, runs) in &cases {
+        let imported = word(&dir, name, styles, runs);
+        assert_eq!(cell(&imported), (Some(VALUE), false), "{name}: {:?}", imported.review_lines());
+    }
+    // Shown again by direct formatting: read as shown.
+    let imported =
+        word(&dir, "shown", hidden_style, &(run(r#"<w:rStyle w:val="Gone"/><w:vanish w:val="false"/>"#, "9") + &run("", &v)));
+    assert_eq!(cell(&imported), (Some(9 * 10_000 + VALUE), false));
+    // A content control still showing its placeholder holds no value: blank, as the template's empty cell.
+    let placeholder =
+        format!("<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>", run("", "0"));
+    let imported = word(&dir, "placeholder", "", &placeholder);
+    assert_eq!(cell(&imported), (None, false), "{:?}", imported.review_lines());
+}
+
+#[test]
+fn a_footnote_mark_beside_a_number_in_a_word_file_is_a_note() {
+    let dir = scratch("word-marks");
+    let v = VALUE.to_string();
+    let mark_style =
+        r#"<w:style w:type="character" w:styleId="Note"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>"#;
+    for (name, styles, runs) in [
+        (
+            "superscript",
+            "",
+            run("", &v) + &run(r#"<w:vertAlign w:val="superscript"/>"#, "1") + &run(r#"<w:vertAlign w:val="superscript"/>"#, "2"),
+        ),
+        ("subscript", "", run("", &v) + &run(r#"<w:vertAlign w:val="subscript"/>"#, "3")),
+        ("style", mark_style, run("", &v) + &run(r#"<w:rStyle w:val="Note"/>"#, "4")),
+    ] {
+        let imported = word(&dir, name, styles, &runs);
+        assert_eq!(cell(&imported), (Some(VALUE), false), "{name}");
+        assert!(imported.review_lines().iter().any(|l| l.contains("标")), "{name}: {:?}", imported.review_lines());
+    }
+    // Back to the baseline by direct formatting: a digit of the number.
+    let runs = run("", "432") + &run(r#"<w:rStyle w:val="Note"/><w:vertAlign w:val="baseline"/>"#, "1");
+    assert_eq!(cell(&word(&dir, "baseline", mark_style, &runs)), (Some(VALUE), false));
+}
