@@ -12,8 +12,10 @@ use crate::model::{self, Report, Severity};
 
 mod documents;
 mod export;
+mod report_name;
 mod terminal;
 pub use documents::{Audited, audit_files, expand, load_any};
+use report_name::report_name;
 
 /// Exit status: no errors found.
 pub const EXIT_OK: i32 = 0;
@@ -36,7 +38,7 @@ const USAGE: &str = "\
       审核多个年报：每个文件一行情况，再列出它的问题；未能读取的单元格是警告（导入待核对）。
       退出码 0 = 都没有错误，1 = 有文件有错误，2 = 有文件无法读取。
   nianbao import 已发布的年报.pdf|.docx|.html|.txt -o 年报.json [--replace]
-      导入已有的年报：列出读到的内容和需要核对的项目（及其在原文中的位置），写出年报文件。
+      导入已有的年报：列出读到的内容和需要核对的项目（及其在原文中的位置），写出年报文件（输出文件名要以 .json 结尾；要 PDF、Word、网页请再用 export）。
       退出码 0 = 全部读入，1 = 有需要核对的项目，2 = 文件无法读取。
   nianbao export 年报文件.json -o 输出文件.pdf|.docx|.html [--format pdf|docx|html] [--fonts system|builtin]
   nianbao export 年报1.json 年报2.json … -o 文件夹 [--format pdf|docx|html] [--fonts system|builtin]
@@ -52,7 +54,7 @@ const USAGE: &str = "\
   nianbao merge 年报1.json 年报2.json … -o 汇总.json [--replace]
       汇总多个同年度、同格式的年报：每个单元格相加，逐个单位列出情况。
       不写 -o 时在图形界面中显示汇总结果和各单位的情况。
-      退出码 0 = 已汇总，1 = 有来源年报存在错误（仍写出汇总），2 = 文件无法读取或不能一起汇总。
+      退出码 0 = 已汇总，1 = 有来源年报存在错误或未能读取的单元格（仍写出汇总，这些格标为未能读取），2 = 文件无法读取或不能一起汇总。
   nianbao --help       显示本说明
   nianbao --version    显示版本号
 ";
@@ -236,6 +238,9 @@ fn given_twice(option: &str) -> String {
 fn may_write(output: &Path, inputs: &[Input], writing: Writing, replace: bool, err: &mut impl Write) -> bool {
     // What the file is comes first (a pipe, a folder …); then whether it may be replaced.
     let refused = crate::files::check_target(output, inputs, writing).and_then(|_| {
+        if writing == Writing::Report {
+            report_name(output)?;
+        }
         if writing == Writing::Report && !replace && output.exists() {
             let backup = crate::files::backup_path(output);
             Err(format!("「{}」已经存在；要替换它请加 --replace（原来的文件会保留为「{}」）", output.display(), backup.display()))
@@ -325,7 +330,7 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
         if !report.unread.is_empty() {
             let _ = writeln!(
                 err,
-                "警告：「{}」还有 {} 个单元格未能读取，汇总中按空白相加，请先核对",
+                "警告：「{}」还有 {} 个单元格未能读取，汇总结果中的这些单元格也未能读取，请先核对",
                 f.display(),
                 report.unread.len()
             );
@@ -370,8 +375,14 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
     let _ = writeln!(out, "已汇总 {} 份年报到「{}」（编制单位和文字部分请自行填写）", merged.sources.len(), output.display());
     if bad > 0 {
         let _ = writeln!(out, "注意：{bad} 份来源年报有错误，请先核实这些单位的数字，再采用汇总结果");
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
     }
+    let unread = merged.sources_with_unread();
+    if unread > 0 {
+        let _ = writeln!(
+            out,
+            "注意：{unread} 份来源年报有未能读取的单元格，汇总结果中 {} 个单元格因此未能读取（汇总数不确定），请核对来源后再采用",
+            merged.report.unread.len()
+        );
+    }
+    if bad > 0 || unread > 0 { EXIT_FINDINGS } else { EXIT_OK }
 }

@@ -60,6 +60,26 @@ fn import_exits_0_when_all_is_placed_1_when_something_needs_review_2_when_unread
 }
 
 #[test]
+fn every_report_output_must_be_a_json_file() {
+    let dir = scratch("json-only");
+    let source = real("pingtan-gonganju-2022.txt");
+    for name in ["x.pdf", "x.docx", "x.HTML", "x.txt", "x"] {
+        let target = dir.join(name);
+        let t = target.to_str().unwrap();
+        for args in [vec!["import", &source, "-o", t], vec!["new", "--from", &source, "-o", t], vec!["merge", &source, "-o", t]] {
+            let o = nianbao(&args);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o.stdout));
+            assert!(text(&o.stderr).contains("x.json"), "{args:?}: {}", text(&o.stderr));
+            assert!(!target.exists(), "{args:?} wrote {name}");
+        }
+    }
+    let o = nianbao(&["import", &source, "-o", dir.join("x.pdf").to_str().unwrap()]);
+    assert!(text(&o.stderr).contains("nianbao export"), "says how to get a PDF: {}", text(&o.stderr));
+    let o = nianbao(&["import", &source, "-o", dir.join("x.JSON").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+}
+
+#[test]
 fn check_audits_many_files_folders_and_wildcards() {
     let dir = scratch("audit");
     for name in ["pingtan-2021.txt", "pingtan-gonganju-2022.txt"] {
@@ -132,5 +152,38 @@ fn merge_and_new_take_documents_and_warn_about_unread_cells() {
         "-o",
         dir.join("汇总.json").to_str().unwrap(),
     ]);
-    assert!(text(&o.stderr).contains("未能读取，汇总中按空白相加"), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("汇总结果中的这些单元格也未能读取"), "{}", text(&o.stderr));
+    // A sum with an unread part is unread, and the exit code says the result needs review.
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+    assert!(text(&o.stdout).contains("汇总数不确定"), "{}", text(&o.stdout));
+    let merged = nianbao::model::file::load(&dir.join("汇总.json")).unwrap();
+    assert!(!merged.unread.is_empty(), "the merged file keeps the unread marks");
+    assert!(merged.unread.iter().all(|u| u.unread.reason.contains("汇总来源")));
+}
+
+#[test]
+fn an_audit_goes_on_past_what_matches_nothing_and_names_subfolders() {
+    let dir = scratch("audit-edges");
+    std::fs::copy(real("pingtan-gonganju-2022.txt"), dir.join("ok.txt")).unwrap();
+    std::fs::create_dir(dir.join("子文件夹")).unwrap();
+    std::fs::copy(real("pingtan-2021.txt"), dir.join("子文件夹").join("inner.txt")).unwrap();
+    let ok = dir.join("ok.txt");
+    let nothing = dir.join("不存在*.pdf");
+    let o = nianbao(&["check", nothing.to_str().unwrap(), ok.to_str().unwrap()]);
+    let shown = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(2), "{shown}");
+    assert!(shown.lines().any(|l| l.starts_with("【没有文件】") && l.contains("不存在*.pdf")), "{shown}");
+    assert!(shown.contains("【无错误】") && shown.contains("ok.txt"), "the rest is checked: {shown}");
+    // `**` is said to be unsupported, and the rest still checked.
+    let globstar = dir.join("**").join("*.txt");
+    let o = nianbao(&["check", globstar.to_str().unwrap(), ok.to_str().unwrap()]);
+    let shown = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(2), "{shown}");
+    assert!(shown.contains("不支持「**」"), "{shown}");
+    assert!(shown.contains("ok.txt｜"), "{shown}");
+    // A folder's subfolder is named as skipped, not passed over in silence.
+    let o = nianbao(&["check", dir.to_str().unwrap()]);
+    let shown = text(&o.stdout);
+    assert!(shown.lines().any(|l| l.starts_with("【已略过】") && l.contains("子文件夹") && l.contains("是子文件夹")), "{shown}");
+    assert_eq!(o.status.code(), Some(0), "{shown}");
 }

@@ -36,13 +36,16 @@ const SENTENCES: [&str; 8] = [
     "定期开展网站和政务新媒体检查，发现问题及时整改。",
 ];
 const TITLES: [&str; 6] = ["主动公开情况", "依申请公开情况", "政府信息管理情况", "平台建设情况", "监督保障情况", "工作考核"];
-const AGENCIES: [&str; 5] = [
+const AGENCIES: [&str; 7] = [
     "青山县市场监督管理局",
     "埇桥区人民政府办公室",
     "锡林郭勒盟统计局",
     "苍南县经济技术开发区管理委员会",
     // Broken over two title lines in the PDF.
     "青山县市场监督管理局城东分局执法大队第一中队",
+    // Long enough for the 落款 to wrap in the PDF (27 and 32 characters).
+    "中共青山县委青山县人民政府信访局青山县人民政府人民来访",
+    "中共青山县委青山县人民政府信访局青山县人民政府人民来访接待中心",
 ];
 
 fn paragraphs(rng: &mut Rng, most: u64) -> String {
@@ -86,9 +89,14 @@ fn report(seed: u64) -> Report {
     let fee = rng.below(3) as i64 * 150;
     r.other_matters = format!("{}\n本年度收取信息处理费{fee}元。", paragraphs(&mut rng, 2));
     r.processing_fee = Some(Decimal::from_int(fee));
-    if rng.below(2) == 0 {
-        r.signature.unit = agency.to_string();
-        r.signature.date = format!("{}年{}月{}日", r.year + 1, 1 + rng.below(12), 1 + rng.below(28));
+    // 落款: none, the agency, a joint one (a unit per line), or a unit without a date.
+    match rng.below(4) {
+        0 => {}
+        1 => r.signature.unit = agency.to_string(),
+        k => {
+            r.signature.unit = if k == 2 { format!("{agency}\n青山县司法局") } else { agency.to_string() };
+            r.signature.date = format!("{}年{}月{}日", r.year + 1, 1 + rng.below(12), 1 + rng.below(28));
+        }
     }
     // Blank cells anywhere in the three tables, now and then a row or more.
     let blanks = rng.below(4);

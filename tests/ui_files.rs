@@ -368,3 +368,24 @@ fn a_dialog_starts_in_the_open_reports_folder() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn the_apps_own_open_dialog_lists_documents_and_opens_a_typed_name() {
+    let (mut h, dir) = without_native_dialogs("own-open-typed");
+    let doc = dir.join("公安局.txt");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/real-reports/pingtan-gonganju-2022.txt"), &doc).unwrap();
+    std::fs::write(dir.join("年报.docx"), b"x").unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.state().in_app_dialog_open());
+    // Every kind 打开 accepts is listed, not only report files.
+    assert!(h.query_by_label_contains("公安局.txt").is_some(), "a text document is listed");
+    assert!(h.query_by_label_contains("年报.docx").is_some(), "a Word document is listed");
+    // A typed name and the 打开 button (not only Enter) open it.
+    type_file_name(&mut h, &doc);
+    h.get_by_label("打开").click();
+    h.run();
+    h.run();
+    assert!(!h.state().in_app_dialog_open(), "打开 took the typed name");
+    assert_eq!(h.state().report.agency, "平潭综合实验区公安局", "the document was imported");
+}

@@ -94,3 +94,44 @@ fn the_audit_window_lists_every_file_and_exports_csv() {
     assert_eq!(text.lines().count(), 4, "{text}");
     assert!(text.contains("平潭综合实验区公安局,2022,0,"), "{text}");
 }
+
+#[test]
+fn the_audit_window_fits_a_small_screen_and_shows_unreadable_files_as_such() {
+    let dir = scratch("audit-small");
+    let reports = dir.join("各单位");
+    std::fs::create_dir_all(&reports).unwrap();
+    std::fs::copy(real("pingtan-gonganju-2022.txt"), reports.join("公安局.txt")).unwrap();
+    // A file whose reason is long: the 说明 column must not push 打开 off screen.
+    std::fs::write(reports.join("坏.pdf"), b"%PDF-broken").unwrap();
+    let csv = dir.join("审核.csv");
+    let mut h =
+        app_harness(Scripted { open: Some(reports.clone()), save: Some(csv.clone()), ..Default::default() }, dir.join("data"));
+    h.set_size(egui::vec2(1366.0, 768.0));
+    h.state_mut().command(UiCommand::Audit);
+    h.run();
+    let open = h.get_by_label("打开");
+    assert!(open.rect().right() <= 1366.0 && open.rect().left() >= 0.0, "打开 on screen: {:?}", open.rect());
+    assert!(h.get_all_by_label("无法读取").count() >= 3, "no 0 errors / 0 warnings / 0 unread for a file not read");
+    h.get_by_label("导出 CSV…").click();
+    h.run();
+    h.run();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.lines().any(|l| l.contains("坏.pdf") && l.contains(",无法读取,无法读取,无法读取,")), "{text}");
+}
+
+#[test]
+fn dialogs_start_in_the_imported_documents_folder() {
+    let dir = scratch("import-folder");
+    let source = dir.join("公安局.txt");
+    std::fs::copy(real("pingtan-gonganju-2022.txt"), &source).unwrap();
+    let dialogs = Scripted { open: Some(source.clone()), ..Default::default() };
+    let started_in = dialogs.started_in.clone();
+    let mut h = app_harness(dialogs, dir.join("data"));
+    h.state_mut().command(UiCommand::Import);
+    h.run();
+    assert_eq!(h.state().report.agency, "平潭综合实验区公安局");
+    h.state_mut().command(UiCommand::ExportPdf);
+    h.run();
+    let started = started_in.lock().unwrap().clone();
+    assert_eq!(started.last(), Some(&Some(dir.clone())), "{started:?}");
+}

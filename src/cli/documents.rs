@@ -82,6 +82,12 @@ fn has_wildcard(p: &Path) -> bool {
     p.file_name().is_some_and(|n| n.to_string_lossy().contains(['*', '?']))
 }
 
+/// `**`, or a wildcard in a folder's name (`*/年报.pdf`): not supported.
+fn unsupported_wildcard(p: &Path) -> bool {
+    let text = p.to_string_lossy();
+    text.contains("**") || p.parent().is_some_and(|d| d.to_string_lossy().contains(['*', '?']))
+}
+
 /// `*` and `?` in a file name (Windows' cmd does not expand them).
 fn wildcard_match(pattern: &[char], name: &[char]) -> bool {
     match (pattern.first(), name.first()) {
@@ -102,44 +108,63 @@ fn readable_kind(p: &Path) -> bool {
 pub struct Listing {
     pub files: Vec<PathBuf>,
     pub skipped: Vec<String>,
+    /// A wildcard or folder that gave no file (or could not be listed), each a
+    /// Chinese line: the others are checked all the same.
+    pub missing: Vec<String>,
 }
 
-/// Which entries of a folder are asked for.
-type Wanted = dyn Fn(&Path) -> bool;
-
 /// The files named: wildcards expanded, folders listed (reports and documents
-/// in them), sorted by path, each once. A pipe, device or folder with a
-/// report's name in a folder or wildcard is skipped and named. Errors name
-/// what matched nothing.
+/// in them; a subfolder is named as skipped, not searched), sorted by path,
+/// each once. A pipe, device or folder in a folder or wildcard is skipped and
+/// named; what matched nothing is named in `missing`. Only too many files is
+/// an error.
 pub fn expand(args: &[PathBuf]) -> Result<Listing, String> {
     let mut out = Vec::new();
-    let mut skipped = Vec::new();
+    let (mut skipped, mut missing) = (Vec::new(), Vec::new());
     for a in args {
-        let (dir, wanted): (&Path, Box<Wanted>) = if has_wildcard(a) {
-            let dir = a.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            let pattern: Vec<char> = a.file_name().map(|n| n.to_string_lossy().chars().collect()).unwrap_or_default();
-            let matches = move |p: &Path| {
-                p.file_name().is_some_and(|n| wildcard_match(&pattern, &n.to_string_lossy().chars().collect::<Vec<_>>()))
-            };
-            (dir, Box::new(matches))
+        if unsupported_wildcard(a) {
+            missing.push(format!(
+                "「{}」：不支持「**」和文件夹名中的通配符；请写出文件夹（如「文件夹/*.pdf」），子文件夹请分别写出",
+                a.display()
+            ));
+            continue;
+        }
+        let wildcard = has_wildcard(a);
+        let dir: &Path = if wildcard {
+            a.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
         } else if a.is_dir() {
-            (a.as_path(), Box::new(readable_kind))
+            a.as_path()
         } else {
             out.push(a.clone());
             continue;
         };
+        let pattern: Vec<char> = a.file_name().map(|n| n.to_string_lossy().chars().collect()).unwrap_or_default();
+        let wanted = |p: &Path| {
+            if wildcard {
+                p.file_name().is_some_and(|n| wildcard_match(&pattern, &n.to_string_lossy().chars().collect::<Vec<_>>()))
+            } else {
+                readable_kind(p) || p.is_dir()
+            }
+        };
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                missing.push(format!("无法读取文件夹「{}」：{}", dir.display(), crate::files::io_reason(&e)));
+                continue;
+            }
+        };
         let mut found = Vec::new();
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| format!("无法读取文件夹「{}」：{}", dir.display(), crate::files::io_reason(&e)))?;
         for p in entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| wanted(p)) {
             if p.is_file() {
                 found.push(p);
-            } else if !(has_wildcard(a) && p.is_dir()) {
+            } else if p.is_dir() {
+                skipped.push(format!("「{}」是子文件夹，已略过（其中的文件不审核；要审核请另外写出这个文件夹）", p.display()));
+            } else {
                 skipped.push(format!("「{}」不是普通文件（管道、设备或文件夹），已略过", p.display()));
             }
         }
         if found.is_empty() {
-            return Err(if has_wildcard(a) {
+            missing.push(if wildcard {
                 format!("没有与「{}」相符的文件", a.display())
             } else {
                 format!("文件夹「{}」中没有年报文件（年报文件、PDF、Word 文档、网页或文本文件）", a.display())
@@ -153,7 +178,7 @@ pub fn expand(args: &[PathBuf]) -> Result<Listing, String> {
     out.sort();
     out.dedup();
     skipped.sort();
-    Ok(Listing { files: out, skipped })
+    Ok(Listing { files: out, skipped, missing })
 }
 
 /// One file's audit result.
@@ -191,12 +216,15 @@ pub fn audit_files(files: &[PathBuf], options: &model::check::Options) -> Vec<Au
 
 /// `nianbao check A B …` / `check 文件夹` / `check *.pdf`.
 pub fn audit(files: &[PathBuf], options: &model::check::Options, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let files = match expand(files) {
+    let (files, missing) = match expand(files) {
         Ok(listing) => {
             for line in &listing.skipped {
                 let _ = writeln!(out, "【已略过】{line}");
             }
-            listing.files
+            for line in &listing.missing {
+                let _ = writeln!(out, "【没有文件】{line}");
+            }
+            (listing.files, listing.missing.len())
         }
         Err(why) => {
             let _ = writeln!(err, "错误：{why}");
@@ -232,11 +260,12 @@ pub fn audit(files: &[PathBuf], options: &model::check::Options, out: &mut impl 
     }
     let _ = writeln!(
         out,
-        "审核 {} 个文件：{with_errors} 个有错误，{unreadable} 个无法读取，{} 个没有错误",
+        "审核 {} 个文件：{with_errors} 个有错误，{unreadable} 个无法读取，{} 个没有错误{}",
         results.len(),
-        results.len() - with_errors - unreadable
+        results.len() - with_errors - unreadable,
+        if missing > 0 { format!("；{missing} 处没有找到文件") } else { String::new() }
     );
-    if unreadable > 0 {
+    if unreadable > 0 || missing > 0 {
         EXIT_FAILURE
     } else if with_errors > 0 {
         EXIT_FINDINGS

@@ -14,6 +14,7 @@ mod labels;
 mod marks;
 mod parse;
 pub mod pdf;
+mod signature;
 mod stream;
 mod tables;
 pub mod text;

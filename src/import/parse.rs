@@ -54,7 +54,7 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
         ));
     };
     let mut review = Vec::new();
-    let title = doc.find(TITLE, 0, headings[0].map_or(doc.len().min(5000), |h| h.start));
+    let title = find_title(&doc, headings[0].map_or(doc.len().min(5000), |h| h.start));
     let (year, agency) = title.map_or((None, String::new()), |t| title_parts(&doc, t));
     let year = year.or_else(|| period_year(&doc, headings[0].map_or(doc.len(), |h| h.start)));
     let mut report = Report::new(template, year.unwrap_or(2000), &agency);
@@ -115,7 +115,7 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     }
     if let Some((from, to)) = body(5) {
         let to = TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min().unwrap_or(to);
-        let (text, unit, date) = signature(&doc.text(from, to));
+        let (text, unit, date) = super::signature::split(&doc.text(from, to), &report.agency);
         report.other_matters = text;
         report.signature.unit = unit;
         report.signature.date = date;
@@ -143,6 +143,31 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     Ok(Imported { report, review, work: doc.work.get(), places })
 }
 
+/// The title: 「…政府信息公开工作年度报告」 not inside a citation — the
+/// 前言's 《…〈中华人民共和国政府信息公开工作年度报告格式〉…》 names a document, not
+/// this report, and no agency is to be taken from it.
+fn find_title(doc: &Doc, to: usize) -> Option<Found> {
+    let mut from = 0;
+    while let Some(t) = doc.find(TITLE, from, to) {
+        let mut depth = 0i32;
+        let mut i = t.start;
+        while i > 0 && doc.s[i].gap < Gap::Line {
+            i -= 1;
+            match doc.s[i].c {
+                '《' | '〈' => depth += 1,
+                '》' | '〉' => depth -= 1,
+                _ => {}
+            }
+        }
+        let next = doc.s.get(t.end).map(|c| c.c);
+        if depth <= 0 && !matches!(next, Some('格' | '》' | '〉')) {
+            return Some(t);
+        }
+        from = t.end;
+    }
+    None
+}
+
 /// Year and agency from the title 「平潭综合实验区2021年度政府信息公开工作年度报告」.
 fn title_parts(doc: &Doc, t: Found) -> (Option<i32>, String) {
     let s = &doc.s;
@@ -159,7 +184,8 @@ fn title_parts(doc: &Doc, t: Found) -> (Option<i32>, String) {
     // The agency: what precedes the year in the title — on its line, and on
     // the lines above that are still the title (a long name broken over lines,
     // or spaced out): short lines without digits or sentence punctuation.
-    let stop = |c: char| matches!(c, ':' | '：' | '>' | '》' | '。' | '，' | '|' | '；') || c.is_ascii_digit();
+    let stop =
+        |c: char| matches!(c, ':' | '：' | '>' | '》' | '《' | '〈' | '〉' | '。' | '，' | '|' | '；') || c.is_ascii_digit();
     let mut a = i;
     while a > 0 && s[a].gap <= Gap::Space && !stop(s[a - 1].c) {
         a -= 1;
@@ -176,7 +202,7 @@ fn title_parts(doc: &Doc, t: Found) -> (Option<i32>, String) {
         // A page's column name above the title (「政府信息公开年报」) is no agency's.
         let words = super::stream::compact(s, b, a);
         let column = ["信息公开", "报告", "年报"].iter().any(|w| words.contains(w));
-        if column || line.iter().any(|c| stop(c.c) || c.gap == Gap::Cell) || i - b > 40 || a - b > 30 {
+        if column || line.iter().any(|c| stop(c.c) || c.gap == Gap::Cell) || i - b > 60 || a - b > 40 {
             break;
         }
         a = b;
@@ -282,28 +308,6 @@ fn subsections<const N: usize>(doc: &Doc, from: usize, to: usize) -> (String, Ve
     (lead, out)
 }
 
-/// Splits the 落款 (a short unit line and a date line) off the end of part 六.
-fn signature(text: &str) -> (String, String, String) {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let is_date = |l: &str| {
-        let c: String = l.chars().filter(|c| !c.is_whitespace()).collect();
-        c.chars().count() <= 14
-            && c.ends_with('日')
-            && c.contains('年')
-            && c.contains('月')
-            && c.chars().next().is_some_and(|d| d.is_ascii_digit() || d == '二')
-    };
-    match lines.as_slice() {
-        [rest @ .., unit, date] if is_date(date) && unit.chars().count() <= 30 && !unit.contains('。') && !rest.is_empty() => {
-            (rest.join("\n"), unit.to_string(), date.chars().filter(|c| !c.is_whitespace()).collect())
-        }
-        [rest @ .., date] if is_date(date) && !rest.is_empty() => {
-            (rest.join("\n"), String::new(), date.chars().filter(|c| !c.is_whitespace()).collect())
-        }
-        _ => (lines.join("\n"), String::new(), String::new()),
-    }
-}
-
 /// The 信息处理费 in 元 from part 六: the amount in the sentence that names it,
 /// or 0 when that sentence says none was collected.
 pub fn processing_fee(text: &str) -> Option<Decimal> {
@@ -358,8 +362,17 @@ mod tests {
 
     fn agency(text: &str) -> (Option<i32>, String) {
         let doc = Doc::new(text);
-        let title = doc.find(TITLE, 0, doc.len()).unwrap();
+        let title = find_title(&doc, doc.len()).unwrap();
         title_parts(&doc, title)
+    }
+
+    #[test]
+    fn a_cited_document_is_no_title() {
+        let cited = "本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号）、《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》等文件要求编制。";
+        let doc = Doc::new(cited);
+        assert!(find_title(&doc, doc.len()).is_none());
+        assert_eq!(agency(&format!("{cited}\n平潭综合实验区2024年度政府信息公开工作年度报告\n")).1, "平潭综合实验区");
+        assert_eq!(agency(&format!("平潭综合实验区2024年度政府信息公开工作年度报告\n{cited}")).1, "平潭综合实验区");
     }
 
     #[test]
@@ -375,12 +388,8 @@ mod tests {
         let page = "发布时间：2025-01-10\n政府信息公开年报\n平潭综合实验区2024年度政府信息公开工作年度报告";
         assert_eq!(agency(page).1, "平潭综合实验区");
         assert_eq!(agency("标题: 平潭综合实验区2019年度政府信息公开工作年度报告").1, "平潭综合实验区");
-    }
-
-    #[test]
-    fn the_signature_comes_off_the_end() {
-        let (t, u, d) = signature("无。\n威海市文登区人民政府办公室\n2023 年 1 月 16 日");
-        assert_eq!((t.as_str(), u.as_str(), d.as_str()), ("无。", "威海市文登区人民政府办公室", "2023年1月16日"));
-        assert_eq!(signature("本机关未收取信息处理费。").1, "");
+        // A long name (32 characters) on its own line above the year.
+        let long = "中共青山县委青山县人民政府信访局青山县人民政府人民来访接待中心";
+        assert_eq!(agency(&format!("{long}\n2024年度政府信息公开工作年度报告")).1, long);
     }
 }

@@ -10,11 +10,13 @@
 
 use std::path::Path;
 
+use super::check::CellRef;
 use super::convert::to_2021;
 use super::decimal::Decimal;
 use super::preamble::standard_preamble;
 use super::report::Report;
 use super::template::{ColumnRole, DisclosureItem, RowRole, TemplateId};
+use super::unread::Unread;
 
 /// A new report for the year after `prev`, in `template`; `prev_path` is remembered.
 pub fn next_year(prev: &Report, prev_path: Option<&Path>, template: TemplateId) -> Report {
@@ -37,6 +39,9 @@ pub fn next_year(prev: &Report, prev_path: Option<&Path>, template: TemplateId) 
     let carried_in = r.template.get().application_row(RowRole::CarriedIn);
     let carried_out = prev.template.get().application_row(RowRole::CarriedOut);
     r.applications[carried_in] = prev.applications[carried_out];
+    for col in 0..r.applications[carried_in].len() {
+        carry_unread(prev, CellRef::applications(carried_out, col), &mut r, CellRef::applications(carried_in, col));
+    }
 
     if template == TemplateId::V2019 && prev.template == TemplateId::V2019 {
         for (i, (block, row)) in template.get().disclosure_rows().enumerate() {
@@ -46,9 +51,36 @@ pub fn next_year(prev: &Report, prev_path: Option<&Path>, template: TemplateId) 
             if let Some(before) = before {
                 r.disclosure[i][j] = before.checked_add(change.unwrap_or_default());
             }
+            // A carried sum with an unread part is unread too.
+            for role in [ColumnRole::PreviousItems, ColumnRole::Change] {
+                if let Some((pi, pj)) = prev.template.get().disclosure_cell(row.item, role) {
+                    carry_unread(prev, CellRef::disclosure(pi, pj), &mut r, CellRef::disclosure(i, j));
+                }
+            }
         }
     }
     r
+}
+
+/// A cell carried from last year's `from` stays 未能读取 in this year's `to`
+/// when last year's was (a blank would read as 0 to the checker): with last
+/// year's candidates and a reason that says where it came from.
+fn carry_unread(prev: &Report, from: CellRef, r: &mut Report, to: CellRef) {
+    let Some(u) = prev.unread_at(from) else { return };
+    if r.unread_at(to).is_some() {
+        return;
+    }
+    let unread = Unread {
+        reason: format!("从{}年报告结转而来，该格在上年报告中未能读取（{}）", prev.year, u.reason),
+        candidates: u.candidates.clone(),
+        source: if u.source.is_empty() {
+            format!("{}年报告", prev.year)
+        } else {
+            format!("{}年报告{}", prev.year, u.source)
+        },
+        text: u.text.clone(),
+    };
+    r.mark_unread(to, unread);
 }
 
 fn disclosure_value(r: &Report, item: DisclosureItem, role: ColumnRole) -> Option<Decimal> {
@@ -141,6 +173,34 @@ mod tests {
         assert_eq!(r.disclosure[6], vec![d(6), None]);
         assert_eq!(r.disclosure[0], vec![None, None, None], "(一) has no such column");
         assert!(check(&r, Some(&prev)).iter().all(|f| f.rule != "S2"));
+    }
+
+    #[test]
+    fn an_unread_cell_is_carried_unread() {
+        let mut prev = last_year(TemplateId::V2021);
+        let last = prev.applications.len() - 1;
+        let unread = Unread {
+            reason: "数字连在一起".into(),
+            candidates: vec!["3".into(), "30".into()],
+            source: "第 57 行".into(),
+            text: "30".into(),
+        };
+        prev.mark_unread(CellRef::applications(last, 6), unread);
+        let r = next_year(&prev, None, TemplateId::V2021);
+        assert_eq!(r.applications[1][6], None);
+        let carried = r.unread_at(CellRef::applications(1, 6)).expect("still unread, not a blank");
+        assert_eq!(carried.candidates, vec!["3", "30"]);
+        assert!(carried.reason.contains("2023年报告") && carried.reason.contains("数字连在一起"), "{}", carried.reason);
+        let findings = check(&r, Some(&prev));
+        assert!(findings.iter().all(|f| f.rule != "H3" || f.severity != crate::model::check::Severity::Error), "{findings:?}");
+        assert!(findings.iter().any(|f| f.rule == "H3" && f.message.starts_with("无法核对")), "{findings:?}");
+        // 2019 → 2019: 上一年项目数量 with an unread part is unread.
+        let mut prev = last_year(TemplateId::V2019);
+        prev.disclosure[2] = vec![d(10), d(-2), d(100)];
+        prev.mark_unread(CellRef::disclosure(2, 1), Unread::default());
+        let r = next_year(&prev, None, TemplateId::V2019);
+        assert!(r.unread_at(CellRef::disclosure(2, 0)).is_some());
+        assert_eq!(r.disclosure[2][0], None);
     }
 
     #[test]

@@ -5,10 +5,11 @@
 
 use std::collections::HashMap;
 
-use super::check::{CellRef, Finding, Severity, check};
+use super::check::{CellRef, Finding, Severity, Table, check};
 use super::decimal::Decimal;
 use super::report::{Count, Report};
 use super::template::{APPLICANT_TOTAL, ColumnRole, RowRole, TemplateId};
+use super::unread::Unread;
 
 /// A report to add in, and what to call it (its file name).
 pub struct Source {
@@ -22,6 +23,8 @@ pub struct SourceSummary {
     pub agency: String,
     pub errors: Vec<Finding>,
     pub warnings: usize,
+    /// Cells an importer could not read (未能读取).
+    pub unread: usize,
     /// Table 三: 一、本年新收 总计, （七）总计, 四、结转下年度 总计; table 四: 行政复议 总计, 诉讼 总计.
     pub new: Count,
     pub handled: Count,
@@ -61,6 +64,11 @@ impl Merged {
             .map(|(i, v)| format!("{} {v}", self.sources[*i].agency_or_name()))
             .collect::<Vec<_>>()
             .join("；")
+    }
+
+    /// How many sources have cells an importer could not read.
+    pub fn sources_with_unread(&self) -> usize {
+        self.sources.iter().filter(|s| s.unread > 0).count()
     }
 
     /// Whether any source has a 错误 (the sum is not to be trusted yet).
@@ -224,6 +232,7 @@ pub fn merge(sources: &[Source]) -> Result<Merged, MergeError> {
             name: s.name.clone(),
             agency: r.agency.clone(),
             warnings: findings.iter().filter(|f| f.severity == Severity::Warning).count(),
+            unread: r.unread.len(),
             errors: findings.into_iter().filter(|f| f.severity == Severity::Error).collect(),
             new: total(RowRole::New),
             handled: total(RowRole::ResultTotal),
@@ -232,7 +241,64 @@ pub fn merge(sources: &[Source]) -> Result<Merged, MergeError> {
             lawsuits: sum_counts(r.reviews[9], r.reviews[14]),
         });
     }
+    mark_unread_sums(&mut report, sources);
     Ok(Merged { report, sources: summaries, provenance })
+}
+
+/// A summed cell to which any source adds an unread cell is unread itself: its
+/// sum is not known. The reason names the sources; with one such source, the
+/// candidates are the others' sum plus each of its readings.
+fn mark_unread_sums(report: &mut Report, sources: &[Source]) {
+    let mut cells: Vec<CellRef> = Vec::new();
+    for s in sources {
+        for u in &s.report.unread {
+            if report.has_cell(u.cell) && !cells.contains(&u.cell) {
+                cells.push(u.cell);
+            }
+        }
+    }
+    for cell in cells {
+        let from: Vec<(&Source, &Unread)> = sources.iter().filter_map(|s| s.report.unread_at(cell).map(|u| (s, u))).collect();
+        let named = |s: &Source| if s.report.agency.trim().is_empty() { s.name.clone() } else { s.report.agency.clone() };
+        let names: Vec<String> = from.iter().map(|(s, _)| format!("「{}」", named(s))).collect();
+        let known = sources.iter().filter(|s| s.report.unread_at(cell).is_none()).try_fold(Decimal::ZERO, |sum, s| {
+            match cell_value(&s.report, cell) {
+                Some(v) => sum.checked_add(v),
+                None => Some(sum),
+            }
+        });
+        let candidates = match (&from[..], known) {
+            ([(_, u)], Some(known)) => u
+                .candidates
+                .iter()
+                .filter_map(|c| c.parse::<Decimal>().ok().and_then(|c| c.checked_add(known)))
+                .map(|v| v.to_string())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let unread = Unread {
+            reason: format!("汇总来源{}中该格未能读取，汇总数不确定", names.join("、")),
+            candidates,
+            source: from
+                .iter()
+                .map(|(s, u)| format!("{}：{}", named(s), super::unread::describe(u)))
+                .collect::<Vec<_>>()
+                .join("；"),
+            text: String::new(),
+        };
+        report.mark_unread(cell, unread);
+    }
+}
+
+/// A cell's value as a decimal, whichever table it is in.
+fn cell_value(r: &Report, cell: CellRef) -> Option<Decimal> {
+    match cell.table {
+        Table::Disclosure => r.disclosure.get(cell.row).and_then(|row| row.get(cell.col)).copied().flatten(),
+        Table::Applications => {
+            r.applications.get(cell.row).and_then(|row| row.get(cell.col)).copied().flatten().map(Decimal::from_int)
+        }
+        Table::Reviews => r.reviews.get(cell.col).copied().flatten().map(Decimal::from_int),
+    }
 }
 
 #[cfg(test)]
@@ -290,6 +356,35 @@ mod tests {
         assert!(m.sources[0].errors.iter().any(|f| f.rule == "H1"));
         assert!(m.sources[1].errors.is_empty());
         assert_eq!(m.sources[0].new, None, "the 总计 column was left blank");
+    }
+
+    #[test]
+    fn a_cell_with_an_unread_part_is_unread() {
+        let mut a = source("a.json", "甲局", 2024, TemplateId::V2021);
+        let mut b = source("b.json", "乙镇", 2024, TemplateId::V2021);
+        let mut c = source("c.json", "丙办", 2024, TemplateId::V2021);
+        a.report.applications[0][0] = Some(3);
+        let unread = |candidates: &[&str]| Unread {
+            reason: "数字连在一起".into(),
+            candidates: candidates.iter().map(|c| c.to_string()).collect(),
+            source: "第 5 行".into(),
+            text: "12".into(),
+        };
+        b.report.mark_unread(CellRef::applications(0, 0), unread(&["1", "12"]));
+        b.report.mark_unread(CellRef::reviews(0), unread(&[]));
+        c.report.mark_unread(CellRef::reviews(0), unread(&["2"]));
+        c.report.mark_unread(CellRef::disclosure(5, 0), unread(&["0.5"]));
+        let m = merge(&[a, b, c]).unwrap();
+        let r = &m.report;
+        assert_eq!(r.applications[0][0], None, "3 + unread is not 3");
+        let u = r.unread_at(CellRef::applications(0, 0)).expect("unread");
+        assert!(u.reason.contains("「乙镇」"), "{}", u.reason);
+        assert_eq!(u.candidates, vec!["4", "15"], "3 + each reading");
+        let u = r.unread_at(CellRef::reviews(0)).expect("unread");
+        assert!(u.reason.contains("「乙镇」、「丙办」"), "{}", u.reason);
+        assert!(r.unread_at(CellRef::disclosure(5, 0)).is_some());
+        assert_eq!(r.unread.len(), 3);
+        assert_eq!(m.sources_with_unread(), 2);
     }
 
     #[test]

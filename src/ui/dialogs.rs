@@ -41,9 +41,13 @@ pub trait FileDialogs {
 }
 
 pub const REPORT_FILTER: (&str, &[&str]) = ("年报文件 (*.json)", &["json"]);
-/// What 导入 and 审核 read: published documents (and report files, for 审核).
-pub const DOCUMENT_FILTER: (&str, &[&str]) =
-    ("已发布的年报 (*.pdf *.docx *.html *.htm *.txt *.json)", &["pdf", "docx", "html", "htm", "txt", "json", "doc", "wps"]);
+/// What every dialog that reads a report lists (打开, 从上年报告新建, 汇总, 导入,
+/// 审核): report files and every kind of published document they import
+/// (`import::kind_of`; .doc/.wps too, to say how to convert them).
+pub const DOCUMENT_FILTER: (&str, &[&str]) = (
+    "年报文件和已发布的年报 (*.json *.pdf *.docx *.html *.htm *.txt)",
+    &["json", "pdf", "docx", "html", "htm", "shtml", "xhtml", "txt", "text", "doc", "wps"],
+);
 pub const CSV_FILTER: (&str, &[&str]) = ("CSV 表格 (*.csv)", &["csv"]);
 
 pub fn export_filter(format: Format) -> (&'static str, &'static [&'static str]) {
@@ -130,11 +134,11 @@ fn on_path(program: &str) -> bool {
 
 impl FileDialogs for NativeDialogs {
     fn open_report(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Answer<PathBuf> {
-        native(|| dialog(parent, dir, REPORT_FILTER).set_title("打开年报").pick_file())
+        native(|| dialog(parent, dir, DOCUMENT_FILTER).set_title("打开年报").pick_file())
     }
 
     fn open_reports(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Answer<Vec<PathBuf>> {
-        native(|| dialog(parent, dir, REPORT_FILTER).set_title("选择要汇总的年报（可多选）").pick_files())
+        native(|| dialog(parent, dir, DOCUMENT_FILTER).set_title("选择要汇总的年报（可多选）").pick_files())
     }
 
     fn open_document(&mut self, parent: Option<&eframe::Frame>, dir: Option<&Path>) -> Answer<PathBuf> {
@@ -190,5 +194,16 @@ mod tests {
         assert_eq!(with_extension(PathBuf::from("/a/年报.v2"), "pdf"), PathBuf::from("/a/年报.v2.pdf"));
         assert_eq!(file_name("某局/办公室2024年", "pdf"), "某局_办公室2024年.pdf");
         assert_eq!(file_name("  ", "json"), "年报.json");
+    }
+
+    #[test]
+    fn the_open_filter_lists_every_kind_that_opens() {
+        for ext in DOCUMENT_FILTER.1 {
+            let p = PathBuf::from(format!("年报.{ext}"));
+            assert!(*ext == "json" || crate::import::is_document(&p), "{ext} is listed but does not open");
+        }
+        for ext in ["json", "pdf", "docx", "html", "htm", "shtml", "xhtml", "txt", "text", "doc", "wps"] {
+            assert!(DOCUMENT_FILTER.1.contains(&ext), "{ext} opens but is not listed");
+        }
     }
 }

@@ -3,15 +3,22 @@
 //! to the file type asked for.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use egui_file::{FileDialog, State};
 
 use super::dialogs::Answer;
 
+/// The 打开 button's text (also how its click is recognised).
+const OPEN: &str = "打开";
+
 /// One open in-app dialog.
 pub struct InAppDialog {
     dialog: FileDialog,
     multiple: bool,
+    /// What the 文件名 field holds, as egui_file last showed it: its 打开
+    /// button opens only a file clicked in the list, not a typed name (Enter does).
+    typed: Arc<Mutex<String>>,
 }
 
 /// What the dialog is for.
@@ -36,7 +43,7 @@ impl InAppDialog {
             .title(title)
             .initial_path(start)
             .multi_select(multiple)
-            .open_button_text("打开".into())
+            .open_button_text(OPEN.into())
             .save_button_text("保存".into())
             .cancel_button_text("取消".into())
             .new_folder_button_text("新建文件夹".into())
@@ -52,13 +59,51 @@ impl InAppDialog {
             .show_files_filter(Box::new(move |p: &Path| {
                 p.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
             }));
+        // egui_file asks its name filter about the 文件名 field every frame: a
+        // filter that lets every name through and remembers it.
+        let typed = Arc::new(Mutex::new(String::new()));
+        let seen = Arc::clone(&typed);
+        dialog = dialog.filename_filter(Box::new(move |name: &str| {
+            if let Ok(mut t) = seen.lock() {
+                name.clone_into(&mut t);
+            }
+            true
+        }));
         dialog.open();
-        InAppDialog { dialog, multiple }
+        InAppDialog { dialog, multiple, typed }
+    }
+
+    /// The file named in the 文件名 field when 打开 was clicked: a file there is
+    /// chosen (even over one clicked in the list before typing), a folder is entered.
+    fn typed_and_opened(&mut self, ctx: &egui::Context, events_before: usize) -> Option<PathBuf> {
+        if self.multiple || self.dialog.dialog_type() != egui_file::DialogType::OpenFile {
+            return None;
+        }
+        let clicked = ctx.output(|o| {
+            o.events[events_before.min(o.events.len())..]
+                .iter()
+                .any(|e| matches!(e, egui::output::OutputEvent::Clicked(info) if info.label.as_deref() == Some(OPEN)))
+        });
+        let typed = self.typed.lock().map(|t| t.trim().to_string()).unwrap_or_default();
+        if !clicked || typed.is_empty() {
+            return None;
+        }
+        let path = self.dialog.directory().join(&typed);
+        if path.is_dir() {
+            self.dialog.set_path(path);
+            return None;
+        }
+        path.is_file().then_some(path)
     }
 
     /// Draws the dialog; Some once the user has chosen (or cancelled, or pressed Esc).
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Answer<Vec<PathBuf>>> {
-        match self.dialog.show(ctx).state() {
+        let events_before = ctx.output(|o| o.events.len());
+        let state = self.dialog.show(ctx).state();
+        if let Some(path) = self.typed_and_opened(ctx, events_before) {
+            return Some(Answer::Chosen(vec![path]));
+        }
+        match state {
             State::Open => None,
             State::Selected => {
                 let chosen: Vec<PathBuf> = if self.multiple {

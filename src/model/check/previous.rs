@@ -20,12 +20,26 @@ fn carry_over(r: &Report, prev: &Report, out: &mut Findings) {
     let prev_row = prev.template.get().application_row(RowRole::CarriedOut);
     let mut cells = Vec::new();
     let mut parts = Vec::new();
+    let mut unknown = Vec::new();
     for (col, name) in APPLICANT_COLUMNS.iter().enumerate() {
         let (now, before) = (r.applications[row][col], prev.applications[prev_row][col]);
+        // Last year's cell was not read (imported): unknown, not blank.
+        if prev.unread_at(CellRef::applications(prev_row, col)).is_some() {
+            unknown.push((CellRef::applications(row, col), *name));
+            continue;
+        }
         if now.unwrap_or(0) != before.unwrap_or(0) || (now.is_none() && before.is_some()) {
             cells.push(CellRef::applications(row, col));
             parts.push(format!("{name} 本年填 {}、上年结转下年度 {}", show(now), show(before)));
         }
+    }
+    if !unknown.is_empty() {
+        let names: Vec<&str> = unknown.iter().map(|(_, n)| *n).collect();
+        out.hint(
+            "S1",
+            Location::Cells(unknown.iter().map(|(c, _)| *c).collect()),
+            format!("无法核对：{}年报告的「四、结转下年度继续办理」{}列未能读取，S1 的核对要用到它", prev.year, names.join("、")),
+        );
     }
     if !cells.is_empty() {
         out.warning(
@@ -192,6 +206,21 @@ mod tests {
         // Without last year's report there is no S1.
         let r = Report::new(TemplateId::V2021, 2024, "某局");
         assert!(check(&r, None).iter().all(|f| f.rule != "S1"));
+    }
+
+    #[test]
+    fn s1_cannot_check_a_cell_last_year_left_unread() {
+        let mut prev = Report::new(TemplateId::V2021, 2023, "某局");
+        let last = prev.applications.len() - 1;
+        prev.applications[last] = [Some(2), Some(1), Some(0), Some(0), Some(0), Some(0), Some(3)];
+        prev.mark_unread(CellRef::applications(last, 6), crate::model::unread::Unread::default());
+        let mut r = Report::new(TemplateId::V2021, 2024, "某局");
+        r.applications[1] = [Some(2), Some(1), Some(0), Some(0), Some(0), Some(0), Some(3)];
+        let s1 = with_prev(&r, &prev, "S1");
+        assert_eq!(s1.len(), 1, "{s1:?}");
+        assert!(s1[0].message.starts_with("无法核对") && s1[0].message.contains("总计"), "{}", s1[0].message);
+        assert!(!s1[0].message.contains("空白"), "{}", s1[0].message);
+        assert_eq!(s1[0].severity, crate::model::check::Severity::Hint);
     }
 
     #[test]

@@ -117,7 +117,7 @@ impl App {
         let mut sources = Vec::new();
         let mut unreadable = Vec::new();
         for f in files {
-            // Published documents are imported for the sum (their unread cells add as blanks).
+            // Published documents are imported for the sum (a sum with an unread cell is unread).
             match crate::cli::load_any(f).map(|(r, _)| r) {
                 Ok(report) => sources.push(model::merge::Source {
                     name: f.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
@@ -144,6 +144,13 @@ impl App {
                 } else {
                     format!("已汇总 {} 份年报；编制单位和文字部分请自行填写", merged.sources.len())
                 };
+                if !merged.report.unread.is_empty() {
+                    self.status += &format!(
+                        "；{} 份来源有未能读取的单元格，汇总中 {} 个单元格因此未能读取",
+                        merged.sources_with_unread(),
+                        merged.report.unread.len()
+                    );
+                }
                 self.merged = Some(merged);
                 self.made_from = files.to_vec();
                 self.tab = Tab::Applications;

@@ -30,7 +30,9 @@ impl App {
     /// Where a dialog starts: the report's folder, else the last file's, whichever
     /// is known to be there (never asked on the UI thread: it may be an offline share).
     fn dialog_folder(&self) -> Option<PathBuf> {
-        let folders = [self.path.as_ref(), self.settings.recent.first()].into_iter().flatten();
+        // After an import (or 汇总, 从上年报告新建) the report has no file yet: the
+        // folder of what it was made from.
+        let folders = [self.path.as_ref(), self.made_from.first(), self.settings.recent.first()].into_iter().flatten();
         self.reachable.first_present(folders.filter_map(|p| p.parent().map(Path::to_path_buf)))
     }
 
@@ -56,12 +58,12 @@ impl App {
             Answer::Unavailable => {
                 let name;
                 let (kind, title, filter) = match &request {
-                    FileRequest::Open => (Kind::Open { multiple: false }, "打开年报".to_string(), REPORT_FILTER),
+                    FileRequest::Open => (Kind::Open { multiple: false }, "打开年报".to_string(), DOCUMENT_FILTER),
                     FileRequest::NewFromPrevious => {
-                        (Kind::Open { multiple: false }, "选择上年的年报文件".to_string(), REPORT_FILTER)
+                        (Kind::Open { multiple: false }, "选择上年的年报文件".to_string(), DOCUMENT_FILTER)
                     }
                     FileRequest::Merge => {
-                        (Kind::Open { multiple: true }, "选择要汇总的年报（可多选）".to_string(), REPORT_FILTER)
+                        (Kind::Open { multiple: true }, "选择要汇总的年报（可多选）".to_string(), DOCUMENT_FILTER)
                     }
                     FileRequest::Import => (Kind::Open { multiple: false }, "导入已有年报".to_string(), DOCUMENT_FILTER),
                     FileRequest::Audit => {

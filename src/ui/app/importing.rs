@@ -35,6 +35,22 @@ pub struct AuditRow {
     pub failure: Option<String>,
 }
 
+/// The 说明 column's width; the whole reason is its tooltip.
+const NOTE_WIDTH: f32 = 280.0;
+
+/// What a file that could not be read shows for its counts (never zeros).
+const UNREADABLE: &str = "无法读取";
+
+impl AuditRow {
+    /// 错误, 警告, 未能读取 as the list and the CSV show them.
+    pub fn counts_shown(&self) -> [String; 3] {
+        if self.failure.is_some() {
+            return [UNREADABLE.to_string(), UNREADABLE.to_string(), UNREADABLE.to_string()];
+        }
+        [self.errors.to_string(), self.warnings.to_string(), self.unread.to_string()]
+    }
+}
+
 /// The 审核多个年报 window.
 pub struct Audit {
     pub rows: Vec<AuditRow>,
@@ -78,13 +94,11 @@ impl Audit {
         for r in &self.rows {
             let year = r.year.map(|y| y.to_string()).unwrap_or_default();
             let note = r.failure.as_deref().unwrap_or("");
+            let [errors, warnings, unread] = r.counts_shown();
             out.push_str(&format!(
-                "{},{},{year},{},{},{},{}\r\n",
+                "{},{},{year},{errors},{warnings},{unread},{}\r\n",
                 field(&r.path.display().to_string()),
                 field(&r.agency),
-                r.errors,
-                r.warnings,
-                r.unread,
                 field(note)
             ));
         }
@@ -205,10 +219,16 @@ impl App {
     /// 审核多个年报: the chosen files, read and checked, in a window.
     pub fn audit(&mut self, files: &[PathBuf]) {
         match crate::cli::expand(files) {
+            Ok(listing) if listing.files.is_empty() && !listing.missing.is_empty() => {
+                self.modal = Some(Modal::Message { title: "无法审核".into(), text: listing.missing.join("\n") });
+            }
             Ok(listing) => {
                 let options = crate::model::check::Options { overview_limit: self.settings.overview_limit };
                 self.audit = Some(Audit::of(&listing.files, &options));
                 self.status = format!("已审核 {} 个文件", listing.files.len());
+                for line in &listing.missing {
+                    self.status += &format!("；{line}");
+                }
                 if let Some(first) = listing.skipped.first() {
                     self.status += &format!("；{first}");
                     if listing.skipped.len() > 1 {
@@ -235,23 +255,32 @@ impl App {
             }
             egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
                 egui::Grid::new("audit-rows").striped(true).num_columns(8).show(ui, |ui| {
-                    for h in ["文件", "编制单位", "年度", "错误", "警告", "未能读取", "说明", ""] {
+                    // 打开 first: a long 说明 cannot push it off a small screen.
+                    for h in ["", "文件", "编制单位", "年度", "错误", "警告", "未能读取", "说明"] {
                         ui.strong(h);
                     }
                     ui.end_row();
                     for r in &audit.rows {
+                        if r.failure.is_none() {
+                            if ui.button("打开").clicked() {
+                                chosen = Some(r.path.clone());
+                            }
+                        } else {
+                            ui.label("");
+                        }
                         let name =
                             r.path.file_name().map_or_else(|| r.path.display().to_string(), |n| n.to_string_lossy().into_owned());
                         ui.label(name).on_hover_text(r.path.display().to_string());
                         ui.label(&r.agency);
                         ui.label(r.year.map(|y| y.to_string()).unwrap_or_default());
-                        ui.label(r.errors.to_string());
-                        ui.label(r.warnings.to_string());
-                        ui.label(r.unread.to_string());
-                        ui.label(r.failure.as_deref().unwrap_or(""));
-                        if r.failure.is_none() && ui.button("打开").clicked() {
-                            chosen = Some(r.path.clone());
+                        for count in r.counts_shown() {
+                            ui.label(count);
                         }
+                        let note = r.failure.as_deref().unwrap_or("");
+                        ui.scope(|ui| {
+                            ui.set_max_width(NOTE_WIDTH);
+                            ui.add(egui::Label::new(note).truncate()).on_hover_text(note);
+                        });
                         ui.end_row();
                     }
                 });
@@ -299,5 +328,21 @@ mod tests {
         let csv = a.csv();
         assert!(csv.starts_with('\u{feff}'));
         assert!(csv.contains("\"甲,乙.pdf\",某局,2024,1,2,3,\r\n"), "{csv}");
+    }
+
+    #[test]
+    fn an_unreadable_file_shows_no_counts() {
+        let a = Audit {
+            rows: vec![AuditRow {
+                path: "坏.pdf".into(),
+                agency: String::new(),
+                year: None,
+                errors: 0,
+                warnings: 0,
+                unread: 0,
+                failure: Some("文件已损坏".into()),
+            }],
+        };
+        assert!(a.csv().contains("坏.pdf,,,无法读取,无法读取,无法读取,文件已损坏\r\n"), "{}", a.csv());
     }
 }

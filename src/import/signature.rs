@@ -1,0 +1,123 @@
+//! The 落款 at the end of part 六: one or more unit lines (a joint report has a
+//! unit per line; a long unit may be wrapped over two), then a date line, which
+//! may be missing.
+
+/// Longest unit line taken (a long agency's name is 30-odd characters).
+const MAX_UNIT_CHARS: usize = 40;
+/// A joint report signs with a few units, one per line.
+const MAX_UNIT_LINES: usize = 4;
+/// What the name of a unit ends with (局, 办公室, 街道办事处, 中心 …).
+const UNIT_ENDINGS: &str = "局办室委府院会心所处队站部厅馆道镇乡区司行团社署盟联";
+
+/// Splits the 落款 off the end of part 六: (the rest of 六, unit, date). The
+/// unit keeps a line per unit (「青山县市场监督管理局\n青山县司法局」); lines
+/// that together make the report's `agency` are one unit wrapped by the page.
+pub fn split(text: &str, agency: &str) -> (String, String, String) {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let (body, date) = match lines.as_slice() {
+        [rest @ .., date] if is_date(date) => (rest, date.chars().filter(|c| !c.is_whitespace()).collect()),
+        _ => (lines.as_slice(), String::new()),
+    };
+    let agency = compact(agency);
+    // Unit lines from the bottom up: a line that names a unit, or the first
+    // half of the agency's name wrapped onto the line below.
+    let mut first = body.len();
+    while first > 0 && body.len() - first < MAX_UNIT_LINES {
+        let joins = |a: Option<&&str>, b: Option<&&str>| match (a, b) {
+            (Some(a), Some(b)) => !agency.is_empty() && agency.contains(&(compact(a) + &compact(b))),
+            _ => false,
+        };
+        let here = &body[first - 1];
+        let wrapped = joins(Some(here), body.get(first)) || (first >= 2 && joins(body.get(first - 2), Some(here)));
+        // Right above a date any unit-like line is the unit, as is the agency's name.
+        let signs = (!date.is_empty() && first == body.len()) || compact(here) == agency;
+        if !unit_like(here) || !(ends_like_unit(here) || wrapped || signs) {
+            break;
+        }
+        first -= 1;
+    }
+    // Something of part 六 stays before the 落款 (a 六 of one unit-like line is text).
+    if first == 0 {
+        first = body.len().min(1);
+    }
+    let units = join_wrapped(&body[first..], &agency);
+    let unit = units.join("\n");
+    (body[..first].join("\n"), unit, date)
+}
+
+fn is_date(l: &str) -> bool {
+    let c: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+    c.chars().count() <= 14
+        && c.ends_with('日')
+        && c.contains('年')
+        && c.contains('月')
+        && c.chars().next().is_some_and(|d| d.is_ascii_digit() || d == '二')
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A line that may be a unit's name: short, no sentence punctuation, not a list item.
+fn unit_like(line: &str) -> bool {
+    let n = compact(line).chars().count();
+    let list_item = line.starts_with(['（', '(', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+        || line.chars().nth(1).is_some_and(|c| c == '、' || c == '.');
+    (2..=MAX_UNIT_CHARS).contains(&n) && !list_item && !line.contains(['。', '，', '；', '：', ',', ';', ':', '！', '？'])
+}
+
+fn ends_like_unit(line: &str) -> bool {
+    line.trim_end_matches(['）', ')']).chars().last().is_some_and(|c| UNIT_ENDINGS.contains(c))
+}
+
+/// Adjacent lines whose concatenation is (part of) the agency's name are one unit.
+fn join_wrapped(lines: &[&str], agency: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in lines {
+        let line = compact(line);
+        match out.last_mut() {
+            Some(last) if !agency.is_empty() && *last != agency && agency.contains(&format!("{last}{line}")) => {
+                last.push_str(&line);
+            }
+            _ => out.push(line),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+
+    fn s(text: &str, agency: &str) -> (String, String, String) {
+        split(text, agency)
+    }
+
+    #[test]
+    fn the_signature_comes_off_the_end() {
+        let (t, u, d) = s("无。\n威海市文登区人民政府办公室\n2023 年 1 月 16 日", "");
+        assert_eq!((t.as_str(), u.as_str(), d.as_str()), ("无。", "威海市文登区人民政府办公室", "2023年1月16日"));
+        assert_eq!(s("本机关未收取信息处理费。", "").1, "");
+        assert_eq!(s("本机关未收取信息处理费。\n无", "").0, "本机关未收取信息处理费。\n无", "not a unit");
+    }
+
+    #[test]
+    fn joint_wrapped_long_and_undated_units() {
+        let joint = s("其他事项：无。\n青山县市场监督管理局\n青山县司法局\n2025年1月20日", "青山县市场监督管理局");
+        assert_eq!((joint.0.as_str(), joint.1.as_str()), ("其他事项：无。", "青山县市场监督管理局\n青山县司法局"));
+        let long = "中共青山县委青山县人民政府信访局青山县人民政府人民来访接待中心";
+        let wrapped = s("无。\n中共青山县委青山县人民政府信访局\n青山县人民政府人民来访接待中心\n2025年1月20日", long);
+        assert_eq!((wrapped.0.as_str(), wrapped.1.as_str()), ("无。", long));
+        let odd = s(
+            "无。\n中共青山县委青山县人民政府\n信访局青山县人民政府人民来访\n2025年1月20日",
+            "中共青山县委青山县人民政府信访局青山县人民政府人民来访",
+        );
+        assert_eq!(odd.1, "中共青山县委青山县人民政府信访局青山县人民政府人民来访", "wrapped after a unit-like ending too");
+        let one_line = s(&format!("无。\n{long}\n2025年1月20日"), "");
+        assert_eq!(one_line.1, long, "a 32-character unit on one line");
+        let odd_end = "中共青山县委青山县人民政府信访局青山县人民政府人民来访";
+        assert_eq!(s(&format!("无。\n{odd_end}\n2025年1月20日"), "").1, odd_end, "above the date, whatever it ends with");
+        let undated = s("本年度收取信息处理费35.5元。\n青山县人民政府办公室", "青山县人民政府办公室");
+        assert_eq!(undated, ("本年度收取信息处理费35.5元。".into(), "青山县人民政府办公室".into(), String::new()));
+    }
+}
