@@ -219,3 +219,42 @@ fn columns_follow_their_headers_not_their_position() {
     }
     assert_eq!(r.applications[0][1], Some(2));
 }
+
+/// A row label printed twice with different numbers: neither place wins
+/// silently; the same numbers twice (a row repeated after a page's repeated
+/// header) read once. Tables 二 and 三, a copy next to its row or further on.
+#[test]
+fn a_row_printed_twice_with_different_numbers_is_unread() {
+    let header = "\t申请人情况\n\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n";
+    let text = format!(
+        "某县某局2024年度政府信息公开工作年度报告\n二、主动公开政府信息情况\n\t第二十条第（一）项\n\t信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n\
+         \t规章\t1\t2\t3\n\t行政规范性文件\t4\t5\t6\n\t第二十条第（五）项\n\t信息内容\t本年处理决定数量\n\t行政许可\t7\n\t规章\t9\t9\t9\n\
+         三、收到和处理政府信息公开申请情况\n{header}\
+         一、本年新收政府信息公开申请数量\t9\t2\t1\t0\t0\t0\t12\n\
+         二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n\
+         三、本年度办理结果\n（一）予以公开\t5\t1\t0\t0\t0\t0\t6\n\
+         （二）部分公开（区分处理的，只计这一情形，不计其他情形）\t900\t901\t902\t903\t904\t905\t906\n\
+         （二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t0\t0\t0\t0\t0\t1\n\
+         {header}（一）予以公开\t5\t1\t0\t0\t0\t0\t6\n\
+         （三）不予公开\n1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n"
+    );
+    let imported = nianbao::import::import_text(&text).unwrap();
+    let r = &imported.report;
+    // 表三 (二): both readings, in both orders of the cells' places.
+    for j in 0..7 {
+        let u = r.unread_at(CellRef::applications(3, j)).expect("the repeated row is unread");
+        assert!(u.reason.contains("出现两次"), "{}", u.reason);
+        assert_eq!(u.candidates.len(), 2, "{:?}", u.candidates);
+        assert!(u.candidates.contains(&format!("{}", 900 + j)), "{:?}", u.candidates);
+        assert_eq!(r.applications[3][j], None);
+    }
+    // 表二 规章: a copy after another block, with other numbers.
+    let u = r.unread_at(CellRef::disclosure(0, 0)).expect("规章 printed twice");
+    assert_eq!(u.candidates, ["1", "9"]);
+    // The same row twice, after a repeated header: read once; the headers repeat freely.
+    assert_eq!(r.applications[2], [Some(5), Some(1), Some(0), Some(0), Some(0), Some(0), Some(6)]);
+    assert!(r.unread_at(CellRef::applications(2, 0)).is_none());
+    assert_eq!(r.disclosure[1][0].map(|v| v.to_string()), Some("4".into()));
+    let lines = imported.review_lines().join("\n");
+    assert!(lines.contains("表三「（二）部分公开") && lines.contains("这一行出现两次"), "{lines}");
+}

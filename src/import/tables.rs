@@ -2,6 +2,7 @@
 //! between it and the next label are that row's cells ([`super::cells`]).
 
 mod headers;
+mod repeats;
 
 use super::Review;
 use super::cells::{CellRead, RowRead, read_row};
@@ -135,26 +136,43 @@ fn disclosure(p: &mut Placer<'_>, (from, to): (usize, usize)) {
         .collect();
     let found = find_rows(p.doc, &labels, from, to);
     // Each block's header: between the rows before it and its first row.
-    let mut columns: Vec<Option<usize>> = Vec::new();
-    for (i, (block, row)) in rows.iter().enumerate() {
-        let cells = (0..block.columns.len()).map(|j| CellRef::disclosure(i, j));
+    let mut columns: Vec<Vec<Option<usize>>> = Vec::with_capacity(rows.len());
+    for (i, (block, _)) in rows.iter().enumerate() {
         if i == 0 || !std::ptr::eq(rows[i - 1].0, *block) {
             let start = found[..i].iter().flatten().last().map_or(from, |f| f.end);
             let end = found[i..].iter().flatten().next().map_or(to, |f| f.start);
             let names: Vec<&'static str> = block.columns.iter().map(|c| c.label).collect();
-            columns = headers::columns(p.doc, &headers::flat(&names), start, end.max(start));
+            columns.push(headers::columns(p.doc, &headers::flat(&names), start, end.max(start)));
+        } else {
+            columns.push(columns[i - 1].clone());
         }
-        let Some(f) = found[i] else {
-            p.missing(cells, &format!("原文中没有找到表二「{}」这一行", row.label));
+    }
+    let read_at = |i: usize, start: usize, end: usize| {
+        let kinds: Vec<CellKind> = rows[i].0.columns.iter().map(|c| c.role.kind()).collect();
+        let mut read: RowRead = read_row(&p.doc.s, start, end, &kinds);
+        read.cells = headers::reorder(read.cells, &columns[i]);
+        read
+    };
+    let mut reads: Vec<Option<RowRead>> =
+        found.iter().enumerate().map(|(i, f)| f.map(|f| read_at(i, f.end, next_start(&found, i, to)))).collect();
+    let names = rows.iter().map(|(_, r)| r.label.to_string()).collect();
+    let repeated =
+        repeats::Rows { doc: p.doc, source: p.source, table: "表二", names, labels: &labels, found: &found, from, to };
+    repeated.settle(&mut reads, p.review, read_at);
+    for (i, ((block, row), read)) in rows.iter().zip(reads).enumerate() {
+        let Some(read) = read else {
+            p.missing(
+                (0..block.columns.len()).map(|j| CellRef::disclosure(i, j)),
+                &format!("原文中没有找到表二「{}」这一行", row.label),
+            );
             continue;
         };
-        let kinds: Vec<CellKind> = block.columns.iter().map(|c| c.role.kind()).collect();
-        let mut read: RowRead = read_row(&p.doc.s, f.end, next_start(&found, i, to), &kinds);
-        read.cells = headers::reorder(read.cells, &columns);
         for (j, c) in read.cells.iter().enumerate() {
             p.put(CellRef::disclosure(i, j), c);
         }
-        if block.columns.iter().any(|c| c.role == ColumnRole::PurchaseAmount) {
+        if let Some(f) = found[i]
+            && block.columns.iter().any(|c| c.role == ColumnRole::PurchaseAmount)
+        {
             // The unit as the source states it, after the amount or in the
             // column's header; none stated, none invented.
             let header = p.doc.find("采购总金额", from, f.start).map(|h| stated_unit(p.doc, h.end));
@@ -207,20 +225,32 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
         .collect();
     // Its sub-rows 1 and 2 (long labels) both missing: the 3.其他 found, if any, is not the sub-row.
     let merged_other = p.report.template == TemplateId::V2021 && other_rows.iter().take(2).all(|&i| found[i].is_none());
-    for (i, row) in tpl.applications.iter().enumerate() {
-        let cells = (0..n).map(|j| CellRef::applications(i, j));
-        if merged_other && other_rows.contains(&i) {
-            continue;
-        }
-        let Some(f) = found[i] else {
-            p.missing(cells, &format!("原文中没有找到表三「{}」这一行", row.label()));
-            continue;
-        };
-        let mut read = read_row(&p.doc.s, f.end, next_start(&found, i, to), &kinds);
+    let read_at = |_: usize, start: usize, end: usize| {
+        let mut read = read_row(&p.doc.s, start, end, &kinds);
         if subtotal && read.cells.len() == n + 1 {
             read.cells.remove(n - 1);
         }
         read.cells = headers::reorder(read.cells, &columns);
+        read
+    };
+    let skipped = |i: usize| merged_other && other_rows.contains(&i);
+    let mut reads: Vec<Option<RowRead>> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| f.filter(|_| !skipped(i)).map(|f| read_at(i, f.end, next_start(&found, i, to))))
+        .collect();
+    let names = tpl.applications.iter().map(|r| r.label()).collect();
+    let repeated =
+        repeats::Rows { doc: p.doc, source: p.source, table: "表三", names, labels: &labels, found: &found, from, to };
+    repeated.settle(&mut reads, p.review, read_at);
+    for (i, (row, read)) in tpl.applications.iter().zip(reads).enumerate() {
+        if skipped(i) {
+            continue;
+        }
+        let Some(read) = read else {
+            p.missing((0..n).map(|j| CellRef::applications(i, j)), &format!("原文中没有找到表三「{}」这一行", row.label()));
+            continue;
+        };
         for (j, c) in read.cells.iter().enumerate() {
             p.put(CellRef::applications(i, j), c);
         }
