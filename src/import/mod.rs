@@ -12,6 +12,7 @@ pub mod docx;
 pub mod html;
 mod labels;
 mod marks;
+mod money;
 mod parse;
 pub mod pdf;
 mod signature;

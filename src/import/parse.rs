@@ -312,7 +312,8 @@ fn subsections<const N: usize>(doc: &Doc, from: usize, to: usize) -> (String, Ve
 /// or 0 when that sentence says none was collected.
 pub fn processing_fee(text: &str) -> Option<Decimal> {
     for sentence in text.split(['。', '；', ';', '\n']) {
-        let compact: String = sentence.chars().filter(|c| !c.is_whitespace()).collect();
+        // Full-width digits and signs as ASCII: 「３００元」 is 300.
+        let compact: String = sentence.chars().filter(|c| !c.is_whitespace()).map(super::stream::normalize).collect();
         // 「信息处理费」, or 「依申请提供政府信息，不收取任何费用」.
         let about_fees = compact.contains("信息处理费") || (compact.contains("费用") && compact.contains("收取"));
         if !about_fees {
@@ -328,18 +329,11 @@ pub fn processing_fee(text: &str) -> Option<Decimal> {
         let mut k = 0;
         while k < chars.len() {
             if chars[k].is_ascii_digit() {
-                let start = k;
-                while k < chars.len() && (chars[k].is_ascii_digit() || chars[k] == '.' || chars[k] == ',') {
-                    k += 1;
+                // 「100元5角」「-50元」「0.5万元」: the first number with a unit of money.
+                if let Some(amount) = super::money::amount_at(&chars, k) {
+                    return Some(amount);
                 }
-                let number: String = chars[start..k].iter().filter(|c| **c != ',').collect();
-                let rest: String = chars[k..].iter().take(2).collect();
-                if rest.starts_with("万元") {
-                    return number.parse::<Decimal>().ok().and_then(|d| d.checked_mul(10_000));
-                }
-                if rest.starts_with('元') {
-                    return number.parse().ok();
-                }
+                k = super::money::number_end(&chars, k);
             }
             k += 1;
         }
@@ -356,6 +350,9 @@ mod tests {
         assert_eq!(processing_fee("全年收取政府信息公开信息处理费 3940 元。"), Some("3940".parse().unwrap()));
         assert_eq!(processing_fee("2021年，无收取信息处理费情况。"), Some(Decimal::from_int(0)));
         assert_eq!(processing_fee("收取信息处理费0.5万元"), Some(Decimal::from_int(5000)));
+        assert_eq!(processing_fee("本年度收取信息处理费100元5角。"), Some("100.5".parse().unwrap()));
+        assert_eq!(processing_fee("本年度收取信息处理费-50元。"), Some(Decimal::from_int(-50)), "the checker reports it");
+        assert_eq!(processing_fee("收取信息处理费３００元"), Some(Decimal::from_int(300)));
         assert_eq!(processing_fee("无。"), None);
         assert_eq!(processing_fee("（一）本单位依申请提供政府信息，不收取任何费用。"), Some(Decimal::from_int(0)));
     }

@@ -1,0 +1,105 @@
+//! Amounts of money as printed: 「3940元」「0.5万元」「100元5角」「-50元」,
+//! and a number moved exactly between 元 and 万元.
+
+use crate::model::Decimal;
+
+/// `number` (ASCII digits, a point, a sign) times 10^`places`, exactly;
+/// `None` when it is no number or needs more decimals than a [`Decimal`] keeps.
+pub fn shifted(number: &str, places: i32) -> Option<Decimal> {
+    let (sign, body) = match number.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", number.strip_prefix('+').unwrap_or(number)),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    if int.is_empty() && frac.is_empty() || !format!("{int}{frac}").bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits = format!("{int}{frac}");
+    let point = int.len() as i64 + i64::from(places);
+    let moved = if point <= 0 {
+        format!("0.{}{digits}", "0".repeat((-point) as usize))
+    } else if point as usize >= digits.len() {
+        format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+    } else {
+        format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+    };
+    format!("{sign}{moved}").parse().ok()
+}
+
+/// The end of the number starting at `chars[k]`: digits, points, thousands commas.
+pub fn number_end(chars: &[char], k: usize) -> usize {
+    let mut i = k;
+    while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',') {
+        i += 1;
+    }
+    i
+}
+
+/// The amount in 元 printed from `chars[k]` (a digit): a number and its unit
+/// (万元, 元, 角 = 0.1 元, 分 = 0.01 元), then smaller units after it
+/// (「100元5角3分」); a minus sign before it is kept, for the checker to
+/// report. `None` when no unit of money follows the number.
+pub fn amount_at(chars: &[char], k: usize) -> Option<Decimal> {
+    let negative = k > 0 && matches!(chars[k - 1], '-' | '－' | '−');
+    let mut total = Decimal::from_int(0);
+    let mut any = false;
+    let (mut i, mut smallest) = (k, i32::MAX);
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        let end = number_end(chars, i);
+        let number: String = chars[i..end].iter().filter(|c| **c != ',').collect();
+        let (places, len) = match (chars.get(end), chars.get(end + 1)) {
+            (Some('万'), Some('元')) => (4, 2),
+            (Some('元'), _) => (0, 1),
+            (Some('角'), _) => (-1, 1),
+            (Some('分'), _) => (-2, 1),
+            _ => break,
+        };
+        if places >= smallest {
+            break;
+        }
+        total = total.checked_add(shifted(number.trim_end_matches('.'), places)?)?;
+        (any, smallest, i) = (true, places, end + len);
+    }
+    if !any {
+        return None;
+    }
+    if negative { Decimal::from_int(0).checked_sub(total) } else { Some(total) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<Decimal> {
+        Some(s.parse().unwrap())
+    }
+
+    fn at(text: &str) -> Option<Decimal> {
+        let chars: Vec<char> = text.chars().collect();
+        amount_at(&chars, chars.iter().position(char::is_ascii_digit)?)
+    }
+
+    #[test]
+    fn a_number_moves_between_yuan_and_wan_yuan_exactly() {
+        assert_eq!(shifted("125000", -4), d("12.5"));
+        assert_eq!(shifted("3", -4), d("0.0003"));
+        assert_eq!(shifted("0.5", 4), d("5000"));
+        assert_eq!(shifted("-50", 0), d("-50"));
+        assert_eq!(shifted("5", -1), d("0.5"));
+        assert_eq!(shifted("125000.5", -4), None, "five decimals are not kept: no rounding");
+        assert_eq!(shifted("1.2.3", 0), None);
+    }
+
+    #[test]
+    fn amounts_as_printed() {
+        assert_eq!(at("100元5角"), d("100.5"));
+        assert_eq!(at("100元5角3分"), d("100.53"));
+        assert_eq!(at("8角"), d("0.8"));
+        assert_eq!(at("-50元"), d("-50"));
+        assert_eq!(at("0.5万元"), d("5000"));
+        assert_eq!(at("1,234元"), d("1234"));
+        assert_eq!(at("3件"), None);
+        // A smaller unit first is not a continuation: 「5角100元」 reads 5角.
+        assert_eq!(at("5角100元"), d("0.5"));
+    }
+}
