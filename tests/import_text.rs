@@ -258,3 +258,22 @@ fn a_row_printed_twice_with_different_numbers_is_unread() {
     let lines = imported.review_lines().join("\n");
     assert!(lines.contains("表三「（二）部分公开") && lines.contains("这一行出现两次"), "{lines}");
 }
+
+/// 本年收费金额 is in 万元: an amount the source states in 元, after the
+/// number or in the column's header, is never read 10,000 times too large.
+#[test]
+fn a_fee_stated_in_yuan_is_moved_to_wan_yuan_or_unread() {
+    let fee = |header: &str, cell: &str| {
+        let text = format!(
+            "某县某局2024年度政府信息公开工作年度报告\n二、主动公开政府信息情况\n\t第二十条第（八）项\n\t信息内容\t{header}\n\t行政事业性收费\t{cell}\n三、收到和处理政府信息公开申请情况\n"
+        );
+        let imported = nianbao::import::import_text(&text).unwrap();
+        let unread = imported.report.unread_at(CellRef::disclosure(5, 0)).is_some();
+        (imported.report.disclosure[5][0].map(|v| v.to_string()), unread)
+    };
+    assert_eq!(fee("本年收费金额（单位：万元）", "125000元"), (Some("12.5".into()), false));
+    assert_eq!(fee("本年收费金额（单位：元）", "125000"), (Some("12.5".into()), false));
+    assert_eq!(fee("本年收费金额（单位：万元）", "12.5万元"), (Some("12.5".into()), false));
+    assert_eq!(fee("本年收费金额（单位：万元）", "12.5"), (Some("12.5".into()), false));
+    assert_eq!(fee("本年收费金额（单位：万元）", "125000.5元"), (None, true), "five decimals: unread, not rounded");
+}

@@ -160,13 +160,19 @@ fn disclosure(p: &mut Placer<'_>, (from, to): (usize, usize)) {
         repeats::Rows { doc: p.doc, source: p.source, table: "表二", names, labels: &labels, found: &found, from, to };
     repeated.settle(&mut reads, p.review, read_at);
     for (i, ((block, row), read)) in rows.iter().zip(reads).enumerate() {
-        let Some(read) = read else {
+        let Some(mut read) = read else {
             p.missing(
                 (0..block.columns.len()).map(|j| CellRef::disclosure(i, j)),
                 &format!("原文中没有找到表二「{}」这一行", row.label),
             );
             continue;
         };
+        if let Some(f) = found[i]
+            && block.columns.iter().any(|c| c.role == ColumnRole::FeeAmount)
+        {
+            let header = p.doc.find("本年收费金额", from, f.start).and_then(|h| stated_unit(p.doc, h.end));
+            in_wan_yuan(&mut read.cells, read.unit.as_deref().or(header.as_deref()));
+        }
         for (j, c) in read.cells.iter().enumerate() {
             p.put(CellRef::disclosure(i, j), c);
         }
@@ -177,6 +183,28 @@ fn disclosure(p: &mut Placer<'_>, (from, to): (usize, usize)) {
             // column's header; none stated, none invented.
             let header = p.doc.find("采购总金额", from, f.start).map(|h| stated_unit(p.doc, h.end));
             p.report.procurement_unit = read.unit.or(header.flatten()).unwrap_or_default();
+        }
+    }
+}
+
+/// 本年收费金额 is in 万元: an amount the source states in 元 (after the
+/// number or in the column's header) is moved exactly to 万元, or unread when
+/// that needs more than four decimals — never read as 万元 as it stands.
+fn in_wan_yuan(cells: &mut [CellRead], stated: Option<&str>) {
+    if stated != Some("元") {
+        return;
+    }
+    for c in cells.iter_mut().filter(|c| c.unread.is_none()) {
+        let Some(v) = c.value else { continue };
+        match super::money::shifted(&v.to_string(), -4) {
+            Some(w) => {
+                c.value = Some(w);
+                c.note = Some(format!("原文为「{}元」，已折合为 {w} 万元", c.raw));
+            }
+            None => {
+                c.value = None;
+                c.unread = Some((format!("原文为「{}元」，折合万元超过四位小数", c.raw), Vec::new()));
+            }
         }
     }
 }
