@@ -236,7 +236,8 @@ fn a_row_printed_twice_with_different_numbers_is_unread() {
          （二）部分公开（区分处理的，只计这一情形，不计其他情形）\t900\t901\t902\t903\t904\t905\t906\n\
          （二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t0\t0\t0\t0\t0\t1\n\
          {header}（一）予以公开\t5\t1\t0\t0\t0\t0\t6\n\
-         （三）不予公开\n1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n"
+         （三）不予公开\n1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n\
+         （七）总计\t6\t1\t0\t0\t0\t0\t7\n（七）总计\t8\t1\t0\t0\t0\t0\t9\n"
     );
     let imported = nianbao::import::import_text(&text).unwrap();
     let r = &imported.report;
@@ -248,6 +249,8 @@ fn a_row_printed_twice_with_different_numbers_is_unread() {
         assert!(u.candidates.contains(&format!("{}", 900 + j)), "{:?}", u.candidates);
         assert_eq!(r.applications[3][j], None);
     }
+    // A label whose key characters follow a bracket: 「（七）总计」.
+    assert_eq!(r.unread_at(CellRef::applications(23, 0)).map(|u| u.candidates.clone()), Some(vec!["6".into(), "8".into()]));
     // 表二 规章: a copy after another block, with other numbers.
     let u = r.unread_at(CellRef::disclosure(0, 0)).expect("规章 printed twice");
     assert_eq!(u.candidates, ["1", "9"]);

@@ -9,7 +9,7 @@ use super::with_numbering;
 use crate::import::Review;
 use crate::import::cells::{CellRead, RowRead};
 use crate::import::labels::{Doc, Found};
-use crate::import::stream::{EMPTY_CELL, Gap, Source};
+use crate::import::stream::{EMPTY_CELL, Gap, Source, is_punctuation};
 
 /// One table's rows as found in order, for the search of their other places.
 pub struct Rows<'a> {
@@ -105,6 +105,11 @@ impl Rows<'_> {
     /// label, not words in a sentence (「办理行政许可12件」).
     fn opens_row(&self, at: usize) -> bool {
         let s = &self.doc.s;
+        // From the brackets or marks the label's key characters follow: 「（七）总计」.
+        let mut at = at;
+        while at > 0 && s[at].gap == Gap::None && is_punctuation(s[at - 1].c) {
+            at -= 1;
+        }
         at == 0 || s[at].gap != Gap::None || s.get(at - 1).is_some_and(|p| p.c.is_ascii_digit() || p.c == EMPTY_CELL)
     }
 
