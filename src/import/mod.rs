@@ -12,7 +12,6 @@ pub mod docx;
 pub mod html;
 mod labels;
 mod marks;
-mod money;
 mod parse;
 pub mod pdf;
 mod signature;

@@ -5,7 +5,7 @@ use super::labels::{Doc, Found};
 use super::stream::{Gap, Source};
 use super::{ImportError, Imported, Review};
 use crate::model::template::{OVERVIEW_TOPICS, PROBLEM_TOPICS, TemplateId};
-use crate::model::{Decimal, Report};
+use crate::model::{Decimal, Report, money};
 
 /// The longest document read, in characters without whitespace (a long report
 /// has about 20 000).
@@ -330,10 +330,10 @@ pub fn processing_fee(text: &str) -> Option<Decimal> {
         while k < chars.len() {
             if chars[k].is_ascii_digit() {
                 // 「100元5角」「-50元」「0.5万元」: the first number with a unit of money.
-                if let Some(amount) = super::money::amount_at(&chars, k) {
+                if let Some((amount, _)) = money::amount_at(&chars, k) {
                     return Some(amount);
                 }
-                k = super::money::number_end(&chars, k);
+                k = money::number_end(&chars, k);
             }
             k += 1;
         }

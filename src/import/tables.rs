@@ -196,7 +196,7 @@ fn in_wan_yuan(cells: &mut [CellRead], stated: Option<&str>) {
     }
     for c in cells.iter_mut().filter(|c| c.unread.is_none()) {
         let Some(v) = c.value else { continue };
-        match super::money::shifted(&v.to_string(), -4) {
+        match crate::model::money::shifted(&v.to_string(), -4) {
             Some(w) => {
                 c.value = Some(w);
                 c.note = Some(format!("原文为「{}元」，已折合为 {w} 万元", c.raw));

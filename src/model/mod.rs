@@ -8,6 +8,7 @@ pub mod convert;
 pub mod decimal;
 pub mod file;
 pub mod merge;
+pub mod money;
 pub mod numerals;
 pub mod paste;
 pub mod preamble;

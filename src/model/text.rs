@@ -1,7 +1,5 @@
 //! Small text helpers shared by the checker and the UI.
 
-use super::decimal::Decimal;
-
 /// Full-width digits ０–９ (what a Chinese IME often types) become ASCII 0–9;
 /// full-width ．－＋ become ASCII too, so “１２．５” parses as a number.
 pub fn ascii_digits(s: &str) -> String {
@@ -14,40 +12,6 @@ pub fn ascii_digits(s: &str) -> String {
             _ => c,
         })
         .collect()
-}
-
-/// Every amount written as “N元” or “N万元” in the text, in 元.
-/// Expects ASCII digits (see [`ascii_digits`]); thousands separators are allowed.
-pub fn amounts_in_yuan(text: &str) -> Vec<Decimal> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',') {
-            i += 1;
-        }
-        let number: String = chars[start..i].iter().filter(|c| **c != ',').collect();
-        let mut j = i;
-        while j < chars.len() && chars[j].is_whitespace() {
-            j += 1;
-        }
-        let factor = match (chars.get(j), chars.get(j + 1)) {
-            (Some('元'), _) => Some(1),
-            (Some('万'), Some('元')) => Some(10_000),
-            _ => None,
-        };
-        if let (Some(factor), Ok(d)) = (factor, number.trim_end_matches('.').parse::<Decimal>())
-            && let Some(v) = d.checked_mul(factor)
-        {
-            out.push(v);
-        }
-    }
-    out
 }
 
 /// Characters a copy can carry that nobody sees: zero-width spaces and joiners,
@@ -176,14 +140,6 @@ mod tests {
         }
         assert_eq!(official_date("二〇二四年一月"), "二〇二四年一月");
         assert_eq!(official_date("2024-13-01"), "2024-13-01");
-    }
-
-    #[test]
-    fn finds_amounts_in_yuan() {
-        let d = |s: &str| s.parse::<Decimal>().unwrap();
-        assert_eq!(amounts_in_yuan("收取信息处理费 3940 元，另0.5万元"), vec![d("3940"), d("5000")]);
-        assert_eq!(amounts_in_yuan("收费1,200元。"), vec![d("1200")]);
-        assert_eq!(amounts_in_yuan("2024年共3件"), Vec::<Decimal>::new());
     }
 
     #[test]

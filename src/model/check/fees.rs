@@ -2,9 +2,10 @@
 
 use super::{CellRef, Field, Findings, Location, compact};
 use crate::model::decimal::Decimal;
+use crate::model::money::amounts_in_yuan;
 use crate::model::report::{Report, TextField};
 use crate::model::template::{APPLICANT_TOTAL, UNPAID_FEE_ITEM};
-use crate::model::text::{amounts_in_yuan, ascii_digits};
+use crate::model::text::ascii_digits;
 
 pub(super) fn check(r: &Report, out: &mut Findings) {
     let text = ascii_digits(&r.other_matters);

@@ -26,8 +26,8 @@ use super::reading::{CLAUSE_ENDS, Reading, shorten, split};
 use super::text_claims::{Claim, about_disclosure_applications, claim, is_part};
 use super::{Findings, Location};
 use crate::model::decimal::Decimal;
+use crate::model::money::amounts_in_yuan;
 use crate::model::report::{Report, TextField};
-use crate::model::text::amounts_in_yuan;
 
 pub(super) fn check(r: &Report, out: &mut Findings) {
     let fields = std::iter::once(TextField::OverviewLead).chain((0..r.overview.sections.len()).map(TextField::OverviewBody));

@@ -1,5 +1,6 @@
 //! Amounts of money as printed: 「3940元」「0.5万元」「100元5角」「-50元」,
-//! and a number moved exactly between 元 and 万元.
+//! and a number moved exactly between 元 and 万元. One reading for the importer
+//! (信息处理费, 本年收费金额) and the checker (the amounts a text states).
 
 use crate::model::Decimal;
 
@@ -36,18 +37,20 @@ pub fn number_end(chars: &[char], k: usize) -> usize {
 }
 
 /// The amount in 元 printed from `chars[k]` (a digit): a number and its unit
-/// (万元, 元, 角 = 0.1 元, 分 = 0.01 元), then smaller units after it
-/// (「100元5角3分」); a minus sign before it is kept, for the checker to
-/// report. `None` when no unit of money follows the number.
-pub fn amount_at(chars: &[char], k: usize) -> Option<Decimal> {
+/// (万元, 元, 角 = 0.1 元, 分 = 0.01 元; spaces may stand between them), then
+/// smaller units after it (「100元5角3分」); a minus sign before it is kept, for
+/// the checker to report. With the amount, where its last unit ends. `None` when
+/// no unit of money follows the number.
+pub fn amount_at(chars: &[char], k: usize) -> Option<(Decimal, usize)> {
     let negative = k > 0 && matches!(chars[k - 1], '-' | '－' | '−');
     let mut total = Decimal::from_int(0);
-    let mut any = false;
+    let mut read = None;
     let (mut i, mut smallest) = (k, i32::MAX);
     while i < chars.len() && chars[i].is_ascii_digit() {
         let end = number_end(chars, i);
         let number: String = chars[i..end].iter().filter(|c| **c != ',').collect();
-        let (places, len) = match (chars.get(end), chars.get(end + 1)) {
+        let unit = (end..chars.len()).find(|&j| !chars[j].is_whitespace()).unwrap_or(chars.len());
+        let (places, len) = match (chars.get(unit), chars.get(unit + 1)) {
             (Some('万'), Some('元')) => (4, 2),
             (Some('元'), _) => (0, 1),
             (Some('角'), _) => (-1, 1),
@@ -58,12 +61,34 @@ pub fn amount_at(chars: &[char], k: usize) -> Option<Decimal> {
             break;
         }
         total = total.checked_add(shifted(number.trim_end_matches('.'), places)?)?;
-        (any, smallest, i) = (true, places, end + len);
+        (smallest, i) = (places, unit + len);
+        read = Some(i);
     }
-    if !any {
-        return None;
+    let end = read?;
+    let amount = if negative { Decimal::from_int(0).checked_sub(total)? } else { total };
+    Some((amount, end))
+}
+
+/// Every amount of money the text states (「3940 元」「0.5万元」「100元5角」), in 元.
+/// Expects ASCII digits (see [`super::text::ascii_digits`]); thousands separators are allowed.
+pub fn amounts_in_yuan(text: &str) -> Vec<Decimal> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars[k].is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        match amount_at(&chars, k) {
+            Some((amount, end)) => {
+                out.push(amount);
+                k = end;
+            }
+            None => k = number_end(&chars, k),
+        }
     }
-    if negative { Decimal::from_int(0).checked_sub(total) } else { Some(total) }
+    out
 }
 
 #[cfg(test)]
@@ -76,7 +101,7 @@ mod tests {
 
     fn at(text: &str) -> Option<Decimal> {
         let chars: Vec<char> = text.chars().collect();
-        amount_at(&chars, chars.iter().position(char::is_ascii_digit)?)
+        amount_at(&chars, chars.iter().position(char::is_ascii_digit)?).map(|(amount, _)| amount)
     }
 
     #[test]
@@ -101,5 +126,16 @@ mod tests {
         assert_eq!(at("3件"), None);
         // A smaller unit first is not a continuation: 「5角100元」 reads 5角.
         assert_eq!(at("5角100元"), d("0.5"));
+        assert_eq!(at("3940 元"), d("3940"));
+    }
+
+    #[test]
+    fn finds_amounts_in_yuan() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(amounts_in_yuan("收取信息处理费 3940 元，另0.5万元"), vec![d("3940"), d("5000")]);
+        assert_eq!(amounts_in_yuan("收费1,200元。"), vec![d("1200")]);
+        assert_eq!(amounts_in_yuan("2024年共3件"), Vec::<Decimal>::new());
+        // The checker and the importer read an amount alike: sign, 角 and 分 count.
+        assert_eq!(amounts_in_yuan("退还-50元，收取100元5角"), vec![d("-50"), d("100.5")]);
     }
 }
