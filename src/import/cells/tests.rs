@@ -1,0 +1,71 @@
+use super::*;
+use crate::import::stream::stream;
+
+fn row(text: &str, n: usize) -> RowRead {
+    let s = stream(text);
+    read_row(&s, 0, s.len(), &vec![CellKind::Count; n])
+}
+
+fn values(r: &RowRead) -> Vec<Option<String>> {
+    r.cells.iter().map(|c| if c.unread.is_some() { Some("?".into()) } else { c.value.map(|v| v.to_string()) }).collect()
+}
+
+#[test]
+fn separated_cells_read_as_they_stand() {
+    let r = row("\t1,234\t０\t22（其中修订16件）\t/\t\t3件\t无", 7);
+    let v = values(&r);
+    assert_eq!(v, [Some("1234".into()), Some("0".into()), Some("22".into()), None, None, Some("3".into()), None]);
+    assert!(r.cells[2].note.as_deref().unwrap().contains("其中修订16件"));
+    assert!(r.cells[3].note.as_deref().unwrap().contains("「/」"));
+}
+
+#[test]
+fn joined_digits_are_not_guessed() {
+    let r = row("500000 5（三）不予公开", 7);
+    assert_eq!(values(&r), ["5", "0", "0", "0", "0", "0", "5"].map(|s| Some(s.to_string())));
+    let r = row("0000000", 7);
+    assert!(r.cells.iter().all(|c| c.value == Some(Decimal::from_int(0))));
+    let r = row("640020470", 7);
+    let first = r.cells[0].unread.as_ref().unwrap();
+    assert!(first.1.contains(&"64".to_string()) && first.1.contains(&"6".to_string()), "{first:?}");
+    assert!(r.cells[6].unread.as_ref().unwrap().1.contains(&"70".to_string()));
+    // No reading with a leading zero: 「01」 is not a number.
+    assert!(r.cells.iter().flat_map(|c| c.unread.iter().flat_map(|u| u.1.iter())).all(|c| c == "0" || !c.starts_with('0')));
+    let r = row("10203120001200000", 15);
+    assert!(r.cells.iter().any(|c| c.unread.is_some()));
+}
+
+#[test]
+fn cells_of_the_source_are_never_cut_apart() {
+    // Five cells of a PDF row for seven columns: two blank cells were not
+    // written. Cutting 「99」 into 9 and 9 would read a number into the wrong cell.
+    let r = row("\t0\t99\t1\t12\t3", 7);
+    assert!(r.cells.iter().all(|c| c.unread.is_some()), "{:?}", values(&r));
+    let first = &r.cells[0].unread.as_ref().unwrap().1;
+    assert_eq!(first, &["空白", "0"]);
+    let third = &r.cells[2].unread.as_ref().unwrap().1;
+    assert_eq!(third, &["空白", "0", "99", "1"]);
+    assert!(r.cells.iter().flat_map(|c| &c.unread.as_ref().unwrap().1).all(|c| c != "9"));
+    // Whole cells, as many as columns: read as they stand.
+    assert_eq!(values(&row("\t0\t99\t\t12", 4)), [Some("0".into()), Some("99".into()), None, Some("12".into())]);
+}
+
+#[test]
+fn an_odd_cell_of_the_source_is_unread_alone() {
+    let r = row("\t2 1\t0\t约1\t5*\t\t1e2\t3", 7);
+    assert_eq!(
+        values(&r),
+        [Some("?".into()), Some("0".into()), Some("?".into()), Some("?".into()), None, Some("?".into()), Some("3".into())]
+    );
+    let readings = |j: usize| r.cells[j].unread.as_ref().unwrap().1.clone();
+    assert_eq!(readings(0), ["2", "1", "21"]);
+    assert_eq!(readings(2), ["1"]);
+    assert_eq!(readings(3), ["5"]);
+    assert!(readings(5).is_empty());
+}
+
+#[test]
+fn too_many_or_too_few() {
+    assert!(row("1 2 3 4", 3).cells.iter().all(|c| c.unread.is_some()));
+    assert!(row("1 2", 3).cells.iter().all(|c| c.unread.as_ref().unwrap().0.contains("空白")));
+}
