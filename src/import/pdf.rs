@@ -21,6 +21,7 @@ mod grid;
 mod lines;
 mod page;
 mod rows;
+mod straddle;
 
 use super::ImportError;
 use super::stream::Source;

@@ -5,8 +5,8 @@
 //! page numbers).
 
 use super::grid::{self, Piece};
-use super::rows;
 use super::{Rule, Run};
+use super::{rows, straddle};
 use crate::import::stream::Source;
 
 fn is_numeric(t: &str) -> bool {
@@ -174,7 +174,7 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
     };
     let filled = fill_blank_columns(&lines, &carry.rows);
     // A row of a ruled table: each number in the cell it stands in.
-    let filled: Vec<Vec<Piece>> = filled
+    let mut filled: Vec<Vec<Piece>> = filled
         .into_iter()
         .enumerate()
         .map(|(k, fallback)| {
@@ -203,6 +203,8 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
             })
         })
         .collect();
+    // Numbers drawn between two rows: in neither row for sure.
+    straddle::settle(&mut lines, &mut filled, is_numeric);
     let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
     let fullest = lines.iter().map(|l| numbers(l).len()).max().unwrap_or(0);
     if fullest >= 2 {
