@@ -80,7 +80,7 @@ fn tokens(data: &[u8]) -> Vec<Token> {
 /// A destination's text: UTF-16BE when its digits are whole code units and
 /// decode, else the number as one code point.
 fn text_of(bytes: &[u8], digits: usize) -> Option<String> {
-    if digits % 4 == 0 && !bytes.is_empty() {
+    if digits.is_multiple_of(4) && !bytes.is_empty() {
         let units: Vec<u16> = bytes.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
         let text: Result<String, _> = char::decode_utf16(units.iter().copied()).collect();
         // 「<00020000>」 is a code point beyond the basic plane, not two control characters.
