@@ -185,7 +185,7 @@ impl CMap {
             Range::From(text) => {
                 let mut text = text.clone();
                 let last = text.pop()?;
-                text.push(char::from_u32(last as u32 + (c - lo))?);
+                text.push(char::from_u32((last as u32).checked_add(c - lo)?)?);
                 Some(text)
             }
             Range::Each(each) => each.get((c - lo) as usize).filter(|t| !t.is_empty()).cloned(),
@@ -237,5 +237,21 @@ mod tests {
         let chrome = CMap::parse(b"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n1 beginbfchar\n<AC> <2ED8>\nendbfchar");
         assert_eq!(chrome.code_len(b"\xAC", 2), 1);
         assert_eq!(chrome.text(b"\xAC").as_deref(), Some("\u{2ED8}"));
+    }
+
+    #[test]
+    fn hostile_cmaps_are_answered_never_a_panic() {
+        let wide = CMap::parse(b"beginbfrange <00000000> <ffffffff> <10ffff> endbfrange beginbfchar <01> endbfchar <");
+        assert_eq!(wide.text(b"\xff\xff\xff\xff"), None);
+        for data in [
+            &b"<"[..],
+            b"beginbfrange <0> [",
+            b"begincodespacerange <> <>",
+            b"<zz> % x",
+            b"beginbfchar <1> <123456789abcdef0123>",
+        ] {
+            let cmap = CMap::parse(data);
+            let _ = (cmap.text(b"\x01"), cmap.code_len(b"", 1));
+        }
     }
 }
