@@ -168,6 +168,7 @@ impl CMap {
             }
             i += 1;
         }
+        map.ranges.sort_by_key(|r| (r.0, r.1));
         map
     }
 
@@ -181,14 +182,18 @@ impl CMap {
         if let Some(t) = self.chars.get(&(n, c)) {
             return Some(t.clone());
         }
-        self.ranges.iter().filter(|r| r.0 == n && r.1 <= c && c <= r.2).find_map(|(_, lo, _, range)| match range {
-            Range::From(text) => {
-                let mut text = text.clone();
-                let last = text.pop()?;
-                text.push(char::from_u32((last as u32).checked_add(c - lo)?)?);
-                Some(text)
+        // Sorted by (bytes, low): the ranges starting at or before `c`, nearest first (a few, since ranges rarely overlap).
+        let end = self.ranges.partition_point(|r| (r.0, r.1) <= (n, c));
+        self.ranges[..end].iter().rev().take(16).filter(|r| r.0 == n && r.1 <= c && c <= r.2).find_map(|(_, lo, _, range)| {
+            match range {
+                Range::From(text) => {
+                    let mut text = text.clone();
+                    let last = text.pop()?;
+                    text.push(char::from_u32((last as u32).checked_add(c - lo)?)?);
+                    Some(text)
+                }
+                Range::Each(each) => each.get((c - lo) as usize).filter(|t| !t.is_empty()).cloned(),
             }
-            Range::Each(each) => each.get((c - lo) as usize).filter(|t| !t.is_empty()).cloned(),
         })
     }
 
