@@ -450,6 +450,9 @@ mod tests {
         let r = row(&format!("\t1\t{unsure}\t\t3"), 4);
         assert_eq!(values(&r), [Some("1".into()), Some("?".into()), None, Some("3".into())]);
         assert_eq!(r.cells[1].unread.as_ref().unwrap().1, ["127", "空白"]);
+        // In a row of fewer cells than columns its readings stay among the candidates.
+        let r = row(&format!("\t1\t{}\t3", crate::import::stream::unsure_cell(&["127".into()])), 4);
+        assert!(r.cells[2].unread.as_ref().unwrap().1.contains(&"127".to_string()), "{:?}", r.cells[2]);
     }
 
     #[test]
