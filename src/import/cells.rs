@@ -10,7 +10,7 @@
 
 mod fewer;
 
-use super::stream::{Ch, EMPTY_CELL, Gap};
+use super::stream::{Ch, EMPTY_CELL, Gap, UNSURE_CELL};
 use crate::model::Decimal;
 use crate::model::template::CellKind;
 use fewer::{missing_cells, split};
@@ -24,6 +24,8 @@ enum Kind {
     Empty,
     /// A cell of the source holding something else (「约1」「①」「5*」).
     Other,
+    /// A cell the reader marked unsure ([`UNSURE_CELL`]): `text` its readings, space apart.
+    Unsure,
 }
 
 #[derive(Clone, Debug)]
@@ -198,6 +200,21 @@ fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
             end = i;
             continue;
         }
+        if c == UNSURE_CELL {
+            let start = i;
+            i = cell_end(i);
+            let mut readings: Vec<String> = Vec::new();
+            for ch in &s[start + 1..i] {
+                match readings.last_mut() {
+                    Some(r) if ch.gap == Gap::None => r.push(ch.c),
+                    _ => readings.push(ch.c.to_string()),
+                }
+            }
+            let raw = readings.join(" ");
+            out.push(Token { kind: Kind::Unsure, text: raw.clone(), raw, line: ch.line, col: ch.col, whole: true });
+            end = i;
+            continue;
+        }
         if c == EMPTY_CELL {
             out.push(Token {
                 kind: Kind::Empty,
@@ -326,6 +343,11 @@ fn single(t: &Token, kind: CellKind) -> CellRead {
             let runs: Vec<&str> = t.raw.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).collect();
             let readings = if runs.len() == 1 { vec![runs[0].to_string()] } else { Vec::new() };
             cell.unread = Some((format!("「{}」不是{}", t.raw, kind_name(kind)), readings));
+        }
+        Kind::Unsure => {
+            let readings: Vec<String> = t.text.split(' ').filter(|r| !r.is_empty()).map(str::to_string).collect();
+            cell.raw.clear();
+            cell.unread = Some(("数字压在两行之间的线上或行间，无法确定属于哪一行".into(), readings));
         }
         Kind::Dash => cell.note = Some(format!("原文为「{}」，按空白读入", t.raw)),
         Kind::Number => match parse(&t.text, kind) {

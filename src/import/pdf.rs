@@ -14,11 +14,14 @@
 
 use lopdf::{Document, Object};
 
+mod cmap;
 mod encrypt;
+mod fonts;
 mod grid;
 mod lines;
 mod page;
 mod rows;
+mod straddle;
 
 use super::ImportError;
 use super::stream::Source;
@@ -86,14 +89,22 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     let mut budget = MAX_OPERATIONS;
     let mut out = Source::default();
     let mut carry = lines::Carry::default();
-    let mut chars = 0;
+    let (mut chars, mut unmapped) = (0, 0);
     let (found, ids): (usize, Vec<lopdf::ObjectId>) = (pages.len(), pages.values().copied().collect());
     for (number, id) in pages {
-        let (runs, rules) = page::page_runs(&doc, id, &mut budget)?;
-        chars += runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
-        lines::write_page(number, runs, &rules, &mut out, &mut carry);
+        let drawn = page::page_runs(&doc, id, &mut budget)?;
+        chars += drawn.runs.iter().flat_map(|r| r.text.chars()).filter(|&c| c != fonts::UNMAPPED).count();
+        unmapped += drawn.unmapped;
+        lines::write_page(number, drawn.runs, &drawn.rules, &mut out, &mut carry);
     }
     carry.finish(&mut out);
+    // Text in fonts without a character map (no /ToUnicode, glyphs without
+    // names): there is text, but which characters is not known.
+    if unmapped > 0 && unmapped >= chars {
+        return Err(ImportError(format!(
+            "PDF 中的文字无法识别（字体没有字符映射）：有 {unmapped} 个字无法确定是什么字。这不是扫描件，但本程序无法读出其中的文字，请用 Word 原稿或网页导入，或另存（打印）为新的 PDF 后再试"
+        )));
+    }
     if chars < 20 {
         if !page_tree_whole(&doc, found) {
             return Err(ImportError(if found == 0 {

@@ -24,6 +24,17 @@ pub enum Gap {
 /// Stands for a table cell with nothing in it (private use: never in a report).
 pub const EMPTY_CELL: char = '\u{E000}';
 
+/// Opens a table cell whose content is not certain to be its own (a PDF's
+/// number drawn on the rule between two rows): a reader writes the marker and
+/// then the cell's possible readings, space apart (「空白」 for a blank one),
+/// and the row reader leaves the cell 未能读取 with those readings.
+pub const UNSURE_CELL: char = '\u{E001}';
+
+/// A cell's text that says it is unsure, with its readings (see [`UNSURE_CELL`]).
+pub fn unsure_cell(readings: &[String]) -> String {
+    format!("{UNSURE_CELL}{}", readings.join(" "))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Ch {
     /// Normalized (ASCII digits and signs, `（` for `(`).
@@ -119,6 +130,7 @@ pub fn stream(text: &str) -> Vec<Ch> {
 /// Characters that only separate or decorate: ignored when labels are compared.
 pub fn is_punctuation(c: char) -> bool {
     c == EMPTY_CELL
+        || c == UNSURE_CELL
         || (c.is_ascii_punctuation() && c != '/')
         || matches!(
             c,
@@ -159,7 +171,7 @@ pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
     let to = to.min(s.len());
     let mut prev: Option<char> = None;
     for ch in s.get(from..to).unwrap_or(&[]) {
-        if ch.c == EMPTY_CELL {
+        if ch.c == EMPTY_CELL || ch.c == UNSURE_CELL {
             continue;
         }
         if prev.is_some() {
@@ -178,7 +190,7 @@ pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
 
 /// The compact text (no gaps at all) from `from` to `to`.
 pub fn compact(s: &[Ch], from: usize, to: usize) -> String {
-    s.get(from..to.min(s.len())).unwrap_or(&[]).iter().filter(|c| c.c != EMPTY_CELL).map(|c| c.c).collect()
+    s.get(from..to.min(s.len())).unwrap_or(&[]).iter().filter(|c| c.c != EMPTY_CELL && c.c != UNSURE_CELL).map(|c| c.c).collect()
 }
 
 #[cfg(test)]

@@ -20,12 +20,16 @@ pub(super) fn missing_cells(tokens: &[Token], n: usize, all_raw: &str) -> RowRea
             let mut candidates = vec!["空白".to_string()];
             for t in &tokens[j.saturating_sub(n - k)..=j.min(k - 1)] {
                 let shown = match t.kind {
-                    Kind::Number => t.text.clone(),
-                    Kind::Other => t.raw.clone(),
-                    _ => "空白".to_string(),
+                    Kind::Number => vec![t.text.clone()],
+                    Kind::Other => vec![t.raw.clone()],
+                    // A cell marked unsure: each of its readings.
+                    Kind::Unsure => t.text.split(' ').map(str::to_string).collect(),
+                    _ => vec!["空白".to_string()],
                 };
-                if !candidates.contains(&shown) {
-                    candidates.push(shown);
+                for shown in shown {
+                    if !candidates.contains(&shown) {
+                        candidates.push(shown);
+                    }
                 }
             }
             CellRead { unread: Some((why.clone(), candidates)), raw: all_raw.to_string(), line, col, ..CellRead::default() }

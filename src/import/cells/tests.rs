@@ -69,3 +69,14 @@ fn too_many_or_too_few() {
     assert!(row("1 2 3 4", 3).cells.iter().all(|c| c.unread.is_some()));
     assert!(row("1 2", 3).cells.iter().all(|c| c.unread.as_ref().unwrap().0.contains("空白")));
 }
+
+#[test]
+fn a_cell_marked_unsure_is_unread_with_its_readings() {
+    let unsure = crate::import::stream::unsure_cell(&["127".into(), "空白".into()]);
+    let r = row(&format!("\t1\t{unsure}\t\t3"), 4);
+    assert_eq!(values(&r), [Some("1".into()), Some("?".into()), None, Some("3".into())]);
+    assert_eq!(r.cells[1].unread.as_ref().unwrap().1, ["127", "空白"]);
+    // In a row of fewer cells than columns its readings stay among the candidates.
+    let r = row(&format!("\t1\t{}\t3", crate::import::stream::unsure_cell(&["127".into()])), 4);
+    assert!(r.cells[2].unread.as_ref().unwrap().1.contains(&"127".to_string()), "{:?}", r.cells[2]);
+}

@@ -5,8 +5,8 @@
 //! page numbers).
 
 use super::grid::{self, Piece};
-use super::rows;
 use super::{Rule, Run};
+use super::{rows, straddle};
 use crate::import::stream::Source;
 
 fn is_numeric(t: &str) -> bool {
@@ -88,7 +88,9 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
         let text: String = l.iter().map(|r| r.text.as_str()).collect();
         let bare = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '－' | '第' | '页'));
         let edge = l[0].y <= bottom + span * 0.03 || l[0].y >= top - span * 0.03;
-        !(edge && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()))
+        // One number of a few digits: a table's row of numbers (「— 2 2 0 —」) is not a page number.
+        let numbers = l.iter().filter(|r| r.text.chars().any(|c| c.is_ascii_digit())).count();
+        !(edge && numbers == 1 && bare.len() <= 4 && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()))
     });
     // A ruled table's row of several lines: one line, each cell's text joined.
     rows::join_ruled_rows(&mut lines, rules, is_numeric);
@@ -172,7 +174,7 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
     };
     let filled = fill_blank_columns(&lines, &carry.rows);
     // A row of a ruled table: each number in the cell it stands in.
-    let filled: Vec<Vec<Piece>> = filled
+    let mut filled: Vec<Vec<Piece>> = filled
         .into_iter()
         .enumerate()
         .map(|(k, fallback)| {
@@ -201,6 +203,8 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
             })
         })
         .collect();
+    // Numbers drawn between two rows: in neither row for sure.
+    straddle::settle(&mut lines, &mut filled, is_numeric);
     let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
     let fullest = lines.iter().map(|l| numbers(l).len()).max().unwrap_or(0);
     if fullest >= 2 {
@@ -386,5 +390,20 @@ mod tests {
             "如对本报告有任何疑问，请与本局办公室联系（地址：青山县人民路；电话：0571-8888 6000；电子邮箱：a@b.cn）。\n一、总体情况\n"
         );
         assert_eq!(out.places, ["第 2 页第 1 行", "第 2 页第 2 行"]);
+    }
+
+    #[test]
+    fn a_row_of_numbers_at_the_foot_of_a_page_is_not_a_page_number() {
+        // Table 四's numbers, the page's last line, blank cells printed 「—」;
+        // then the page number 「- 3 -」 of another page.
+        let (mut out, mut carry) = (Source::default(), Carry::default());
+        let mut runs = vec![line(60.0, 700.0, "四、政府信息公开行政复议、行政诉讼情况"), line(60.0, 160.0, "—")];
+        runs.extend([124.0, 156.0, 189.0, 254.0].map(|x| line(x, 160.0, "2")));
+        runs.push(line(514.0, 160.0, "—"));
+        write_page(3, runs, &[], &mut out, &mut carry);
+        write_page(4, vec![line(60.0, 700.0, "五、存在的主要问题"), line(280.0, 60.0, "- 3 -")], &[], &mut out, &mut carry);
+        carry.finish(&mut out);
+        assert!(out.text.contains("—\t2\t2\t2") || out.text.contains("2\t2\t2"), "{}", out.text);
+        assert!(!out.text.contains("- 3 -") && !out.text.contains('3'), "{}", out.text);
     }
 }

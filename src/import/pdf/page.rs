@@ -5,6 +5,7 @@
 use lopdf::content::Content;
 use lopdf::{Document, Object};
 
+use super::fonts::Font;
 use super::{ImportError, MAX_STREAM, Rule, Run};
 
 /// How text is painted: its rendering mode (`Tr`) and whether the fill and
@@ -103,8 +104,16 @@ fn apply(m: &Matrix, x: f32, y: f32) -> [f32; 2] {
     [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]]
 }
 
-/// The strings a page draws, in drawing order, and its vertical rules.
-pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Result<(Vec<Run>, Vec<Rule>), ImportError> {
+/// What a page draws: its strings in drawing order, its rules, and how many
+/// characters were drawn in fonts that do not say which characters they are.
+pub(super) struct Drawn {
+    pub runs: Vec<Run>,
+    pub rules: Vec<Rule>,
+    pub unmapped: usize,
+}
+
+/// The strings a page draws, in drawing order, and its rules.
+pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Result<Drawn, ImportError> {
     let damaged = || ImportError("PDF 页面内容已损坏，无法读取".into());
     let content = doc.get_page_content_with_limit(page, MAX_STREAM).map_err(|_| damaged())?;
     let content = Content::decode(&content).map_err(|_| damaged())?;
@@ -113,11 +122,9 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
     }
     *budget -= content.operations.len();
     let fonts = doc.get_page_fonts(page).unwrap_or_default();
-    let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
-        .into_iter()
-        .filter_map(|(name, font)| font.get_font_encoding_with_limit(doc, MAX_STREAM).ok().map(|e| (name, e)))
-        .collect();
-    let mut runs = Vec::new();
+    let encodings: std::collections::BTreeMap<Vec<u8>, Font> =
+        fonts.into_iter().map(|(name, font)| (name, Font::new(doc, font))).collect();
+    let (mut runs, mut unmapped) = (Vec::new(), 0);
     let (mut rules, mut path) = (Vec::new(), Path::default());
     let (mut ctm, mut stack) = (IDENTITY, Vec::new());
     // What the text is painted with (saved and restored with the matrix).
@@ -233,7 +240,11 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
                 for item in items {
                     match item {
                         Object::String(bytes, _) => {
-                            let text = encoding.bytes_to_string(bytes).unwrap_or_default();
+                            let mut missed = 0;
+                            let text = encoding.decode(bytes, &mut missed);
+                            if paint.visible() {
+                                unmapped += missed;
+                            }
                             let m = mul(&tm, &ctm);
                             // A character's width on the page (what spacing is measured in).
                             let em = ((m[0] * m[0] + m[1] * m[1]).sqrt() * size * scale).abs().max(0.1);
@@ -262,7 +273,7 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
             _ => {}
         }
     }
-    Ok((runs, rules))
+    Ok(Drawn { runs, rules, unmapped })
 }
 
 #[cfg(test)]
