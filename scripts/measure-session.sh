@@ -51,7 +51,7 @@ xdotool mousemove 680 400
 for _ in $(seq 60); do xdotool click 5; sleep 0.05; done        # the wheel, to the last page
 sleep 1
 exports=""
-for item in 256:pdf 282:docx 308:html; do                       # 文件 → 导出PDF/Word/网页…
+for item in 334:pdf 360:docx 386:html; do                       # 文件 → 导出PDF/Word/网页…
     click 35 11
     click 55 "${item%%:*}"
     before=$(mark)
