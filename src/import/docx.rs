@@ -4,8 +4,9 @@
 //! written out by the common convention: a paragraph a line, a table row a
 //! line with a tab before each cell (cells merged down are skipped, as in a
 //! web page), each line's place its paragraph or table row. A paragraph's
-//! text is what Word shows (`runs`): hidden, deleted, placeholder and doubled
-//! alternative text left out, a superscript beside a number a note.
+//! text is what Word shows (`runs`): hidden, struck-out, white, tiny, deleted,
+//! placeholder and doubled alternative text left out, a superscript or a
+//! smaller raised run beside a number a note.
 
 use std::io::Read;
 
@@ -214,6 +215,9 @@ fn merged_down(tc: roxmltree::Node<'_, '_>) -> bool {
         .find(|n| n.has_tag_name((W, "vMerge")))
         .is_some_and(|v| v.attribute((W, "val")).is_none_or(|val| val == "continue"))
 }
+
+#[cfg(test)]
+mod formatting_tests;
 
 #[cfg(test)]
 mod tests {
