@@ -1,5 +1,5 @@
-//! A paragraph's text as Word shows it. Left out: hidden text (`w:vanish`,
-//! `w:webHidden`), struck-out text (`w:strike`, `w:dstrike`: no part of a
+//! A paragraph's text as Word prints it. Left out: hidden text (`w:vanish`;
+//! `w:webHidden` is shown, Word hides it only in its web view), struck-out text (`w:strike`, `w:dstrike`: no part of a
 //! value, as `<del>` on a web page), white text on no shading and text of at
 //! most 1 pt — each directly, by the run's character style, the paragraph's
 //! style or the document defaults; deleted text of tracked changes (`w:del`,
@@ -31,7 +31,8 @@ const TINY: u32 = 2;
 /// What a run's properties say (`None` = not said, left to the style).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Props {
-    /// `w:vanish`, `w:webHidden`, `w:specVanish`.
+    /// `w:vanish`, `w:specVanish` (not `w:webHidden`: Word hides that only in
+    /// its web view and prints it).
     hidden: Option<bool>,
     /// `w:strike`, `w:dstrike`: struck out, no part of a value (as `<del>` on a web page).
     struck: Option<bool>,
@@ -102,7 +103,7 @@ fn props(rpr: Option<Node<'_, '_>>) -> Props {
     let mut p = Props::default();
     for n in rpr.into_iter().flat_map(|r| r.children()) {
         let val = n.attribute((W, "val"));
-        if n.has_tag_name((W, "vanish")) || n.has_tag_name((W, "webHidden")) || n.has_tag_name((W, "specVanish")) {
+        if n.has_tag_name((W, "vanish")) || n.has_tag_name((W, "specVanish")) {
             p.hidden = Some(p.hidden.unwrap_or(false) || on(n));
         } else if n.has_tag_name((W, "strike")) || n.has_tag_name((W, "dstrike")) {
             p.struck = Some(p.struck.unwrap_or(false) || on(n));
