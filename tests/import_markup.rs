@@ -196,7 +196,6 @@ fn hidden_deleted_and_doubled_text_in_a_word_file_is_not_read() {
     let text_box = |t: &str| format!("<w:txbxContent><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:txbxContent>");
     let cases: Vec<(&str, &str, String)> = vec![
         ("vanish", "", run("<w:vanish/>", "9") + &run("", &v)),
-        ("webHidden", "", run("", &v) + &run("<w:webHidden/>", "0")),
         ("style", hidden_style, run(r#"<w:rStyle w:val="Gone"/>"#, "9") + &run("", &v)),
         ("deleted", "", format!("<w:del>{}</w:del><w:moveFrom>{}</w:moveFrom>{}", run("", "9"), run("", "8"), run("", &v))),
         (
@@ -230,6 +229,9 @@ fn hidden_deleted_and_doubled_text_in_a_word_file_is_not_read() {
     // Shown again by direct formatting: read as shown.
     let imported =
         word(&dir, "shown", hidden_style, &(run(r#"<w:rStyle w:val="Gone"/><w:vanish w:val="false"/>"#, "9") + &run("", &v)));
+    assert_eq!(cell(&imported), (Some(9 * 10_000 + VALUE), false));
+    // Hidden only in Word's web view (w:webHidden): printed, so read.
+    let imported = word(&dir, "webHidden", "", &(run("<w:webHidden/>", "9") + &run("", &v)));
     assert_eq!(cell(&imported), (Some(9 * 10_000 + VALUE), false));
     // A content control still showing its placeholder holds no value: blank, as the template's empty cell.
     let placeholder =

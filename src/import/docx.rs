@@ -3,9 +3,12 @@
 //! zip bomb is refused, not inflated), parsed with a cap on its XML nodes, and
 //! written out by the common convention: a paragraph a line, a table row a
 //! line with a tab before each cell (cells merged down are skipped, as in a
-//! web page), each line's place its paragraph or table row. A paragraph's
-//! text is what Word shows (`runs`): hidden, deleted, placeholder and doubled
-//! alternative text left out, a superscript beside a number a note.
+//! web page; a cell merged across columns holding several numbers is written
+//! for each column, so each is unread), each line's place its paragraph or
+//! table row. A paragraph's
+//! text is what Word shows (`runs`): hidden, struck-out, white, tiny, deleted,
+//! placeholder and doubled alternative text left out, a superscript or a
+//! smaller raised run beside a number a note.
 
 use std::io::Read;
 
@@ -175,8 +178,9 @@ fn table(tbl: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
             if merged_down(tc) {
                 continue;
             }
-            w.text.push('\t');
-            let mut first = true;
+            // The cell's paragraphs, written when the cell ends or a table inside it begins.
+            let mut cell = String::new();
+            let mut nested = false;
             // Paragraphs directly in the cell or in content controls (w:sdt)
             // there, none in a placeholder or alternative content not read.
             let blocks = tc.descendants().filter(|n| {
@@ -191,20 +195,56 @@ fn table(tbl: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
                 if block.has_tag_name((W, "p")) {
                     let text = runs::paragraph(block, &w.styles, true);
                     if !text.trim().is_empty() {
-                        if !first {
-                            w.text.push(' ');
+                        if !cell.is_empty() {
+                            cell.push(' ');
                         }
-                        w.text.push_str(&text.replace('\n', " "));
-                        first = false;
+                        cell.push_str(&text.replace('\n', " "));
                     }
                 } else if block.has_tag_name((W, "tbl")) && depth + 1 < MAX_TABLE_DEPTH {
+                    if !nested {
+                        w.text.push('\t');
+                    }
+                    w.text.push_str(&std::mem::take(&mut cell));
+                    nested = true;
                     w.end_line(place.clone());
                     table(block, w, depth + 1);
                 }
             }
+            if nested {
+                w.text.push_str(&cell);
+                continue;
+            }
+            // A cell across several columns holding several numbers: which
+            // column each belongs to is a guess. Each column gets the whole
+            // cell, so the row reader leaves every one unread with the numbers.
+            let copies = if several_numbers(&cell) { grid_span(tc) } else { 1 };
+            for _ in 0..copies {
+                w.text.push('\t');
+                w.text.push_str(&cell);
+            }
         }
         w.end_line(place);
     }
+}
+
+/// How many grid columns a cell spans (`w:gridSpan`; at most 64).
+fn grid_span(tc: roxmltree::Node<'_, '_>) -> usize {
+    let Some(pr) = tc.children().find(|n| n.has_tag_name((W, "tcPr"))) else { return 1 };
+    pr.children()
+        .find(|n| n.has_tag_name((W, "gridSpan")))
+        .and_then(|g| g.attribute((W, "val")))
+        .and_then(|v| v.parse::<usize>().ok())
+        .map_or(1, |n| n.clamp(1, 64))
+}
+
+/// Text of two or more numbers (or 「/」「—」 dashes, one number at least), space apart.
+fn several_numbers(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || ",.，+-".contains(c));
+    let dash = |w: &str| w.chars().all(|c| "/／—–-－\\无".contains(c));
+    words.len() >= 2
+        && words.iter().all(|w| number(w) || dash(w))
+        && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
 }
 
 /// A cell continuing a vertical merge (its text is in the cell above).
@@ -214,6 +254,9 @@ fn merged_down(tc: roxmltree::Node<'_, '_>) -> bool {
         .find(|n| n.has_tag_name((W, "vMerge")))
         .is_some_and(|v| v.attribute((W, "val")).is_none_or(|val| val == "continue"))
 }
+
+#[cfg(test)]
+mod formatting_tests;
 
 #[cfg(test)]
 mod tests {
@@ -239,6 +282,29 @@ mod tests {
         let s = from_bytes(&docx(xml.as_bytes(), zip::CompressionMethod::Deflated)).unwrap();
         assert_eq!(s.text, "一、总体情况\n\t规章\t\t3\n");
         assert_eq!(s.places, ["Word 第 1 段", "Word 第 1 个表格第 1 行"]);
+    }
+
+    #[test]
+    fn a_cell_across_columns_holding_several_numbers_goes_to_each_column() {
+        // 「5 2」 across 社会公益组织 and 法律服务机构 (two paragraphs of a merged
+        // cell): which number is whose is a guess, so both columns get the whole
+        // cell and the row reader leaves both unread with 5, 2 and 52.
+        let span = |n: usize, paragraphs: &str| {
+            format!(r#"<w:tc><w:tcPr><w:gridSpan w:val="{n}"/></w:tcPr>{paragraphs}</w:tc>"#)
+        };
+        let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+        let row = format!(
+            "<w:tc>{}</w:tc>{}{}{}<w:tc>{}</w:tc>",
+            p("5.内部事务"),
+            span(2, &(p("5") + &p("2"))),
+            span(2, &p("7")),
+            span(2, &p("其他")),
+            p("1 / 3")
+        );
+        let xml = format!(r#"<w:document xmlns:w="{W}"><w:body><w:tbl><w:tr>{row}</w:tr></w:tbl></w:body></w:document>"#);
+        let s = from_bytes(&docx(xml.as_bytes(), zip::CompressionMethod::Stored)).unwrap();
+        // One number or a label across columns, or numbers in a cell of one column: written once.
+        assert_eq!(s.text, "\t5.内部事务\t5 2\t5 2\t7\t其他\t1 / 3\n");
     }
 
     #[test]

@@ -51,6 +51,23 @@ pub fn close(out: &mut String, at: usize, mark: Mark) {
     }
 }
 
+/// Text whose showing the document leaves undecided, in a table cell, is
+/// written between these: the row reader takes no number from such a cell
+/// (it is listed as unread with the text), never reads it as if shown.
+pub const UNSURE: (&str, &str) = ("〔显示与否不明：", "〕");
+
+/// Writes text of undecided showing (see [`UNSURE`]).
+pub fn unsure(out: &mut String, text: &str) {
+    out.push_str(UNSURE.0);
+    out.push_str(text);
+    out.push_str(UNSURE.1);
+}
+
+/// Whether the text has a digit (ASCII or full-width).
+pub fn has_digit(t: &str) -> bool {
+    t.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
