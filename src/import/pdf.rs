@@ -22,6 +22,8 @@ mod lines;
 mod page;
 mod rows;
 mod straddle;
+#[cfg(test)]
+mod table_tests;
 
 use super::ImportError;
 use super::stream::Source;

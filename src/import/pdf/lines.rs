@@ -47,6 +47,10 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
         return;
     }
     let (top, bottom) = runs.iter().fold((f32::MIN, f32::MAX), |(t, b), r| (t.max(r.y), b.min(r.y)));
+    // Full-width digits (「２０」, typed with a Chinese input method) are digits.
+    for r in &mut runs {
+        r.text = r.text.chars().map(crate::import::stream::normalize).collect();
+    }
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     // Baselines within a third of a character are one line.
     let mut lines: Vec<Vec<Run>> = Vec::new();
@@ -90,7 +94,11 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
         let edge = l[0].y <= bottom + span * 0.03 || l[0].y >= top - span * 0.03;
         // One number of a few digits: a table's row of numbers (「— 2 2 0 —」) is not a page number.
         let numbers = l.iter().filter(|r| r.text.chars().any(|c| c.is_ascii_digit())).count();
-        !(edge && numbers == 1 && bare.len() <= 4 && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()))
+        // A number inside a ruled table's cell (a row's number above its baseline
+        // at the top of the page) is the table's, not a page number.
+        let edges = grid::edges(rules, l[0].y, l[0].size);
+        let ruled = edges.len() >= 3 && l.iter().all(|r| r.x >= edges[0] - 1.0 && r.end <= edges[edges.len() - 1] + 1.0);
+        !(edge && !ruled && numbers == 1 && bare.len() <= 4 && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()))
     });
     // A ruled table's row of several lines: one line, each cell's text joined.
     rows::join_ruled_rows(&mut lines, rules, is_numeric);
