@@ -24,6 +24,7 @@ mod overdrawn;
 mod page;
 mod rows;
 mod straddle;
+mod torn;
 #[cfg(test)]
 mod table_tests;
 

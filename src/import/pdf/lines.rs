@@ -7,9 +7,13 @@
 use super::grid::{self, Piece};
 use super::{Rule, Run};
 use super::{rows, straddle};
-use crate::import::stream::Source;
+use crate::import::stream::{Source, UNSURE_CELL};
 
 fn is_numeric(t: &str) -> bool {
+    // A cell already read as unsure (a torn number) holds a number.
+    if t.starts_with(UNSURE_CELL) {
+        return true;
+    }
     let t = t.trim();
     let t = t.strip_suffix("万元").or_else(|| t.strip_suffix('元')).unwrap_or(t);
     !t.is_empty()
@@ -72,6 +76,8 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
                 Some(prev)
                     if r.x - prev.end.max(prev.x) < 0.6 * r.size.max(prev.size)
                         && !grid::rule_between(&edges, prev, &r)
+                        && !prev.text.starts_with(UNSURE_CELL)
+                        && !r.text.starts_with(UNSURE_CELL)
                         && !(prev.text.ends_with(|c: char| c.is_ascii_digit())
                             && r.text.starts_with(|c: char| c.is_ascii_digit())
                             && r.x - prev.end.max(prev.x) > 0.12 * r.size.max(prev.size)) =>
