@@ -15,6 +15,7 @@
 
 use lopdf::{Document, Object};
 
+mod clash;
 mod cmap;
 mod encrypt;
 mod fonts;
@@ -24,9 +25,9 @@ mod overdrawn;
 mod page;
 mod rows;
 mod straddle;
-mod torn;
 #[cfg(test)]
 mod table_tests;
+mod torn;
 
 use super::ImportError;
 use super::stream::Source;

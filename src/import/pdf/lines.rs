@@ -53,7 +53,8 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
     let (top, bottom) = runs.iter().fold((f32::MIN, f32::MAX), |(t, b), r| (t.max(r.y), b.min(r.y)));
     // Full-width digits (「２０」, typed with a Chinese input method) are digits.
     for r in &mut runs {
-        r.text = r.text.chars().map(crate::import::stream::normalize).collect();
+        r.text =
+            r.text.chars().map(|c| if ('０'..='９').contains(&c) { crate::import::stream::normalize(c) } else { c }).collect();
     }
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     // Baselines within a third of a character are one line.
@@ -80,7 +81,9 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
                         && !r.text.starts_with(UNSURE_CELL)
                         && !(prev.text.ends_with(|c: char| c.is_ascii_digit())
                             && r.text.starts_with(|c: char| c.is_ascii_digit())
-                            && r.x - prev.end.max(prev.x) > 0.12 * r.size.max(prev.size)) =>
+                            && (r.x - prev.end.max(prev.x) > 0.12 * r.size.max(prev.size)
+                                // Drawn over each other: two numbers, not one.
+                                || r.x < prev.end - 0.3 * r.size.max(prev.size))) =>
                 {
                     prev.text.push_str(&r.text);
                     prev.end = r.end.max(prev.end);
@@ -302,7 +305,7 @@ fn drop_vertical_labels(lines: &mut [Vec<Run>]) {
 /// Only for tables without rules (a ruled table's cells come from its rules);
 /// a row this cannot settle keeps its numbers as separate cells, and the row
 /// reader leaves them unread rather than guess where the blanks were.
-fn fill_blank_columns(lines: &[Vec<Run>], carried: &[Vec<Run>]) -> Vec<Vec<Option<Run>>> {
+pub(super) fn fill_blank_columns(lines: &[Vec<Run>], carried: &[Vec<Run>]) -> Vec<Vec<Option<Run>>> {
     let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
@@ -324,6 +327,8 @@ fn fill_blank_columns(lines: &[Vec<Run>], carried: &[Vec<Run>]) -> Vec<Vec<Optio
             let fits = |reference: &[Run]| {
                 reference.iter().all(|r| r.x >= label_end)
                     && mine.iter().all(|m| reference.iter().filter(|r| same_column(r, m)).count() == 1)
+                    // A number reaching over two columns' numbers is in neither for sure.
+                    && mine.iter().all(|m| reference.iter().filter(|r| r.x < m.end && m.x < r.end).count() <= 1)
             };
             // The fullest row nearby: its own blank cells must not hide a column.
             let reference = (1..30)

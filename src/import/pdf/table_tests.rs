@@ -16,9 +16,8 @@ fn run(x: f32, y: f32, text: &str) -> Run {
 /// its rows between the horizontal rules `ys` (top to bottom).
 fn table(ys: &[f32]) -> Vec<Rule> {
     let (top, bottom) = (ys[0], ys[ys.len() - 1]);
-    let mut rules: Vec<Rule> = [50.0, 300.0, 334.0, 368.0, 402.0, 436.0]
-        .map(|at| Rule { vertical: true, at, from: bottom, to: top })
-        .to_vec();
+    let mut rules: Vec<Rule> =
+        [50.0, 300.0, 334.0, 368.0, 402.0, 436.0].map(|at| Rule { vertical: true, at, from: bottom, to: top }).to_vec();
     rules.extend(ys.iter().map(|&at| Rule { vertical: false, at, from: 50.0, to: 436.0 }));
     rules
 }
@@ -74,3 +73,33 @@ fn a_number_high_in_a_cell_at_the_top_of_a_page_is_not_a_page_number() {
     assert_eq!(lines[..2], ["\t一、本年新收\t73\t64\t0\t137", "\t二、上年结转\t1\t2\t1\t4"], "{text}");
 }
 
+#[test]
+fn a_number_reaching_over_two_columns_without_rules_is_in_neither_for_sure() {
+    // No rules: columns from the rows around. 「127128」 reaches over the
+    // third and fourth columns' numbers.
+    let row = |y: f32, label: &str, numbers: [&str; 4]| {
+        let mut runs = vec![run(55.0, y, label)];
+        runs.extend(numbers.iter().enumerate().map(|(k, n)| run(310.0 + 30.0 * k as f32, y, n)));
+        runs
+    };
+    let mut runs = row(745.0, "一、本年新收", ["125", "126", "127", "128"]);
+    runs.extend(row(725.0, "二、上年结转", ["125", "126", "127", "128"]));
+    runs.extend([
+        run(55.0, 705.0, "（一）予以公开"),
+        run(310.0, 705.0, "125"),
+        run(340.0, 705.0, "126"),
+        run(384.0, 705.0, "127128"),
+    ]);
+    runs.extend(row(685.0, "（二）部分公开", ["125", "126", "127", "128"]));
+    // Lines as the page's reader makes them.
+    let mut lines: Vec<Vec<Run>> = Vec::new();
+    for r in runs {
+        match lines.last_mut() {
+            Some(l) if l[0].y == r.y => l.push(r),
+            _ => lines.push(vec![r]),
+        }
+    }
+    let filled = super::lines::fill_blank_columns(&lines, &[]);
+    // Left as it stands (read as unsure), not put in one column with a blank beside it.
+    assert!(filled[2].iter().all(Option::is_some), "{:?}", filled[2]);
+}

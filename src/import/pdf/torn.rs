@@ -29,9 +29,11 @@ pub(super) fn join(runs: &mut Vec<Run>, first: usize, shifts: &[f32]) {
             let mut readings: Vec<String> = group.iter().map(|r| r.text.clone()).collect();
             readings.push(group.iter().map(|r| r.text.as_str()).collect());
             let mut seen = Vec::new();
-            readings.retain(|r| !seen.contains(r) && {
-                seen.push(r.clone());
-                true
+            readings.retain(|r| {
+                !seen.contains(r) && {
+                    seen.push(r.clone());
+                    true
+                }
             });
             let mut run = group[0].clone();
             run.text = unsure_cell(&readings);
