@@ -10,18 +10,24 @@
 //! wraps around numbers centred in their cells has the label's later lines
 //! moved before the numbers. Page numbers at the top or bottom are dropped.
 //! An encrypted PDF, and a scanned one with no text, are refused with a
-//! message (no OCR is done).
+//! message (no OCR is done). Text drawn twice over itself to look bold is
+//! read once (`pdf/overdrawn.rs`).
 
 use lopdf::{Document, Object};
 
+mod clash;
 mod cmap;
 mod encrypt;
 mod fonts;
 mod grid;
 mod lines;
+mod overdrawn;
 mod page;
 mod rows;
 mod straddle;
+#[cfg(test)]
+mod table_tests;
+mod torn;
 
 use super::ImportError;
 use super::stream::Source;
@@ -95,7 +101,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
         let drawn = page::page_runs(&doc, id, &mut budget)?;
         chars += drawn.runs.iter().flat_map(|r| r.text.chars()).filter(|&c| c != fonts::UNMAPPED).count();
         unmapped += drawn.unmapped;
-        lines::write_page(number, drawn.runs, &drawn.rules, &mut out, &mut carry);
+        lines::write_page(number, overdrawn::once(drawn.runs), &drawn.rules, &mut out, &mut carry);
     }
     carry.finish(&mut out);
     // Text in fonts without a character map (no /ToUnicode, glyphs without

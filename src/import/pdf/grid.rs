@@ -5,6 +5,7 @@
 //! right of its label is not placed here (the caller falls back to weaker
 //! evidence, and the row's cells are read as unsure when that fails too).
 
+use super::clash;
 use super::{Rule, Run};
 
 /// What a line is written as: text as it stands, or a table cell of its own.
@@ -53,15 +54,40 @@ pub(super) fn place(line: &[Run], above: Option<&Run>, edges: &[f32], numeric: i
     });
     let values = label_end.map_or(0, |c| c + 1);
     let mut cells: Vec<Vec<Run>> = vec![Vec::new(); edges.len() - 1 - values.min(edges.len() - 1)];
+    // The cell a point lies in (None outside the table).
+    let at = |x: f32| (x > edges[0] && x < edges[edges.len() - 1]).then(|| edges.iter().filter(|&&e| e < x).count() - 1);
     for r in &line[first..] {
         let c = column(r)?;
-        // A string across a rule is not in one cell.
-        if c < values || edges.iter().any(|&e| e > r.x + 1.0 && e < r.end - 1.0) {
+        if c < values {
             return None;
+        }
+        if edges.iter().any(|&e| e > r.x + 1.0 && e < r.end - 1.0) {
+            // A number across a rule: unsure in each value cell it covers; other text is not settled here.
+            let (Some(from), Some(to)) = (at(r.x + 1.0), at(r.end - 1.0)) else { return None };
+            if !numeric(&r.text) || from < values {
+                return None;
+            }
+            (from..=to).for_each(|k| cells[k - values].push(clash::across(r, k - from, to - from)));
+            continue;
         }
         cells[c - values].push(r.clone());
     }
     let mut out: Vec<Piece> = line[..first].iter().cloned().map(Piece::Text).collect();
+    // Numbers drawn over each other: their cell unsure, and a blank cell beside it too.
+    let mut over: Vec<(usize, Run)> = Vec::new();
+    for (k, cell) in cells.iter_mut().enumerate() {
+        if let Some((run, beside)) = clash::cell(cell) {
+            over.extend(beside.map(|b| (k, b)));
+            *cell = vec![run];
+        }
+    }
+    for (k, beside) in over {
+        for j in [k.wrapping_sub(1), k + 1] {
+            if cells.get(j).is_some_and(Vec::is_empty) {
+                cells[j] = vec![beside.clone()];
+            }
+        }
+    }
     for cell in cells {
         let mut runs = cell.into_iter();
         let joined = runs.next().map(|mut whole| {
@@ -159,8 +185,20 @@ mod tests {
         assert_eq!(shown(&pieces), ["blank", "3", "blank", "blank"]);
         let pieces = place(&[run(110.0, "3")], Some(&run(195.0, "总计")), &e, numeric).unwrap();
         assert_eq!(shown(&pieces), ["blank", "3", "blank", "blank", "blank"]);
-        // A number across a rule, or outside the table: not settled here.
-        assert!(place(&[run(5.0, "规章"), run(125.0, "12345")], None, &e, numeric).is_none());
+        // A number across a rule: each cell it covers unsure; outside the table: not settled here.
+        let pieces = place(&[run(5.0, "规章"), run(120.0, "1234")], None, &e, numeric).unwrap();
+        let unsure = |r: &str| format!("{}{r}", crate::import::stream::UNSURE_CELL);
+        assert_eq!(
+            shown(&pieces),
+            ["text 规章".into(), unsure("1 12 123 1234 空白"), unsure("234 34 4 1234 空白"), "blank".into(), "blank".into()]
+        );
+        // Numbers drawn over each other: their cell unsure, a blank cell beside it too.
+        let pieces =
+            place(&[run(5.0, "规章"), run(110.0, "99"), run(140.0, "127"), run(141.0, "128")], None, &e, numeric).unwrap();
+        assert_eq!(
+            shown(&pieces),
+            ["text 规章".into(), "99".into(), unsure("127 128 127128"), unsure("127 128 空白"), "blank".into()]
+        );
         assert!(place(&[run(5.0, "规章"), run(230.0, "1")], None, &e, numeric).is_none());
         // A row of blank cells: alone between its horizontal rules, or not settled.
         let mut ruled = rules.clone();

@@ -7,9 +7,13 @@
 use super::grid::{self, Piece};
 use super::{Rule, Run};
 use super::{rows, straddle};
-use crate::import::stream::Source;
+use crate::import::stream::{Source, UNSURE_CELL};
 
 fn is_numeric(t: &str) -> bool {
+    // A cell already read as unsure (a torn number) holds a number.
+    if t.starts_with(UNSURE_CELL) {
+        return true;
+    }
     let t = t.trim();
     let t = t.strip_suffix("万元").or_else(|| t.strip_suffix('元')).unwrap_or(t);
     !t.is_empty()
@@ -47,6 +51,11 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
         return;
     }
     let (top, bottom) = runs.iter().fold((f32::MIN, f32::MAX), |(t, b), r| (t.max(r.y), b.min(r.y)));
+    // Full-width digits (「２０」, typed with a Chinese input method) are digits.
+    for r in &mut runs {
+        r.text =
+            r.text.chars().map(|c| if ('０'..='９').contains(&c) { crate::import::stream::normalize(c) } else { c }).collect();
+    }
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     // Baselines within a third of a character are one line.
     let mut lines: Vec<Vec<Run>> = Vec::new();
@@ -68,9 +77,13 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
                 Some(prev)
                     if r.x - prev.end.max(prev.x) < 0.6 * r.size.max(prev.size)
                         && !grid::rule_between(&edges, prev, &r)
+                        && !prev.text.starts_with(UNSURE_CELL)
+                        && !r.text.starts_with(UNSURE_CELL)
                         && !(prev.text.ends_with(|c: char| c.is_ascii_digit())
                             && r.text.starts_with(|c: char| c.is_ascii_digit())
-                            && r.x - prev.end.max(prev.x) > 0.12 * r.size.max(prev.size)) =>
+                            && (r.x - prev.end.max(prev.x) > 0.12 * r.size.max(prev.size)
+                                // Drawn over each other: two numbers, not one.
+                                || r.x < prev.end - 0.3 * r.size.max(prev.size))) =>
                 {
                     prev.text.push_str(&r.text);
                     prev.end = r.end.max(prev.end);
@@ -90,7 +103,11 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
         let edge = l[0].y <= bottom + span * 0.03 || l[0].y >= top - span * 0.03;
         // One number of a few digits: a table's row of numbers (「— 2 2 0 —」) is not a page number.
         let numbers = l.iter().filter(|r| r.text.chars().any(|c| c.is_ascii_digit())).count();
-        !(edge && numbers == 1 && bare.len() <= 4 && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()))
+        // A number inside a ruled table's cell (a row's number above its baseline
+        // at the top of the page) is the table's, not a page number.
+        let edges = grid::edges(rules, l[0].y, l[0].size);
+        let ruled = edges.len() >= 3 && l.iter().all(|r| r.x >= edges[0] - 1.0 && r.end <= edges[edges.len() - 1] + 1.0);
+        !(edge && !ruled && numbers == 1 && bare.len() <= 4 && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()))
     });
     // A ruled table's row of several lines: one line, each cell's text joined.
     rows::join_ruled_rows(&mut lines, rules, is_numeric);
@@ -288,7 +305,7 @@ fn drop_vertical_labels(lines: &mut [Vec<Run>]) {
 /// Only for tables without rules (a ruled table's cells come from its rules);
 /// a row this cannot settle keeps its numbers as separate cells, and the row
 /// reader leaves them unread rather than guess where the blanks were.
-fn fill_blank_columns(lines: &[Vec<Run>], carried: &[Vec<Run>]) -> Vec<Vec<Option<Run>>> {
+pub(super) fn fill_blank_columns(lines: &[Vec<Run>], carried: &[Vec<Run>]) -> Vec<Vec<Option<Run>>> {
     let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
@@ -310,6 +327,8 @@ fn fill_blank_columns(lines: &[Vec<Run>], carried: &[Vec<Run>]) -> Vec<Vec<Optio
             let fits = |reference: &[Run]| {
                 reference.iter().all(|r| r.x >= label_end)
                     && mine.iter().all(|m| reference.iter().filter(|r| same_column(r, m)).count() == 1)
+                    // A number reaching over two columns' numbers is in neither for sure.
+                    && mine.iter().all(|m| reference.iter().filter(|r| r.x < m.end && m.x < r.end).count() <= 1)
             };
             // The fullest row nearby: its own blank cells must not hide a column.
             let reference = (1..30)

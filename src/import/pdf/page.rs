@@ -6,6 +6,7 @@ use lopdf::content::Content;
 use lopdf::{Document, Object};
 
 use super::fonts::Font;
+use super::torn;
 use super::{ImportError, MAX_STREAM, Rule, Run};
 
 /// How text is painted: its rendering mode (`Tr`) and whether the fill and
@@ -237,6 +238,10 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
                     Some(s) => vec![s],
                     None => continue,
                 };
+                // This operation's strings, and the shift (in thousandths of a
+                // character) before each: a number's digits pulled apart are told.
+                let (first_run, mut shift_before) = (runs.len(), Vec::new());
+                let mut pending = 0.0;
                 for item in items {
                     match item {
                         Object::String(bytes, _) => {
@@ -261,14 +266,17 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
                             let end = mul(&tm, &ctm)[4];
                             if !text.trim().is_empty() && paint.visible() {
                                 runs.push(Run { x, y, end, size: em, text });
+                                shift_before.push(std::mem::take(&mut pending));
                             }
                         }
                         other => {
+                            pending += number(other);
                             let shift = -number(other) / 1000.0 * size * scale;
                             tm = mul(&[1.0, 0.0, 0.0, 1.0, shift, 0.0], &tm);
                         }
                     }
                 }
+                torn::join(&mut runs, first_run, &shift_before);
             }
             _ => {}
         }

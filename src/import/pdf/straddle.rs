@@ -11,8 +11,7 @@ use super::Run;
 use super::grid::Piece;
 use crate::import::stream::unsure_cell;
 
-/// The blank cell's reading among an unsure cell's readings.
-const BLANK: &str = "空白";
+use super::clash::BLANK;
 
 /// Settles the numbers of lines that stand between two rows (see the module):
 /// `lines` and `filled` (each line's pieces) are changed together.
