@@ -289,9 +289,7 @@ mod tests {
         // 「5 2」 across 社会公益组织 and 法律服务机构 (two paragraphs of a merged
         // cell): which number is whose is a guess, so both columns get the whole
         // cell and the row reader leaves both unread with 5, 2 and 52.
-        let span = |n: usize, paragraphs: &str| {
-            format!(r#"<w:tc><w:tcPr><w:gridSpan w:val="{n}"/></w:tcPr>{paragraphs}</w:tc>"#)
-        };
+        let span = |n: usize, paragraphs: &str| format!(r#"<w:tc><w:tcPr><w:gridSpan w:val="{n}"/></w:tcPr>{paragraphs}</w:tc>"#);
         let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
         let row = format!(
             "<w:tc>{}</w:tc>{}{}{}<w:tc>{}</w:tc>",

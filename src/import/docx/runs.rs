@@ -170,12 +170,9 @@ impl Styles {
             let based = child(s, W, "basedOn").and_then(|b| b.attribute((W, "val"))).map(str::to_string);
             own[kind].insert(id.to_string(), (props(child(s, W, "rPr")), based));
         }
-        let defaults = child(root, W, "docDefaults")
-            .and_then(|d| child(d, W, "rPrDefault"))
-            .and_then(|d| child(d, W, "rPr"));
+        let defaults = child(root, W, "docDefaults").and_then(|d| child(d, W, "rPrDefault")).and_then(|d| child(d, W, "rPr"));
         let [characters, paragraphs] = own;
-        let mut styles =
-            Styles { default: props(defaults), props: resolve(&characters), paragraphs: resolve(&paragraphs) };
+        let mut styles = Styles { default: props(defaults), props: resolve(&characters), paragraphs: resolve(&paragraphs) };
         if let Some(p) = default_paragraph.and_then(|id| styles.paragraphs.get(&id)) {
             styles.default = p.over(styles.default);
         }
@@ -224,11 +221,7 @@ impl Props {
     /// How text with these properties shows; `beside` the size of the text before it.
     fn shown(self, beside: Option<u32>) -> Shown {
         let white_on_white = self.white == Some(true) && self.shaded != Some(true);
-        if self.hidden == Some(true)
-            || self.struck == Some(true)
-            || white_on_white
-            || self.size.is_some_and(|s| s <= TINY)
-        {
+        if self.hidden == Some(true) || self.struck == Some(true) || white_on_white || self.size.is_some_and(|s| s <= TINY) {
             return Shown::No;
         }
         if self.unsure {

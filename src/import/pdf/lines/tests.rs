@@ -1,0 +1,44 @@
+use super::*;
+
+/// A line of text at `x` on baseline `y`, 16-point characters.
+fn line(x: f32, y: f32, text: &str) -> Run {
+    let width: f32 = text.chars().map(|c| if c.is_ascii() { 8.0 } else { 16.0 }).sum();
+    Run { x, y, end: x + width, size: 16.0, text: text.to_string() }
+}
+
+#[test]
+fn paragraphs_go_on_over_lines_and_pages_and_an_indent_starts_a_new_one() {
+    // Page 1: a paragraph of two full lines; its second line ends with a
+    // number drawn apart from the one before (a space of the text).
+    let (mut out, mut carry) = (Source::default(), Carry::default());
+    let mut second = line(80.0, 670.0, "（地址：青山县人民路；电话：0571-8888");
+    second.end = 520.0;
+    let number = Run { x: 522.5, y: 670.0, end: 538.5, size: 16.0, text: "60".into() };
+    let first = Run { end: 538.5, ..line(112.0, 700.0, "如对本报告有任何疑问，请与本局办公室联系") };
+    write_page(1, vec![first, second, number], &[], &mut out, &mut carry);
+    // Page 2: the paragraph goes on at the left edge, then a new one, indented.
+    let rest = line(80.0, 700.0, "00；电子邮箱：a@b.cn）。");
+    let next = line(112.0, 670.0, "一、总体情况");
+    write_page(2, vec![rest, next], &[], &mut out, &mut carry);
+    carry.finish(&mut out);
+    assert_eq!(
+        out.text,
+        "如对本报告有任何疑问，请与本局办公室联系（地址：青山县人民路；电话：0571-8888 6000；电子邮箱：a@b.cn）。\n一、总体情况\n"
+    );
+    assert_eq!(out.places, ["第 2 页第 1 行", "第 2 页第 2 行"]);
+}
+
+#[test]
+fn a_row_of_numbers_at_the_foot_of_a_page_is_not_a_page_number() {
+    // Table 四's numbers, the page's last line, blank cells printed 「—」;
+    // then the page number 「- 3 -」 of another page.
+    let (mut out, mut carry) = (Source::default(), Carry::default());
+    let mut runs = vec![line(60.0, 700.0, "四、政府信息公开行政复议、行政诉讼情况"), line(60.0, 160.0, "—")];
+    runs.extend([124.0, 156.0, 189.0, 254.0].map(|x| line(x, 160.0, "2")));
+    runs.push(line(514.0, 160.0, "—"));
+    write_page(3, runs, &[], &mut out, &mut carry);
+    write_page(4, vec![line(60.0, 700.0, "五、存在的主要问题"), line(280.0, 60.0, "- 3 -")], &[], &mut out, &mut carry);
+    carry.finish(&mut out);
+    assert!(out.text.contains("—\t2\t2\t2") || out.text.contains("2\t2\t2"), "{}", out.text);
+    assert!(!out.text.contains("- 3 -") && !out.text.contains('3'), "{}", out.text);
+}
