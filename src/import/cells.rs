@@ -101,12 +101,18 @@ fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
     let mut unit = None;
     let mut notes = Vec::new();
     let mut i = from;
-    // Closing marks and a note in brackets right after the label belong to it.
+    // Closing marks and notes in brackets right after the label belong to it
+    // (「部分公开（上标：1）（区分处理的……）」: a mark, then the label's own note).
     while i < to && matches!(s[i].c, '）' | '”' | '’' | '》' | '」' | ':' | '：') {
         i += 1;
     }
-    if i < to && s[i].c == '（' {
-        i = skip_brackets(s, i, to).unwrap_or(i);
+    let first = i;
+    // Further notes only in the label's own cell: a bracket in the next cell may be a number's.
+    while i < to && s[i].c == '（' && (i == first || s[i].gap < Gap::Cell) {
+        match skip_brackets(s, i, to) {
+            Some(after) if after > i => i = after,
+            _ => break,
+        }
     }
     let mut end = i;
     let row_line = s.get(from.saturating_sub(1)).map(|c| c.line);
