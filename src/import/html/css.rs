@@ -24,6 +24,8 @@ pub struct Decls {
     pub visibility: Decl,
     /// Struck out (`text-decoration: line-through`).
     pub struck: bool,
+    /// Perhaps not seen though `display` and `visibility` show it ([`obscures`]).
+    pub obscured: bool,
 }
 
 /// The part of a selector naming the element itself, when the engine cannot
@@ -104,10 +106,34 @@ pub fn declarations(block: &str) -> Decls {
                 },
             ),
             "text-decoration" | "text-decoration-line" => d.struck = value.contains("line-through"),
-            _ => {}
+            _ => d.obscured |= obscures(&name, &value),
         }
     }
     d
+}
+
+/// Whether a declaration may leave its element's text unseen though
+/// `display` and `visibility` show it: no size, no opacity, no colour,
+/// clipped, moved far off the page, its content skipped. A page may mean it or
+/// not (a box of no height may overflow): such text is unsure, never read as shown.
+fn obscures(name: &str, value: &str) -> bool {
+    let number = |v: &str| v.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%').trim().parse::<f64>().ok();
+    let zero = || number(value).is_some_and(|x| x == 0.0);
+    let far = || value.split_whitespace().next().and_then(number).is_some_and(|x| x <= -100.0);
+    let clear = || {
+        let alpha = value.strip_suffix(')').and_then(|v| v.rsplit([',', '/']).next()).and_then(number);
+        value == "transparent" || ((value.starts_with("rgba(") || value.starts_with("hsla(")) && alpha == Some(0.0))
+    };
+    match name {
+        "font-size" | "opacity" | "height" | "max-height" | "width" | "max-width" | "line-height" => zero(),
+        "color" | "-webkit-text-fill-color" => clear(),
+        "clip" => value.starts_with("rect("),
+        "clip-path" => !value.is_empty() && value != "none",
+        "left" | "top" | "right" | "margin-left" | "margin-top" | "text-indent" => far(),
+        "content-visibility" => value == "hidden",
+        "transform" => value.contains("scale(0") || value.contains("scalex(0") || value.contains("scaley(0"),
+        _ => false,
+    }
 }
 
 /// Whether an element's own style raises or lowers it (`vertical-align: super`).
@@ -245,7 +271,7 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, overflow
             continue;
         }
         let decls = declarations(block);
-        if decls.display.is_none() && decls.visibility.is_none() {
+        if decls.display.is_none() && decls.visibility.is_none() && !decls.obscured {
             continue;
         }
         for selector in prelude.split(',').map(str::trim).filter(|s| !s.is_empty()) {
