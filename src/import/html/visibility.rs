@@ -13,7 +13,9 @@
 //!   that disagree, or more rules or work than the bounds. Unsure text is
 //!   shown to the row reader as such, so its cell is unread, never guessed.
 //!
-//! Style sheets linked from elsewhere are not read (the page as saved may not have them).
+//! Style sheets linked from elsewhere are not read (the page as saved may not
+//! have them); in a page that links one, an inline element whose class or id
+//! the page's own style never names is unsure (the linked sheet may hide it).
 
 use std::collections::HashMap;
 
@@ -132,7 +134,7 @@ fn judge(e: ElementRef<'_>, parent: State, rules: &Sheet, tests: &mut u64) -> St
         _ => parent.there,
     };
     // Perhaps unseen (no size, clipped, off the page): unsure, unless hidden anyway.
-    let obscured = own.obscured || sheet.iter().any(|(d, _)| d.obscured);
+    let obscured = own.obscured || sheet.iter().any(|(d, _)| d.obscured) || rules.unexplained(el);
     let there = if obscured { there.max_unsure() } else { there };
     let mut text = visibility.unwrap_or(parent.text);
     // A closed <details> shows its <summary> only.
@@ -270,5 +272,19 @@ mod tests {
         assert_eq!(of("t2"), Some(State::default()));
         assert_eq!(of("t3"), Some(State { there: Seen::Hidden, text: Seen::Hidden }));
         assert_eq!((of("t4"), of("t5")), (Some(State::default()), Some(State::default())));
+    }
+
+    /// A page linking a style sheet: an inline element with a class or id its
+    /// own style never names may be hidden by the linked sheet; one it names,
+    /// or any without a linked sheet, is as the page's own style says.
+    #[test]
+    fn classes_only_a_linked_sheet_can_explain_are_unsure() {
+        let unsure = State { there: Seen::Unsure, text: Seen::Unsure };
+        let linked = r#"<link rel="stylesheet" href="hide.css"><style>.known{color:red}</style>"#;
+        assert_eq!(states(&format!("{linked}<span id=t1 class=k>9</span>"))[0].1, unsure);
+        assert_eq!(states(&format!("{linked}<span id=t1 class=known>9</span>"))[0].1, State::default());
+        assert_eq!(states(&format!("{linked}<table><tr><td id=t1 class=k>9</td></tr></table>"))[0].1, State::default());
+        assert_eq!(states("<style>@import url(x.css);</style><font id=t1 class=k>9</font>")[0].1, unsure);
+        assert_eq!(states("<span id=t1 class=k>9</span>")[0].1, State::default());
     }
 }
