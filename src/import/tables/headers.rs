@@ -291,7 +291,7 @@ fn occurrences(doc: &Doc, nodes: &[Node], from: usize, to: usize) -> Vec<(usize,
         let any_head = pieces.iter().any(|p| piece(p).is_some());
         let known =
             |p: &String| piece(p).is_some() || nodes.iter().any(|n| n.label == p || abbreviations(n.label).contains(&p.as_str()));
-        if token.len() % 2 == 0 && any_head && pieces.iter().all(known) {
+        if token.len().is_multiple_of(2) && any_head && pieces.iter().all(known) {
             for (j, p) in pieces.iter().enumerate() {
                 if let Some(k) = piece(p) {
                     found.push((i + 2 * j, i + 2 * j + 2, k));
