@@ -27,6 +27,12 @@ impl Writer {
         }
         let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         let shown = squeeze(&self.text[self.cell_from..]);
+        // A cell of words (a row label 「1.属于国家秘密」), not a number: its text stands.
+        let words = shown.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c) && !"件个人次项元万角分".contains(*c)).count();
+        if words >= 2 {
+            self.unsure.clear();
+            return;
+        }
         let mut hidden = String::new();
         let mut at = self.cell_from;
         for r in self.unsure.drain(..) {
@@ -102,5 +108,9 @@ mod tests {
         assert_eq!((why.as_str(), readings), (unsure_reason(UNSURE_SHOWN), vec!["132".to_string(), "1".to_string()]));
         assert!(!why.contains('〔') && !why.contains(UNSURE_SHOWN));
         assert_eq!(row.cells[1].value.map(|v| v.to_string()), Some("7".to_string()));
+        // A label cell with a digit in its numbering stays a label.
+        let page = page.replace("<td>行政许可</td>", "<td><span class=x>1.属于国家秘密</span></td>");
+        let s = super::super::from_text(&page).unwrap();
+        assert!(s.text.contains("\t1.属于国家秘密\t"), "{:?}", s.text);
     }
 }
