@@ -210,14 +210,15 @@ fn columns_follow_their_headers_not_their_position() {
     assert_eq!(r.applications[0], [Some(6), Some(1), Some(2), Some(0), Some(0), Some(0), Some(9)]);
     let want = [3, 1, 0, 0, 4, 1, 0, 0, 0, 1, 2, 0, 0, 0, 2].map(Some);
     assert_eq!(r.reviews, want);
-    // Two swapped labels that are not one block: those cells are unread, with the row's numbers.
+    // Two swapped labels that are not one block, the group's other labels not
+    // shown: none of the group's cells is certain; unread, with the row's numbers.
     let apart = text.replace("\t科研机构\t商业企业\t社会公益组织\t法律服务机构\t其他", "\t其他\t科研机构");
     let r = nianbao::import::import_text(&apart).unwrap().report;
-    for col in [2, 5] {
+    for col in 1..6 {
         let unread = r.unread_at(CellRef::applications(0, col)).expect("unread");
         assert!(unread.candidates.contains(&"1".to_string()) && unread.candidates.contains(&"9".to_string()), "{unread:?}");
     }
-    assert_eq!(r.applications[0][1], Some(2));
+    assert_eq!((r.applications[0][0], r.applications[0][6]), (Some(6), Some(9)));
 }
 
 /// A row label printed twice with different numbers: neither place wins
@@ -279,4 +280,40 @@ fn a_fee_stated_in_yuan_is_moved_to_wan_yuan_or_unread() {
     assert_eq!(fee("本年收费金额（单位：万元）", "12.5万元"), (Some("12.5".into()), false));
     assert_eq!(fee("本年收费金额（单位：万元）", "12.5"), (Some("12.5".into()), false));
     assert_eq!(fee("本年收费金额（单位：万元）", "125000.5元"), (None, true), "five decimals: unread, not rounded");
+}
+
+/// Table 三's header where the official one is not: a 「小计」 column beside
+/// 自然人, a header printed again mid-table in another order (it applies from
+/// there on), a header printed only below the rows.
+#[test]
+fn table_three_headers_anywhere_place_its_columns() {
+    let top = "\t申请人情况\n\t自然人\t法人或其他组织\t总计\n\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n";
+    let swapped = top.replace("商业企业\t科研机构", "科研机构\t商业企业");
+    let rows = |a: &str, b: &str| {
+        format!(
+            "一、本年新收政府信息公开申请数量\t{a}\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n{b}三、本年度办理结果\n\t（一）予以公开\t{a}\n"
+        )
+    };
+    let page = |table: String| {
+        format!(
+            "某县某局2024年度政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n{table}四、政府信息公开行政复议、行政诉讼情况\n"
+        )
+    };
+    let want = [Some(1), Some(2), Some(3), Some(0), Some(0), Some(0), Some(6)];
+    // Mid-table: rows after the second header follow it.
+    let mid = page(format!("{top}{}", rows("1\t2\t3\t0\t0\t0\t6", &swapped)).replacen(
+        "（一）予以公开\t1\t2\t3",
+        "（一）予以公开\t1\t3\t2",
+        1,
+    ));
+    let r = nianbao::import::import_text(&mid).unwrap().report;
+    assert_eq!((r.applications[0], r.applications[2]), (want, want));
+    // Below the rows only.
+    let bottom = page(format!("{}{swapped}", rows("1\t3\t2\t0\t0\t0\t6", "")));
+    let r = nianbao::import::import_text(&bottom).unwrap().report;
+    assert_eq!((r.applications[0], r.applications[2]), (want, want));
+    // 小计 beside 自然人.
+    let sub = top.replace("自然人\t法人", "自然人\t小计\t法人");
+    let r = nianbao::import::import_text(&page(format!("{sub}{}", rows("1\t5\t2\t3\t0\t0\t0\t6", "")))).unwrap().report;
+    assert_eq!((r.applications[0], r.applications[2]), (want, want));
 }

@@ -10,7 +10,7 @@
 
 mod fewer;
 
-use super::stream::{Ch, EMPTY_CELL, Gap, UNSURE_CELL};
+use super::stream::{Ch, EMPTY_CELL, Gap, is_unsure, unsure_reason};
 use crate::model::Decimal;
 use crate::model::template::CellKind;
 use fewer::{missing_cells, split};
@@ -24,8 +24,9 @@ enum Kind {
     Empty,
     /// A cell of the source holding something else (「约1」「①」「5*」).
     Other,
-    /// A cell the reader marked unsure ([`UNSURE_CELL`]): `text` its readings, space apart.
-    Unsure,
+    /// A cell the reader marked unsure ([`super::stream::UNSURE_CELL`]): `text`
+    /// its readings, space apart; why.
+    Unsure(&'static str),
 }
 
 #[derive(Clone, Debug)]
@@ -100,12 +101,18 @@ fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
     let mut unit = None;
     let mut notes = Vec::new();
     let mut i = from;
-    // Closing marks and a note in brackets right after the label belong to it.
+    // Closing marks and notes in brackets right after the label belong to it
+    // (「部分公开（上标：1）（区分处理的……）」: a mark, then the label's own note).
     while i < to && matches!(s[i].c, '）' | '”' | '’' | '》' | '」' | ':' | '：') {
         i += 1;
     }
-    if i < to && s[i].c == '（' {
-        i = skip_brackets(s, i, to).unwrap_or(i);
+    let first = i;
+    // Further notes only in the label's own cell: a bracket in the next cell may be a number's.
+    while i < to && s[i].c == '（' && (i == first || s[i].gap < Gap::Cell) {
+        match skip_brackets(s, i, to) {
+            Some(after) if after > i => i = after,
+            _ => break,
+        }
     }
     let mut end = i;
     let row_line = s.get(from.saturating_sub(1)).map(|c| c.line);
@@ -200,7 +207,7 @@ fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
             end = i;
             continue;
         }
-        if c == UNSURE_CELL {
+        if is_unsure(c) {
             let start = i;
             i = cell_end(i);
             let mut readings: Vec<String> = Vec::new();
@@ -211,7 +218,14 @@ fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
                 }
             }
             let raw = readings.join(" ");
-            out.push(Token { kind: Kind::Unsure, text: raw.clone(), raw, line: ch.line, col: ch.col, whole: true });
+            out.push(Token {
+                kind: Kind::Unsure(unsure_reason(c)),
+                text: raw.clone(),
+                raw,
+                line: ch.line,
+                col: ch.col,
+                whole: true,
+            });
             end = i;
             continue;
         }
@@ -344,10 +358,10 @@ fn single(t: &Token, kind: CellKind) -> CellRead {
             let readings = if runs.len() == 1 { vec![runs[0].to_string()] } else { Vec::new() };
             cell.unread = Some((format!("「{}」不是{}", t.raw, kind_name(kind)), readings));
         }
-        Kind::Unsure => {
+        Kind::Unsure(why) => {
             let readings: Vec<String> = t.text.split(' ').filter(|r| !r.is_empty()).map(str::to_string).collect();
             cell.raw.clear();
-            cell.unread = Some(("数字压在两行之间的线上或行间，无法确定属于哪一行".into(), readings));
+            cell.unread = Some((why.into(), readings));
         }
         Kind::Dash => cell.note = Some(format!("原文为「{}」，按空白读入", t.raw)),
         Kind::Number => match parse(&t.text, kind) {

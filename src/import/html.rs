@@ -19,7 +19,9 @@ use crate::read_limits::{SizeCap, read_regular_file};
 
 mod css;
 mod visibility;
+mod writer;
 use visibility::{Seen, View};
+use writer::Writer;
 
 /// The largest page read (a report page with its site around it is about 100 KB).
 pub const HTML_CAP: SizeCap = SizeCap { bytes: 20 * 1024 * 1024, what: "网页文件" };
@@ -200,57 +202,6 @@ fn source(html: &str) -> Source {
     Source { text: w.text, places: w.places }
 }
 
-#[derive(Default)]
-struct Writer {
-    text: String,
-    places: Vec<String>,
-    tables: usize,
-    /// The current table's number and row, when inside one.
-    table: Vec<(usize, usize)>,
-    paragraphs: usize,
-    at_line_start: bool,
-    /// Depth of table cells the writer is in.
-    in_cell: usize,
-}
-
-impl Writer {
-    fn text(&mut self, t: &str) {
-        for c in t.chars() {
-            let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c };
-            self.text.push(c);
-        }
-        self.at_line_start = false;
-    }
-
-    /// Ends the line (once), naming its place. Inside a table cell a block
-    /// only separates words: the cell goes on.
-    fn line(&mut self, place: &str) {
-        if self.in_cell > 0 {
-            self.text.push(' ');
-            return;
-        }
-        if self.at_line_start && !self.text.is_empty() {
-            return;
-        }
-        let place = match self.table.last() {
-            Some((t, r)) => format!("第 {t} 个表格第 {r} 行"),
-            None if place.is_empty() => {
-                self.paragraphs += 1;
-                format!("网页正文第 {} 段", self.paragraphs)
-            }
-            None => place.to_string(),
-        };
-        self.text.push('\n');
-        self.places.push(place);
-        self.at_line_start = true;
-    }
-}
-
-/// Text whose showing the page leaves undecided, in a table cell: written so
-/// that the row reader takes no number from the cell (it is listed as unread
-/// with the text), never read as if shown.
-const UNSURE: (&str, &str) = ("〔显示与否不明：", "〕");
-
 fn has_digit(t: &str) -> bool {
     t.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
@@ -280,9 +231,9 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                     Node::Text(t) => match view.text(node.parent().map(|p| p.id())) {
                         Seen::Hidden => {}
                         Seen::Unsure if w.in_cell > 0 && has_digit(t) => {
-                            w.text(UNSURE.0);
+                            let start = w.text.len();
                             w.text(t);
-                            w.text(UNSURE.1);
+                            w.unsure.push(start..w.text.len());
                         }
                         _ => w.text(t),
                     },
@@ -312,6 +263,10 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                             "td" | "th" => {
                                 w.text.push('\t');
                                 w.at_line_start = false;
+                                if w.in_cell == 0 {
+                                    w.cell_from = w.text.len();
+                                    w.unsure.clear();
+                                }
                                 w.in_cell += 1;
                             }
                             "br" => w.line(""),
@@ -329,7 +284,12 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                     && let Node::Element(e) = node.value()
                 {
                     match e.name() {
-                        "td" | "th" => w.in_cell = w.in_cell.saturating_sub(1),
+                        "td" | "th" => {
+                            w.in_cell = w.in_cell.saturating_sub(1);
+                            if w.in_cell == 0 {
+                                w.close_unsure_cell();
+                            }
+                        }
                         "table" => {
                             w.line("");
                             w.table.pop();

@@ -30,6 +30,25 @@ pub const EMPTY_CELL: char = '\u{E000}';
 /// and the row reader leaves the cell 未能读取 with those readings.
 pub const UNSURE_CELL: char = '\u{E001}';
 
+/// Opens a table cell whose text the page may or may not show (a web page's
+/// style sheet too complex, or deciding by the screen): written and read
+/// like [`UNSURE_CELL`], with its own reason.
+pub const UNSURE_SHOWN: char = '\u{E002}';
+
+/// Whether `c` opens an unsure cell ([`UNSURE_CELL`], [`UNSURE_SHOWN`]).
+pub fn is_unsure(c: char) -> bool {
+    c == UNSURE_CELL || c == UNSURE_SHOWN
+}
+
+/// Why a cell opened by `marker` is unread.
+pub fn unsure_reason(marker: char) -> &'static str {
+    if marker == UNSURE_SHOWN {
+        "网页的样式表太复杂（或随屏幕等条件而变），无法确定这一格的内容是否显示"
+    } else {
+        "数字压在两行之间的线上或行间，无法确定属于哪一行"
+    }
+}
+
 /// A cell's text that says it is unsure, with its readings (see [`UNSURE_CELL`]).
 pub fn unsure_cell(readings: &[String]) -> String {
     format!("{UNSURE_CELL}{}", readings.join(" "))
@@ -130,7 +149,7 @@ pub fn stream(text: &str) -> Vec<Ch> {
 /// Characters that only separate or decorate: ignored when labels are compared.
 pub fn is_punctuation(c: char) -> bool {
     c == EMPTY_CELL
-        || c == UNSURE_CELL
+        || is_unsure(c)
         || (c.is_ascii_punctuation() && c != '/')
         || matches!(
             c,
@@ -171,7 +190,7 @@ pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
     let to = to.min(s.len());
     let mut prev: Option<char> = None;
     for ch in s.get(from..to).unwrap_or(&[]) {
-        if ch.c == EMPTY_CELL || ch.c == UNSURE_CELL {
+        if ch.c == EMPTY_CELL || is_unsure(ch.c) {
             continue;
         }
         if prev.is_some() {
@@ -190,7 +209,7 @@ pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
 
 /// The compact text (no gaps at all) from `from` to `to`.
 pub fn compact(s: &[Ch], from: usize, to: usize) -> String {
-    s.get(from..to.min(s.len())).unwrap_or(&[]).iter().filter(|c| c.c != EMPTY_CELL && c.c != UNSURE_CELL).map(|c| c.c).collect()
+    s.get(from..to.min(s.len())).unwrap_or(&[]).iter().filter(|c| c.c != EMPTY_CELL && !is_unsure(c.c)).map(|c| c.c).collect()
 }
 
 #[cfg(test)]

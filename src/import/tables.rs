@@ -232,11 +232,8 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
         .collect();
     let found = find_rows(p.doc, &labels, from, to);
     let n = APPLICANT_COLUMNS.len();
-    // A 「小计」 column for 法人或其他组织 (not in the official table, added by some
-    // templates): read, and left out.
     let header_end = found.iter().flatten().next().map_or(from, |f| f.start);
-    let subtotal = super::stream::compact(&p.doc.s, from, header_end).contains("小计");
-    let columns = headers::columns(p.doc, &headers::applicants(), from, header_end);
+    let (nodes, subtotal) = applicant_header(p.doc, from, header_end);
     let kinds: Vec<CellKind> = vec![CellKind::Count; n + usize::from(subtotal)];
     if subtotal {
         let at = p.doc.s.get(from).map_or((0, 0), |c| (c.line, c.col));
@@ -245,6 +242,7 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
             message: "表三有「小计」列（官方格式没有），已略去，请核对各列是否对应".into(),
         });
     }
+    let columns = applicant_columns(p.doc, &nodes, &found, (from, to));
     // A 2021 table printed with （六）其他处理 as one row (the 2019 shape).
     let other_rows: Vec<usize> = (0..tpl.applications.len())
         .filter(|&i| {
@@ -253,12 +251,12 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
         .collect();
     // Its sub-rows 1 and 2 (long labels) both missing: the 3.其他 found, if any, is not the sub-row.
     let merged_other = p.report.template == TemplateId::V2021 && other_rows.iter().take(2).all(|&i| found[i].is_none());
-    let read_at = |_: usize, start: usize, end: usize| {
+    let read_at = |i: usize, start: usize, end: usize| {
         let mut read = read_row(&p.doc.s, start, end, &kinds);
+        read.cells = headers::reorder(read.cells, &columns[i]);
         if subtotal && read.cells.len() == n + 1 {
-            read.cells.remove(n - 1);
+            read.cells.remove(headers::subtotal_col());
         }
-        read.cells = headers::reorder(read.cells, &columns);
         read
     };
     let skipped = |i: usize| merged_other && other_rows.contains(&i);
@@ -305,6 +303,47 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
         }
     }
     let _ = RowRole::New;
+}
+
+/// Table 三's header labels, and whether it has a 「小计」 column (read, and
+/// left out): below 法人或其他组织 or beside it, anywhere in the header.
+fn applicant_header(doc: &Doc, from: usize, header_end: usize) -> (Vec<headers::Node>, bool) {
+    let Some(sub) = doc.find(headers::SUBTOTAL, from, header_end) else { return (headers::applicants(), false) };
+    let line = |i: usize| doc.s.get(i).map(|c| c.line);
+    let group = doc.find(crate::model::template::LEGAL_PERSON_HEADER, from, header_end);
+    let below = group.is_none_or(|g| line(g.start) < line(sub.start));
+    (headers::applicants_with_subtotal(below), true)
+}
+
+/// Each row's columns: from the header above the table, or from a header
+/// printed again between rows (it applies from there on); a table whose only
+/// header stands below its rows takes that one.
+fn applicant_columns(
+    doc: &Doc,
+    nodes: &[headers::Node],
+    found: &[Option<Found>],
+    (from, to): (usize, usize),
+) -> Vec<Vec<Option<usize>>> {
+    const LEAST: usize = 3;
+    let header_end = found.iter().flatten().next().map_or(from, |f| f.start);
+    let last_end = found.iter().flatten().last().map_or(to, |f| f.end);
+    let mut current = headers::header_in(doc, nodes, from, header_end, LEAST)
+        .or_else(|| headers::header_in(doc, nodes, last_end, to, LEAST))
+        .unwrap_or_else(|| headers::columns(doc, nodes, from, header_end));
+    let mut prev_end = None;
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        if let (Some(f), Some(pe)) = (f, prev_end)
+            && let Some(again) = headers::header_in(doc, nodes, pe, f.start, LEAST)
+        {
+            current = again;
+        }
+        if let Some(f) = f {
+            prev_end = Some(f.end);
+        }
+        out.push(current.clone());
+    }
+    out
 }
 
 /// Table 四's row of numbers: the longest run of numbers in its part (its

@@ -23,7 +23,7 @@ pub(super) fn missing_cells(tokens: &[Token], n: usize, all_raw: &str) -> RowRea
                     Kind::Number => vec![t.text.clone()],
                     Kind::Other => vec![t.raw.clone()],
                     // A cell marked unsure: each of its readings.
-                    Kind::Unsure => t.text.split(' ').map(str::to_string).collect(),
+                    Kind::Unsure(_) => t.text.split(' ').map(str::to_string).collect(),
                     _ => vec!["空白".to_string()],
                 };
                 for shown in shown {

@@ -80,3 +80,14 @@ fn a_cell_marked_unsure_is_unread_with_its_readings() {
     let r = row(&format!("\t1\t{}\t3", crate::import::stream::unsure_cell(&["127".into()])), 4);
     assert!(r.cells[2].unread.as_ref().unwrap().1.contains(&"127".to_string()), "{:?}", r.cells[2]);
 }
+
+/// A label's notes in brackets, however many in its cell (a mark written as a
+/// note, then the label's own words), belong to the label: the row reads; a
+/// bracket opening the next cell is not skipped with them.
+#[test]
+fn notes_after_a_label_are_the_labels() {
+    let r = row("（上标：1）（区分处理的，只计这一情形，不计其他情形）\t132\t133", 2);
+    assert_eq!(values(&r), [Some("132".into()), Some("133".into())]);
+    let r = row("（注）\t（5）\t6", 2);
+    assert_ne!(values(&r), [Some("6".into()), None]);
+}

@@ -24,6 +24,8 @@ pub struct Decls {
     pub visibility: Decl,
     /// Struck out (`text-decoration: line-through`).
     pub struck: bool,
+    /// Perhaps not seen though `display` and `visibility` show it ([`obscures`]).
+    pub obscured: bool,
 }
 
 /// The part of a selector naming the element itself, when the engine cannot
@@ -104,10 +106,34 @@ pub fn declarations(block: &str) -> Decls {
                 },
             ),
             "text-decoration" | "text-decoration-line" => d.struck = value.contains("line-through"),
-            _ => {}
+            _ => d.obscured |= obscures(&name, &value),
         }
     }
     d
+}
+
+/// Whether a declaration may leave its element's text unseen though
+/// `display` and `visibility` show it: no size, no opacity, no colour,
+/// clipped, moved far off the page, its content skipped. A page may mean it or
+/// not (a box of no height may overflow): such text is unsure, never read as shown.
+fn obscures(name: &str, value: &str) -> bool {
+    let number = |v: &str| v.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%').trim().parse::<f64>().ok();
+    let zero = || number(value).is_some_and(|x| x == 0.0);
+    let far = || value.split_whitespace().next().and_then(number).is_some_and(|x| x <= -100.0);
+    let clear = || {
+        let alpha = value.strip_suffix(')').and_then(|v| v.rsplit([',', '/']).next()).and_then(number);
+        value == "transparent" || ((value.starts_with("rgba(") || value.starts_with("hsla(")) && alpha == Some(0.0))
+    };
+    match name {
+        "font-size" | "opacity" | "height" | "max-height" | "width" | "max-width" | "line-height" => zero(),
+        "color" | "-webkit-text-fill-color" => clear(),
+        "clip" => value.starts_with("rect("),
+        "clip-path" => !value.is_empty() && value != "none",
+        "left" | "top" | "right" | "margin-left" | "margin-top" | "text-indent" => far(),
+        "content-visibility" => value == "hidden",
+        "transform" => value.contains("scale(0") || value.contains("scalex(0") || value.contains("scaley(0"),
+        _ => false,
+    }
 }
 
 /// Whether an element's own style raises or lowers it (`vertical-align: super`).
@@ -130,12 +156,26 @@ pub struct Sheet {
     any: Vec<usize>,
     /// More rules than bounded.
     pub overflow: bool,
+    /// The page links a style sheet from elsewhere (not read: the page as
+    /// saved may not have it), and the classes and ids its own `<style>` names.
+    linked: bool,
+    named: std::collections::HashSet<String>,
 }
 
 impl Sheet {
     pub fn of(doc: &Html) -> Sheet {
         let (rules, overflow) = rules(doc);
         let mut sheet = Sheet { overflow, ..Sheet::default() };
+        for e in doc.tree.root().descendants().filter_map(ElementRef::wrap) {
+            let rel = e.value().attr("rel").unwrap_or("").to_ascii_lowercase();
+            if e.value().name() == "link" && rel.split_whitespace().any(|r| r == "stylesheet") {
+                sheet.linked = true;
+            } else if e.value().name() == "style" {
+                let css: String = e.text().collect();
+                sheet.linked |= css.to_ascii_lowercase().contains("@import");
+                sheet.named.extend(names(&css));
+            }
+        }
         for (i, r) in rules.iter().enumerate() {
             let key = match (r.subject.ids.first(), r.subject.classes.first(), &r.subject.tag) {
                 (Some(id), _, _) => format!("#{id}"),
@@ -154,6 +194,16 @@ impl Sheet {
 
     /// The declarations of the rules naming the element, each with whether
     /// surely; `tests` counts the rules tried.
+    /// An inline element (「<span class=k>9</span>132」) whose class or id the
+    /// page's own style never names, in a page that links a style sheet: the
+    /// linked sheet may hide it.
+    pub fn unexplained(&self, el: &scraper::node::Element) -> bool {
+        const INLINE: [&str; 14] =
+            ["span", "font", "i", "b", "em", "strong", "u", "small", "big", "label", "ins", "mark", "a", "code"];
+        let mut marks = el.classes().map(|c| format!(".{c}")).chain(el.id().map(|i| format!("#{i}"))).peekable();
+        self.linked && INLINE.contains(&el.name()) && marks.peek().is_some() && marks.all(|m| !self.named.contains(&m))
+    }
+
     pub fn hits(&self, e: &ElementRef<'_>, tests: &mut u64) -> Vec<(Decls, bool)> {
         let el = e.value();
         let mut keys: Vec<String> = el.classes().map(|c| format!(".{c}")).collect();
@@ -182,6 +232,15 @@ fn rules(doc: &Html) -> (Vec<Rule>, bool) {
         sheet(&strip_comments(&css), certain, 0, &mut rules, &mut overflow);
     }
     (rules, overflow)
+}
+
+/// Every `.class` and `#id` a style text names.
+fn names(css: &str) -> impl Iterator<Item = String> + '_ {
+    let word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_');
+    css.match_indices(['.', '#']).filter_map(move |(at, m)| {
+        let name: String = css[at + 1..].chars().take_while(|&c| word(c)).collect();
+        (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then(|| format!("{m}{name}"))
+    })
 }
 
 /// Whether a media query applies on a screen at all, and whether surely.
@@ -245,7 +304,7 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, overflow
             continue;
         }
         let decls = declarations(block);
-        if decls.display.is_none() && decls.visibility.is_none() {
+        if decls.display.is_none() && decls.visibility.is_none() && !decls.obscured {
             continue;
         }
         for selector in prelude.split(',').map(str::trim).filter(|s| !s.is_empty()) {

@@ -6,12 +6,16 @@
 //!   `<strike>`, `text-decoration: line-through`), which is no part of a value;
 //! - `display` and `visibility` from the element's own `style` and from the
 //!   rules of the page's `<style>` blocks, matched by a CSS selector engine;
-//! - unsure: a rule that applies only on some screens (`@media (max-width…)`),
+//! - a closed `<details>` shows its `<summary>` only;
+//! - unsure: text made unseen by other means (no size, no opacity, no colour,
+//!   clipped, far off the page, `content-visibility: hidden`), a rule that applies only on some screens (`@media (max-width…)`),
 //!   a selector the engine cannot read (then any element it might name), rules
 //!   that disagree, or more rules or work than the bounds. Unsure text is
 //!   shown to the row reader as such, so its cell is unread, never guessed.
 //!
-//! Style sheets linked from elsewhere are not read (the page as saved may not have them).
+//! Style sheets linked from elsewhere are not read (the page as saved may not
+//! have them); in a page that links one, an inline element whose class or id
+//! the page's own style never names is unsure (the linked sheet may hide it).
 
 use std::collections::HashMap;
 
@@ -129,7 +133,21 @@ fn judge(e: ElementRef<'_>, parent: State, rules: &Sheet, tests: &mut u64) -> St
         Some(Seen::Unsure) => Seen::Unsure,
         _ => parent.there,
     };
+    // Perhaps unseen (no size, clipped, off the page): unsure, unless hidden anyway.
+    let obscured = own.obscured || sheet.iter().any(|(d, _)| d.obscured) || rules.unexplained(el);
+    let there = if obscured { there.max_unsure() } else { there };
     let mut text = visibility.unwrap_or(parent.text);
+    // A closed <details> shows its <summary> only.
+    let closed = |n: &scraper::node::Element| n.name() == "details" && n.attr("open").is_none();
+    if e.parent().and_then(ElementRef::wrap).is_some_and(|p| closed(p.value())) {
+        if el.name() != "summary" {
+            return State { there: Seen::Hidden, text: Seen::Hidden };
+        }
+        text = if parent.there == Seen::Hidden { Seen::Hidden } else { visibility.unwrap_or(Seen::Shown) };
+    } else if closed(el) {
+        // Its own text outside <summary> is not shown.
+        text = Seen::Hidden;
+    }
     if there == Seen::Hidden {
         text = Seen::Hidden;
     } else if there == Seen::Unsure {
@@ -218,5 +236,55 @@ mod tests {
         let many: String = (0..=css::MAX_RULES).map(|i| format!(".c{i}{{display:none}}")).collect();
         let got = states(&format!("<style>{many}</style><p id=t1>1</p>"));
         assert_eq!(got[0].1.text, Seen::Unsure);
+    }
+
+    /// Text a reader does not see though display and visibility show it (no
+    /// size, no opacity, no colour, clipped, off the page, content skipped): unsure.
+    /// A closed <details> shows its <summary> only.
+    #[test]
+    fn text_made_invisible_by_other_means_is_unsure_and_closed_details_hidden() {
+        let obscuring = [
+            "font-size:0",
+            "opacity:0",
+            "color:transparent",
+            "color:rgba(0,0,0,0)",
+            "position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden",
+            "position:absolute;left:-9999px",
+            "display:inline-block;width:0;height:0;overflow:hidden",
+            "display:inline-block;text-indent:-9999px;overflow:hidden",
+            "content-visibility:hidden",
+        ];
+        let unsure = State { there: Seen::Unsure, text: Seen::Unsure };
+        for style in obscuring {
+            let got = states(&format!("<p id=t1 style=\"{style}\">9</p>"));
+            assert_eq!(got[0].1, unsure, "{style}");
+            let got = states(&format!("<style>.k{{{style}}}</style><p id=t1 class=k>9</p>"));
+            assert_eq!(got[0].1, unsure, "sheet: {style}");
+        }
+        for ordinary in ["border:1px solid #000;padding:.3em .4em;vertical-align:middle", "color:#333;font-size:12px;left:0"] {
+            assert_eq!(states(&format!("<p id=t1 style=\"{ordinary}\">9</p>"))[0].1, State::default(), "{ordinary}");
+        }
+        let got = states(
+            "<details id=t1><summary id=t2>132</summary><span id=t3>9</span></details><details open id=t4><span id=t5>1</span></details>",
+        );
+        let of = |id: &str| got.iter().find(|(i, _)| i == id).map(|(_, s)| *s);
+        assert_eq!(of("t1"), Some(State { there: Seen::Shown, text: Seen::Hidden }));
+        assert_eq!(of("t2"), Some(State::default()));
+        assert_eq!(of("t3"), Some(State { there: Seen::Hidden, text: Seen::Hidden }));
+        assert_eq!((of("t4"), of("t5")), (Some(State::default()), Some(State::default())));
+    }
+
+    /// A page linking a style sheet: an inline element with a class or id its
+    /// own style never names may be hidden by the linked sheet; one it names,
+    /// or any without a linked sheet, is as the page's own style says.
+    #[test]
+    fn classes_only_a_linked_sheet_can_explain_are_unsure() {
+        let unsure = State { there: Seen::Unsure, text: Seen::Unsure };
+        let linked = r#"<link rel="stylesheet" href="hide.css"><style>.known{color:red}</style>"#;
+        assert_eq!(states(&format!("{linked}<span id=t1 class=k>9</span>"))[0].1, unsure);
+        assert_eq!(states(&format!("{linked}<span id=t1 class=known>9</span>"))[0].1, State::default());
+        assert_eq!(states(&format!("{linked}<table><tr><td id=t1 class=k>9</td></tr></table>"))[0].1, State::default());
+        assert_eq!(states("<style>@import url(x.css);</style><font id=t1 class=k>9</font>")[0].1, unsure);
+        assert_eq!(states("<span id=t1 class=k>9</span>")[0].1, State::default());
     }
 }

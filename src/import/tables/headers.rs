@@ -38,6 +38,34 @@ pub fn applicants() -> Vec<Node> {
     nodes
 }
 
+/// A 「小计」 column some templates add to table 三 (the sum of 法人或其他组织,
+/// not in the official table).
+pub const SUBTOTAL: &str = "小计";
+
+/// Table 三 with a 「小计」 column: laid out as column [`subtotal_col`], just
+/// before 总计. Printed below 法人或其他组织 (`below_group`) it is one of the
+/// group's columns; printed beside it (on the group's line) it is a column of
+/// its own. Either way the header tells where the source has it.
+pub fn applicants_with_subtotal(below_group: bool) -> Vec<Node> {
+    let mut nodes = applicants();
+    let (sub, group) = (subtotal_col(), nodes.len() - 1);
+    for n in &mut nodes {
+        if n.cols.start > sub || (n.cols.start == sub && n.parent.is_none()) {
+            n.cols = n.cols.start + 1..n.cols.end + 1;
+        }
+    }
+    if below_group {
+        nodes[group].cols.end += 1;
+    }
+    nodes.push(Node { label: SUBTOTAL, cols: sub..sub + 1, parent: below_group.then_some(group) });
+    nodes
+}
+
+/// The column of 「小计」 in [`applicants_with_subtotal`]'s layout.
+pub fn subtotal_col() -> usize {
+    APPLICANT_COLUMNS.len() - 1
+}
+
 /// Table 四: 行政复议 (five outcomes), 行政诉讼 (未经复议直接起诉, 复议后起诉, five each).
 pub fn reviews() -> Vec<Node> {
     let k = REVIEW_OUTCOMES.len();
@@ -94,19 +122,37 @@ pub fn flat(labels: &[&'static str]) -> Vec<Node> {
 /// the header shows the columns in an order that cannot be mapped with
 /// certainty. The identity when no header line says otherwise.
 pub fn columns(doc: &Doc, nodes: &[Node], from: usize, to: usize) -> Vec<Option<usize>> {
+    let found = occurrences(doc, nodes, from, to);
+    mapping(nodes, &found)
+}
+
+/// The columns a header found in `s[from..to]` tells, or `None` when fewer
+/// than `least` distinct labels stand there (no header, or a stray word).
+pub fn header_in(doc: &Doc, nodes: &[Node], from: usize, to: usize, least: usize) -> Option<Vec<Option<usize>>> {
+    let found = occurrences(doc, nodes, from, to);
+    let mut labels: Vec<&str> = found.iter().map(|o| nodes[o.2].label).collect();
+    labels.sort_unstable();
+    labels.dedup();
+    (labels.len() >= least).then(|| mapping(nodes, &found))
+}
+
+fn mapping(nodes: &[Node], found: &[(usize, u32, usize)]) -> Vec<Option<usize>> {
     let n = nodes.iter().map(|x| x.cols.end).max().unwrap_or(0);
     let mut pos: Vec<Option<usize>> = (0..n).map(Some).collect();
-    let found = occurrences(doc, nodes, from, to);
     let first_line = |k: usize| found.iter().filter(|o| nodes[k].label == nodes[o.2].label).map(|o| o.1).min();
     let mut lines: Vec<u32> = found.iter().map(|o| o.1).collect();
     lines.dedup();
     let mut seen = vec![false; nodes.len()];
+    // Lines that print again labels already placed: (line, nodes left to right).
+    let mut again: Vec<Vec<usize>> = Vec::new();
     for line in lines {
         // The labels of this line, left to right, each given to one node.
         let mut on_line: Vec<usize> = Vec::new();
+        let mut repeated: Vec<usize> = Vec::new();
         for &(_, _, k0) in found.iter().filter(|o| o.1 == line) {
+            let same = |k: &usize| nodes[*k].label == nodes[k0].label;
             let candidates = (0..nodes.len()).filter(|&k| {
-                nodes[k].label == nodes[k0].label
+                same(&k)
                     && !seen[k]
                     // A label is printed below its group's label, not beside it.
                     && ancestors(nodes, k).all(|a| first_line(a).is_none_or(|fl| fl < line))
@@ -114,14 +160,54 @@ pub fn columns(doc: &Doc, nodes: &[Node], from: usize, to: usize) -> Vec<Option<
             if let Some(k) = candidates.min_by_key(|&k| nodes[k].cols.clone().filter_map(|c| pos[c]).min()) {
                 seen[k] = true;
                 on_line.push(k);
+            } else if let [k] = (0..nodes.len()).filter(same).collect::<Vec<_>>()[..]
+                && seen[k]
+            {
+                repeated.push(k);
             }
         }
+        again.push(repeated);
         if on_line.len() < 2 {
             continue;
         }
         arrange(nodes, &on_line, &mut pos);
     }
+    // A label printed twice in orders that disagree: which one is true is not known.
+    for line in again.iter().filter(|r| r.len() >= 2) {
+        let slots: Vec<Option<usize>> = line.iter().map(|&k| nodes[k].cols.clone().filter_map(|c| pos[c]).min()).collect();
+        if slots.windows(2).any(|w| w[0].zip(w[1]).is_none_or(|(a, b)| a >= b)) {
+            unsure(nodes, line, &mut pos);
+        }
+    }
+    // A header whose labels are not all recognised: one unknown label takes
+    // the one column left; two or more may stand in any order.
+    // Labels printed under several groups (table 四's outcomes, wrapped in
+    // narrow cells in PDFs) are left to the lines above: not found says little.
+    let known = |k: usize| found.iter().any(|o| nodes[o.2].label == nodes[k].label);
+    let shared = |k: usize| nodes.iter().filter(|m| m.label == nodes[k].label).count() > 1;
+    let mut sets: Vec<Option<usize>> = nodes.iter().map(|x| x.parent).collect();
+    sets.sort_unstable();
+    sets.dedup();
+    for parent in sets {
+        let set: Vec<usize> = (0..nodes.len()).filter(|&k| nodes[k].parent == parent).collect();
+        if set.iter().any(|&k| shared(k)) {
+            continue;
+        }
+        let unknown: Vec<usize> = set.iter().copied().filter(|&k| !known(k)).collect();
+        let shown = parent.map_or(unknown.len() < set.len(), |p| known(p) || unknown.len() < set.len());
+        if shown && unknown.len() >= 2 {
+            unsure(nodes, &unknown, &mut pos);
+        }
+    }
     pos
+}
+
+fn unsure(nodes: &[Node], ks: &[usize], pos: &mut [Option<usize>]) {
+    for &k in ks {
+        for c in nodes[k].cols.clone() {
+            pos[c] = None;
+        }
+    }
 }
 
 fn ancestors(nodes: &[Node], k: usize) -> impl Iterator<Item = usize> + '_ {
@@ -131,13 +217,7 @@ fn ancestors(nodes: &[Node], k: usize) -> impl Iterator<Item = usize> + '_ {
 /// Moves the columns of the nodes of one line (`order`: left to right in the
 /// source) to where the line shows them; uncertain when they are not one block.
 fn arrange(nodes: &[Node], order: &[usize], pos: &mut [Option<usize>]) {
-    let uncertain = |pos: &mut [Option<usize>]| {
-        for &k in order {
-            for c in nodes[k].cols.clone() {
-                pos[c] = None;
-            }
-        }
-    };
+    let uncertain = |pos: &mut [Option<usize>]| unsure(nodes, order, pos);
     // Each node's columns where the source has them so far: one block.
     let mut spans = Vec::with_capacity(order.len());
     for &k in order {
@@ -185,22 +265,56 @@ fn occurrences(doc: &Doc, nodes: &[Node], from: usize, to: usize) -> Vec<(usize,
     }
     // A label wrapped in its cell (a PDF's narrow column: 「科研」 over 「机构」):
     // its first two characters standing as a cell of their own, when no
-    // other label starts with them.
-    for (k, n) in nodes.iter().enumerate() {
-        let chars: Vec<char> = n.label.chars().collect();
-        let head: String = chars.iter().take(2).collect();
-        let unique = nodes.iter().filter(|m| m.label != n.label).all(|m| !m.label.starts_with(&head));
-        if chars.len() < 4 || !unique || found.iter().any(|o| nodes[o.2].label == n.label) {
-            continue;
+    // other label starts with them; the heads of neighbouring cells may run
+    // together (「社会法律」) when the page leaves no space between them.
+    let head = |n: &Node| n.label.chars().take(2).collect::<String>();
+    let heads: Vec<(String, usize)> = nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            n.label.chars().count() >= 4
+                && nodes.iter().filter(|m| m.label != n.label).all(|m| !m.label.starts_with(&head(n)))
+                && !found.iter().any(|o| nodes[o.2].label == n.label)
+        })
+        .map(|(k, n)| (head(n), k))
+        .collect();
+    let s = &doc.s;
+    let mut i = from;
+    while i < to.min(s.len()) {
+        let mut end = i + 1;
+        while end < to.min(s.len()) && s[end].gap == Gap::None {
+            end += 1;
         }
-        let s = &doc.s;
-        for i in from..to.min(s.len()).saturating_sub(1) {
-            let alone = |j: usize| s.get(j).is_none_or(|c| c.gap >= Gap::Line);
-            if alone(i) && s[i].c == chars[0] && s[i + 1].c == chars[1] && s[i + 1].gap == Gap::None && alone(i + 2) {
-                found.push((i, i + 2, k));
+        let token: Vec<char> = s[i..end].iter().map(|c| c.c).collect();
+        let pieces: Vec<String> = token.chunks(2).map(|p| p.iter().collect()).collect();
+        let piece = |p: &String| heads.iter().find(|h| h.0 == *p).map(|h| h.1);
+        let any_head = pieces.iter().any(|p| piece(p).is_some());
+        let known =
+            |p: &String| piece(p).is_some() || nodes.iter().any(|n| n.label == p || abbreviations(n.label).contains(&p.as_str()));
+        if token.len().is_multiple_of(2) && any_head && pieces.iter().all(known) {
+            for (j, p) in pieces.iter().enumerate() {
+                if let Some(k) = piece(p) {
+                    found.push((i + 2 * j, i + 2 * j + 2, k));
+                }
+            }
+        }
+        i = end;
+    }
+    // A label shortened (「企业」 for 商业企业), standing as a cell of its own.
+    let alone = |j: usize| doc.s.get(j).is_none_or(|c| c.gap >= Gap::Space);
+    for (k, n) in nodes.iter().enumerate() {
+        for short in abbreviations(n.label) {
+            let mut at = from;
+            while let Some(f) = doc.find(short, at, to) {
+                if alone(f.start) && alone(f.end) {
+                    found.push((f.start, f.end, k));
+                }
+                at = f.end.max(at + 1);
             }
         }
     }
+    found.sort_unstable();
+    found.dedup();
     let inside = |a: &(usize, usize, usize)| found.iter().any(|b| b != a && b.0 <= a.0 && a.1 <= b.1 && b.1 - b.0 > a.1 - a.0);
     let prose = |line: u32| doc.s[from..to.min(doc.s.len())].iter().any(|c| c.line == line && c.c == '。');
     let mut out: Vec<(usize, u32, usize)> =
@@ -209,54 +323,19 @@ fn occurrences(doc: &Doc, nodes: &[Node], from: usize, to: usize) -> Vec<(usize,
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn map(text: &str, nodes: &[Node]) -> Vec<Option<usize>> {
-        let d = Doc::new(text);
-        columns(&d, nodes, 0, d.len())
-    }
-
-    #[test]
-    fn headers_in_another_order_place_columns_by_label() {
-        let t3 = applicants();
-        let official = "申请人情况\n自然人\t法人或其他组织\t总计\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n";
-        assert_eq!(map(official, &t3), (0..7).map(Some).collect::<Vec<_>>());
-        let swapped = "自然人\t法人或其他组织\t总计\n科研机构\t商业企业\t社会公益组织\t法律服务机构\t其他\n";
-        assert_eq!(map(swapped, &t3), [0, 2, 1, 3, 4, 5, 6].map(Some));
-        let total_first = "总计\t法人或其他组织\t自然人\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n";
-        assert_eq!(map(total_first, &t3), [6, 1, 2, 3, 4, 5, 0].map(Some));
-        // Cells one per line (a crawler's text): nothing says another order.
-        assert_eq!(map(&official.replace('\t', "\n"), &t3), (0..7).map(Some).collect::<Vec<_>>());
-        // Two labels swapped that are not side by side in one block: uncertain.
-        let apart = "自然人\t法人或其他组织\t总计\n其他\t商业企业\n";
-        assert_eq!(map(apart, &t3), [Some(0), None, Some(2), Some(3), Some(4), None, Some(6)]);
-    }
-
-    #[test]
-    fn labels_wrapped_in_their_cells_still_tell_the_order() {
-        // A PDF's lines: each label broken in two, the halves of a row on one line.
-        let pdf = "法人或其他组织\n自然\t社会\t法律\n科研\t商业\t总计\n人\t公益\t服务\t其他\n机构\t企业\n组织\t机构\n";
-        let got = map(pdf, &applicants());
-        assert!(got[1].is_none() && got[2].is_none(), "{got:?}");
-        let straight = pdf.replace("科研\t商业", "商业\t科研");
-        assert_eq!(map(&straight, &applicants()), (0..7).map(Some).collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn table_four_outcomes_and_blocks() {
-        let t4 = reviews();
-        let outcomes = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计";
-        let official = format!("行政复议\t行政诉讼\n{outcomes}\t未经复议直接起诉\t复议后起诉\n{outcomes}\t{outcomes}\n");
-        assert_eq!(map(&official, &t4), (0..15).map(Some).collect::<Vec<_>>());
-        let first = "结果纠正\t结果维持\t其他结果\t尚未审结\t总计";
-        let swapped = format!("行政复议\t行政诉讼\n{first}\t未经复议直接起诉\t复议后起诉\n{outcomes}\t{outcomes}\n");
-        let mut want: Vec<Option<usize>> = (0..15).map(Some).collect();
-        want.swap(0, 1);
-        assert_eq!(map(&swapped, &t4), want);
-        let blocks = format!("行政诉讼\t行政复议\n未经复议直接起诉\t复议后起诉\t{outcomes}\n{outcomes}\t{outcomes}\n");
-        let want: Vec<Option<usize>> = (0..15).map(|j| Some((j + 10) % 15)).collect();
-        assert_eq!(map(&blocks, &t4), want);
+/// Shorter names reports print in a header for a template label.
+fn abbreviations(label: &str) -> &'static [&'static str] {
+    match label {
+        "商业企业" => &["企业"],
+        "科研机构" => &["科研", "科研单位"],
+        "社会公益组织" => &["公益组织", "公益"],
+        "法律服务机构" => &["律所", "法律服务", "律师事务所"],
+        "本年制发件数" => &["制发", "本年制发", "制发件数"],
+        "本年废止件数" => &["废止", "本年废止", "废止件数"],
+        "现行有效件数" => &["现行有效"],
+        _ => &[],
     }
 }
+
+#[cfg(test)]
+mod tests;

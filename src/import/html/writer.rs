@@ -1,0 +1,116 @@
+//! The text a web page's article is written into: table cells apart by tabs,
+//! a line per row or paragraph, each line's place for messages.
+
+#[derive(Default)]
+pub(super) struct Writer {
+    pub(super) text: String,
+    pub(super) places: Vec<String>,
+    pub(super) tables: usize,
+    /// The current table's number and row, when inside one.
+    pub(super) table: Vec<(usize, usize)>,
+    pub(super) paragraphs: usize,
+    pub(super) at_line_start: bool,
+    /// Depth of table cells the writer is in.
+    pub(super) in_cell: usize,
+    /// Where the current (outermost) cell's text begins, and the parts of it
+    /// whose showing the page leaves undecided.
+    pub(super) cell_from: usize,
+    pub(super) unsure: Vec<std::ops::Range<usize>>,
+}
+
+impl Writer {
+    /// A cell holding text the page may or may not show: no number is taken
+    /// from it; it is unread, its readings the text shown and not shown.
+    pub(super) fn close_unsure_cell(&mut self) {
+        if self.unsure.is_empty() || self.cell_from > self.text.len() {
+            return;
+        }
+        let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let shown = squeeze(&self.text[self.cell_from..]);
+        // A cell of words (a row label 「1.属于国家秘密」), not a number: its text stands.
+        let words = shown.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c) && !"件个人次项元万角分".contains(*c)).count();
+        if words >= 2 {
+            self.unsure.clear();
+            return;
+        }
+        let mut hidden = String::new();
+        let mut at = self.cell_from;
+        for r in self.unsure.drain(..) {
+            hidden.push_str(&self.text[at..r.start.max(at)]);
+            at = r.end.max(at);
+        }
+        hidden.push_str(&self.text[at..]);
+        let hidden = squeeze(&hidden);
+        let hidden = if hidden.is_empty() { "空白".to_string() } else { hidden };
+        let mut readings = vec![shown];
+        if !readings.contains(&hidden) {
+            readings.push(hidden);
+        }
+        self.text.truncate(self.cell_from);
+        self.text.push(crate::import::stream::UNSURE_SHOWN);
+        self.text.push_str(&readings.join(" "));
+    }
+
+    pub(super) fn text(&mut self, t: &str) {
+        for c in t.chars() {
+            let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c };
+            self.text.push(c);
+        }
+        self.at_line_start = false;
+    }
+
+    /// Ends the line (once), naming its place. Inside a table cell a block
+    /// only separates words: the cell goes on.
+    pub(super) fn line(&mut self, place: &str) {
+        if self.in_cell > 0 {
+            self.text.push(' ');
+            return;
+        }
+        if self.at_line_start && !self.text.is_empty() {
+            return;
+        }
+        let place = match self.table.last() {
+            Some((t, r)) => format!("第 {t} 个表格第 {r} 行"),
+            None if place.is_empty() => {
+                self.paragraphs += 1;
+                format!("网页正文第 {} 段", self.paragraphs)
+            }
+            None => place.to_string(),
+        };
+        self.text.push('\n');
+        self.places.push(place);
+        self.at_line_start = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::cells::read_row;
+    use crate::import::labels::Doc;
+    use crate::import::stream::{UNSURE_SHOWN, unsure_reason};
+    use crate::model::template::CellKind;
+
+    /// Text the page's style sheet leaves undecided: the cell is unread for
+    /// that reason, with what it shows and what it shows without it — no
+    /// internal marker in the message, never read as a number.
+    #[test]
+    fn a_cell_the_page_may_hide_is_unread_for_that_reason() {
+        let page = "<html><body><div><p>一、总体情况</p><p>二、主动公开政府信息</p><p>四、行政复议</p><p>六、其他需要报告</p>\
+            <style>@media (max-width:600px){.x{display:none}}</style>\
+            <table><tr><td>行政许可</td><td>1<span class=x>32</span></td><td>7</td></tr></table></div></body></html>";
+        let s = super::super::from_text(page).unwrap();
+        let line = s.text.lines().find(|l| l.contains("行政许可")).unwrap();
+        assert!(line.contains(&format!("{UNSURE_SHOWN}132 1")), "{line:?}");
+        let doc = Doc::new(line);
+        let from = doc.find("行政许可", 0, doc.len()).unwrap().end;
+        let row = read_row(&doc.s, from, doc.len(), &[CellKind::Count, CellKind::Count]);
+        let (why, readings) = row.cells[0].unread.clone().expect("unread");
+        assert_eq!((why.as_str(), readings), (unsure_reason(UNSURE_SHOWN), vec!["132".to_string(), "1".to_string()]));
+        assert!(!why.contains('〔') && !why.contains(UNSURE_SHOWN));
+        assert_eq!(row.cells[1].value.map(|v| v.to_string()), Some("7".to_string()));
+        // A label cell with a digit in its numbering stays a label.
+        let page = page.replace("<td>行政许可</td>", "<td><span class=x>1.属于国家秘密</span></td>");
+        let s = super::super::from_text(&page).unwrap();
+        assert!(s.text.contains("\t1.属于国家秘密\t"), "{:?}", s.text);
+    }
+}
