@@ -13,6 +13,7 @@
 use std::io::Read;
 
 use super::ImportError;
+use super::marks;
 use super::stream::Source;
 
 mod runs;
@@ -217,6 +218,7 @@ fn table(tbl: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
             // A cell across several columns holding several numbers: which
             // column each belongs to is a guess. Each column gets the whole
             // cell, so the row reader leaves every one unread with the numbers.
+            let cell = marks::unsure_as_cell(&cell);
             let copies = if several_numbers(&cell) { grid_span(tc) } else { 1 };
             for _ in 0..copies {
                 w.text.push('\t');

@@ -63,6 +63,27 @@ pub fn unsure(out: &mut String, text: &str) {
     out.push_str(UNSURE.1);
 }
 
+/// A cell's text with parts of undecided showing (written by [`unsure`]) as the
+/// row reader takes such a cell ([`crate::import::stream::unsure_shown_cell`]);
+/// a cell without them as it is.
+pub fn unsure_as_cell(cell: &str) -> String {
+    if !cell.contains(UNSURE.0) {
+        return cell.to_string();
+    }
+    let (mut shown, mut hidden, mut rest) = (String::new(), String::new(), cell);
+    while let Some(a) = rest.find(UNSURE.0) {
+        shown.push_str(&rest[..a]);
+        hidden.push_str(&rest[..a]);
+        let inside = &rest[a + UNSURE.0.len()..];
+        let b = inside.find(UNSURE.1).unwrap_or(inside.len());
+        shown.push_str(&inside[..b]);
+        rest = inside.get(b + UNSURE.1.len()..).unwrap_or("");
+    }
+    shown.push_str(rest);
+    hidden.push_str(rest);
+    crate::import::stream::unsure_shown_cell(&shown, &hidden)
+}
+
 /// Whether the text has a digit (ASCII or full-width).
 pub fn has_digit(t: &str) -> bool {
     t.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))

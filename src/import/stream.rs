@@ -30,9 +30,9 @@ pub const EMPTY_CELL: char = '\u{E000}';
 /// and the row reader leaves the cell 未能读取 with those readings.
 pub const UNSURE_CELL: char = '\u{E001}';
 
-/// Opens a table cell whose text the page may or may not show (a web page's
-/// style sheet too complex, or deciding by the screen): written and read
-/// like [`UNSURE_CELL`], with its own reason.
+/// Opens a table cell whose text the document may or may not show (a web page's
+/// style sheet too complex or deciding by the screen, a Word style chain too
+/// long to follow): written and read like [`UNSURE_CELL`], with its own reason.
 pub const UNSURE_SHOWN: char = '\u{E002}';
 
 /// Whether `c` opens an unsure cell ([`UNSURE_CELL`], [`UNSURE_SHOWN`]).
@@ -43,10 +43,30 @@ pub fn is_unsure(c: char) -> bool {
 /// Why a cell opened by `marker` is unread.
 pub fn unsure_reason(marker: char) -> &'static str {
     if marker == UNSURE_SHOWN {
-        "网页的样式表太复杂（或随屏幕等条件而变），无法确定这一格的内容是否显示"
+        "原文的样式太复杂（或随屏幕等条件而变），无法确定这一格的内容是否显示"
     } else {
         "数字压在两行之间的线上或行间，无法确定属于哪一行"
     }
+}
+
+/// A table cell holding text the document may or may not show, as the row reader
+/// takes it: [`UNSURE_SHOWN`] and its readings, the text shown and not shown
+/// (「空白」 when nothing is left). A cell of words (a row label 「1.属于国家秘密」),
+/// not a number, keeps its text as shown.
+pub fn unsure_shown_cell(shown: &str, hidden: &str) -> String {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let shown = squeeze(shown);
+    let words = shown.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c) && !"件个人次项元万角分".contains(*c)).count();
+    if words >= 2 {
+        return shown;
+    }
+    let hidden = squeeze(hidden);
+    let hidden = if hidden.is_empty() { "空白".to_string() } else { hidden };
+    let mut readings = vec![shown];
+    if !readings.contains(&hidden) {
+        readings.push(hidden);
+    }
+    format!("{UNSURE_SHOWN}{}", readings.join(" "))
 }
 
 /// A cell's text that says it is unsure, with its readings (see [`UNSURE_CELL`]).

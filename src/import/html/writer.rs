@@ -25,14 +25,6 @@ impl Writer {
         if self.unsure.is_empty() || self.cell_from > self.text.len() {
             return;
         }
-        let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let shown = squeeze(&self.text[self.cell_from..]);
-        // A cell of words (a row label 「1.属于国家秘密」), not a number: its text stands.
-        let words = shown.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c) && !"件个人次项元万角分".contains(*c)).count();
-        if words >= 2 {
-            self.unsure.clear();
-            return;
-        }
         let mut hidden = String::new();
         let mut at = self.cell_from;
         for r in self.unsure.drain(..) {
@@ -40,15 +32,9 @@ impl Writer {
             at = r.end.max(at);
         }
         hidden.push_str(&self.text[at..]);
-        let hidden = squeeze(&hidden);
-        let hidden = if hidden.is_empty() { "空白".to_string() } else { hidden };
-        let mut readings = vec![shown];
-        if !readings.contains(&hidden) {
-            readings.push(hidden);
-        }
+        let cell = crate::import::stream::unsure_shown_cell(&self.text[self.cell_from..], &hidden);
         self.text.truncate(self.cell_from);
-        self.text.push(crate::import::stream::UNSURE_SHOWN);
-        self.text.push_str(&readings.join(" "));
+        self.text.push_str(&cell);
     }
 
     pub(super) fn text(&mut self, t: &str) {
