@@ -315,9 +315,9 @@ fn applicant_header(doc: &Doc, from: usize, header_end: usize) -> (Vec<headers::
     (headers::applicants_with_subtotal(below), true)
 }
 
-/// Each row's columns: from the header above the table, or from a header
-/// printed again between rows (it applies from there on); a table whose only
-/// header stands below its rows takes that one.
+/// Each row's columns: from the header above the table; a header printed again
+/// between rows in another order leaves the columns it disagrees on unread from
+/// there on; a table whose only header stands below its rows takes that one.
 fn applicant_columns(
     doc: &Doc,
     nodes: &[headers::Node],
@@ -336,7 +336,10 @@ fn applicant_columns(
         if let (Some(f), Some(pe)) = (f, prev_end)
             && let Some(again) = headers::header_in(doc, nodes, pe, f.start, LEAST)
         {
-            current = again;
+            // A header printed again (a new page) in another order than the one in
+            // force: which of the two the rows below follow is not certain, so the
+            // columns they disagree on are unread from there on.
+            current = current.iter().zip(&again).map(|(was, now)| if was == now { *was } else { None }).collect();
         }
         if let Some(f) = f {
             prev_end = Some(f.end);
