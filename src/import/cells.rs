@@ -134,7 +134,9 @@ fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
             let mut raw = String::new();
             while i < to && (i == start || s[i].gap == Gap::None) {
                 let c = s[i].c;
-                let thousands = c == ',' || c == '，';
+                // Only the ASCII comma: 「1，270」 (a full-width comma, what separates
+                // items in Chinese text) may be two numbers, so that cell is unread.
+                let thousands = c == ',';
                 if is_digit(c) || (c == '.' && !text.contains('.')) || (i == start && matches!(c, '+' | '-')) {
                     if c != '+' {
                         text.push(c);

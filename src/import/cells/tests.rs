@@ -91,3 +91,10 @@ fn notes_after_a_label_are_the_labels() {
     let r = row("（注）\t（5）\t6", 2);
     assert_ne!(values(&r), [Some("6".into()), None]);
 }
+
+#[test]
+fn a_full_width_comma_is_no_thousands_separator() {
+    // 「1，270」 may be 1 and 270 (the comma that separates items in Chinese text).
+    let r = row("\t1，270\t1,270", 2);
+    assert_eq!(values(&r), [Some("?".into()), Some("1270".into())]);
+}
