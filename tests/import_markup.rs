@@ -79,6 +79,18 @@ fn hidden_and_struck_out_text_in_a_web_page_is_not_read() {
 }
 
 #[test]
+fn a_text_field_in_a_cell_is_read_as_the_value_it_shows() {
+    let dir = scratch("input");
+    let v = VALUE;
+    let shown = import_page(&dir, "field", &page("", &format!(r#"<input value="{v}">"#)));
+    assert_eq!(cell(&shown), (Some(v), false));
+    // A hidden field shows nothing: the cell is blank, as the page is.
+    let hidden = import_page(&dir, "hidden", &page("", &format!(r#"<input type="hidden" value="{v}">"#)));
+    assert_eq!(cell(&hidden).0, None);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn a_hidden_copy_of_a_row_or_table_is_not_read() {
     let dir = scratch("rows");
     let html = page("", &VALUE.to_string());

@@ -270,6 +270,15 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                                 w.in_cell += 1;
                             }
                             "br" => w.line(""),
+                            // A text field shows its value (a page that lays its table out in a form).
+                            "input"
+                                if matches!(
+                                    e.attr("type").map(str::to_ascii_lowercase).as_deref(),
+                                    None | Some("text" | "number")
+                                ) =>
+                            {
+                                w.text(e.attr("value").unwrap_or_default())
+                            }
                             n if block(n) => w.line(""),
                             _ => {}
                         }
