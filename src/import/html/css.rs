@@ -113,7 +113,7 @@ pub fn declarations(block: &str) -> Decls {
 }
 
 /// Whether a declaration may leave its element's text unseen though
-/// `display` and `visibility` show it: no size, no opacity, no colour,
+/// `display` and `visibility` show it: no size, no opacity, no colour or white,
 /// clipped, moved far off the page, its content skipped. A page may mean it or
 /// not (a box of no height may overflow): such text is unsure, never read as shown.
 fn obscures(name: &str, value: &str) -> bool {
@@ -124,9 +124,14 @@ fn obscures(name: &str, value: &str) -> bool {
         let alpha = value.strip_suffix(')').and_then(|v| v.rsplit([',', '/']).next()).and_then(number);
         value == "transparent" || ((value.starts_with("rgba(") || value.starts_with("hsla(")) && alpha == Some(0.0))
     };
+    // White text: unseen on the white page, seen on a dark background — unsure either way.
+    let white = || {
+        let v: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+        matches!(v.as_str(), "white" | "#fff" | "#ffffff" | "rgb(255,255,255)" | "rgba(255,255,255,1)")
+    };
     match name {
         "font-size" | "opacity" | "height" | "max-height" | "width" | "max-width" | "line-height" => zero(),
-        "color" | "-webkit-text-fill-color" => clear(),
+        "color" | "-webkit-text-fill-color" => clear() || white(),
         "clip" => value.starts_with("rect("),
         "clip-path" => !value.is_empty() && value != "none",
         "left" | "top" | "right" | "margin-left" | "margin-top" | "text-indent" => far(),

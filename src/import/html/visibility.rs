@@ -248,6 +248,8 @@ mod tests {
             "opacity:0",
             "color:transparent",
             "color:rgba(0,0,0,0)",
+            "color:#FFF",
+            "color: rgb(255, 255, 255)",
             "position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden",
             "position:absolute;left:-9999px",
             "display:inline-block;width:0;height:0;overflow:hidden",
