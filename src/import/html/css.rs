@@ -309,10 +309,18 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, overflow
             continue;
         }
         let decls = declarations(block);
-        if decls.display.is_none() && decls.visibility.is_none() && !decls.obscured {
+        // Text a rule puts before or after an element (`td::before { content: "9" }`) is
+        // part of what the page shows: digits there leave the element's text unsure.
+        let generated = generates_digits(block);
+        if decls.display.is_none() && decls.visibility.is_none() && !decls.obscured && !generated {
             continue;
         }
         for selector in prelude.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let (selector, decls) = match before_or_after(selector) {
+                Some(element) if generated => (element, Decls { obscured: true, ..Decls::default() }),
+                Some(_) => continue,
+                None => (selector, decls),
+            };
             let Some(target) = target(selector) else { continue };
             if rules.len() >= MAX_RULES {
                 *overflow = true;
@@ -327,6 +335,31 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, overflow
 
 /// What a selector names; `None` for one that never names an element as a
 /// page is read (a pseudo-element, a state such as `:hover`).
+/// The element of a `::before`/`::after` selector (`td.n::before` → `td.n`).
+fn before_or_after(selector: &str) -> Option<&str> {
+    let lower = selector.to_ascii_lowercase();
+    let at = ["::before", "::after", ":before", ":after"].iter().find_map(|p| lower.strip_suffix(p).map(|base| base.len()))?;
+    Some(selector[..at].trim()).filter(|s| !s.is_empty())
+}
+
+/// Whether a block's `content` makes digits: a digit written in it (CSS escapes such
+/// as `\201C` are characters, not digits) or a counter.
+fn generates_digits(block: &str) -> bool {
+    block.split(';').filter_map(|d| d.split_once(':')).filter(|(n, _)| n.trim().eq_ignore_ascii_case("content")).any(|(_, v)| {
+        let v = v.to_ascii_lowercase();
+        let mut chars = v.chars();
+        let mut digit = v.contains("counter(") || v.contains("counters(");
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                chars.by_ref().take_while(|c| c.is_ascii_hexdigit()).for_each(drop);
+            } else {
+                digit |= c.is_ascii_digit() || ('０'..='９').contains(&c);
+            }
+        }
+        digit
+    })
+}
+
 fn target(selector: &str) -> Option<Target> {
     let lower = selector.to_ascii_lowercase();
     const NEVER: [&str; 12] = [

@@ -263,6 +263,12 @@ mod tests {
             let got = states(&format!("<style>.k{{{style}}}</style><p id=t1 class=k>9</p>"));
             assert_eq!(got[0].1, unsure, "sheet: {style}");
         }
+        // Digits a rule puts before or after the element's text (not an escaped quote mark).
+        for generated in ["p::before{content:\"9\"}", "#t1:after { content: counter(n) }"] {
+            assert_eq!(states(&format!("<style>{generated}</style><p id=t1>132</p>"))[0].1, unsure, "{generated}");
+        }
+        let quoted = states("<style>p::before{content:\"\\201C\"}</style><p id=t1>132</p>");
+        assert_eq!(quoted[0].1, State::default());
         for ordinary in ["border:1px solid #000;padding:.3em .4em;vertical-align:middle", "color:#333;font-size:12px;left:0"] {
             assert_eq!(states(&format!("<p id=t1 style=\"{ordinary}\">9</p>"))[0].1, State::default(), "{ordinary}");
         }
