@@ -27,6 +27,8 @@ mod rows;
 mod straddle;
 #[cfg(test)]
 mod table_tests;
+#[cfg(test)]
+mod test_pdf;
 mod torn;
 
 use super::ImportError;

@@ -93,26 +93,15 @@ fn write(o: &Object, out: &mut Vec<u8>) {
 
 #[cfg(test)]
 mod tests {
-    use lopdf::{Document, EncryptionState, EncryptionVersion, Object, Permissions, Stream, dictionary};
+    use lopdf::{Document, EncryptionState, EncryptionVersion, Object, Permissions};
 
     /// A one-page PDF saying `text`, encrypted (RC4, 128 bits) with `user` as
     /// its open password, the /Encrypt dictionary written into the trailer.
     fn encrypted_inline(text: &str, user: &str) -> Vec<u8> {
         let mut doc = Document::with_version("1.4");
         doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
-        let pages = doc.new_object_id();
-        let font = doc.add_object(
-            dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" },
-        );
         let content = format!("BT /F1 12 Tf 50 700 Td ({text}) Tj ET");
-        let content = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
-        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages, "Contents" => content,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] });
-        doc.objects
-            .insert(pages, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
-        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-        doc.trailer.set("Root", catalog);
+        crate::import::pdf::test_pdf::one_page(&mut doc, crate::import::pdf::test_pdf::helvetica(), content.as_bytes());
         doc.trailer.set("ID", vec![Object::string_literal(vec![3u8; 16]), Object::string_literal(vec![3u8; 16])]);
         let version = EncryptionVersion::V2 {
             document: &doc,

@@ -189,26 +189,14 @@ mod tests {
     /// A one-page PDF showing `TITLE` in `font`, its codes `code(k)` for the k-th character.
     fn pdf(font: Dictionary, to_unicode: Option<String>, code: impl Fn(usize) -> Vec<u8>) -> Vec<u8> {
         let mut doc = Document::with_version("1.7");
-        let pages = doc.new_object_id();
         let mut font = font;
         if let Some(cmap) = to_unicode {
             font.set("ToUnicode", doc.add_object(Stream::new(dictionary! {}, cmap.into_bytes())));
         }
-        let font = doc.add_object(font);
         let codes: Vec<u8> = (0..TITLE.chars().count()).flat_map(&code).collect();
         let hex: String = codes.iter().map(|b| format!("{b:02x}")).collect();
-        let content = format!("BT /F1 12 Tf 50 700 Td <{hex}> Tj ET");
-        let content = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
-        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages, "Contents" => content,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] });
-        doc.objects
-            .insert(pages, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
-        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-        doc.trailer.set("Root", catalog);
-        let mut bytes = Vec::new();
-        doc.save_to(&mut bytes).unwrap();
-        bytes
+        crate::import::pdf::test_pdf::one_page(&mut doc, font, format!("BT /F1 12 Tf 50 700 Td <{hex}> Tj ET").as_bytes());
+        crate::import::pdf::test_pdf::saved(doc)
     }
 
     /// A ToUnicode CMap of `bytes`-byte codes, the k-th character at code k + 1,

@@ -291,23 +291,10 @@ mod tests {
 
     /// A one-page PDF drawing `content` (font /F1 is Helvetica).
     pub(super) fn one_page(content: &str) -> Vec<u8> {
-        use lopdf::{Stream, dictionary};
+        use crate::import::pdf::test_pdf;
         let mut doc = Document::with_version("1.4");
-        let pages = doc.new_object_id();
-        let font = doc.add_object(
-            dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" },
-        );
-        let content = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
-        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages, "Contents" => content,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] });
-        doc.objects
-            .insert(pages, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
-        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-        doc.trailer.set("Root", catalog);
-        let mut bytes = Vec::new();
-        doc.save_to(&mut bytes).unwrap();
-        bytes
+        test_pdf::one_page(&mut doc, test_pdf::helvetica(), content.as_bytes());
+        test_pdf::saved(doc)
     }
 
     #[test]

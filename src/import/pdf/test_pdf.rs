@@ -1,0 +1,28 @@
+//! One-page PDFs for the readers' tests.
+
+use lopdf::{Dictionary, Document, Object, Stream, dictionary};
+
+/// Helvetica in WinAnsiEncoding, the font most test pages draw with.
+pub fn helvetica() -> Dictionary {
+    dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" }
+}
+
+/// Makes `doc` one A4 page drawing `content` with `font` as /F1.
+pub fn one_page(doc: &mut Document, font: Dictionary, content: &[u8]) {
+    let pages = doc.new_object_id();
+    let font = doc.add_object(font);
+    let content = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages, "Contents" => content,
+    "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] });
+    doc.objects.insert(pages, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+}
+
+/// The file's bytes.
+pub fn saved(mut doc: Document) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
