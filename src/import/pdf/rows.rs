@@ -153,17 +153,21 @@ fn joined(lines: &[Vec<Run>], rules: &[Rule], numeric: &impl Fn(&str) -> bool) -
 #[cfg(test)]
 mod tests {
     use super::super::lines::{Carry, write_page};
-    use super::tests_support::run;
     use super::*;
     use crate::import::stream::Source;
 
-    #[test]
-    fn a_rows_lines_between_its_rules_are_one_row_and_a_wrapped_number_one_number() {
-        // A label cell 100–250 and three value cells of 30 points; rows between
-        // the horizontal rules at 300, 260 and 220.
+    /// A label cell 100–250 and three value cells of 30 points; rows between
+    /// the horizontal rules at 300, 260 and 220.
+    fn grid() -> Vec<Rule> {
         let mut rules: Vec<Rule> =
             [100.0, 250.0, 280.0, 310.0, 340.0].map(|at| Rule { vertical: true, at, from: 200.0, to: 320.0 }).to_vec();
         rules.extend([320.0, 300.0, 260.0, 220.0].map(|at| Rule { vertical: false, at, from: 100.0, to: 340.0 }));
+        rules
+    }
+
+    #[test]
+    fn a_rows_lines_between_its_rules_are_one_row_and_a_wrapped_number_one_number() {
+        let rules = grid();
         let runs = vec![
             run(105.0, 305.0, "信息内容"),
             // A label of two lines; 12345 wrapped in the last, narrow cell; the
@@ -192,20 +196,10 @@ mod tests {
             out.text
         );
     }
-}
-
-#[cfg(test)]
-mod on_a_rule {
-    use super::super::lines::{Carry, write_page};
-    use super::tests_support::run;
-    use super::*;
-    use crate::import::stream::Source;
 
     #[test]
     fn a_number_on_the_rule_between_two_rows_is_joined_to_neither() {
-        let mut rules: Vec<Rule> =
-            [100.0, 250.0, 280.0, 310.0, 340.0].map(|at| Rule { vertical: true, at, from: 200.0, to: 320.0 }).to_vec();
-        rules.extend([320.0, 300.0, 260.0, 220.0].map(|at| Rule { vertical: false, at, from: 100.0, to: 340.0 }));
+        let rules = grid();
         let runs = vec![
             run(105.0, 305.0, "信息内容"),
             run(105.0, 278.0, "（一）予以公开"),
@@ -219,14 +213,9 @@ mod on_a_rule {
         write_page(1, runs, &rules, &mut out, &mut carry);
         assert!(!out.text.contains("120127") && !out.text.contains("120 127"), "{}", out.text);
     }
-}
-
-#[cfg(test)]
-mod tests_support {
-    use super::Run;
 
     /// A string of 12-point characters at (`x`, `y`).
-    pub(super) fn run(x: f32, y: f32, text: &str) -> Run {
+    fn run(x: f32, y: f32, text: &str) -> Run {
         let width: f32 = text.chars().map(|c| if c.is_ascii() { 6.0 } else { 12.0 }).sum();
         Run { x, y, end: x + width, size: 12.0, text: text.to_string() }
     }
