@@ -7,24 +7,12 @@ use crate::model::Decimal;
 /// `number` (ASCII digits, a point, a sign) times 10^`places`, exactly;
 /// `None` when it is no number or needs more decimals than a [`Decimal`] keeps.
 pub fn shifted(number: &str, places: i32) -> Option<Decimal> {
-    let (sign, body) = match number.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", number.strip_prefix('+').unwrap_or(number)),
-    };
-    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-    if int.is_empty() && frac.is_empty() || !format!("{int}{frac}").bytes().all(|b| b.is_ascii_digit()) {
+    // Decimal reads `125000e-4` exactly, refusing what it cannot keep.
+    let plain = number.strip_prefix(['-', '+']).unwrap_or(number);
+    if plain.is_empty() || !plain.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return None;
     }
-    let digits = format!("{int}{frac}");
-    let point = int.len() as i64 + i64::from(places);
-    let moved = if point <= 0 {
-        format!("0.{}{digits}", "0".repeat((-point) as usize))
-    } else if point as usize >= digits.len() {
-        format!("{digits}{}", "0".repeat(point as usize - digits.len()))
-    } else {
-        format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
-    };
-    format!("{sign}{moved}").parse().ok()
+    format!("{number}e{places}").parse().ok()
 }
 
 /// The end of the number starting at `chars[k]`: digits, points, thousands commas.
