@@ -18,6 +18,7 @@ use super::stream::Source;
 use crate::read_limits::{SizeCap, read_regular_file};
 
 mod css;
+mod subject;
 mod visibility;
 mod writer;
 use visibility::{Seen, View};

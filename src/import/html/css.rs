@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use scraper::{ElementRef, Html, Selector};
 
+use super::subject::{Subject, perhaps, selectors, subject};
+
 /// The most style rules that hide or show something (a site's page has a few dozen).
 pub const MAX_RULES: usize = 2_000;
 
@@ -26,15 +28,6 @@ pub struct Decls {
     pub struck: bool,
     /// Perhaps not seen though `display` and `visibility` show it ([`obscures`]).
     pub obscured: bool,
-}
-
-/// The part of a selector naming the element itself, when the engine cannot
-/// read the whole: an element with these is perhaps meant.
-#[derive(Debug, Default)]
-struct Subject {
-    tag: Option<String>,
-    classes: Vec<String>,
-    ids: Vec<String>,
 }
 
 enum Target {
@@ -61,12 +54,6 @@ impl Rule {
             Target::Perhaps => Some((self.decls, false)),
         }
     }
-}
-
-fn perhaps(el: &scraper::node::Element, s: &Subject) -> bool {
-    s.tag.as_ref().is_none_or(|t| t == "*" || t.eq_ignore_ascii_case(el.name()))
-        && s.classes.iter().all(|c| el.classes().any(|k| k == c))
-        && s.ids.iter().all(|i| el.id() == Some(i.as_str()))
 }
 
 /// The declarations of a `style` attribute or a rule's block that matter here.
@@ -315,7 +302,7 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, overflow
         if decls.display.is_none() && decls.visibility.is_none() && !decls.obscured && !generated {
             continue;
         }
-        for selector in prelude.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        for selector in selectors(prelude) {
             let (selector, decls) = match before_or_after(selector) {
                 Some(element) if generated => (element, Decls { obscured: true, ..Decls::default() }),
                 Some(_) => continue,
@@ -326,9 +313,7 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, overflow
                 *overflow = true;
                 return;
             }
-            // A namespace (`svg|a`) would confuse the subject: then it requires nothing.
-            let subject = if selector.contains('|') { Subject::default() } else { subject(selector) };
-            rules.push(Rule { target, subject, decls, certain });
+            rules.push(Rule { target, subject: subject(selector), decls, certain });
         }
     }
 }
@@ -383,41 +368,4 @@ fn target(selector: &str) -> Option<Target> {
         Ok(s) => Target::Exact(Box::new(s)),
         Err(_) => Target::Perhaps,
     })
-}
-
-/// The last compound of a selector, its pseudo-classes and attributes left out.
-fn subject(selector: &str) -> Subject {
-    let last = selector.rsplit(|c: char| c.is_whitespace() || matches!(c, '>' | '+' | '~')).find(|s| !s.is_empty()).unwrap_or("");
-    let mut s = Subject::default();
-    // What the current name is: 't' tag, '.' class, '#' id, ':' skipped.
-    let (mut kind, mut name, mut skip) = ('t', String::new(), 0usize);
-    let flush = |kind: char, name: &mut String, s: &mut Subject| {
-        if !name.is_empty() {
-            match kind {
-                't' => s.tag = Some(std::mem::take(name)),
-                '.' => s.classes.push(std::mem::take(name)),
-                '#' => s.ids.push(std::mem::take(name)),
-                _ => name.clear(),
-            }
-        }
-    };
-    for c in last.chars() {
-        match c {
-            '[' | '(' => skip += 1,
-            ']' | ')' => skip = skip.saturating_sub(1),
-            _ if skip > 0 => {}
-            '.' | '#' | ':' => {
-                flush(kind, &mut name, &mut s);
-                kind = c;
-            }
-            '*' => {}
-            c if c.is_alphanumeric() || matches!(c, '-' | '_') => name.push(c),
-            _ => {
-                flush(kind, &mut name, &mut s);
-                kind = ':';
-            }
-        }
-    }
-    flush(kind, &mut name, &mut s);
-    s
 }

@@ -282,6 +282,25 @@ mod tests {
         assert_eq!((of("t4"), of("t5")), (Some(State::default()), Some(State::default())));
     }
 
+    /// A rule is found by what its selector asks of the element itself, read as
+    /// CSS reads it: an escape (`#\31 x` is id 「1x」), or a space, combinator or
+    /// comma inside quotes or brackets, never files it where no element looks.
+    #[test]
+    fn rules_whose_selectors_have_escapes_or_quotes_still_apply() {
+        let hidden = State { there: Seen::Hidden, text: Seen::Hidden };
+        let pages = [
+            r#"<style>#t\31 x{display:none}</style><span id=t1x>9</span>"#,
+            r#"<style>#\74 1{display:none}</style><span id=t1>9</span>"#,
+            r#"<style>.md\:h{display:none}</style><span id=t1 class="md:h">9</span>"#,
+            r#"<style>span[title="a b"]{display:none}</style><span id=t1 title="a b">9</span>"#,
+            r#"<style>p > [data-x="1 > 2"].k{display:none}</style><p><span id=t1 data-x="1 > 2" class=k>9</span></p>"#,
+            r#"<style>span[title="x,y"]{display:none}</style><span id=t1 title="x,y">9</span>"#,
+        ];
+        for page in pages {
+            assert_eq!(states(page).first().map(|(_, s)| *s), Some(hidden), "{page}");
+        }
+    }
+
     /// A page linking a style sheet: an inline element with a class or id its
     /// own style never names may be hidden by the linked sheet; one it names,
     /// or any without a linked sheet, is as the page's own style says.
