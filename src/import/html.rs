@@ -18,6 +18,7 @@ use super::stream::Source;
 use crate::read_limits::{SizeCap, read_regular_file};
 
 mod css;
+mod look;
 mod subject;
 mod visibility;
 mod writer;
@@ -221,6 +222,8 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
     let mut depth = 0usize;
     // The mark being written as a note: its depth, where it began, which.
     let mut mark: Option<(usize, usize, Mark)> = None;
+    // The last text written: where it begins and ends, and its look.
+    let mut last: Option<(usize, usize, look::Look)> = None;
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
@@ -236,7 +239,24 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                             w.text(t);
                             w.unsure.push(start..w.text.len());
                         }
-                        _ => w.text(t),
+                        _ => {
+                            let look = view.look(node.parent().map(|p| p.id()));
+                            let start = w.text.len();
+                            if w.in_cell > 0
+                                && let Some((from, end, before)) = &last
+                                && *end == start
+                                && *before != look
+                                && look::digits_meet(&w.text, t)
+                            {
+                                // Digits across an edge of size or link: the shorter run there
+                                // is perhaps a mark, perhaps digits (see `look`).
+                                let tail = from + look::trailing_digits(&w.text[*from..]);
+                                let head = look::leading_digits(t);
+                                w.unsure.push(if start - tail < head { tail..start } else { start..start + head });
+                            }
+                            w.text(t);
+                            last = Some((start, w.text.len(), look));
+                        }
                     },
                     Node::Element(_) if view.of(node.id()).there == Seen::Hidden => skip_depth = Some(depth),
                     Node::Element(e) => {

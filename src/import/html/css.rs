@@ -10,6 +10,8 @@ use super::subject::{Subject, perhaps, selectors, subject};
 
 /// The most style rules that hide or show something (a site's page has a few dozen).
 pub const MAX_RULES: usize = 2_000;
+/// The most rules that only size text kept besides them.
+const MAX_SIZING: usize = 1_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Effect {
@@ -28,6 +30,8 @@ pub struct Decls {
     pub struck: bool,
     /// Perhaps not seen though `display` and `visibility` show it ([`obscures`]).
     pub obscured: bool,
+    /// Sets a (non-zero) `font-size`; in a sheet's rule, which rule (its number).
+    pub sized: Option<u32>,
 }
 
 enum Target {
@@ -93,6 +97,7 @@ pub fn declarations(block: &str) -> Decls {
                 },
             ),
             "text-decoration" | "text-decoration-line" => d.struck = value.contains("line-through"),
+            "font-size" if !obscures(&name, &value) => d.sized = Some(0),
             _ => d.obscured |= obscures(&name, &value),
         }
     }
@@ -126,6 +131,16 @@ fn obscures(name: &str, value: &str) -> bool {
         "transform" => value.contains("scale(0") || value.contains("scalex(0") || value.contains("scaley(0"),
         _ => false,
     }
+}
+
+/// The size an element's own style gives its text (`font-size`), if any.
+pub fn font_size(style: &str) -> Option<String> {
+    style.split(';').filter_map(|d| d.split_once(':')).filter(|(n, _)| n.trim().eq_ignore_ascii_case("font-size")).last().map(
+        |(_, v)| {
+            let v = v.trim().to_ascii_lowercase();
+            v.strip_suffix("important").and_then(|v| v.trim_end().strip_suffix('!')).map_or(v.clone(), |v| v.trim().to_string())
+        },
+    )
 }
 
 /// Whether an element's own style raises or lowers it (`vertical-align: super`).
@@ -213,7 +228,7 @@ impl Sheet {
 /// The page's rules that hide or show, and whether there were more than bounded.
 fn rules(doc: &Html) -> (Vec<Rule>, bool) {
     let mut rules = Vec::new();
-    let mut overflow = false;
+    let (mut overflow, mut counts) = (false, (0, 0));
     for node in doc.tree.root().descendants() {
         let Some(e) = ElementRef::wrap(node) else { continue };
         if e.value().name() != "style" || e.value().attr("media").is_some_and(|m| !screen(m).0) {
@@ -221,7 +236,7 @@ fn rules(doc: &Html) -> (Vec<Rule>, bool) {
         }
         let css: String = e.text().collect();
         let certain = e.value().attr("media").is_none_or(|m| screen(m).1);
-        sheet(&strip_comments(&css), certain, 0, &mut rules, &mut overflow);
+        sheet(&strip_comments(&css), certain, 0, &mut rules, &mut counts, &mut overflow);
     }
     (rules, overflow)
 }
@@ -257,7 +272,8 @@ fn strip_comments(css: &str) -> String {
     out
 }
 
-fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, overflow: &mut bool) {
+/// `counts`: the rules kept that hide or show, and those that only size text.
+fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: &mut (usize, usize), overflow: &mut bool) {
     let mut rest = css;
     while let Some(open) = rest.find(['{', ';']) {
         let prelude = rest[..open].trim();
@@ -291,7 +307,7 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, overflow
                 _ => (false, false),
             };
             if applies.0 && depth < 8 {
-                sheet(block, certain && applies.1, depth + 1, rules, overflow);
+                sheet(block, certain && applies.1, depth + 1, rules, counts, overflow);
             }
             continue;
         }
@@ -299,7 +315,10 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, overflow
         // Text a rule puts before or after an element (`td::before { content: "9" }`) is
         // part of what the page shows: digits there leave the element's text unsure.
         let generated = generates_digits(block);
-        if decls.display.is_none() && decls.visibility.is_none() && !decls.obscured && !generated {
+        // A rule that only sizes text (`.note{font-size:9pt}`) is kept for the look of
+        // digits beside a number (`look`), within its own bound: past it, left out.
+        let sizes_only = decls.display.is_none() && decls.visibility.is_none() && !decls.obscured && !generated;
+        if sizes_only && (decls.sized.is_none() || counts.1 >= MAX_SIZING) {
             continue;
         }
         for selector in selectors(prelude) {
@@ -309,11 +328,13 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, overflow
                 None => (selector, decls),
             };
             let Some(target) = target(selector) else { continue };
-            if rules.len() >= MAX_RULES {
+            if !sizes_only && counts.0 >= MAX_RULES {
                 *overflow = true;
                 return;
             }
+            let decls = Decls { sized: decls.sized.map(|_| rules.len() as u32), ..decls };
             rules.push(Rule { target, subject: subject(selector), decls, certain });
+            if sizes_only { counts.1 += 1 } else { counts.0 += 1 }
         }
     }
 }

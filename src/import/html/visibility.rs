@@ -24,6 +24,7 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html};
 
 use super::css::{self, Decl, Decls, Effect, Sheet};
+use super::look::{self, Look};
 
 /// Whether something is seen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -49,11 +50,18 @@ pub const MAX_TESTS: u64 = 20_000_000;
 /// Every element's state that is not plainly shown.
 pub struct View {
     states: HashMap<NodeId, State>,
+    /// Every element's look that is not the page's plain one.
+    looks: HashMap<NodeId, Look>,
 }
 
 impl View {
     pub fn of(&self, id: NodeId) -> State {
         self.states.get(&id).copied().unwrap_or_default()
+    }
+
+    /// The look of a text node (child of `parent`).
+    pub fn look(&self, parent: Option<NodeId>) -> Look {
+        parent.and_then(|p| self.looks.get(&p)).cloned().unwrap_or_default()
     }
 
     /// Whether a text node (child of `parent`) is seen.
@@ -76,6 +84,7 @@ pub fn view(doc: &Html) -> View {
     let overflow = rules.overflow;
     let mut states = HashMap::new();
     let mut stack: Vec<State> = vec![State::default()];
+    let (mut looks, mut look_stack) = (HashMap::new(), vec![Look::default()]);
     let mut tests = 0u64;
     let mut gone_depth: Option<usize> = None;
     for edge in doc.tree.root().traverse() {
@@ -83,10 +92,16 @@ pub fn view(doc: &Html) -> View {
             Edge::Open(node) => {
                 let parent = *stack.last().unwrap_or(&State::default());
                 let mut state = parent;
+                let mut look = look_stack.last().cloned().unwrap_or_default();
                 if gone_depth.is_none()
                     && let Some(e) = ElementRef::wrap(node)
                 {
-                    state = judge(e, parent, &rules, &mut tests);
+                    let sized;
+                    (state, sized) = judge(e, parent, &rules, &mut tests);
+                    look = look::of(&e, &look, sized);
+                    if look != Look::default() {
+                        looks.insert(node.id(), look.clone());
+                    }
                     if overflow || tests > MAX_TESTS {
                         state.there = state.there.max_unsure();
                         state.text = state.text.max_unsure();
@@ -99,16 +114,18 @@ pub fn view(doc: &Html) -> View {
                     }
                 }
                 stack.push(state);
+                look_stack.push(look);
             }
             Edge::Close(_) => {
                 stack.pop();
+                look_stack.pop();
                 if gone_depth == Some(stack.len()) {
                     gone_depth = None;
                 }
             }
         }
     }
-    View { states }
+    View { states, looks }
 }
 
 impl Seen {
@@ -118,11 +135,12 @@ impl Seen {
     }
 }
 
-fn judge(e: ElementRef<'_>, parent: State, rules: &Sheet, tests: &mut u64) -> State {
+/// The element's state, and the last of the page's rules that sizes its text.
+fn judge(e: ElementRef<'_>, parent: State, rules: &Sheet, tests: &mut u64) -> (State, Option<u32>) {
     let el = e.value();
     let own = el.attr("style").map(css::declarations).unwrap_or_default();
     if never_shown(el.name()) || struck(el.name()) || own.struck || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
-        return State { there: Seen::Hidden, text: Seen::Hidden };
+        return (State { there: Seen::Hidden, text: Seen::Hidden }, None);
     }
     let sheet = rules.hits(&e, tests);
     let hidden_attr = el.attr("hidden").is_some();
@@ -141,7 +159,7 @@ fn judge(e: ElementRef<'_>, parent: State, rules: &Sheet, tests: &mut u64) -> St
     let closed = |n: &scraper::node::Element| n.name() == "details" && n.attr("open").is_none();
     if e.parent().and_then(ElementRef::wrap).is_some_and(|p| closed(p.value())) {
         if el.name() != "summary" {
-            return State { there: Seen::Hidden, text: Seen::Hidden };
+            return (State { there: Seen::Hidden, text: Seen::Hidden }, None);
         }
         text = if parent.there == Seen::Hidden { Seen::Hidden } else { visibility.unwrap_or(Seen::Shown) };
     } else if closed(el) {
@@ -153,7 +171,7 @@ fn judge(e: ElementRef<'_>, parent: State, rules: &Sheet, tests: &mut u64) -> St
     } else if there == Seen::Unsure {
         text = text.max_unsure();
     }
-    State { there, text }
+    (State { there, text }, sheet.iter().filter_map(|(d, _)| d.sized).max())
 }
 
 /// One property's outcome: `None` when nothing sets it (inherited or shown).
