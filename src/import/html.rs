@@ -246,13 +246,16 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                                 && let Some((from, end, before)) = &last
                                 && *end == start
                                 && *before != look
-                                && look::digits_meet(&w.text, t)
+                                && let Some(before_text) = w.text.get(*from..)
+                                && look::digits_meet(before_text, t)
                             {
                                 // Digits across an edge of size or link: the shorter run there
                                 // is perhaps a mark, perhaps digits (see `look`).
-                                let tail = from + look::trailing_digits(&w.text[*from..]);
+                                let tail = from + look::trailing_digits(before_text);
                                 let head = look::leading_digits(t);
-                                w.unsure.push(if start - tail < head { tail..start } else { start..start + head });
+                                if tail < start {
+                                    w.unsure.push(if start - tail < head { tail..start } else { start..start + head });
+                                }
                             }
                             w.text(t);
                             last = Some((start, w.text.len(), look));
