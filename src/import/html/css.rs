@@ -135,12 +135,10 @@ fn obscures(name: &str, value: &str) -> bool {
 
 /// The size an element's own style gives its text (`font-size`), if any.
 pub fn font_size(style: &str) -> Option<String> {
-    style.split(';').filter_map(|d| d.split_once(':')).filter(|(n, _)| n.trim().eq_ignore_ascii_case("font-size")).last().map(
-        |(_, v)| {
-            let v = v.trim().to_ascii_lowercase();
-            v.strip_suffix("important").and_then(|v| v.trim_end().strip_suffix('!')).map_or(v.clone(), |v| v.trim().to_string())
-        },
-    )
+    style.split(';').filter_map(|d| d.split_once(':')).rfind(|(n, _)| n.trim().eq_ignore_ascii_case("font-size")).map(|(_, v)| {
+        let v = v.trim().to_ascii_lowercase();
+        v.strip_suffix("important").and_then(|v| v.trim_end().strip_suffix('!')).map_or(v.clone(), |v| v.trim().to_string())
+    })
 }
 
 /// Whether an element's own style raises or lowers it (`vertical-align: super`).
