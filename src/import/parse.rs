@@ -115,10 +115,16 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     }
     if let Some((from, to)) = body(5) {
         let to = TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min().unwrap_or(to);
-        let (text, unit, date) = super::signature::split(&doc.text(from, to), &report.agency);
-        report.other_matters = text;
-        report.signature.unit = unit;
-        report.signature.date = date;
+        let split = super::signature::split(&doc.text(from, to), &report.agency);
+        if let Some(line) = &split.doubt {
+            review.push(Review {
+                place: "第六部分".into(),
+                message: format!("第六部分末尾的「{line}」像是落款（单位或日期），但未能读作落款，已留在第六部分，请核对"),
+            });
+        }
+        report.other_matters = split.text;
+        report.signature.unit = split.unit;
+        report.signature.date = split.date;
     } else {
         review
             .push(Review { place: "第六部分".into(), message: "没有找到「六、其他需要报告的事项」".into() });
