@@ -341,3 +341,11 @@ fn a_wrapped_or_unread_signature_is_read_or_listed() {
     let odd = nianbao::import::import_text(&report_with("", "青山县人民政府办公室\n2025.1.15")).unwrap();
     assert!(odd.review_lines().iter().any(|l| l.contains("「2025.1.15」像是落款")), "{:?}", odd.review_lines());
 }
+
+/// LibreOffice's justification spreads the 前言's contact sentence with spaces.
+#[test]
+fn a_contact_spread_by_justification_is_read() {
+    let spread = report_with("邮 编 ： 311300 ； 电 话 ： 0571- 88881234 ； 电 子 邮 箱 ： qs@qingshan.gov.cn", "");
+    let c = nianbao::import::import_text(&spread).unwrap().report.contact;
+    assert_eq!((c.phone.as_str(), c.postcode.as_str(), c.email.as_str()), ("0571-88881234", "311300", "qs@qingshan.gov.cn"));
+}
