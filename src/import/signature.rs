@@ -55,7 +55,10 @@ pub fn split(text: &str, agency: &str) -> Split {
         first = body.len().min(1);
     }
     let units = join_wrapped(&body[first..], &agency);
-    let doubt = body[..first].last().filter(|l| looks_like_date(l) || (unit_like(l) && ends_like_unit(l)));
+    // Left ending 六: a date, a unit, or a line of words right above the units
+    // read (the first half of a long unit the page wrapped, not the agency's).
+    let above_units = |l: &str| first < body.len() && !l.chars().any(|c| c.is_ascii_digit());
+    let doubt = body[..first].last().filter(|l| looks_like_date(l) || (unit_like(l) && (ends_like_unit(l) || above_units(l))));
     Split { text: body[..first].join("\n"), unit: units.join("\n"), date, doubt: doubt.map(|l| compact(l)) }
 }
 
@@ -151,6 +154,8 @@ mod tests {
             ("无。\n青山县人民政府办公室\n2025年1月15", "2025年1月15"),
             ("青山县人民政府办公室", "青山县人民政府办公室"),
             ("无。\n一\n2025-01-15", "2025-01-15"),
+            // A long unit wrapped by the page, which is not the report's agency.
+            ("无。\n中共青山县委青山县人民政府信访局青山县人民政府人民\n来访接待中心\n2025年12月31日", "中共青山县委青山县人民政府信访局青山县人民政府人民"),
         ] {
             assert_eq!(split(text, "").doubt.as_deref(), Some(doubt), "{text}");
         }
