@@ -246,10 +246,15 @@ fn the_word_and_web_signature_follow_the_9704_rule() {
     let last_of_six = r.other_matters.lines().map(str::trim).filter(|l| !l.is_empty()).last().unwrap();
     let at = paragraphs
         .iter()
-        .rposition(|p| p.descendants().filter(|d| d.has_tag_name((W, "t"))).filter_map(|d| d.text()).collect::<String>() == last_of_six)
+        .rposition(|p| {
+            p.descendants().filter(|d| d.has_tag_name((W, "t"))).filter_map(|d| d.text()).collect::<String>() == last_of_six
+        })
         .unwrap();
     for p in &paragraphs[at..paragraphs.len() - 1] {
-        assert!(p.descendants().any(|n| n.has_tag_name((W, "keepNext"))), "every paragraph from the end of 六 to the date is kept with the next");
+        assert!(
+            p.descendants().any(|n| n.has_tag_name((W, "keepNext"))),
+            "every paragraph from the end of 六 to the date is kept with the next"
+        );
     }
     // The web page: a block 右空二字 holding the 署名, and the date two 字 in.
     let page = html::body(&r);

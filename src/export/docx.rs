@@ -82,9 +82,10 @@ fn paragraphs(doc: Docx, text: &str) -> Docx {
 fn paragraphs_kept(doc: Docx, text: &str, keep_last: bool) -> Docx {
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let n = lines.len();
-    lines.into_iter().enumerate().fold(doc, |d, (i, line)| {
-        d.add_paragraph(body_paragraph(line).keep_next(keep_last && i + 1 == n))
-    })
+    lines
+        .into_iter()
+        .enumerate()
+        .fold(doc, |d, (i, line)| d.add_paragraph(body_paragraph(line).keep_next(keep_last && i + 1 == n)))
 }
 
 fn heading(text: &str, role: &FontRole, level: usize) -> Paragraph {

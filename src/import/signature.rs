@@ -139,7 +139,8 @@ mod tests {
     #[test]
     fn a_date_wrapped_over_lines_is_joined() {
         // LibreOffice wrapping nianbao's Word 落款: 「日」 alone on the last line.
-        for text in ["无。\n某局\n2025年12月31\n日", "无。\n某局\n2025年\n12月31日", "无。\n某局\n2025年12月\n31\n日"] {
+        for text in ["无。\n某局\n2025年12月31\n日", "无。\n某局\n2025年\n12月31日", "无。\n某局\n2025年12月\n31\n日"]
+        {
             let got = split(text, "某局");
             assert_eq!((got.text.as_str(), got.unit.as_str(), got.date.as_str()), ("无。", "某局", "2025年12月31日"), "{text}");
             assert_eq!(got.doubt, None);
@@ -155,7 +156,10 @@ mod tests {
             ("青山县人民政府办公室", "青山县人民政府办公室"),
             ("无。\n一\n2025-01-15", "2025-01-15"),
             // A long unit wrapped by the page, which is not the report's agency.
-            ("无。\n中共青山县委青山县人民政府信访局青山县人民政府人民\n来访接待中心\n2025年12月31日", "中共青山县委青山县人民政府信访局青山县人民政府人民"),
+            (
+                "无。\n中共青山县委青山县人民政府信访局青山县人民政府人民\n来访接待中心\n2025年12月31日",
+                "中共青山县委青山县人民政府信访局青山县人民政府人民",
+            ),
         ] {
             assert_eq!(split(text, "").doubt.as_deref(), Some(doubt), "{text}");
         }

@@ -75,7 +75,9 @@ mod tests {
 
     #[test]
     fn spaces_from_justification_inside_labels_and_numbers_are_read_through() {
-        let c = contact("请与青山县人民政府办公室办公室联系（地 址 ： 青山县人民路 1 号 ； 邮 编 ： 311300 ； 电 话 ： 0571- 88881234 ； 电 子 邮 箱 ： qs@qingshan.gov.cn ）。");
+        let c = contact(
+            "请与青山县人民政府办公室办公室联系（地 址 ： 青山县人民路 1 号 ； 邮 编 ： 311300 ； 电 话 ： 0571- 88881234 ； 电 子 邮 箱 ： qs@qingshan.gov.cn ）。",
+        );
         assert_eq!(c.phone, "0571-88881234");
         assert_eq!((c.address.as_str(), c.postcode.as_str()), ("青山县人民路1号", "311300"));
         assert_eq!(c.email, "qs@qingshan.gov.cn");
