@@ -243,7 +243,7 @@ fn the_word_and_web_signature_follow_the_9704_rule() {
     }
     // The end of 六 is kept on the 落款's page: no 落款 alone on the last page.
     let paragraphs: Vec<_> = doc.descendants().filter(|n| n.has_tag_name((W, "p"))).collect();
-    let last_of_six = r.other_matters.lines().map(str::trim).filter(|l| !l.is_empty()).last().unwrap();
+    let last_of_six = r.other_matters.lines().map(str::trim).rfind(|l| !l.is_empty()).unwrap();
     let at = paragraphs
         .iter()
         .rposition(|p| {
