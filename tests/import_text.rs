@@ -322,3 +322,30 @@ fn table_three_headers_anywhere_place_its_columns() {
     let r = nianbao::import::import_text(&page(format!("{sub}{}", rows("1\t5\t2\t3\t0\t0\t0\t6", "")))).unwrap().report;
     assert_eq!((r.applications[0], r.applications[2]), (want, want));
 }
+
+/// A report's text with the given 前言 contact sentence and the end of part 六.
+fn report_with(contact: &str, end_of_six: &str) -> String {
+    format!(
+        "青山县人民政府办公室\n2024年政府信息公开工作年度报告\n本报告由青山县人民政府办公室编制。如有疑问，请与青山县人民政府办公室办公室联系（{contact}）。\n一、总体情况\n无。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n本年度收取信息处理费共计120元。\n{end_of_six}\n"
+    )
+}
+
+/// LibreOffice wrapping the 落款's date, or a 落款 the reader does not take:
+/// never silently part of 六.
+#[test]
+fn a_wrapped_or_unread_signature_is_read_or_listed() {
+    let wrapped = nianbao::import::import_text(&report_with("", "青山县人民政府办公室\n2025年1月15\n日")).unwrap();
+    let r = &wrapped.report;
+    assert_eq!((r.signature.unit.as_str(), r.signature.date.as_str()), ("青山县人民政府办公室", "2025年1月15日"));
+    assert_eq!(r.other_matters, "本年度收取信息处理费共计120元。");
+    let odd = nianbao::import::import_text(&report_with("", "青山县人民政府办公室\n2025.1.15")).unwrap();
+    assert!(odd.review_lines().iter().any(|l| l.contains("「2025.1.15」像是落款")), "{:?}", odd.review_lines());
+}
+
+/// LibreOffice's justification spreads the 前言's contact sentence with spaces.
+#[test]
+fn a_contact_spread_by_justification_is_read() {
+    let spread = report_with("邮 编 ： 311300 ； 电 话 ： 0571- 88881234 ； 电 子 邮 箱 ： qs@qingshan.gov.cn", "");
+    let c = nianbao::import::import_text(&spread).unwrap().report.contact;
+    assert_eq!((c.phone.as_str(), c.postcode.as_str(), c.email.as_str()), ("0571-88881234", "311300", "qs@qingshan.gov.cn"));
+}

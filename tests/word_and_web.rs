@@ -238,6 +238,23 @@ fn the_word_and_web_signature_follow_the_9704_rule() {
         assert_eq!(ind.attribute((W, "left")), Some(left.to_string().as_str()), "{text}");
         let jc = p.descendants().find(|n| n.has_tag_name((W, "jc"))).unwrap();
         assert_eq!(jc.attribute((W, "val")), Some("left"));
+        // Room beyond the measure (two 字 into the margin): LibreOffice's wider digits do not wrap 「日」.
+        assert_eq!(ind.attribute((W, "right")), Some((-2 * one).to_string().as_str()), "{text}");
+    }
+    // The end of 六 is kept on the 落款's page: no 落款 alone on the last page.
+    let paragraphs: Vec<_> = doc.descendants().filter(|n| n.has_tag_name((W, "p"))).collect();
+    let last_of_six = r.other_matters.lines().map(str::trim).rfind(|l| !l.is_empty()).unwrap();
+    let at = paragraphs
+        .iter()
+        .rposition(|p| {
+            p.descendants().filter(|d| d.has_tag_name((W, "t"))).filter_map(|d| d.text()).collect::<String>() == last_of_six
+        })
+        .unwrap();
+    for p in &paragraphs[at..paragraphs.len() - 1] {
+        assert!(
+            p.descendants().any(|n| n.has_tag_name((W, "keepNext"))),
+            "every paragraph from the end of 六 to the date is kept with the next"
+        );
     }
     // The web page: a block 右空二字 holding the 署名, and the date two 字 in.
     let page = html::body(&r);

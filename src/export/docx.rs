@@ -74,7 +74,18 @@ fn body_paragraph(text: &str) -> Paragraph {
 }
 
 fn paragraphs(doc: Docx, text: &str) -> Docx {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).fold(doc, |d, line| d.add_paragraph(body_paragraph(line)))
+    paragraphs_kept(doc, text, false)
+}
+
+/// Body paragraphs, the last kept on the page of what follows when `keep_last`
+/// (the end of 六 with the 落款, which never stands alone on a page).
+fn paragraphs_kept(doc: Docx, text: &str, keep_last: bool) -> Docx {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let n = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .fold(doc, |d, (i, line)| d.add_paragraph(body_paragraph(line).keep_next(keep_last && i + 1 == n)))
 }
 
 fn heading(text: &str, role: &FontRole, level: usize) -> Paragraph {
@@ -206,8 +217,8 @@ pub fn to_docx(r: &Report) -> Result<Vec<u8>, String> {
     doc = doc.add_paragraph(heading(PART_HEADINGS[4], &HEADING, 0));
     doc = sections(doc, &r.problems);
     doc = doc.add_paragraph(heading(PART_HEADINGS[5], &HEADING, 0));
-    doc = paragraphs(doc, &r.other_matters);
     let lines = signature_lines(r);
+    doc = paragraphs_kept(doc, &r.other_matters, !lines.is_empty());
     if !lines.is_empty() {
         // GB/T 9704 §7.3.5.2 (export::signature_lines): one empty line, then each line
         // from its first character's place, in 字 from the margins; kept on one page.

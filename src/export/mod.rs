@@ -106,11 +106,20 @@ pub(crate) fn signature_units(r: &Report) -> Vec<&str> {
     r.signature.unit.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
 }
 
+/// How far a 落款 line that is not meant to wrap may reach into the page's right
+/// margin (GB/T 9704: 26 mm, about 4.6 字), in 字. Renderers set digits wider
+/// than the half 字 measured here — LibreOffice without the 公文 fonts falls back
+/// to DejaVu Serif (0.64 em) and adds space between Chinese and digits — so
+/// 「2025年12月31日」, 7 字 by measure, takes over 9 and wrapped 「日」 alone
+/// with only the rule's two 字 to spare.
+const SIGNATURE_OVERHANG: f32 = 2.0;
+
 /// The 署名's lines and the 成文日期 placed by the GB/T 9704 §7.3.5.2 rule
 /// (`layout::signature`), widths measured in 字 (empty: the report has no 落款).
 /// Each line is anchored at its first character, which is what the rule fixes: if
-/// Word sets a line a little wider than measured here (its spacing between Chinese
-/// and digits), the line grows into the two 字 of right margin instead of wrapping.
+/// Word, WPS or LibreOffice sets a line wider than measured here, the line grows
+/// into the two 字 of 右空 and then `SIGNATURE_OVERHANG` into the margin instead
+/// of wrapping. Only a 署名 longer than the line wraps, within 右空二字.
 pub(crate) fn signature_lines(r: &Report) -> Vec<SignatureLine> {
     if r.signature.is_empty() {
         return Vec::new();
@@ -129,7 +138,7 @@ pub(crate) fn signature_lines(r: &Report) -> Vec<SignatureLine> {
         text: text.to_string(),
         left,
         // Only a line that wraps needs the right margin of the rule.
-        right: if width_in_chars(text) > max { indent } else { 0.0 },
+        right: if width_in_chars(text) > max { indent } else { -SIGNATURE_OVERHANG },
     };
     let mut out: Vec<SignatureLine> = units.iter().map(|u| place(u, unit_left, unit_max, indents.unit)).collect();
     if !date.is_empty() {
@@ -177,7 +186,35 @@ mod tests {
         assert_eq!(lines.len(), 3, "two units and the date");
         // The long unit wraps at 26 字: from the left margin, 右空二字.
         assert_eq!((lines[0].left, lines[0].right), (0.0, 2.0));
-        assert_eq!((lines[1].left, lines[1].right), (0.0, 0.0), "the second unit starts where the first does");
-        assert_eq!((lines[2].left, lines[2].right), (2.0, 0.0), "the date two 字 right of the 署名");
+        assert_eq!((lines[1].left, lines[1].right), (0.0, -SIGNATURE_OVERHANG), "the second unit starts where the first does");
+        assert_eq!((lines[2].left, lines[2].right), (2.0, -SIGNATURE_OVERHANG), "the date two 字 right of the 署名");
+    }
+
+    /// A line not meant to wrap has room for a renderer that sets digits and
+    /// Latin letters at 0.65 字 and puts a quarter 字 between them and Chinese
+    /// (LibreOffice with DejaVu Serif in place of the 公文 fonts).
+    #[test]
+    fn no_signature_line_wraps_with_wider_digits() {
+        let wide = |t: &str| {
+            let chars: Vec<char> = t.chars().collect();
+            let glyphs: f32 = chars.iter().map(|c| if c.is_ascii() { 0.65 } else { 1.0 }).sum();
+            glyphs + 0.25 * chars.windows(2).filter(|w| w[0].is_ascii() != w[1].is_ascii()).count() as f32
+        };
+        let line = crate::layout::style::CHARS_PER_LINE as f32;
+        for (unit, date) in [
+            ("某局", "2025-12-31"),
+            ("青山县人民政府办公室", "2025-11-15"),
+            ("青山县市场监督管理局\n青山县司法局\n青山县第12中学", "2025-12-31"),
+            ("中共青山县委青山县人民政府信访局青山县人民政府人民来访接待中心", "2025-12-31"),
+            ("青山市青山经济技术开发区青山片区管委会", "2025-10-31"),
+        ] {
+            let mut r = Report::new(TemplateId::V2021, 2024, "某局");
+            r.signature.unit = unit.into();
+            r.signature.date = date.into();
+            for l in signature_lines(&r).iter().filter(|l| width_in_chars(&l.text) <= line - 2.0) {
+                let room = line - l.left - l.right;
+                assert!(room >= wide(&l.text), "「{}」: {room} 字 of room, {} wide", l.text, wide(&l.text));
+            }
+        }
     }
 }

@@ -7,6 +7,8 @@ use super::{ImportError, Imported, Review};
 use crate::model::template::{OVERVIEW_TOPICS, PROBLEM_TOPICS, TemplateId};
 use crate::model::{Decimal, Report, money};
 
+mod contact;
+
 /// The longest document read, in characters without whitespace (a long report
 /// has about 20 000).
 pub const MAX_CHARS: usize = 2_000_000;
@@ -86,7 +88,7 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
 
     let first = start(0).unwrap_or(doc.len());
     report.preamble = preamble(&doc, title.map_or(0, |t| t.end), first);
-    contact(&report.preamble.clone(), &mut report);
+    contact::read(&report.preamble.clone(), &mut report);
 
     if let Some((from, to)) = body(0) {
         let (lead, sections) = subsections::<5>(&doc, from, to);
@@ -115,10 +117,16 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     }
     if let Some((from, to)) = body(5) {
         let to = TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min().unwrap_or(to);
-        let (text, unit, date) = super::signature::split(&doc.text(from, to), &report.agency);
-        report.other_matters = text;
-        report.signature.unit = unit;
-        report.signature.date = date;
+        let split = super::signature::split(&doc.text(from, to), &report.agency);
+        if let Some(line) = &split.doubt {
+            review.push(Review {
+                place: "第六部分".into(),
+                message: format!("第六部分末尾的「{line}」像是落款（单位或日期），但未能读作落款，已留在第六部分，请核对"),
+            });
+        }
+        report.other_matters = split.text;
+        report.signature.unit = split.unit;
+        report.signature.date = split.date;
     } else {
         review
             .push(Review { place: "第六部分".into(), message: "没有找到「六、其他需要报告的事项」".into() });
@@ -227,44 +235,6 @@ fn preamble(doc: &Doc, from: usize, to: usize) -> String {
     let opening =
         ["根据《", "依据《", "按照《", "根据", "本报告"].iter().filter_map(|o| doc.find(o, from, to)).map(|f| f.start).min();
     doc.text(opening.unwrap_or(from), to)
-}
-
-/// Phone, address, postcode, e-mail and 负责科室 from the 前言's last sentence.
-fn contact(text: &str, r: &mut Report) {
-    let after = |keys: &[&str]| -> Option<String> {
-        let (_, rest) = keys.iter().filter_map(|k| text.split_once(k)).min_by_key(|(b, _)| b.len())?;
-        let rest = rest.trim_start_matches([':', '：', '/', '传', '真', ' ']);
-        let v: String = rest.chars().take_while(|c| !matches!(c, '，' | '。' | '；' | ';' | ',' | '\n' | '、')).collect();
-        (!v.is_empty() && v.chars().count() <= 60).then_some(v.trim().to_string())
-    };
-    if let Some(p) = after(&["电话"]) {
-        let phone: String =
-            p.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '－' | '（' | '）' | '(' | ')' | ' ')).collect();
-        // 「（电话：0517-87290606）」: the bracket closing the sentence is not the number's.
-        let phone = phone.trim();
-        let phone = if phone.contains(['（', '(']) { phone } else { phone.trim_end_matches(['）', ')']) };
-        r.contact.phone = phone.trim().to_string();
-    }
-    r.contact.address = after(&["联系地址", "地址", "通信地址", "通讯地址"]).unwrap_or_default();
-    // 负责科室: 「请与某局办公室联系」 names the agency, then its office.
-    let agency = r.agency.trim();
-    if let Some((_, rest)) = text.rsplit_once("请与")
-        && let Some((who, _)) = rest.split_once("联系")
-        && let Some(office) = who.trim().strip_prefix(agency).filter(|_| !agency.is_empty())
-        && office.chars().count() <= 20
-        && !office.contains(['，', '。'])
-    {
-        r.contact.department = office.trim().to_string();
-    }
-    if let Some(p) = after(&["邮编", "邮政编码"]) {
-        r.contact.postcode = p.chars().take_while(char::is_ascii_digit).collect();
-    }
-    if let Some(at) = text.find('@') {
-        let word = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
-        let left: String = text[..at].chars().rev().take_while(word).collect::<Vec<_>>().into_iter().rev().collect();
-        let right: String = text[at + 1..].chars().take_while(word).collect();
-        r.contact.email = format!("{left}@{}", right.trim_end_matches('.'));
-    }
 }
 
 /// The sub-sections （一）…（N） of a part: the lead before （一）, then each

@@ -9,15 +9,29 @@ const MAX_UNIT_LINES: usize = 4;
 /// What the name of a unit ends with (局, 办公室, 街道办事处, 中心 …).
 const UNIT_ENDINGS: &str = "局办室委府院会心所处队站部厅馆道镇乡区司行团社署盟联";
 
-/// Splits the 落款 off the end of part 六: (the rest of 六, unit, date). The
-/// unit keeps a line per unit (「青山县市场监督管理局\n青山县司法局」); lines
-/// that together make the report's `agency` are one unit wrapped by the page.
-pub fn split(text: &str, agency: &str) -> (String, String, String) {
+/// A date wrapped by a word processor spans at most this many lines
+/// (「2025年1月」「15」「日」).
+const MAX_DATE_LINES: usize = 3;
+
+/// Part 六 with its 落款 split off.
+#[derive(Debug, PartialEq)]
+pub struct Split {
+    /// The rest of 六.
+    pub text: String,
+    /// A line per unit (「青山县市场监督管理局\n青山县司法局」).
+    pub unit: String,
+    pub date: String,
+    /// The line ending what is left of 六 when it looks like a unit or a date
+    /// that was not read as the 落款: for review, never silently part of 六.
+    pub doubt: Option<String>,
+}
+
+/// Splits the 落款 off the end of part 六. Lines that together make the
+/// report's `agency` are one unit wrapped by the page; a date wrapped over
+/// lines (「2025年12月31」「日」) is joined.
+pub fn split(text: &str, agency: &str) -> Split {
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let (body, date) = match lines.as_slice() {
-        [rest @ .., date] if is_date(date) => (rest, date.chars().filter(|c| !c.is_whitespace()).collect()),
-        _ => (lines.as_slice(), String::new()),
-    };
+    let (body, date) = split_date(&lines);
     let agency = compact(agency);
     // Unit lines from the bottom up: a line that names a unit, or the first
     // half of the agency's name wrapped onto the line below.
@@ -41,8 +55,36 @@ pub fn split(text: &str, agency: &str) -> (String, String, String) {
         first = body.len().min(1);
     }
     let units = join_wrapped(&body[first..], &agency);
-    let unit = units.join("\n");
-    (body[..first].join("\n"), unit, date)
+    // Left ending 六: a date, a unit, or a line of words right above the units
+    // read (the first half of a long unit the page wrapped, not the agency's).
+    let above_units = |l: &str| first < body.len() && !l.chars().any(|c| c.is_ascii_digit());
+    let doubt = body[..first].last().filter(|l| looks_like_date(l) || (unit_like(l) && (ends_like_unit(l) || above_units(l))));
+    Split { text: body[..first].join("\n"), unit: units.join("\n"), date, doubt: doubt.map(|l| compact(l)) }
+}
+
+/// The date ending the lines, joined when wrapped over up to `MAX_DATE_LINES`
+/// lines: (the lines before it, the date without whitespace).
+fn split_date<'a, 'b>(lines: &'a [&'b str]) -> (&'a [&'b str], String) {
+    for k in 1..=MAX_DATE_LINES.min(lines.len()) {
+        let (rest, tail) = lines.split_at(lines.len() - k);
+        let joined: String = tail.iter().map(|l| compact(l)).collect();
+        if is_date(&joined) {
+            return (rest, joined);
+        }
+    }
+    (lines, String::new())
+}
+
+/// A short line with a year in it and a date's marks (年, 月, 日 or 「2025.1.15」):
+/// what a 落款's date may look like when it is not read as one.
+fn looks_like_date(line: &str) -> bool {
+    let c = compact(line);
+    let digits: Vec<char> = c.chars().filter(char::is_ascii_digit).collect();
+    let year = c.contains("二〇") || c.contains("二零") || (digits.len() >= 4 && matches!(digits[..2], ['1', '9'] | ['2', '0']));
+    c.chars().count() <= 20
+        && year
+        && (c.contains(['年', '月', '日']) || c.contains(['.', '-', '/', '．', '－', '／']))
+        && !c.contains(['。', '，', '；', '：'])
 }
 
 fn is_date(l: &str) -> bool {
@@ -90,7 +132,41 @@ mod tests {
     use super::split;
 
     fn s(text: &str, agency: &str) -> (String, String, String) {
-        split(text, agency)
+        let s = split(text, agency);
+        (s.text, s.unit, s.date)
+    }
+
+    #[test]
+    fn a_date_wrapped_over_lines_is_joined() {
+        // LibreOffice wrapping nianbao's Word 落款: 「日」 alone on the last line.
+        for text in ["无。\n某局\n2025年12月31\n日", "无。\n某局\n2025年\n12月31日", "无。\n某局\n2025年12月\n31\n日"]
+        {
+            let got = split(text, "某局");
+            assert_eq!((got.text.as_str(), got.unit.as_str(), got.date.as_str()), ("无。", "某局", "2025年12月31日"), "{text}");
+            assert_eq!(got.doubt, None);
+        }
+    }
+
+    #[test]
+    fn an_unread_unit_or_date_at_the_end_is_a_doubt_not_silently_text() {
+        // Dates in forms not read as the 落款's date, and a unit that cannot be told from 六's text.
+        for (text, doubt) in [
+            ("无。\n青山县人民政府办公室\n2025.1.15", "2025.1.15"),
+            ("无。\n青山县人民政府办公室\n2025年1月15", "2025年1月15"),
+            ("青山县人民政府办公室", "青山县人民政府办公室"),
+            ("无。\n一\n2025-01-15", "2025-01-15"),
+            // A long unit wrapped by the page, which is not the report's agency.
+            (
+                "无。\n中共青山县委青山县人民政府信访局青山县人民政府人民\n来访接待中心\n2025年12月31日",
+                "中共青山县委青山县人民政府信访局青山县人民政府人民",
+            ),
+        ] {
+            assert_eq!(split(text, "").doubt.as_deref(), Some(doubt), "{text}");
+        }
+        // Sentences and a read 落款 leave no doubt.
+        assert_eq!(split("本年度收取信息处理费120元。\n2025年共收到申请5件。", "").doubt, None);
+        assert_eq!(split("无。\n青山县人民政府办公室\n2025年1月15日", "").doubt, None);
+        assert_eq!(split("本机关未收取信息处理费。", "").doubt, None);
     }
 
     #[test]
