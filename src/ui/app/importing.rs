@@ -210,6 +210,11 @@ impl App {
         self.tab = Tab::Basic;
     }
 
+    /// The files the 审核多个年报 window lists (tests).
+    pub fn audited_files(&self) -> Vec<PathBuf> {
+        self.audit.as_ref().map(|a| a.rows.iter().map(|r| r.path.clone()).collect()).unwrap_or_default()
+    }
+
     /// 审核多个年报: the chosen files, read and checked, in a window.
     pub fn audit(&mut self, files: &[PathBuf]) {
         match crate::cli::expand(files) {
