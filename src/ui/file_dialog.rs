@@ -107,7 +107,9 @@ impl InAppDialog {
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style())
                     .show(ui, |ui| {
-                        ui.horizontal(|ui| {
+                        // As wide as the dialog: the hint wraps under it on a small screen.
+                        ui.set_max_width(window.width() - 2.0 * ui.spacing().window_margin.leftf());
+                        ui.horizontal_wrapped(|ui| {
                             let clicked = ui
                                 .button(THIS_FOLDER)
                                 .on_hover_text(format!("审核「{}」中的所有年报（不含子文件夹）", folder.display()))

@@ -30,7 +30,10 @@ impl App {
                 }
             });
             ui.label(RichText::new(format!("来源：{}", review.source)).weak());
-            ui.label(format!("还有 {} 项待核对；点一项到原文中的那一格填写", review.left(&self.report)));
+            match review.left(&self.report) {
+                0 => ui.label("各项都已核对"),
+                left => ui.label(format!("还有 {left} 项待核对；点一项到它在年报中的位置填写")),
+            };
             ui.label(format!("未能读取的单元格：{} 个（表格中显示「未读」，填写后即为已核对）", self.report.unread.len()));
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 for u in &self.report.unread {
