@@ -117,7 +117,7 @@ fn a_review_note_focuses_the_field_it_is_about() {
 }
 
 #[test]
-fn the_count_left_to_review_follows_each_cell_filled_confirmed_or_ticked() {
+fn the_count_left_to_review_follows_each_cell_filled_or_confirmed() {
     let mut h = imported("count", [1366.0, 768.0]);
     let total = h.state().report.unread.len();
     assert!(h.state().status.contains(&format!("共 {total} 项需要核对")), "{}", h.state().status);
@@ -136,4 +136,18 @@ fn the_count_left_to_review_follows_each_cell_filled_confirmed_or_ticked() {
     assert!(h.state().report.unread_at(next).is_none());
     assert_eq!(h.state().report.unread.len(), total - 2);
     assert!(h.state().status.contains(&format!("共 {} 项需要核对", total - 2)), "{}", h.state().status);
+}
+
+#[test]
+fn a_note_ticked_as_checked_lowers_the_count() {
+    let dir = scratch("tick");
+    let dialogs = Scripted { open: Some(real("template-govnianbao.docx")), ..Default::default() };
+    let mut h = app_harness(dialogs, dir.join("data"));
+    h.set_size(egui::vec2(1366.0, 768.0));
+    h.state_mut().command(UiCommand::Import);
+    h.run();
+    assert!(h.state().status.contains("共 3 项需要核对"), "{}", h.state().status);
+    h.get_all_by_role(egui::accesskit::Role::CheckBox).find(|c| c.rect().left() > 900.0).expect("已核对 boxes").click();
+    h.run();
+    assert!(h.state().status.contains("共 2 项需要核对"), "{}", h.state().status);
 }

@@ -44,7 +44,7 @@ impl InAppDialog {
             Kind::Open { multiple } => (FileDialog::open_file(), multiple),
             Kind::Save { name } => (FileDialog::save_file().default_filename(name), false),
         };
-        let id = egui::Id::new(("nianbao-file-dialog", title));
+        let id = egui::Id::unique(("nianbao-file-dialog", title));
         dialog = dialog
             .id(id)
             .title(title)
