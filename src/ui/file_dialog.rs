@@ -11,6 +11,8 @@ use super::dialogs::Answer;
 
 /// The 打开 button's text (also how its click is recognised).
 const OPEN: &str = "打开";
+/// The button that chooses a folder itself (审核多个年报: every report in it).
+pub const THIS_FOLDER: &str = "审核此文件夹";
 
 /// One open in-app dialog.
 pub struct InAppDialog {
@@ -19,6 +21,9 @@ pub struct InAppDialog {
     /// What the 文件名 field holds, as egui_file last showed it: its 打开
     /// button opens only a file clicked in the list, not a typed name (Enter does).
     typed: Arc<Mutex<String>>,
+    /// The folder itself may be chosen (「审核此文件夹」).
+    folder: bool,
+    id: egui::Id,
 }
 
 /// What the dialog is for.
@@ -39,7 +44,9 @@ impl InAppDialog {
             Kind::Open { multiple } => (FileDialog::open_file(), multiple),
             Kind::Save { name } => (FileDialog::save_file().default_filename(name), false),
         };
+        let id = egui::Id::unique(("nianbao-file-dialog", title));
         dialog = dialog
+            .id(id)
             .title(title)
             .initial_path(start)
             .multi_select(multiple)
@@ -70,7 +77,53 @@ impl InAppDialog {
             true
         }));
         dialog.open();
-        InAppDialog { dialog, multiple, typed }
+        InAppDialog { dialog, multiple, typed, folder: false, id }
+    }
+
+    /// Offers 「审核此文件夹」 under the dialog: the folder shown (a folder
+    /// name typed in 文件名 and Enter goes into it), or the one folder clicked
+    /// in the list, is chosen itself.
+    pub fn with_folder_choice(mut self) -> InAppDialog {
+        self.folder = true;
+        self
+    }
+
+    /// The folder 「审核此文件夹」 chooses: the one folder selected in the list, else the one shown.
+    fn folder_chosen(&self) -> PathBuf {
+        match self.dialog.selection().as_slice() {
+            [one] if one.is_dir() => one.to_path_buf(),
+            _ => self.dialog.directory().to_path_buf(),
+        }
+    }
+
+    /// 「审核此文件夹」 under the dialog's window; whether it was clicked.
+    fn folder_button(&self, ctx: &egui::Context) -> bool {
+        let Some(window) = ctx.memory(|m| m.area_rect(self.id)) else { return false };
+        let folder = self.folder_chosen();
+        let name = folder.file_name().map_or_else(|| folder.display().to_string(), |n| n.to_string_lossy().into_owned());
+        egui::Area::new(self.id.with("folder"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(window.left_bottom() + egui::vec2(0.0, 6.0))
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style())
+                    .show(ui, |ui| {
+                        // As wide as the dialog: the hint wraps under it on a small screen.
+                        ui.set_max_width(window.width() - 2.0 * ui.spacing().window_margin.leftf());
+                        ui.horizontal_wrapped(|ui| {
+                            let clicked = ui
+                                .button(THIS_FOLDER)
+                                .on_hover_text(format!("审核「{}」中的所有年报（不含子文件夹）", folder.display()))
+                                .clicked();
+                            ui.label(format!(
+                                "「{name}」中的所有年报。文件名处输入文件夹名按回车可进入；按住 Ctrl 点选可多选，按住 Shift 点选连续的多个"
+                            ));
+                            clicked
+                        })
+                        .inner
+                    })
+                    .inner
+            })
+            .inner
     }
 
     /// The file named in the 文件名 field when 打开 was clicked: a file there is
@@ -100,6 +153,9 @@ impl InAppDialog {
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Answer<Vec<PathBuf>>> {
         let events_before = ctx.output(|o| o.events.len());
         let state = self.dialog.show(ctx).state();
+        if self.folder && state == State::Open && self.folder_button(ctx) {
+            return Some(Answer::Chosen(vec![self.folder_chosen()]));
+        }
         if let Some(path) = self.typed_and_opened(ctx, events_before) {
             return Some(Answer::Chosen(vec![path]));
         }

@@ -11,6 +11,7 @@ pub mod findings;
 pub mod fonts;
 pub mod history;
 pub mod reachable;
+pub mod review;
 pub mod sources;
 pub mod tabs;
 pub mod widgets;

@@ -14,6 +14,8 @@ use crate::model::check::{CellRef, Field};
 pub enum Target {
     Cell(CellRef),
     Field(Field),
+    /// 基本信息's 年度 (a number field, not a checked `Field`).
+    Year,
 }
 
 impl Target {
@@ -65,6 +67,7 @@ impl View<'_> {
         match target {
             Target::Cell(c) => self.index.cell(&c),
             Target::Field(f) => self.index.field(&f),
+            Target::Year => None,
         }
     }
 

@@ -79,7 +79,9 @@ impl App {
                         (Kind::Save { name: &name }, format!("导出{}", format.name()), export_filter(*format))
                     }
                 };
-                self.in_app_dialog = Some((request, InAppDialog::new(kind, &title, dir, filter)));
+                let dialog = InAppDialog::new(kind, &title, dir, filter);
+                let dialog = if matches!(request, FileRequest::Audit) { dialog.with_folder_choice() } else { dialog };
+                self.in_app_dialog = Some((request, dialog));
             }
         }
     }

@@ -320,6 +320,14 @@ impl App {
         if self.history.observe(&self.report, source) {
             self.revision += 1;
         }
+        // The count of items an import left to review follows each cell filled or
+        // confirmed (the frame then repaints, as the message changed).
+        if let Some(review) = &mut self.import_review
+            && review.message == self.status
+        {
+            review.message = review.status(&self.report);
+            self.status.clone_from(&review.message);
+        }
         self.refresh_findings();
     }
 

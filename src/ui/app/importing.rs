@@ -3,8 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{RichText, Ui};
-
 use super::App;
 use super::modals::Modal;
 use crate::import::{self, Imported};
@@ -17,9 +15,41 @@ pub struct ImportReview {
     /// Where the report came from (「剪贴板」 for pasted text).
     pub source: String,
     /// Notes that are not about one unread cell.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// Where in the source each cell was read (its tooltip).
     pub places: std::collections::HashMap<CellRef, String>,
+    /// The status message it last showed: kept up to date while it is shown.
+    pub message: String,
+    /// Nothing was left to review by the import itself.
+    pub all_read: bool,
+}
+
+/// A review note: its text, where it points, and whether the user has checked it.
+pub struct Note {
+    pub text: String,
+    pub target: Option<Target>,
+    pub done: bool,
+}
+
+impl ImportReview {
+    /// Items still to review: each unread cell, each note not yet ticked 已核对.
+    pub fn left(&self, report: &crate::model::Report) -> usize {
+        report.unread.len() + self.notes.iter().filter(|n| !n.done).count()
+    }
+
+    /// The status message for what is left: the same count as `nianbao import`
+    /// prints right after the import, then less with each cell filled or confirmed.
+    pub fn status(&self, report: &crate::model::Report) -> String {
+        match self.left(report) {
+            0 if self.all_read => format!("已导入「{}」：全部读入，请核对后另存为年报文件", self.source),
+            0 => format!("已导入「{}」：各项都已核对，请另存为年报文件", self.source),
+            left => format!(
+                "已导入「{}」：共 {left} 项需要核对（其中 {} 个单元格未能读取），见右侧「导入核对」",
+                self.source,
+                report.unread.len()
+            ),
+        }
+    }
 }
 
 /// One row of 审核多个年报.
@@ -149,71 +179,40 @@ impl App {
     }
 
     fn take_import(&mut self, imported: Imported, source: String, path: Option<PathBuf>) {
-        let (unread, to_review) = (imported.report.unread.len(), imported.review_count());
+        let complete = imported.complete();
         self.auto_totals = false;
         self.replace_unsaved(imported.report);
         if let Some(p) = path {
             // Never saved over: the document is one of this report's inputs.
             self.made_from = vec![p];
         }
-        self.status = if imported.review.is_empty() && unread == 0 {
-            format!("已导入「{source}」：全部读入，请核对后另存为年报文件")
-        } else {
-            format!("已导入「{source}」：共 {} 项需要核对（其中 {unread} 个单元格未能读取），见右侧「导入核对」", to_review)
-        };
-        self.import_review = Some(ImportReview {
+        let cells: Vec<CellRef> = self.report.unread.iter().map(|u| u.cell).chain(imported.places.iter().map(|p| p.0)).collect();
+        let notes = imported
+            .review
+            .iter()
+            .map(|r| Note {
+                text: format!("{}：{}", r.place, r.message),
+                target: crate::ui::review::target_of(&self.report, &cells, r),
+                done: false,
+            })
+            .collect();
+        let mut review = ImportReview {
             source,
-            notes: imported.review.iter().map(|r| format!("{}：{}", r.place, r.message)).collect(),
+            notes,
             places: imported.places.into_iter().collect(),
-        });
+            message: String::new(),
+            all_read: false,
+        };
+        review.all_read = complete;
+        review.message = review.status(&self.report);
+        self.status = review.message.clone();
+        self.import_review = Some(review);
         self.tab = Tab::Basic;
     }
 
-    /// The 导入核对 side panel: every unread cell (click to go to it) and every note.
-    pub(super) fn import_panel(&mut self, ui: &mut Ui) {
-        let Some(review) = &self.import_review else { return };
-        let mut go: Option<CellRef> = None;
-        let mut close = false;
-        egui::Panel::right("import-review").default_size(320.0).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.strong("导入核对");
-                if ui.small_button("关闭").clicked() {
-                    close = true;
-                }
-            });
-            ui.label(RichText::new(format!("来源：{}", review.source)).weak());
-            ui.label(format!("未能读取的单元格：{} 个（表格中显示「未读」，填写后即为已核对）", self.report.unread.len()));
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                for u in &self.report.unread {
-                    let text = format!(
-                        "{}：{}",
-                        crate::model::unread::cell_name(&self.report, u.cell),
-                        crate::model::unread::describe(&u.unread)
-                    );
-                    if ui
-                        .add(egui::Label::new(text).sense(egui::Sense::click()))
-                        .on_hover_cursor(egui::CursorIcon::PointingHand)
-                        .clicked()
-                    {
-                        go = Some(u.cell);
-                    }
-                }
-                if !review.notes.is_empty() {
-                    ui.separator();
-                    ui.strong("其他需要核对的");
-                    for n in &review.notes {
-                        ui.label(n);
-                    }
-                }
-            });
-        });
-        if let Some(cell) = go {
-            self.tab = Tab::of(&crate::model::check::Location::cell(cell));
-            self.focus = Some(Target::Cell(cell));
-        }
-        if close {
-            self.import_review = None;
-        }
+    /// The files the 审核多个年报 window lists (tests).
+    pub fn audited_files(&self) -> Vec<PathBuf> {
+        self.audit.as_ref().map(|a| a.rows.iter().map(|r| r.path.clone()).collect()).unwrap_or_default()
     }
 
     /// 审核多个年报: the chosen files, read and checked, in a window.

@@ -13,6 +13,7 @@ mod frame;
 mod importing;
 mod modals;
 mod output;
+mod review_panel;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};

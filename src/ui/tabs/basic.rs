@@ -7,7 +7,7 @@ use crate::model::file::YEARS;
 use crate::model::report::TextField;
 use crate::model::{Report, TemplateId};
 use crate::ui::cells::year_field;
-use crate::ui::widgets::{View, findings_below, text_area, text_line, text_line_with, text_lines};
+use crate::ui::widgets::{Target, View, findings_below, text_area, text_line, text_line_with, text_lines};
 
 /// What the tab asks the app to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,8 +27,9 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) -> Option<Action> {
 
         let year_label = ui.label("年度");
         ui.horizontal(|ui| {
-            year_field(ui, egui::Id::unique("basic-year"), &mut r.year, *YEARS.start() as i32..=*YEARS.end() as i32)
+            let year = year_field(ui, Target::Year.id(), &mut r.year, *YEARS.start() as i32..=*YEARS.end() as i32)
                 .labelled_by(year_label.id);
+            view.take_focus(Target::Year, &year);
             ui.label(RichText::new(format!("统计期限：{0}年1月1日至{0}年12月31日", r.year)).weak());
         });
         ui.end_row();
