@@ -109,6 +109,8 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
         let ruled = edges.len() >= 3 && l.iter().all(|r| r.x >= edges[0] - 1.0 && r.end <= edges[edges.len() - 1] + 1.0);
         !(edge && !ruled && numbers == 1 && bare.len() <= 4 && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()))
     });
+    // A header cell's wrapped words: one string (「商业」 over 「企业」).
+    wrapped::join_wrapped_cells(&mut lines, rules, is_numeric);
     // A ruled table's row of several lines: one line, each cell's text joined.
     rows::join_ruled_rows(&mut lines, rules, is_numeric);
     // A label's later lines, left of the numbers of the row they belong to:
@@ -237,6 +239,7 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
     }
     for (k, line) in lines.iter().enumerate() {
         let mut prev_end: Option<f32> = None;
+        let mut prev_run: Option<&Run> = None;
         let mut prev_char: Option<char> = None;
         let table_line = in_table(line);
         for piece in &filled[k] {
@@ -249,7 +252,7 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
                 Piece::Cell(Some(r)) => {
                     out.text.push('\t');
                     out.text.push_str(&r.text.replace(['\n', '\r', '\t'], " "));
-                    prev_end = Some(r.end.max(r.x));
+                    (prev_end, prev_run) = (Some(r.end.max(r.x)), Some(r));
                     continue;
                 }
                 Piece::Text(r) => r,
@@ -260,7 +263,9 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
                 // Two numbers apart (the strings were not merged): a space, as in
                 // 「0571-8888 6000」.
                 let digits = alphanumeric && prev_char.is_some_and(|c| c.is_ascii_alphanumeric());
-                if gap > r.size * 0.9 {
+                // Far apart, or a rule between them: two cells.
+                if gap > r.size * 0.9
+                    || prev_run.is_some_and(|p| grid::rule_between(&grid::edges(rules, r.y, r.size), p, r)) {
                     out.text.push('\t');
                 } else if (gap > r.size * 0.2 && alphanumeric) || (digits && gap > r.size * 0.12) {
                     out.text.push(' ');
@@ -269,7 +274,7 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
                 out.text.push('\t');
             }
             out.text.push_str(&r.text.replace(['\n', '\r', '\t'], " "));
-            prev_end = Some(r.end.max(r.x));
+            (prev_end, prev_run) = (Some(r.end.max(r.x)), Some(r));
             prev_char = r.text.chars().next_back();
         }
         let em = line[0].size;
@@ -381,3 +386,4 @@ fn starts_row(line: &[Run]) -> bool {
 
 #[cfg(test)]
 mod tests;
+mod wrapped;

@@ -42,3 +42,39 @@ fn a_row_of_numbers_at_the_foot_of_a_page_is_not_a_page_number() {
     assert!(out.text.contains("—\t2\t2\t2") || out.text.contains("2\t2\t2"), "{}", out.text);
     assert!(!out.text.contains("- 3 -") && !out.text.contains('3'), "{}", out.text);
 }
+
+#[test]
+fn a_header_cells_wrapped_words_read_whole_and_apart_from_the_next_cell() {
+    // As a browser prints a narrow ruled header: 「自然」 over 「人」 in a cell
+    // two rows high, 「商业」 over 「企业」 and 「科研」 over 「机构」 under the group,
+    // their lines interleaved, and the cells less than a character apart.
+    let run = |x: f32, y: f32, text: &str| Run { x, y, end: x + 10.0 * text.chars().count() as f32, size: 10.0, text: text.into() };
+    let v = |at: f32, from: f32| Rule { vertical: true, at, from, to: 760.0 };
+    let h = |at: f32, from: f32| Rule { vertical: false, at, from, to: 320.0 };
+    let rules = [v(50.0, 670.0), v(200.0, 670.0), v(240.0, 670.0), v(280.0, 670.0), v(320.0, 670.0)]
+        .into_iter()
+        .map(|r| if r.at == 280.0 { Rule { to: 720.0, ..r } } else { r })
+        .chain([h(760.0, 50.0), h(740.0, 200.0), h(720.0, 240.0), h(690.0, 50.0), h(670.0, 50.0)])
+        .collect::<Vec<_>>();
+    let runs = vec![
+        run(205.0, 745.0, "申请人情况"),
+        run(245.0, 726.0, "法人组织"),
+        run(205.0, 726.0, "自然"),
+        run(258.0, 713.0, "商业"),
+        run(285.0, 713.0, "科研"),
+        run(205.0, 704.0, "人"),
+        run(258.0, 697.0, "企业"),
+        run(285.0, 697.0, "机构"),
+        run(55.0, 676.0, "一、本年新收"),
+        run(215.0, 676.0, "5"),
+        run(255.0, 676.0, "3"),
+        run(295.0, 676.0, "2"),
+    ];
+    let (mut out, mut carry) = (Source::default(), Carry::default());
+    write_page(2, runs, &rules, &mut out, &mut carry);
+    carry.finish(&mut out);
+    let lines: Vec<&str> = out.text.lines().collect();
+    assert!(lines.contains(&"\t自然人\t法人组织"), "{}", out.text);
+    assert!(lines.contains(&"\t商业企业\t科研机构"), "{}", out.text);
+    assert!(lines.contains(&"\t一、本年新收\t5\t3\t2"), "{}", out.text);
+}
