@@ -178,10 +178,6 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
     }
     // A paragraph's lines are joined: a line that reaches the right edge of the
     // text, followed by one that starts at the left edge without an indent.
-    let left = lines.iter().map(|l| l[0].x).fold(f32::MAX, f32::min);
-    let right = lines.iter().map(|l| l[l.len() - 1].end).fold(f32::MIN, f32::max);
-    let (left, right) = carry.edges.map_or((left, right), |(l, r)| (l.min(left), r.max(right)));
-    carry.edges = Some((left, right));
     let cells = |line: &[Run]| 1 + line.windows(2).filter(|w| w[1].x - w[0].end.max(w[0].x) > w[1].size * 0.9).count();
     // A table's line: cells apart, inside a ruled table, or numbers only. A
     // sentence with a number in it (「电话：0571-8888 6000」) is not one.
@@ -191,6 +187,13 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
             || line.iter().all(|r| is_numeric(&r.text))
             || edges.len() >= 2 && line.iter().all(|r| r.x >= edges[0] - 1.0 && r.end <= edges[edges.len() - 1] + 1.0)
     };
+    // The text's left and right edges: of its paragraphs, not of a table
+    // reaching wider (as Word and LibreOffice draw one past the margins).
+    let text_lines = || lines.iter().filter(|l| !in_table(l));
+    let left = text_lines().map(|l| l[0].x).fold(f32::MAX, f32::min);
+    let right = text_lines().map(|l| l[l.len() - 1].end).fold(f32::MIN, f32::max);
+    let (left, right) = carry.edges.map_or((left, right), |(l, r)| (l.min(left), r.max(right)));
+    carry.edges = (left <= right).then_some((left, right));
     let filled = fill_blank_columns(&lines, &carry.rows);
     // A row of a ruled table: each number in the cell it stands in.
     let mut filled: Vec<Vec<Piece>> = filled

@@ -78,3 +78,35 @@ fn a_header_cells_wrapped_words_read_whole_and_apart_from_the_next_cell() {
     assert!(lines.contains(&"\t商业企业\t科研机构"), "{}", out.text);
     assert!(lines.contains(&"\t一、本年新收\t5\t3\t2"), "{}", out.text);
 }
+
+#[test]
+fn a_paragraph_joins_though_a_table_on_its_page_reaches_past_the_margins() {
+    // As LibreOffice prints a Word report: the text between 90 and 504, the
+    // ruled table of table 二 from 57 to 527 below it.
+    let run = |x: f32, y: f32, end: f32, text: &str| Run { x, y, end, size: 12.0, text: text.into() };
+    let runs = vec![
+        run(111.0, 700.0, 504.0, "本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政"),
+        run(90.0, 670.0, 504.4, "府信息公开工作年度报告格式》要求编制，由本局办公室负责编写。本报"),
+        run(90.0, 640.0, 162.0, "告完。"),
+        run(111.0, 610.0, 183.0, "一、总体情况"),
+        run(60.0, 540.0, 150.0, "第二十条第（一）项"),
+        run(60.0, 510.0, 84.0, "规章"),
+        run(300.0, 510.0, 306.0, "0"),
+    ];
+    let v = |at: f32| Rule { vertical: true, at, from: 500.0, to: 560.0 };
+    let h = |at: f32| Rule { vertical: false, at, from: 57.0, to: 527.0 };
+    let rules = [v(57.0), v(150.0), v(527.0), h(560.0), h(530.0), h(500.0)];
+    let (mut out, mut carry) = (Source::default(), Carry::default());
+    write_page(1, runs, &rules, &mut out, &mut carry);
+    carry.finish(&mut out);
+    let lines: Vec<&str> = out.text.lines().collect();
+    assert_eq!(
+        lines[..2],
+        [
+            "本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》要求编制，由本局办公室负责编写。本报告完。",
+            "一、总体情况"
+        ],
+        "{}",
+        out.text
+    );
+}
