@@ -263,13 +263,20 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
                             let m = mul(&tm, &ctm);
                             // A character's width on the page (what spacing is measured in).
                             let em = ((m[0] * m[0] + m[1] * m[1]).sqrt() * size * scale).abs().max(0.1);
-                            let width: f32 = text
-                                .chars()
-                                .map(|c| {
-                                    let glyph = if c.is_ascii() { 0.5 } else { 1.0 } * size;
-                                    (glyph + char_space + if c == ' ' { word_space } else { 0.0 }) * scale
-                                })
-                                .sum();
+                            // The glyphs' widths as the font states them, else half a
+                            // character for ASCII and a whole one for the rest.
+                            let width: f32 = match encoding.advance(bytes) {
+                                Some((sum, glyphs, spaces)) => {
+                                    (sum / 1000.0 * size + glyphs as f32 * char_space + spaces as f32 * word_space) * scale
+                                }
+                                None => text
+                                    .chars()
+                                    .map(|c| {
+                                        let glyph = if c.is_ascii() { 0.5 } else { 1.0 } * size;
+                                        (glyph + char_space + if c == ' ' { word_space } else { 0.0 }) * scale
+                                    })
+                                    .sum(),
+                            };
                             let x = m[4];
                             let y = m[5];
                             tm = mul(&[1.0, 0.0, 0.0, 1.0, width, 0.0], &tm);
