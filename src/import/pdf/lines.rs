@@ -95,6 +95,7 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
     }
     drop_vertical_labels(&mut lines);
     lines.retain(|l| !l.is_empty());
+    spread::join_spread_lines(&mut lines, rules);
     // Page numbers 「- 3 -」 at the top or bottom.
     let span = (top - bottom).max(1.0);
     lines.retain(|l| {
@@ -389,4 +390,5 @@ fn starts_row(line: &[Run]) -> bool {
 
 #[cfg(test)]
 mod tests;
+mod spread;
 mod wrapped;

@@ -110,3 +110,25 @@ fn a_paragraph_joins_though_a_table_on_its_page_reaches_past_the_margins() {
         out.text
     );
 }
+
+#[test]
+fn a_paragraphs_line_spread_over_the_width_reads_as_text() {
+    // Justified text breaking before an e-mail address: the line's strings
+    // evenly apart, each gap wider than a character (as a table's cells).
+    let mut runs = vec![Run { end: 520.0, ..line(80.0, 700.0, "如对本报告有任何疑问，请与本局办公室联系（地址：青山县人民路1号；电") }];
+    let mut x = 80.0;
+    for piece in ["话", "：", "0571-88881234", "；", "电", "子", "邮", "箱", "："] {
+        let r = line(x, 670.0, piece);
+        x = r.end + 26.0;
+        runs.push(r);
+    }
+    runs.push(line(80.0, 640.0, "qs@qingshan.gov.cn）。"));
+    runs.push(line(112.0, 610.0, "一、总体情况"));
+    let (mut out, mut carry) = (Source::default(), Carry::default());
+    write_page(1, runs, &[], &mut out, &mut carry);
+    carry.finish(&mut out);
+    assert_eq!(
+        out.text,
+        "如对本报告有任何疑问，请与本局办公室联系（地址：青山县人民路1号；电话：0571-88881234；电子邮箱：qs@qingshan.gov.cn）。\n一、总体情况\n"
+    );
+}
