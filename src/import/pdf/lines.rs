@@ -282,7 +282,9 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
             prev_char = r.text.chars().next_back();
         }
         let em = line[0].size;
-        let full = !table_line && line[line.len() - 1].end >= right - 1.5 * em;
+        // A paragraph's line: from the left edge (or its indent) to the right
+        // edge. A line set to the right (a signature's date) goes on nowhere.
+        let full = !table_line && line[line.len() - 1].end >= right - 1.5 * em && line[0].x <= left + 3.0 * em;
         let place = format!("第 {number} 页第 {} 行", k + 1);
         match lines.get(k + 1) {
             Some(next) if full && plain_at_left(next) => {}

@@ -132,3 +132,18 @@ fn a_paragraphs_line_spread_over_the_width_reads_as_text() {
         "如对本报告有任何疑问，请与本局办公室联系（地址：青山县人民路1号；电话：0571-88881234；电子邮箱：qs@qingshan.gov.cn）。\n一、总体情况\n"
     );
 }
+
+#[test]
+fn a_line_set_to_the_right_ends_its_paragraph() {
+    // A signature's date at the right edge, then a web page's footer at the
+    // left edge: two lines, not one paragraph.
+    let body = Run { end: 520.0, ..line(80.0, 700.0, "如对本报告有任何疑问，请与本局办公室联系，电话：0571-88881234。") };
+    let unit = Run { end: 520.0, ..line(392.0, 670.0, "临江县自然资源局") };
+    let date = Run { end: 520.0, ..line(408.0, 640.0, "2025年1月20日") };
+    let footer = line(80.0, 610.0, "主办单位：临江县人民政府办公室");
+    let (mut out, mut carry) = (Source::default(), Carry::default());
+    write_page(1, vec![body, unit, date, footer], &[], &mut out, &mut carry);
+    carry.finish(&mut out);
+    let lines: Vec<&str> = out.text.lines().collect();
+    assert_eq!(lines[1..], ["临江县自然资源局", "2025年1月20日", "主办单位：临江县人民政府办公室"], "{}", out.text);
+}
