@@ -7,8 +7,8 @@
 use super::super::{Rule, Run, grid};
 
 /// Joins each line that is spread out: below a line of text (no cell gaps) ending
-/// where it ends, not in a ruled table, its strings mostly single characters
-/// (not digits), and every gap between them the same to a point.
+/// where it ends, not in a ruled table, its strings mostly single Chinese
+/// characters or signs, and every gap between them the same to a point.
 pub(in crate::import::pdf) fn join_spread_lines(lines: &mut [Vec<Run>], rules: &[Rule]) {
     for k in 1..lines.len() {
         let (above, line) = (&lines[k - 1], &lines[k]);
@@ -19,7 +19,9 @@ pub(in crate::import::pdf) fn join_spread_lines(lines: &mut [Vec<Run>], rules: &
         let (em, last) = (line[0].size, &line[line.len() - 1]);
         let gaps: Vec<f32> = line.windows(2).map(|w| w[1].x - w[0].end.max(w[0].x)).collect();
         let (lo, hi) = gaps.iter().fold((f32::MAX, f32::MIN), |(l, h), &g| (l.min(g), h.max(g)));
-        let single = line.iter().filter(|r| r.text.chars().count() == 1 && !r.text.starts_with(|c: char| c.is_ascii_digit())).count();
+        // Single Chinese characters or full-width signs (not digits, not 「—」 of blank cells).
+        let chinese = |c: char| matches!(c, '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}');
+        let single = line.iter().filter(|r| r.text.chars().count() == 1 && r.text.chars().all(chinese)).count();
         let even = hi - lo <= 1.0 && lo > 0.0;
         let ends_with_above = (last.end - above[above.len() - 1].end).abs() <= 1.5 * em && line[0].x <= above[0].x + 2.5 * em;
         if !(even && ends_with_above && 2 * single > line.len()) {

@@ -134,6 +134,18 @@ fn a_paragraphs_line_spread_over_the_width_reads_as_text() {
 }
 
 #[test]
+fn a_row_of_dashes_evenly_apart_below_a_paragraph_stays_cells() {
+    // Blank cells of a table without rules printed 「—」, evenly apart, right
+    // below a paragraph's last full line: cells, not a spread line of text.
+    let mut runs = vec![Run { end: 520.0, ..line(80.0, 700.0, "本年度行政复议、行政诉讼情况如下表所示，各项数据均已核对无误，特此说明。") }];
+    runs.extend([80.0, 152.0, 224.0, 296.0, 368.0, 440.0, 512.0].map(|x| line(x, 670.0, "—")));
+    let (mut out, mut carry) = (Source::default(), Carry::default());
+    write_page(1, runs, &[], &mut out, &mut carry);
+    carry.finish(&mut out);
+    assert!(out.text.contains("\t—\t—\t—"), "{}", out.text);
+}
+
+#[test]
 fn a_line_set_to_the_right_ends_its_paragraph() {
     // A signature's date at the right edge, then a web page's footer at the
     // left edge: two lines, not one paragraph.
