@@ -192,7 +192,11 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
     // reaching wider (as Word and LibreOffice draw one past the margins).
     let text_lines = || lines.iter().filter(|l| !in_table(l));
     let left = text_lines().map(|l| l[0].x).fold(f32::MAX, f32::min);
-    let right = text_lines().map(|l| l[l.len() - 1].end).fold(f32::MIN, f32::max);
+    // A full-width sign may hang past the margin (LibreOffice's 「。」): the
+    // edge is where the characters before it end.
+    let hanging = |r: &Run| r.text.ends_with(['，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '》', '”', '’']);
+    let right = text_lines().map(|l| l[l.len() - 1].end - if hanging(&l[l.len() - 1]) { l[0].size } else { 0.0 });
+    let right = right.fold(f32::MIN, f32::max);
     let (left, right) = carry.edges.map_or((left, right), |(l, r)| (l.min(left), r.max(right)));
     carry.edges = (left <= right).then_some((left, right));
     let filled = fill_blank_columns(&lines, &carry.rows);

@@ -159,3 +159,20 @@ fn a_line_set_to_the_right_ends_its_paragraph() {
     let lines: Vec<&str> = out.text.lines().collect();
     assert_eq!(lines[1..], ["临江县自然资源局", "2025年1月20日", "主办单位：临江县人民政府办公室"], "{}", out.text);
 }
+
+#[test]
+fn a_sign_hanging_past_the_margin_does_not_move_the_right_edge() {
+    // LibreOffice lets 「。」 hang past the right margin (505): a line a
+    // character (16 points) short of the margin still goes on to the next.
+    let runs = vec![
+        Run { end: 517.0, ..line(90.0, 700.0, "本报告中所列数据的统计期限自2024年1月1日起至12月31日止。") },
+        Run { end: 505.0, ..line(90.0, 670.0, "如对本报告有疑问，请与临江县教育局办公室联系（地址：临江县滨江路12") },
+        line(111.0, 640.0, "六、其他需要报告的事项"),
+        Run { end: 489.0, ..line(111.0, 610.0, "（一）收取信息处理费情况：本年度未收取信息处理费。（二）其他需要") },
+        line(90.0, 580.0, "报告的事项：无。"),
+    ];
+    let (mut out, mut carry) = (Source::default(), Carry::default());
+    write_page(4, runs, &[], &mut out, &mut carry);
+    carry.finish(&mut out);
+    assert!(out.text.contains("（二）其他需要报告的事项：无。\n"), "{}", out.text);
+}
