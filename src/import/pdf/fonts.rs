@@ -13,6 +13,9 @@ use lopdf::{Dictionary, Document, Object};
 use super::MAX_STREAM;
 use super::cmap::CMap;
 
+mod widths;
+use widths::Widths;
+
 /// A character no mapping gives (shown as such, never read as a number).
 pub(super) const UNMAPPED: char = '\u{FFFD}';
 
@@ -46,6 +49,8 @@ pub(super) struct Font<'a> {
     names: HashMap<u8, Option<String>>,
     /// lopdf's reading of the font's encoding (base encodings, predefined CJK CMaps).
     base: Option<lopdf::Encoding<'a>>,
+    /// The glyphs' advance widths the font states (thousandths of its size).
+    widths: Option<Widths>,
 }
 
 /// What a glyph name stands for: uniXXXX(YYYY…), uXXXX to uXXXXXX, else the
@@ -119,7 +124,39 @@ impl<'a> Font<'a> {
         // An Identity encoding says nothing of characters: without a CMap nothing is known.
         let identity = font.get(b"Encoding").and_then(Object::as_name).is_ok_and(|n| n.starts_with(b"Identity"));
         let base = (!identity).then(|| font.get_font_encoding_with_limit(doc, MAX_STREAM).ok()).flatten();
-        Font { cmap, composite, type3: subtype == b"Type3", names, base }
+        let widths = (subtype != b"Type3").then(|| Widths::new(doc, font, composite, identity)).flatten();
+        Font { cmap, composite, type3: subtype == b"Type3", names, base, widths }
+    }
+
+    /// The codes of a string's bytes (how many bytes each has as `decode` reads them).
+    fn codes<'b>(&self, bytes: &'b [u8]) -> impl Iterator<Item = &'b [u8]> + use<'b, '_> {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            (i < bytes.len()).then(|| {
+                let n = match &self.cmap {
+                    Some(cmap) => cmap.code_len(&bytes[i..], if self.composite { 2 } else { 1 }),
+                    None => 1 + u8::from(self.composite),
+                } as usize;
+                let code = &bytes[i..(i + n.max(1)).min(bytes.len())];
+                i += n.max(1);
+                code
+            })
+        })
+    }
+
+    /// The advance of a string as the font states its glyphs' widths: the
+    /// widths summed (in thousandths of the size), the number of glyphs and
+    /// of single-byte spaces (what character and word spacing apply to).
+    /// `None` when the font states no widths (a standard font, Type 3).
+    pub(super) fn advance(&self, bytes: &[u8]) -> Option<(f32, usize, usize)> {
+        let widths = self.widths.as_ref()?;
+        let (mut sum, mut glyphs, mut spaces) = (0.0, 0, 0);
+        for code in self.codes(bytes) {
+            sum += widths.of(code);
+            glyphs += 1;
+            spaces += usize::from(code == b" ");
+        }
+        Some((sum, glyphs, spaces))
     }
 
     /// The text of a string's bytes; each code nothing maps is counted in
@@ -152,13 +189,8 @@ impl<'a> Font<'a> {
                 }
             }
         }
-        let mut i = 0;
-        while i < bytes.len() {
-            let n = match &self.cmap {
-                Some(cmap) => cmap.code_len(&bytes[i..], if self.composite { 2 } else { 1 }),
-                None => 1,
-            } as usize;
-            let code = &bytes[i..(i + n).min(bytes.len())];
+        for code in self.codes(bytes) {
+            let n = code.len();
             let text = self.cmap.as_ref().and_then(|c| c.text(code));
             let found = match text {
                 Some(text) => {
@@ -172,7 +204,6 @@ impl<'a> Font<'a> {
                 *unmapped += 1;
                 out.push(UNMAPPED);
             }
-            i += n.max(1);
         }
         out
     }
@@ -246,6 +277,28 @@ mod tests {
                 from_bytes(&pdf(font, None, |k| if code == 1 { vec![k as u8 + 1] } else { vec![0, k as u8 + 1] })).unwrap_err().0;
             assert!(error.contains("PDF 中的文字无法识别（字体没有字符映射）"), "{error}");
         }
+    }
+
+    #[test]
+    fn strings_are_as_wide_as_the_font_says_its_glyphs_are() {
+        // Digits 0.6 em wide (a CJK font's, wider than the half em guessed
+        // without widths): the string after a telephone number, drawn right
+        // where the number ends, is not a cell apart from it.
+        let widths = dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Wide", "Encoding" => "WinAnsiEncoding",
+        "FirstChar" => 32, "Widths" => vec![Object::Integer(600); 224] };
+        let at = 50.0 + 13.0 * 0.6 * 12.0 + 1.0;
+        let content = format!("BT /F1 12 Tf 50 700 Td (0576-83321234) Tj ET BT /F1 12 Tf {at} 700 Td (\\(county office telephone\\)) Tj ET");
+        let mut doc = Document::with_version("1.7");
+        crate::import::pdf::test_pdf::one_page(&mut doc, widths, content.as_bytes());
+        let text = from_bytes(&crate::import::pdf::test_pdf::saved(doc)).unwrap().text;
+        assert!(text.contains("0576-83321234(county office telephone)"), "{text:?}");
+        // CIDs of an Identity-H font: /W lists and ranges, /DW for the rest.
+        let type0 = dictionary! { "Type" => "Font", "Subtype" => "Type0", "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![Object::Dictionary(dictionary! { "DW" => 1000,
+            "W" => vec![Object::Integer(16), Object::Array(vec![500.into(), 600.into()]), 20.into(), 29.into(), 550.into()] })] };
+        let doc = Document::with_version("1.7");
+        let font = Font::new(&doc, &type0);
+        assert_eq!(font.advance(&[0, 16, 0, 17, 0, 25, 0x4E, 0x00]), Some((500.0 + 600.0 + 550.0 + 1000.0, 4, 0)));
     }
 
     #[test]

@@ -95,6 +95,7 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
     }
     drop_vertical_labels(&mut lines);
     lines.retain(|l| !l.is_empty());
+    spread::join_spread_lines(&mut lines, rules);
     // Page numbers 「- 3 -」 at the top or bottom.
     let span = (top - bottom).max(1.0);
     lines.retain(|l| {
@@ -109,6 +110,8 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
         let ruled = edges.len() >= 3 && l.iter().all(|r| r.x >= edges[0] - 1.0 && r.end <= edges[edges.len() - 1] + 1.0);
         !(edge && !ruled && numbers == 1 && bare.len() <= 4 && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()))
     });
+    // A header cell's wrapped words: one string (「商业」 over 「企业」).
+    wrapped::join_wrapped_cells(&mut lines, rules, is_numeric);
     // A ruled table's row of several lines: one line, each cell's text joined.
     rows::join_ruled_rows(&mut lines, rules, is_numeric);
     // A label's later lines, left of the numbers of the row they belong to:
@@ -176,10 +179,6 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
     }
     // A paragraph's lines are joined: a line that reaches the right edge of the
     // text, followed by one that starts at the left edge without an indent.
-    let left = lines.iter().map(|l| l[0].x).fold(f32::MAX, f32::min);
-    let right = lines.iter().map(|l| l[l.len() - 1].end).fold(f32::MIN, f32::max);
-    let (left, right) = carry.edges.map_or((left, right), |(l, r)| (l.min(left), r.max(right)));
-    carry.edges = Some((left, right));
     let cells = |line: &[Run]| 1 + line.windows(2).filter(|w| w[1].x - w[0].end.max(w[0].x) > w[1].size * 0.9).count();
     // A table's line: cells apart, inside a ruled table, or numbers only. A
     // sentence with a number in it (「电话：0571-8888 6000」) is not one.
@@ -189,6 +188,17 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
             || line.iter().all(|r| is_numeric(&r.text))
             || edges.len() >= 2 && line.iter().all(|r| r.x >= edges[0] - 1.0 && r.end <= edges[edges.len() - 1] + 1.0)
     };
+    // The text's left and right edges: of its paragraphs, not of a table
+    // reaching wider (as Word and LibreOffice draw one past the margins).
+    let text_lines = || lines.iter().filter(|l| !in_table(l));
+    let left = text_lines().map(|l| l[0].x).fold(f32::MAX, f32::min);
+    // A full-width sign may hang past the margin (LibreOffice's 「。」): the
+    // edge is where the characters before it end.
+    let hanging = |r: &Run| r.text.ends_with(['，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '》', '”', '’']);
+    let right = text_lines().map(|l| l[l.len() - 1].end - if hanging(&l[l.len() - 1]) { l[0].size } else { 0.0 });
+    let right = right.fold(f32::MIN, f32::max);
+    let (left, right) = carry.edges.map_or((left, right), |(l, r)| (l.min(left), r.max(right)));
+    carry.edges = (left <= right).then_some((left, right));
     let filled = fill_blank_columns(&lines, &carry.rows);
     // A row of a ruled table: each number in the cell it stands in.
     let mut filled: Vec<Vec<Piece>> = filled
@@ -237,6 +247,7 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
     }
     for (k, line) in lines.iter().enumerate() {
         let mut prev_end: Option<f32> = None;
+        let mut prev_run: Option<&Run> = None;
         let mut prev_char: Option<char> = None;
         let table_line = in_table(line);
         for piece in &filled[k] {
@@ -249,7 +260,7 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
                 Piece::Cell(Some(r)) => {
                     out.text.push('\t');
                     out.text.push_str(&r.text.replace(['\n', '\r', '\t'], " "));
-                    prev_end = Some(r.end.max(r.x));
+                    (prev_end, prev_run) = (Some(r.end.max(r.x)), Some(r));
                     continue;
                 }
                 Piece::Text(r) => r,
@@ -260,7 +271,9 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
                 // Two numbers apart (the strings were not merged): a space, as in
                 // 「0571-8888 6000」.
                 let digits = alphanumeric && prev_char.is_some_and(|c| c.is_ascii_alphanumeric());
-                if gap > r.size * 0.9 {
+                // Far apart, or a rule between them: two cells.
+                if gap > r.size * 0.9
+                    || prev_run.is_some_and(|p| grid::rule_between(&grid::edges(rules, r.y, r.size), p, r)) {
                     out.text.push('\t');
                 } else if (gap > r.size * 0.2 && alphanumeric) || (digits && gap > r.size * 0.12) {
                     out.text.push(' ');
@@ -269,11 +282,13 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
                 out.text.push('\t');
             }
             out.text.push_str(&r.text.replace(['\n', '\r', '\t'], " "));
-            prev_end = Some(r.end.max(r.x));
+            (prev_end, prev_run) = (Some(r.end.max(r.x)), Some(r));
             prev_char = r.text.chars().next_back();
         }
         let em = line[0].size;
-        let full = !table_line && line[line.len() - 1].end >= right - 1.5 * em;
+        // A paragraph's line: from the left edge (or its indent) to the right
+        // edge. A line set to the right (a signature's date) goes on nowhere.
+        let full = !table_line && line[line.len() - 1].end >= right - 1.5 * em && line[0].x <= left + 3.0 * em;
         let place = format!("第 {number} 页第 {} 行", k + 1);
         match lines.get(k + 1) {
             Some(next) if full && plain_at_left(next) => {}
@@ -381,3 +396,5 @@ fn starts_row(line: &[Run]) -> bool {
 
 #[cfg(test)]
 mod tests;
+mod spread;
+mod wrapped;

@@ -131,6 +131,9 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
     // What the text is painted with (saved and restored with the matrix).
     let mut paint = Paint::default();
     let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
+    // Open marked-content sequences: the text one says it is (/ActualText) and
+    // the first string drawn inside it.
+    let mut marked: Vec<Option<(String, usize)>> = Vec::new();
     let (mut font, mut size, mut leading, mut char_space, mut word_space, mut scale) =
         (Vec::new(), 12.0f32, 0.0f32, 0.0f32, 0.0f32, 1.0f32);
     for op in &content.operations {
@@ -200,6 +203,13 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
                     Path::rules(&path.thin, &mut rules);
                 }
             }
+            "BMC" => marked.push(None),
+            "BDC" => marked.push(actual_text(o).map(|t| (t, runs.len()))),
+            "EMC" => {
+                if let Some(Some((text, first))) = marked.pop() {
+                    replace_by_actual_text(&mut runs, first, text);
+                }
+            }
             "BT" => (tm, tlm) = (IDENTITY, IDENTITY),
             "Tf" => {
                 font = o.first().and_then(|n| n.as_name().ok()).map(<[u8]>::to_vec).unwrap_or_default();
@@ -253,13 +263,20 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
                             let m = mul(&tm, &ctm);
                             // A character's width on the page (what spacing is measured in).
                             let em = ((m[0] * m[0] + m[1] * m[1]).sqrt() * size * scale).abs().max(0.1);
-                            let width: f32 = text
-                                .chars()
-                                .map(|c| {
-                                    let glyph = if c.is_ascii() { 0.5 } else { 1.0 } * size;
-                                    (glyph + char_space + if c == ' ' { word_space } else { 0.0 }) * scale
-                                })
-                                .sum();
+                            // The glyphs' widths as the font states them, else half a
+                            // character for ASCII and a whole one for the rest.
+                            let width: f32 = match encoding.advance(bytes) {
+                                Some((sum, glyphs, spaces)) => {
+                                    (sum / 1000.0 * size + glyphs as f32 * char_space + spaces as f32 * word_space) * scale
+                                }
+                                None => text
+                                    .chars()
+                                    .map(|c| {
+                                        let glyph = if c.is_ascii() { 0.5 } else { 1.0 } * size;
+                                        (glyph + char_space + if c == ' ' { word_space } else { 0.0 }) * scale
+                                    })
+                                    .sum(),
+                            };
                             let x = m[4];
                             let y = m[5];
                             tm = mul(&[1.0, 0.0, 0.0, 1.0, width, 0.0], &tm);
@@ -284,6 +301,31 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
     Ok(Drawn { runs, rules, unmapped })
 }
 
+/// The /ActualText a marked-content sequence's properties give (written
+/// inline), when it says something.
+fn actual_text(operands: &[Object]) -> Option<String> {
+    let text = operands.get(1)?.as_dict().ok()?.get(b"ActualText").ok()?;
+    let text = lopdf::decode_text_string(text).ok()?;
+    let text = text.trim_start_matches('\u{FEFF}');
+    (!text.trim().is_empty()).then(|| text.to_string())
+}
+
+/// The strings drawn inside a marked-content sequence with an /ActualText
+/// (from `first` on) read as that text: what the document says its glyphs
+/// are overrides their font's mapping (Chromium draws 「户」 with a glyph its
+/// font maps to the radical 「⼾」 and says 「户」 this way). Only when they
+/// stand on one baseline; nothing visible drawn, nothing read.
+fn replace_by_actual_text(runs: &mut Vec<Run>, first: usize, text: String) {
+    let Some(head) = runs.get(first) else { return };
+    if runs[first..].iter().any(|r| (r.y - head.y).abs() > 0.35 * r.size.max(head.size)) {
+        return;
+    }
+    let (x, end) = runs[first..].iter().fold((f32::MAX, f32::MIN), |(x, e), r| (x.min(r.x), e.max(r.end)));
+    let (y, size) = (head.y, head.size);
+    runs.truncate(first);
+    runs.push(Run { x, y, end, size, text });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +337,17 @@ mod tests {
         let mut doc = Document::with_version("1.4");
         test_pdf::one_page(&mut doc, test_pdf::helvetica(), content.as_bytes());
         test_pdf::saved(doc)
+    }
+
+    #[test]
+    fn marked_content_with_actual_text_reads_as_that_text() {
+        // The glyph's own mapping says 「D」; the span says 「户」 (U+6237). A
+        // span without ActualText, or around nothing drawn, changes nothing.
+        let content = "BT /F1 12 Tf 50 700 Td (The county office portal ) Tj /Span <</ActualText <FEFF6237>>> BDC (D) Tj EMC \
+            /Span <</Lang (en)>> BDC (site) Tj EMC /P <</ActualText <FEFF0039>>> BDC EMC ( 2024) Tj ET";
+        let text = from_bytes(&one_page(content)).unwrap().text;
+        assert!(text.contains("The county office portal 户site 2024"), "{text}");
+        assert!(!text.contains('D') && !text.contains('9'), "{text}");
     }
 
     #[test]

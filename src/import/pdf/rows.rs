@@ -17,7 +17,7 @@ use super::{Rule, Run};
 
 /// The horizontal rules just above and below the point (`x`, `y`): the band
 /// of a table row, when there are rules on both sides.
-fn band(rules: &[Rule], x: f32, y: f32) -> Option<(f32, f32)> {
+pub(super) fn band(rules: &[Rule], x: f32, y: f32) -> Option<(f32, f32)> {
     let across = rules.iter().filter(|r| !r.vertical && r.from <= x && r.to >= x).map(|r| r.at);
     let above = across.clone().filter(|&a| a > y).min_by(f32::total_cmp)?;
     let below = across.filter(|&a| a < y).max_by(f32::total_cmp)?;
