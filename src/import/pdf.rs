@@ -17,6 +17,7 @@ use lopdf::{Document, Object};
 
 mod clash;
 mod cmap;
+mod continued;
 mod encrypt;
 mod fonts;
 mod grid;

@@ -126,6 +126,7 @@ fn joined(lines: &[Vec<Run>], rules: &[Rule], numeric: &impl Fn(&str) -> bool) -
             let ascii = whole.text.ends_with(|c: char| c.is_ascii_alphanumeric())
                 && r.text.starts_with(|c: char| c.is_ascii_alphanumeric());
             if k != line
+                && (whole.text.starts_with(UNSURE_CELL) || r.text.starts_with(UNSURE_CELL))
                 && let Some(readings) = wrapped_readings(&whole.text, &r.text)
             {
                 // An unsure piece (a torn number) over or under another: the
@@ -158,15 +159,11 @@ fn joined(lines: &[Vec<Run>], rules: &[Rule], numeric: &impl Fn(&str) -> bool) -
     Some(out)
 }
 
-/// The readings of a cell whose number goes on from the line `upper` to the
-/// line `lower` when either is already unsure ([`UNSURE_CELL`] and its
+/// The readings of a cell whose number may go on from the line `upper` to the
+/// line `lower`, either already unsure or not ([`UNSURE_CELL`] and its
 /// readings): every reading of each, and each upper one joined to each lower
-/// one (「20」 over 「5」 may be 205). `None` when neither is unsure, or a
-/// reading is not digits.
-fn wrapped_readings(upper: &str, lower: &str) -> Option<Vec<String>> {
-    if !upper.starts_with(UNSURE_CELL) && !lower.starts_with(UNSURE_CELL) {
-        return None;
-    }
+/// one (「20」 over 「5」 may be 205). `None` when a reading is not digits.
+pub(super) fn wrapped_readings(upper: &str, lower: &str) -> Option<Vec<String>> {
     let readings = |t: &str| -> Option<Vec<String>> {
         let words: Vec<String> = t.trim_start_matches(UNSURE_CELL).split_whitespace().map(str::to_string).collect();
         (!words.is_empty() && words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))).then_some(words)
