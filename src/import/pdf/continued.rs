@@ -93,7 +93,11 @@ fn cell(above: &str, below: &str) -> String {
         (true, false) => below.to_string(),
         (false, false) => {
             let readings = wrapped_readings(above, below).unwrap_or_else(|| {
-                [above, below].iter().flat_map(|t| t.trim_start_matches(UNSURE_CELL).split_whitespace()).map(str::to_string).collect()
+                [above, below]
+                    .iter()
+                    .flat_map(|t| t.trim_start_matches(UNSURE_CELL).split_whitespace())
+                    .map(str::to_string)
+                    .collect()
             });
             unsure_cell(&readings)
         }

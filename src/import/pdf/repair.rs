@@ -111,7 +111,8 @@ fn stream_with_true_length(bytes: &[u8], offset: usize, table: &[Option<(u16, us
     let dict = &bytes[open..close];
     let key = dict.windows(8).position(|w| w[..7] == *b"/Length" && w[7].is_ascii_whitespace())?;
     let value = std::str::from_utf8(&dict[key + 7..dict.len().min(key + 40)]).ok()?;
-    let words: Vec<&str> = value.split(|c: char| c.is_whitespace() || "/>".contains(c)).filter(|w| !w.is_empty()).take(3).collect();
+    let words: Vec<&str> =
+        value.split(|c: char| c.is_whitespace() || "/>".contains(c)).filter(|w| !w.is_empty()).take(3).collect();
     let (declared, value_len) = match words[..] {
         [n, g, "R", ..] => {
             let (_, at) = table.get(n.parse::<usize>().ok()?).copied().flatten()?;
@@ -126,7 +127,8 @@ fn stream_with_true_length(bytes: &[u8], offset: usize, table: &[Option<(u16, us
     };
     let ends = |end: usize| {
         let rest = bytes.get(end..).unwrap_or_default();
-        let rest = rest.strip_prefix(b"\r\n").or_else(|| rest.strip_prefix(b"\n")).or_else(|| rest.strip_prefix(b"\r")).unwrap_or(rest);
+        let rest =
+            rest.strip_prefix(b"\r\n").or_else(|| rest.strip_prefix(b"\n")).or_else(|| rest.strip_prefix(b"\r")).unwrap_or(rest);
         rest.starts_with(b"endstream")
     };
     if declared.is_some_and(|n| ends(data + n)) {

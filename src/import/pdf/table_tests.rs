@@ -130,7 +130,9 @@ fn ruled_pdf(cells: &str) -> Vec<u8> {
 fn a_torn_number_wrapped_in_a_narrow_cell_keeps_the_whole_number_among_its_readings() {
     // 「205」 wrapped in the narrow last cell: 「20」 drawn pulled apart (a
     // justified line, so torn and unsure), 「5」 on the line below.
-    let pdf = ruled_pdf("BT /F1 12 Tf 305 735 Td (7) Tj ET BT /F1 12 Tf 336 745 Td [(2) -900 (0)] TJ ET BT /F1 12 Tf 336 729 Td (5) Tj ET");
+    let pdf = ruled_pdf(
+        "BT /F1 12 Tf 305 735 Td (7) Tj ET BT /F1 12 Tf 336 745 Td [(2) -900 (0)] TJ ET BT /F1 12 Tf 336 729 Td (5) Tj ET",
+    );
     let text = super::from_bytes(&pdf).unwrap().text;
     let row = text.lines().find(|l| l.contains("Row one")).unwrap_or_default();
     let unsure = row.split('\t').find(|c| c.starts_with(crate::import::stream::UNSURE_CELL)).unwrap_or_default();
