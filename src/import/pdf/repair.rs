@@ -32,10 +32,14 @@ pub(super) fn rebuilt(bytes: &[u8]) -> Option<Vec<u8>> {
         table[number as usize] = Some((generation, offset));
     }
     let mut out = bytes.to_vec();
-    // Streams whose /Length misses their end, written again with their true length.
+    // Streams whose /Length misses their end, written again with their true
+    // length: every `endstream` found once, dictionaries read within a budget
+    // of bytes (a file of a million unclosed dictionaries is not read for each).
+    let ends: Vec<usize> = (0..bytes.len().saturating_sub(8)).filter(|&i| bytes[i..].starts_with(b"endstream")).collect();
+    let mut budget = 4 * bytes.len() + 65_536;
     for number in 0..size {
         let Some((generation, offset)) = table[number] else { continue };
-        if let Some(fixed) = stream_with_true_length(bytes, offset, &table) {
+        if let Some(fixed) = stream_with_true_length(bytes, offset, &table, &ends, &mut budget) {
             out.push(b'\n');
             table[number] = Some((generation, out.len()));
             out.extend_from_slice(format!("{number} {generation} obj\n").as_bytes());
@@ -98,10 +102,17 @@ fn scan(bytes: &[u8]) -> Vec<(u32, u16, usize)> {
 /// `endstream` — when it is a stream whose /Length does not end at
 /// `endstream`: the data taken up to the first `endstream` and the length
 /// written as it is. `None` for any other object.
-fn stream_with_true_length(bytes: &[u8], offset: usize, table: &[Option<(u16, usize)>]) -> Option<Vec<u8>> {
-    let after_obj = offset + bytes.get(offset..)?.windows(3).position(|w| w == b"obj")? + 3;
+fn stream_with_true_length(
+    bytes: &[u8],
+    offset: usize,
+    table: &[Option<(u16, usize)>],
+    stream_ends: &[usize],
+    budget: &mut usize,
+) -> Option<Vec<u8>> {
+    // 「N G obj」 starts at an object's offset.
+    let after_obj = offset + bytes.get(offset..bytes.len().min(offset + 32))?.windows(3).position(|w| w == b"obj")? + 3;
     let open = after_obj + bytes[after_obj..].iter().position(|b| !b.is_ascii_whitespace())?;
-    let close = dictionary_end(bytes, open)?;
+    let close = dictionary_end(bytes, open, budget)?;
     let mut data = close + bytes[close..].iter().position(|b| !b.is_ascii_whitespace())?;
     if !bytes[data..].starts_with(b"stream") {
         return None;
@@ -117,7 +128,7 @@ fn stream_with_true_length(bytes: &[u8], offset: usize, table: &[Option<(u16, us
         [n, g, "R", ..] => {
             let (_, at) = table.get(n.parse::<usize>().ok()?).copied().flatten()?;
             let _: u16 = g.parse().ok()?;
-            let after = at + bytes[at..].windows(3).position(|w| w == b"obj")? + 3;
+            let after = at + bytes[at..bytes.len().min(at + 32)].windows(3).position(|w| w == b"obj")? + 3;
             let text = std::str::from_utf8(&bytes[after..bytes.len().min(after + 30)]).ok()?;
             let declared = text.split_whitespace().next().and_then(|w| w.parse::<usize>().ok());
             (declared, value.find('R')? + 1)
@@ -134,7 +145,7 @@ fn stream_with_true_length(bytes: &[u8], offset: usize, table: &[Option<(u16, us
     if declared.is_some_and(|n| ends(data + n)) {
         return None;
     }
-    let mut end = data + bytes[data..].windows(9).position(|w| w == b"endstream")?;
+    let mut end = *stream_ends.get(stream_ends.partition_point(|&e| e < data))?;
     if bytes[..end].ends_with(b"\r\n") {
         end -= 2;
     } else if bytes[..end].ends_with(b"\n") || bytes[..end].ends_with(b"\r") {
@@ -150,13 +161,14 @@ fn stream_with_true_length(bytes: &[u8], offset: usize, table: &[Option<(u16, us
 }
 
 /// The index after the `>>` closing the dictionary opened at `open` (at most 64 KB on).
-fn dictionary_end(bytes: &[u8], open: usize) -> Option<usize> {
+fn dictionary_end(bytes: &[u8], open: usize, budget: &mut usize) -> Option<usize> {
     if !bytes[open..].starts_with(b"<<") {
         return None;
     }
     let mut depth = 0usize;
     let mut i = open;
     while i + 1 < bytes.len().min(open + 65_536) {
+        *budget = budget.checked_sub(1)?;
         match &bytes[i..i + 2] {
             b"<<" => (depth, i) = (depth + 1, i + 2),
             b">>" => {
