@@ -17,12 +17,14 @@ use lopdf::{Document, Object};
 
 mod clash;
 mod cmap;
+mod continued;
 mod encrypt;
 mod fonts;
 mod grid;
 mod lines;
 mod overdrawn;
 mod page;
+mod repair;
 mod rows;
 mod straddle;
 #[cfg(test)]
@@ -74,6 +76,19 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     if !bytes.starts_with(b"%PDF") && !bytes[..bytes.len().min(1024)].windows(4).any(|w| w == b"%PDF") {
         return Err(ImportError("文件不是 PDF（开头没有 %PDF 标记）".into()));
     }
+    let locked = encrypted().0;
+    match open(bytes).and_then(|doc| read_document(&doc)) {
+        Err(e) if e.0 != locked => {
+            // A cross-reference table pointing to the wrong places, a stream whose
+            // /Length misses its end: the objects found by scanning, read again.
+            repair::rebuilt(bytes).map_or(Err(e.clone()), |fixed| open(&fixed).and_then(|doc| read_document(&doc)).map_err(|_| e))
+        }
+        read => read,
+    }
+}
+
+/// The document in `bytes`, decrypted with the empty password if it can be.
+fn open(bytes: &[u8]) -> Result<Document, ImportError> {
     let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_STREAM), ..lopdf::LoadOptions::default() };
     let load = |bytes: &[u8]| {
         Document::load_mem_with_options(bytes, options.clone()).map_err(|e| match e {
@@ -90,6 +105,11 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     if doc.is_encrypted() || doc.trailer.has(b"Encrypt") {
         return Err(encrypted());
     }
+    Ok(doc)
+}
+
+/// The text of the document's pages.
+fn read_document(doc: &Document) -> Result<Source, ImportError> {
     let pages = doc.get_pages();
     if pages.len() > MAX_PAGES {
         return Err(ImportError(format!("PDF 有 {} 页，一份年报只有几页到二十几页（最多读 {MAX_PAGES} 页）", pages.len())));
@@ -100,7 +120,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     let (mut chars, mut unmapped) = (0, 0);
     let (found, ids): (usize, Vec<lopdf::ObjectId>) = (pages.len(), pages.values().copied().collect());
     for (number, id) in pages {
-        let drawn = page::page_runs(&doc, id, &mut budget)?;
+        let drawn = page::page_runs(doc, id, &mut budget)?;
         chars += drawn.runs.iter().flat_map(|r| r.text.chars()).filter(|&c| c != fonts::UNMAPPED).count();
         unmapped += drawn.unmapped;
         lines::write_page(number, overdrawn::once(drawn.runs), &drawn.rules, &mut out, &mut carry);
@@ -114,14 +134,14 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
         )));
     }
     if chars < 20 {
-        if !page_tree_whole(&doc, found) {
+        if !page_tree_whole(doc, found) {
             return Err(ImportError(if found == 0 {
                 "PDF 文件已损坏：页面目录有误，找不到任何一页，无法读取其中的文字".to_string()
             } else {
                 format!("PDF 文件已损坏：页面目录有误（目录所写的页数与找到的 {found} 页不符），无法读取其中的文字")
             }));
         }
-        if !ids.iter().any(|&id| has_image(&doc, id)) {
+        if !ids.iter().any(|&id| has_image(doc, id)) {
             return Err(ImportError("PDF 中没有可读的文字，也没有扫描的图片：文件可能已损坏，或不是年报".into()));
         }
         return Err(ImportError(

@@ -6,7 +6,7 @@
 
 use super::grid::{self, Piece};
 use super::{Rule, Run};
-use super::{rows, straddle};
+use super::{continued, rows, straddle};
 use crate::import::stream::{Source, UNSURE_CELL};
 
 fn is_numeric(t: &str) -> bool {
@@ -33,6 +33,8 @@ pub(super) struct Carry {
     /// The text's left and right edges over the pages so far (a page with a
     /// few lines does not show them).
     edges: Option<(f32, f32)>,
+    /// The page's last line, a ruled row the next page may go on with.
+    tail: Option<continued::Tail>,
 }
 
 impl Carry {
@@ -232,6 +234,8 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
         .collect();
     // Numbers drawn between two rows: in neither row for sure.
     straddle::settle(&mut lines, &mut filled, is_numeric);
+    // A row broken over the page: its cells' lines at the top of this one.
+    continued::join(carry.tail.take(), &mut lines, &mut filled, rules, out, is_numeric);
     let numbers = |l: &[Run]| l.iter().filter(|r| is_numeric(&r.text)).cloned().collect::<Vec<_>>();
     let fullest = lines.iter().map(|l| numbers(l).len()).max().unwrap_or(0);
     if fullest >= 2 {
@@ -246,6 +250,7 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
         out.places.push(place);
     }
     for (k, line) in lines.iter().enumerate() {
+        let start = (out.text.len(), out.places.len());
         let mut prev_end: Option<f32> = None;
         let mut prev_run: Option<&Run> = None;
         let mut prev_char: Option<char> = None;
@@ -297,6 +302,9 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
             _ => {
                 out.text.push('\n');
                 out.places.push(place);
+                if k + 1 == lines.len() {
+                    carry.tail = continued::tail(line, &filled[k], rules, start.0, start.1);
+                }
             }
         }
     }

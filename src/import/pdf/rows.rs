@@ -14,6 +14,7 @@
 
 use super::grid;
 use super::{Rule, Run};
+use crate::import::stream::{UNSURE_CELL, unsure_cell};
 
 /// The horizontal rules just above and below the point (`x`, `y`): the band
 /// of a table row, when there are rules on both sides.
@@ -119,12 +120,20 @@ fn joined(lines: &[Vec<Run>], rules: &[Rule], numeric: &impl Fn(&str) -> bool) -
         let mut parts = cell.into_iter();
         let Some((mut line, mut whole)) = parts.next() else { continue };
         let width = edges[c + 1] - edges[c];
-        for (k, r) in parts {
+        for (k, mut r) in parts {
             let digits_go_on =
                 whole.text.ends_with(|c: char| c.is_ascii_digit()) && r.text.starts_with(|c: char| c.is_ascii_digit());
             let ascii = whole.text.ends_with(|c: char| c.is_ascii_alphanumeric())
                 && r.text.starts_with(|c: char| c.is_ascii_alphanumeric());
-            if k == line {
+            if k != line
+                && (whole.text.starts_with(UNSURE_CELL) || r.text.starts_with(UNSURE_CELL))
+                && let Some(readings) = wrapped_readings(&whole.text, &r.text)
+            {
+                // An unsure piece (a torn number) over or under another: the
+                // cell keeps each reading of either line and each joined.
+                r.text = unsure_cell(&readings);
+                whole.text.clear();
+            } else if k == line {
                 // On one line: apart only where the strings were drawn apart.
                 if ascii && r.x - whole.end > 0.2 * r.size {
                     whole.text.push(' ');
@@ -146,6 +155,27 @@ fn joined(lines: &[Vec<Run>], rules: &[Rule], numeric: &impl Fn(&str) -> bool) -
         }
         whole.y = first.y;
         out.push(whole);
+    }
+    Some(out)
+}
+
+/// The readings of a cell whose number may go on from the line `upper` to the
+/// line `lower`, either already unsure or not ([`UNSURE_CELL`] and its
+/// readings): every reading of each, and each upper one joined to each lower
+/// one (「20」 over 「5」 may be 205). `None` when a reading is not digits.
+pub(super) fn wrapped_readings(upper: &str, lower: &str) -> Option<Vec<String>> {
+    let readings = |t: &str| -> Option<Vec<String>> {
+        let words: Vec<String> = t.trim_start_matches(UNSURE_CELL).split_whitespace().map(str::to_string).collect();
+        (!words.is_empty() && words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))).then_some(words)
+    };
+    let (up, down) = (readings(upper)?, readings(lower)?);
+    // A leading zero is not how a number is printed (「0」 over 「5」 is not 05).
+    let joined = up.iter().flat_map(|u| down.iter().map(move |d| format!("{u}{d}"))).filter(|j| !j.starts_with('0'));
+    let mut out: Vec<String> = Vec::new();
+    for r in up.iter().cloned().chain(down.iter().cloned()).chain(joined) {
+        if !out.contains(&r) {
+            out.push(r);
+        }
     }
     Some(out)
 }

@@ -103,3 +103,77 @@ fn a_number_reaching_over_two_columns_without_rules_is_in_neither_for_sure() {
     // Left as it stands (read as unsure), not put in one column with a blank beside it.
     assert!(filled[2].iter().all(Option::is_some), "{:?}", filled[2]);
 }
+
+/// A one-page PDF (Helvetica) of a ruled table: a label column 50–300 and
+/// value columns of 34 points at 300–334–368, rows between the rules at 760,
+/// 720 and 680; `cells` draws the values; text above and below the table.
+fn ruled_pdf(cells: &str) -> Vec<u8> {
+    use super::test_pdf;
+    let mut content = String::from("0.5 w ");
+    for y in [760, 720, 680] {
+        content.push_str(&format!("50 {y} m 368 {y} l S "));
+    }
+    for x in [50, 300, 334, 368] {
+        content.push_str(&format!("{x} 680 m {x} 760 l S "));
+    }
+    content.push_str("BT /F1 12 Tf 50 800 Td (Annual report of the county office) Tj ET ");
+    content.push_str("BT /F1 12 Tf 55 735 Td (Row one) Tj ET BT /F1 12 Tf 55 695 Td (Row two) Tj ET ");
+    content.push_str("BT /F1 12 Tf 305 695 Td (3) Tj ET BT /F1 12 Tf 339 695 Td (4) Tj ET ");
+    content.push_str(cells);
+    content.push_str(" BT /F1 12 Tf 50 600 Td (Text under the table of the report) Tj ET");
+    let mut doc = lopdf::Document::with_version("1.4");
+    test_pdf::one_page(&mut doc, test_pdf::helvetica(), content.as_bytes());
+    test_pdf::saved(doc)
+}
+
+#[test]
+fn a_torn_number_wrapped_in_a_narrow_cell_keeps_the_whole_number_among_its_readings() {
+    // 「205」 wrapped in the narrow last cell: 「20」 drawn pulled apart (a
+    // justified line, so torn and unsure), 「5」 on the line below.
+    let pdf = ruled_pdf(
+        "BT /F1 12 Tf 305 735 Td (7) Tj ET BT /F1 12 Tf 336 745 Td [(2) -900 (0)] TJ ET BT /F1 12 Tf 336 729 Td (5) Tj ET",
+    );
+    let text = super::from_bytes(&pdf).unwrap().text;
+    let row = text.lines().find(|l| l.contains("Row one")).unwrap_or_default();
+    let unsure = row.split('\t').find(|c| c.starts_with(crate::import::stream::UNSURE_CELL)).unwrap_or_default();
+    let readings: Vec<&str> = unsure.trim_start_matches(crate::import::stream::UNSURE_CELL).split(' ').collect();
+    for reading in ["20", "5", "205"] {
+        assert!(readings.contains(&reading), "{reading} not among the readings of {row:?}");
+    }
+    assert!(!readings.contains(&"05"), "{row:?}");
+}
+
+#[test]
+fn a_row_broken_over_a_page_is_one_row_with_its_cells_joined() {
+    use super::test_pdf;
+    // A label column 50–300 and three value columns of 34 points; the last
+    // row of page 1 breaks: its second cell's number, and the lower line of
+    // its third cell's, are drawn in a row of the same columns at the top of
+    // page 2, with nothing in its label cell.
+    let ruled = |ys: &[i32]| {
+        let mut c = String::from("0.5 w ");
+        for y in ys {
+            c.push_str(&format!("50 {y} m 402 {y} l S "));
+        }
+        for x in [50, 300, 334, 368, 402] {
+            c.push_str(&format!("{x} {} m {x} {} l S ", ys[ys.len() - 1], ys[0]));
+        }
+        c
+    };
+    let at = |x: i32, y: i32, t: &str| format!("BT /F1 12 Tf {x} {y} Td ({t}) Tj ET ");
+    let mut first = ruled(&[160, 120, 80]);
+    first.push_str(&at(50, 700, "Annual report of the county office"));
+    first.push_str(&(at(55, 135, "Row one") + &at(305, 135, "1") + &at(339, 135, "2") + &at(373, 135, "3")));
+    first.push_str(&(at(55, 95, "Row two") + &at(305, 95, "7") + &at(373, 95, "12")));
+    let mut second = ruled(&[780, 760, 720]);
+    second.push_str(&(at(339, 765, "9") + &at(373, 765, "5")));
+    second.push_str(&(at(55, 735, "Row three") + &at(305, 735, "4") + &at(339, 735, "5") + &at(373, 735, "6")));
+    second.push_str(&at(50, 600, "Text under the table of the report"));
+    let mut doc = lopdf::Document::with_version("1.4");
+    test_pdf::pages(&mut doc, test_pdf::helvetica(), &[first.as_bytes(), second.as_bytes()]);
+    let text = super::from_bytes(&test_pdf::saved(doc)).unwrap().text;
+    let lines: Vec<&str> = text.lines().collect();
+    let u = crate::import::stream::UNSURE_CELL;
+    let row = lines.iter().position(|l| l.contains("Row two")).unwrap_or_default();
+    assert_eq!(lines[row..row + 2], [format!("\tRow two\t7\t9\t{u}12 5 125"), "\tRow three\t4\t5\t6".into()], "{text}");
+}

@@ -9,13 +9,23 @@ pub fn helvetica() -> Dictionary {
 
 /// Makes `doc` one A4 page drawing `content` with `font` as /F1.
 pub fn one_page(doc: &mut Document, font: Dictionary, content: &[u8]) {
+    pages(doc, font, &[content]);
+}
+
+/// Makes `doc` A4 pages, each drawing its `contents` with `font` as /F1.
+pub fn pages(doc: &mut Document, font: Dictionary, contents: &[&[u8]]) {
     let pages = doc.new_object_id();
     let font = doc.add_object(font);
-    let content = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
-    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages, "Contents" => content,
-    "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] });
-    doc.objects.insert(pages, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
+    let mut kids: Vec<Object> = Vec::new();
+    for content in contents {
+        let content = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages, "Contents" => content,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] });
+        kids.push(page.into());
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(pages, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
     doc.trailer.set("Root", catalog);
 }
