@@ -2,9 +2,10 @@
 //!
 //! A row's text is cut into tokens where the source separated them (a cell, a
 //! space, a line). When there are as many tokens as cells, each cell is read as
-//! it stands. When digits ran together (a crawler's text: `230 000023` for
-//! seven cells), the row is not split with the table's own sums: every way of
-//! cutting the digits into numbers (no leading zeros) is considered, a cell
+//! it stands. With fewer tokens (blank cells not written, or digits run
+//! together: a crawler's `230 000023` for seven cells), the row is not split
+//! with the table's own sums: every reading is considered (each number whole
+//! or cut into numbers without leading zeros, a blank cell anywhere), a cell
 //! that reads the same in all of them is taken, and every other cell is left
 //! unread with its possible readings.
 
