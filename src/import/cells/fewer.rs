@@ -65,9 +65,14 @@ fn whole_readings(t: &Token) -> (Vec<String>, bool) {
             let runs: Vec<&str> = t.raw.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).collect();
             (runs.into_iter().take(1).map(str::to_string).collect(), true)
         }
-        Kind::Unsure(_) => {
-            (t.text.split(' ').filter(|r| !r.is_empty()).map(|r| if r == "空白" { String::new() } else { r.to_string() }).collect(), true)
-        }
+        Kind::Unsure(_) => (
+            t.text
+                .split(' ')
+                .filter(|r| !r.is_empty())
+                .map(|r| if r == "空白" { String::new() } else { r.to_string() })
+                .collect(),
+            true,
+        ),
     }
 }
 
@@ -99,7 +104,13 @@ pub(super) fn split(tokens: &[Token], kinds: &[CellKind], all_raw: &str) -> RowR
     let l = chars.len();
     let unread = |why: String| RowRead {
         cells: (0..n)
-            .map(|_| CellRead { unread: Some((why.clone(), Vec::new())), raw: all_raw.to_string(), line, col, ..CellRead::default() })
+            .map(|_| CellRead {
+                unread: Some((why.clone(), Vec::new())),
+                raw: all_raw.to_string(),
+                line,
+                col,
+                ..CellRead::default()
+            })
             .collect(),
         ..RowRead::default()
     };
@@ -113,7 +124,9 @@ pub(super) fn split(tokens: &[Token], kinds: &[CellKind], all_raw: &str) -> RowR
         }
         match atom[p] {
             Some(k) => (q == token_end[p]).then(|| whole_readings(&tokens[k])),
-            None => (q <= token_end[p] && valid_part(&chars[p..q], kinds[j])).then(|| (vec![chars[p..q].iter().collect()], false)),
+            None => {
+                (q <= token_end[p] && valid_part(&chars[p..q], kinds[j])).then(|| (vec![chars[p..q].iter().collect()], false))
+            }
         }
     };
     let ends = |p: usize| p..=token_end.get(p).copied().unwrap_or(p).min(p + MAX_DIGITS + 2);
@@ -141,11 +154,16 @@ pub(super) fn split(tokens: &[Token], kinds: &[CellKind], all_raw: &str) -> RowR
     if !fwd[n][l] {
         return unread(format!("这一行读到的数字多于表格的 {n} 项，无法确定各项属于哪一列"));
     }
-    let cut = tokens.iter().any(|t| t.kind == Kind::Number && !t.whole && !valid_part(&t.text.chars().collect::<Vec<_>>(), CellKind::Amount));
+    let cut = tokens
+        .iter()
+        .any(|t| t.kind == Kind::Number && !t.whole && !valid_part(&t.text.chars().collect::<Vec<_>>(), CellKind::Amount));
     let why = if cut {
         "数字连在一起，无法确定各格的分界和哪一格空白（不按表内合计推算）".to_string()
     } else {
-        format!("这一行只读到 {} 项，表格应为 {n} 项：无法确定哪一格空白，也无法确定是否有数字连在一起（不按表内合计推算）", tokens.len())
+        format!(
+            "这一行只读到 {} 项，表格应为 {n} 项：无法确定哪一格空白，也无法确定是否有数字连在一起（不按表内合计推算）",
+            tokens.len()
+        )
     };
     let mut cells = Vec::with_capacity(n);
     for j in 0..n {

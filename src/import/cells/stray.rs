@@ -32,7 +32,7 @@ pub fn numbers(s: &[Ch], from: usize, to: usize) -> Vec<String> {
         // A numbering (「2.申请人…」) or a number inside words (「第3页」「2024年」).
         let in_words = next.is_some_and(|c| c > '\u{2E80}' && !"件个人次项元万".contains(c))
             || (start > from && s[start].gap == Gap::None && s[start - 1].c > '\u{2E80}');
-        if !(after_point || in_words) && !text.is_empty() && !out.contains(&text) {
+        if !(after_point || in_words || text.is_empty() || out.contains(&text)) {
             out.push(text);
         }
     }
