@@ -36,7 +36,7 @@ fn an_imported_document_is_reviewed_and_saved_under_a_new_name() {
     // The same count of items to review as `nianbao import` prints for the file.
     let listed = nianbao::import::import_file(&source).unwrap().review_lines().len();
     assert!(h.state().status.contains(&format!("共 {listed} 项需要核对")), "{}", h.state().status);
-    assert!(h.query_by_label_contains("可能是 6、64、640").is_some(), "each unread cell with its readings");
+    assert!(h.query_by_label_contains("可能是 空白、6、64、640").is_some(), "each unread cell with its readings");
     assert!(h.state().path.is_none(), "not yet a report file");
     // Typing a value into an unread cell makes it read.
     let cell = nianbao::model::check::CellRef::applications(0, 0);

@@ -2,18 +2,21 @@
 //!
 //! A row's text is cut into tokens where the source separated them (a cell, a
 //! space, a line). When there are as many tokens as cells, each cell is read as
-//! it stands. When digits ran together (a crawler's text: `230 000023` for
-//! seven cells), the row is not split with the table's own sums: every way of
-//! cutting the digits into numbers (no leading zeros) is considered, a cell
+//! it stands. With fewer tokens (blank cells not written, or digits run
+//! together: a crawler's `230 000023` for seven cells), the row is not split
+//! with the table's own sums: every reading is considered (each number whole
+//! or cut into numbers without leading zeros, a blank cell anywhere), a cell
 //! that reads the same in all of them is taken, and every other cell is left
 //! unread with its possible readings.
 
 mod fewer;
+mod stray;
 
 use super::stream::{Ch, EMPTY_CELL, Gap, is_unsure, unsure_reason};
 use crate::model::Decimal;
 use crate::model::template::CellKind;
 use fewer::{missing_cells, split};
+pub use stray::numbers as stray_numbers;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Kind {
@@ -77,10 +80,21 @@ fn is_digit(c: char) -> bool {
 
 /// Reads the row's numbers from `s[from..to]`; `kinds` is what each cell holds.
 pub fn read_row(s: &[Ch], from: usize, to: usize, kinds: &[CellKind]) -> RowRead {
-    let (tokens, unit, end, notes) = tokens(s, from, to.min(s.len()), kinds.len());
+    read_labelled_row(s, from, from, to, kinds)
+}
+
+/// Reads the row whose label is `s[label..from]`: numbers inside the label or
+/// after the row's numbers and some text (before `to`) make a row whose numbers
+/// are not cells of the source unread ([`stray`]).
+pub fn read_labelled_row(s: &[Ch], label: usize, from: usize, to: usize, kinds: &[CellKind]) -> RowRead {
+    let (tokens, unit, (notes_end, end), notes) = tokens(s, from, to.min(s.len()), kinds.len());
     // Where the row's label ends: the place of a row with no numbers.
     let at = s.get(from.saturating_sub(1)).map_or((0, 0), |c| (c.line, c.col));
+    let cells_of_source = tokens.iter().any(|t| t.whole) && tokens.iter().all(|t| t.whole);
     let mut row = place(tokens, kinds, at);
+    if !cells_of_source {
+        stray::check(&mut row, s, (label.min(from), notes_end), (end, to), at);
+    }
     row.unit = unit;
     row.end = end;
     if let Some(note) = notes.first() {
@@ -93,7 +107,8 @@ pub fn read_row(s: &[Ch], from: usize, to: usize, kinds: &[CellKind]) -> RowRead
     row
 }
 
-type Tokens = (Vec<Token>, Option<String>, usize, Vec<String>);
+/// The tokens, the unit, where the label's notes and the numbers end, the notes.
+type Tokens = (Vec<Token>, Option<String>, (usize, usize), Vec<String>);
 
 /// The row's tokens; at most `n` cells of the source are taken as odd ones.
 fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
@@ -114,7 +129,7 @@ fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
             _ => break,
         }
     }
-    let mut end = i;
+    let (notes_end, mut end) = (i, i);
     let row_line = s.get(from.saturating_sub(1)).map(|c| c.line);
     // The end of the cell opened at `i`: the next cell or line.
     let cell_end = |mut i: usize| {
@@ -256,7 +271,7 @@ fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
         }
         break;
     }
-    (out, unit, end, notes)
+    (out, unit, (notes_end, end), notes)
 }
 
 fn matches_at(s: &[Ch], i: usize, to: usize, word: &str) -> bool {

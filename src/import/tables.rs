@@ -5,7 +5,7 @@ mod headers;
 mod repeats;
 
 use super::Review;
-use super::cells::{CellRead, RowRead, read_row};
+use super::cells::{CellRead, RowRead, read_labelled_row, read_row};
 use super::labels::{Doc, Found, core, is_numeral};
 use super::stream::EMPTY_CELL;
 use crate::model::check::CellRef;
@@ -82,9 +82,10 @@ impl Placer<'_> {
         }
     }
 
-    fn missing(&mut self, cells: impl IntoIterator<Item = CellRef>, why: &str) {
+    fn missing(&mut self, cells: impl IntoIterator<Item = CellRef>, why: &str, candidates: &[String]) {
         for cell in cells {
-            self.report.mark_unread(cell, Unread { reason: why.to_string(), ..Unread::default() });
+            let unread = Unread { reason: why.to_string(), candidates: candidates.to_vec(), ..Unread::default() };
+            self.report.mark_unread(cell, unread);
         }
     }
 }
@@ -101,6 +102,24 @@ fn find_rows(doc: &Doc, labels: &[Vec<&str>], from: usize, to: usize) -> Vec<Opt
         out.push(found);
     }
     out
+}
+
+/// Where the label of row `i` read from `start` begins (`start` for a row read
+/// elsewhere, a repeated one).
+fn label_start(found: &[Option<Found>], i: usize, start: usize) -> usize {
+    found[i].filter(|f| f.end == start).map_or(start, |f| f.start)
+}
+
+/// What row `i`, its label not found, may hold: the numbers between the labels
+/// found around it (a label broken by numbers, 「…缴 5 他处理 纳费用…」, is not
+/// found, but its numbers are there), when there are few.
+fn around(doc: &Doc, found: &[Option<Found>], i: usize, (from, to): (usize, usize), n: usize) -> Vec<String> {
+    let start = found[..i].iter().flatten().last().map_or(from, |f| f.end);
+    let numbers = super::cells::stray_numbers(&doc.s, start, next_start(found, i, to));
+    if numbers.is_empty() || numbers.len() > 3 * n {
+        return Vec::new();
+    }
+    std::iter::once("空白".to_string()).chain(numbers).collect()
 }
 
 /// The end of row `i`'s numbers: the start of the next label found, or `to`.
@@ -149,7 +168,7 @@ fn disclosure(p: &mut Placer<'_>, (from, to): (usize, usize)) {
     }
     let read_at = |i: usize, start: usize, end: usize| {
         let kinds: Vec<CellKind> = rows[i].0.columns.iter().map(|c| c.role.kind()).collect();
-        let mut read: RowRead = read_row(&p.doc.s, start, end, &kinds);
+        let mut read: RowRead = read_labelled_row(&p.doc.s, label_start(&found, i, start), start, end, &kinds);
         read.cells = headers::reorder(read.cells, &columns[i]);
         read
     };
@@ -164,6 +183,7 @@ fn disclosure(p: &mut Placer<'_>, (from, to): (usize, usize)) {
             p.missing(
                 (0..block.columns.len()).map(|j| CellRef::disclosure(i, j)),
                 &format!("原文中没有找到表二「{}」这一行", row.label),
+                &around(p.doc, &found, i, (from, to), block.columns.len()),
             );
             continue;
         };
@@ -252,7 +272,7 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
     // Its sub-rows 1 and 2 (long labels) both missing: the 3.其他 found, if any, is not the sub-row.
     let merged_other = p.report.template == TemplateId::V2021 && other_rows.iter().take(2).all(|&i| found[i].is_none());
     let read_at = |i: usize, start: usize, end: usize| {
-        let mut read = read_row(&p.doc.s, start, end, &kinds);
+        let mut read = read_labelled_row(&p.doc.s, label_start(&found, i, start), start, end, &kinds);
         read.cells = headers::reorder(read.cells, &columns[i]);
         if subtotal && read.cells.len() == n + 1 {
             read.cells.remove(headers::subtotal_col());
@@ -274,7 +294,9 @@ fn applications(p: &mut Placer<'_>, (from, to): (usize, usize)) {
             continue;
         }
         let Some(read) = read else {
-            p.missing((0..n).map(|j| CellRef::applications(i, j)), &format!("原文中没有找到表三「{}」这一行", row.label()));
+            let candidates = around(p.doc, &found, i, (from, to), n);
+            let why = format!("原文中没有找到表三「{}」这一行", row.label());
+            p.missing((0..n).map(|j| CellRef::applications(i, j)), &why, &candidates);
             continue;
         };
         for (j, c) in read.cells.iter().enumerate() {
@@ -371,7 +393,7 @@ fn reviews(p: &mut Placer<'_>, (from, to): (usize, usize)) {
         }
     }
     let Some((start, end)) = best.filter(|_| best_score >= 5) else {
-        p.missing((0..REVIEW_CELLS).map(CellRef::reviews), "原文中没有找到表四（行政复议、行政诉讼情况）的数字");
+        p.missing((0..REVIEW_CELLS).map(CellRef::reviews), "原文中没有找到表四（行政复议、行政诉讼情况）的数字", &[]);
         return;
     };
     let mut read = read_row(s, start, end, &[CellKind::Count; REVIEW_CELLS]);

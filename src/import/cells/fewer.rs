@@ -1,7 +1,7 @@
-//! A row with fewer cells read than the table has columns: either blank cells
-//! the source did not write (each read cell a cell of the source: which cells
-//! were blank is not known), or digits of several cells run together (a
-//! crawler's text: every way of cutting them is considered).
+//! A row with fewer cells read than the table has columns: blank cells the
+//! source did not write (which ones is not known), and in copied text also
+//! digits of several cells run together (a crawler's text): every reading is
+//! considered, and a cell is taken only when all of them agree.
 
 use super::{CellRead, Kind, MAX_DIGITS, MAX_RUN, RowRead, Token, parse};
 use crate::model::template::CellKind;
@@ -55,25 +55,57 @@ fn valid_part(p: &[char], kind: CellKind) -> bool {
     body.contains(&'.') <= (kind == CellKind::Amount)
 }
 
-/// Cuts fewer tokens than cells into numbers every possible way.
+/// What a token placed whole in one cell reads as: its readings (「」 for
+/// blank) and whether the cell is odd (unread even with one reading).
+fn whole_readings(t: &Token) -> (Vec<String>, bool) {
+    match &t.kind {
+        Kind::Number => (vec![t.text.clone()], false),
+        Kind::Dash | Kind::Empty => (vec![String::new()], false),
+        Kind::Other => {
+            let runs: Vec<&str> = t.raw.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).collect();
+            (runs.into_iter().take(1).map(str::to_string).collect(), true)
+        }
+        Kind::Unsure(_) => (
+            t.text
+                .split(' ')
+                .filter(|r| !r.is_empty())
+                .map(|r| if r == "空白" { String::new() } else { r.to_string() })
+                .collect(),
+            true,
+        ),
+    }
+}
+
+/// Fewer tokens than cells, some of them not whole cells of the source
+/// (spaces or lines apart, or digits run together). Every reading is
+/// considered: each such number whole or cut into several (no leading zeros),
+/// and a blank cell anywhere (a blank cell leaves nothing in copied text). A
+/// cell is taken only when every reading gives it the same value: a cut is
+/// certain only when the digits force it (「000023」 for seven cells: a number
+/// never starts with 0), never because it is the one cut that fills the
+/// columns (「2 2 13」 may be 2, 2, 1, 3 or 2, 2, blank, 13).
 pub(super) fn split(tokens: &[Token], kinds: &[CellKind], all_raw: &str) -> RowRead {
     let n = kinds.len();
     let (line, col) = (tokens[0].line, tokens[0].col);
-    let chars: Vec<char> =
-        tokens.iter().flat_map(|t| if t.kind == Kind::Number { t.text.chars().collect() } else { vec!['#'] }).collect();
-    let mut token_end = Vec::with_capacity(chars.len());
-    let mut fixed = Vec::with_capacity(chars.len());
-    for t in tokens {
-        let len = if t.kind == Kind::Number { t.text.chars().count() } else { 1 };
-        let end = token_end.len() + len;
-        token_end.extend(std::iter::repeat_n(end, len));
-        fixed.extend(std::iter::repeat_n(t.kind != Kind::Number, len));
+    // Each token's characters; a token that is one cell whatever the reading
+    // (not a number, or a number alone in a cell of the source) is one
+    // character standing for the whole token.
+    let mut chars: Vec<char> = Vec::new();
+    let mut token_end = Vec::new();
+    let mut atom: Vec<Option<usize>> = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        let whole = t.kind != Kind::Number || t.whole;
+        let text: Vec<char> = if whole { vec!['#'] } else { t.text.chars().collect() };
+        let end = chars.len() + text.len();
+        token_end.extend(std::iter::repeat_n(end, text.len()));
+        atom.extend(std::iter::repeat_n(whole.then_some(k), text.len()));
+        chars.extend(text);
     }
     let l = chars.len();
-    let unread = |why: String, candidates: Vec<Vec<String>>| RowRead {
+    let unread = |why: String| RowRead {
         cells: (0..n)
-            .map(|j| CellRead {
-                unread: Some((why.clone(), candidates.get(j).cloned().unwrap_or_default())),
+            .map(|_| CellRead {
+                unread: Some((why.clone(), Vec::new())),
                 raw: all_raw.to_string(),
                 line,
                 col,
@@ -83,21 +115,30 @@ pub(super) fn split(tokens: &[Token], kinds: &[CellKind], all_raw: &str) -> RowR
         ..RowRead::default()
     };
     if l > MAX_RUN {
-        return unread(format!("这一行的数字连在一起（共 {l} 位），无法确定各格的分界"), Vec::new());
+        return unread(format!("这一行的数字连在一起（共 {l} 位），无法确定各格的分界"));
     }
-    let ok = |p: usize, q: usize, j: usize| -> bool {
-        if fixed[p] { q == token_end[p] } else { q <= token_end[p] && valid_part(&chars[p..q], kinds[j]) }
+    // The readings of cell j taking chars[p..q] (q == p: a blank cell not written).
+    let readings = |p: usize, q: usize, j: usize| -> Option<(Vec<String>, bool)> {
+        if q == p {
+            return Some((vec![String::new()], false));
+        }
+        match atom[p] {
+            Some(k) => (q == token_end[p]).then(|| whole_readings(&tokens[k])),
+            None => {
+                (q <= token_end[p] && valid_part(&chars[p..q], kinds[j])).then(|| (vec![chars[p..q].iter().collect()], false))
+            }
+        }
     };
-    // fwd[j][p]: chars[..p] reads as j cells; bwd[j][q]: chars[q..] reads as cells j.. .
+    let ends = |p: usize| p..=token_end.get(p).copied().unwrap_or(p).min(p + MAX_DIGITS + 2);
+    // fwd[j][p]: chars[..p] reads as cells ..j; bwd[j][q]: chars[q..] reads as cells j.. .
     let mut fwd = vec![vec![false; l + 1]; n + 1];
     fwd[0][0] = true;
     for j in 0..n {
-        for p in 0..l {
+        for p in 0..=l {
             if fwd[j][p] {
-                let last = token_end[p].min(p + MAX_DIGITS + 2);
-                for (q, reachable) in fwd[j + 1].iter_mut().enumerate().take(last + 1).skip(p + 1) {
-                    if ok(p, q, j) {
-                        *reachable = true;
+                for q in ends(p) {
+                    if readings(p, q, j).is_some() {
+                        fwd[j + 1][q] = true;
                     }
                 }
             }
@@ -106,42 +147,48 @@ pub(super) fn split(tokens: &[Token], kinds: &[CellKind], all_raw: &str) -> RowR
     let mut bwd = vec![vec![false; l + 1]; n + 1];
     bwd[n][l] = true;
     for j in (0..n).rev() {
-        for p in 0..l {
-            for q in p + 1..=token_end[p].min(p + MAX_DIGITS + 2) {
-                if bwd[j + 1][q] && ok(p, q, j) {
-                    bwd[j][p] = true;
-                    break;
-                }
-            }
+        for p in 0..=l {
+            bwd[j][p] = ends(p).any(|q| bwd[j + 1][q] && readings(p, q, j).is_some());
         }
     }
     if !fwd[n][l] {
-        return unread(format!("这一行只读到 {} 项，表格应为 {n} 项，无法确定哪一格空白", tokens.len()), Vec::new());
+        return unread(format!("这一行读到的数字多于表格的 {n} 项，无法确定各项属于哪一列"));
     }
+    let cut = tokens
+        .iter()
+        .any(|t| t.kind == Kind::Number && !t.whole && !valid_part(&t.text.chars().collect::<Vec<_>>(), CellKind::Amount));
+    let why = if cut {
+        "数字连在一起，无法确定各格的分界和哪一格空白（不按表内合计推算）".to_string()
+    } else {
+        format!(
+            "这一行只读到 {} 项，表格应为 {n} 项：无法确定哪一格空白，也无法确定是否有数字连在一起（不按表内合计推算）",
+            tokens.len()
+        )
+    };
     let mut cells = Vec::with_capacity(n);
     for j in 0..n {
         let mut candidates: Vec<String> = Vec::new();
-        for p in 0..l {
-            if !fwd[j][p] {
-                continue;
-            }
-            for q in p + 1..=token_end[p].min(p + MAX_DIGITS + 2) {
-                if ok(p, q, j) && bwd[j + 1][q] {
-                    let c: String = if fixed[p] { String::new() } else { chars[p..q].iter().collect() };
-                    if !candidates.contains(&c) {
-                        candidates.push(c);
+        let mut odd = false;
+        for p in (0..=l).filter(|&p| fwd[j][p]) {
+            for q in ends(p).filter(|&q| bwd[j + 1][q]) {
+                if let Some((shown, o)) = readings(p, q, j) {
+                    odd |= o;
+                    for c in shown {
+                        if !candidates.contains(&c) {
+                            candidates.push(c);
+                        }
                     }
                 }
             }
         }
         let mut cell = CellRead { raw: all_raw.to_string(), line, col, ..CellRead::default() };
         match candidates.as_slice() {
-            [one] if one.is_empty() => {}
-            [one] => cell.value = parse(one, kinds[j]),
+            [one] if !odd && one.is_empty() => {}
+            [one] if !odd && parse(one, kinds[j]).is_some() => cell.value = parse(one, kinds[j]),
             _ => {
                 candidates.sort_by_key(|c| (c.len(), c.clone()));
                 let shown = candidates.iter().map(|c| if c.is_empty() { "空白".to_string() } else { c.clone() }).collect();
-                cell.unread = Some(("数字连在一起，无法确定各格的分界（不按表内合计推算）".to_string(), shown));
+                cell.unread = Some((why.clone(), shown));
             }
         }
         cells.push(cell);

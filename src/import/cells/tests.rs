@@ -21,9 +21,16 @@ fn separated_cells_read_as_they_stand() {
 
 #[test]
 fn joined_digits_are_not_guessed() {
+    // Cut into seven only because seven cells are asked for: 500000 and 5 with
+    // blank cells reads as well.
     let r = row("500000 5（三）不予公开", 7);
-    assert_eq!(values(&r), ["5", "0", "0", "0", "0", "0", "5"].map(|s| Some(s.to_string())));
+    assert!(r.cells.iter().all(|c| c.unread.is_some()), "{:?}", values(&r));
+    let first = &r.cells[0].unread.as_ref().unwrap().1;
+    assert!(["空白", "5", "500000"].iter().all(|c| first.contains(&c.to_string())), "{first:?}");
+    // Cuts the digits force (no number starts with 0) are certain.
     let r = row("0000000", 7);
+    assert!(r.cells.iter().all(|c| c.value == Some(Decimal::from_int(0))));
+    let r = row("000 0 00 0", 7);
     assert!(r.cells.iter().all(|c| c.value == Some(Decimal::from_int(0))));
     let r = row("640020470", 7);
     let first = r.cells[0].unread.as_ref().unwrap();
@@ -48,6 +55,25 @@ fn cells_of_the_source_are_never_cut_apart() {
     assert!(r.cells.iter().flat_map(|c| &c.unread.as_ref().unwrap().1).all(|c| c != "9"));
     // Whole cells, as many as columns: read as they stand.
     assert_eq!(values(&row("\t0\t99\t\t12", 4)), [Some("0".into()), Some("99".into()), None, Some("12".into())]);
+}
+
+/// A PDF's text copied a number a line (or a row spaced out) with a blank cell
+/// not written: 「0 3 1 2 2 13」 for seven cells. Cutting 13 into 1 and 3 fills
+/// the columns but is a guess (a blank cell and 13 read as well): no cell is
+/// taken, and each has the cut, the uncut and the blank reading.
+#[test]
+fn numbers_apart_are_not_cut_to_fill_the_columns() {
+    for text in ["0\n\n3\n\n1\n\n2\n\n2\n\n13", "0 3 1 2 2 13"] {
+        let r = row(text, 7);
+        assert!(r.cells.iter().all(|c| c.unread.is_some()), "{text:?}: {:?}", values(&r));
+        let readings = |j: usize| r.cells[j].unread.as_ref().unwrap().1.clone();
+        assert_eq!(readings(6), ["空白", "3", "13"], "{text:?}");
+        assert_eq!(readings(5), ["空白", "1", "2", "13"], "{text:?}");
+        assert_eq!(readings(2), ["空白", "1", "3"], "{text:?}");
+    }
+    // A cell the source marked odd stays unread among numbers cut apart.
+    let r = row("\t约1\t0 1", 4);
+    assert!(r.cells[0].unread.is_some(), "{:?}", values(&r));
 }
 
 #[test]
