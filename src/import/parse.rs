@@ -7,6 +7,7 @@ use super::{ImportError, Imported, Review};
 use crate::model::template::{OVERVIEW_TOPICS, PROBLEM_TOPICS, TemplateId};
 use crate::model::{Decimal, Report, money};
 
+mod chrome;
 mod contact;
 mod unsure;
 
@@ -25,10 +26,6 @@ const HEADINGS: [(char, &[&str]); 6] = [
     ('五', &["存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况"]),
     ('六', &["其他需要报告的事项"]),
 ];
-
-/// Where a website's page goes on after the report.
-const TRAILERS: [&str; 10] =
-    ["附件下载", "相关链接", "打印本页", "关闭窗口", "扫一扫", "分享到", "上一篇", "下一篇", "【打印】", "网站地图"];
 
 pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     let doc = Doc::new(&source.text);
@@ -124,7 +121,7 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
         });
     }
     if let Some((from, to)) = body(5) {
-        let to = TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min().unwrap_or(to);
+        let to = chrome::end_of_report(&doc, source, from, to, &mut review);
         let split = super::signature::split(&unsure::text(&doc, from, to), &report.agency);
         if let Some(line) = &split.doubt {
             review.push(Review {
@@ -176,7 +173,8 @@ fn find_title(doc: &Doc, to: usize) -> Option<Found> {
             }
         }
         let next = doc.s.get(t.end).map(|c| c.c);
-        if depth <= 0 && !matches!(next, Some('格' | '》' | '〉')) {
+        // Not a breadcrumb 「当前位置：首页 > 政府信息公开 > 年度报告」.
+        if depth <= 0 && !matches!(next, Some('格' | '》' | '〉')) && !chrome::in_page_header(doc, t.start, t.end) {
             return Some(t);
         }
         from = t.end;
@@ -217,7 +215,7 @@ fn title_parts(doc: &Doc, t: Found) -> (Option<i32>, String) {
         let line = &s[b..a];
         // A page's column name above the title (「政府信息公开年报」) is no agency's.
         let words = super::stream::compact(s, b, a);
-        let column = ["信息公开", "报告", "年报"].iter().any(|w| words.contains(w));
+        let column = ["信息公开", "报告", "年报"].iter().any(|w| words.contains(w)) || chrome::above_title(&words);
         if column || line.iter().any(|c| stop(c.c) || c.gap == Gap::Cell) || i - b > 60 || a - b > 40 {
             break;
         }
