@@ -20,8 +20,8 @@ pub(super) const TRAILERS: [&str; 10] =
 
 /// What starts a page's footer (「主办单位：… 网站标识码：… 浙ICP备…号」): words a
 /// report may use too, so only at a line's start or after the 落款's date.
-const FOOTER: [&str; 9] =
-    ["主办单位", "承办单位", "网站标识码", "ICP备", "版权所有", "联系我们", "技术支持", "Copyright", "公网安备"];
+/// (Not 「联系我们」「技术支持」: a paragraph of 六 may open so; 「网站地图」 is a trailer.)
+const FOOTER: [&str; 7] = ["主办单位", "承办单位", "网站标识码", "ICP备", "版权所有", "Copyright", "公网安备"];
 
 /// The line of `doc` holding `s[i]`: (its first character, the one after its last).
 fn line(doc: &Doc, i: usize) -> (usize, usize) {
@@ -113,7 +113,7 @@ mod tests {
         let doc = Doc::new("无。\n某局\n2025年1月20日\n版权所有：某局");
         assert!(!footer(&doc, 0, doc.len()).unwrap().1);
         // Words of the report's own sentences are no footer.
-        let doc = Doc::new("（二）如有疑问请联系我们。主办单位为县政府办公室。");
+        let doc = Doc::new("（二）如有疑问请联系我们。主办单位为县政府办公室。\n技术支持方面，无。");
         assert_eq!(footer(&doc, 0, doc.len()), None);
     }
 
