@@ -7,7 +7,9 @@ use super::{ImportError, Imported, Review};
 use crate::model::template::{OVERVIEW_TOPICS, PROBLEM_TOPICS, TemplateId};
 use crate::model::{Decimal, Report, money};
 
+mod chrome;
 mod contact;
+mod unsure;
 
 /// The longest document read, in characters without whitespace (a long report
 /// has about 20 000).
@@ -24,10 +26,6 @@ const HEADINGS: [(char, &[&str]); 6] = [
     ('五', &["存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况"]),
     ('六', &["其他需要报告的事项"]),
 ];
-
-/// Where a website's page goes on after the report.
-const TRAILERS: [&str; 10] =
-    ["附件下载", "相关链接", "打印本页", "关闭窗口", "扫一扫", "分享到", "上一篇", "下一篇", "【打印】", "网站地图"];
 
 pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     let doc = Doc::new(&source.text);
@@ -88,6 +86,13 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
 
     let first = start(0).unwrap_or(doc.len());
     report.preamble = preamble(&doc, title.map_or(0, |t| t.end), first);
+    // A number read as drawn in body text, not certain: listed, never rewritten.
+    unsure::doubts(&doc, source, 0, first, "标题和前言", &mut review);
+    for (k, part) in [(0, "第一部分"), (4, "第五部分"), (5, "第六部分")] {
+        if let Some((from, to)) = body(k) {
+            unsure::doubts(&doc, source, from, to, part, &mut review);
+        }
+    }
     contact::read(&report.preamble.clone(), &mut report);
 
     if let Some((from, to)) = body(0) {
@@ -116,8 +121,8 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
         });
     }
     if let Some((from, to)) = body(5) {
-        let to = TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min().unwrap_or(to);
-        let split = super::signature::split(&doc.text(from, to), &report.agency);
+        let to = chrome::end_of_report(&doc, source, from, to, &mut review);
+        let split = super::signature::split(&unsure::text(&doc, from, to), &report.agency);
         if let Some(line) = &split.doubt {
             review.push(Review {
                 place: "第六部分".into(),
@@ -168,7 +173,8 @@ fn find_title(doc: &Doc, to: usize) -> Option<Found> {
             }
         }
         let next = doc.s.get(t.end).map(|c| c.c);
-        if depth <= 0 && !matches!(next, Some('格' | '》' | '〉')) {
+        // Not a breadcrumb 「当前位置：首页 > 政府信息公开 > 年度报告」.
+        if depth <= 0 && !matches!(next, Some('格' | '》' | '〉')) && !chrome::in_page_header(doc, t.start, t.end) {
             return Some(t);
         }
         from = t.end;
@@ -209,13 +215,13 @@ fn title_parts(doc: &Doc, t: Found) -> (Option<i32>, String) {
         let line = &s[b..a];
         // A page's column name above the title (「政府信息公开年报」) is no agency's.
         let words = super::stream::compact(s, b, a);
-        let column = ["信息公开", "报告", "年报"].iter().any(|w| words.contains(w));
+        let column = ["信息公开", "报告", "年报"].iter().any(|w| words.contains(w)) || chrome::above_title(&words);
         if column || line.iter().any(|c| stop(c.c) || c.gap == Gap::Cell) || i - b > 60 || a - b > 40 {
             break;
         }
         a = b;
     }
-    let agency = doc.text(a, i).replace('\n', "");
+    let agency = unsure::text(doc, a, i).replace('\n', "");
     let agency = agency.trim_start_matches("标题").trim_matches([':', '：', ' ']).to_string();
     (year, agency)
 }
@@ -234,7 +240,7 @@ fn period_year(doc: &Doc, to: usize) -> Option<i32> {
 fn preamble(doc: &Doc, from: usize, to: usize) -> String {
     let opening =
         ["根据《", "依据《", "按照《", "根据", "本报告"].iter().filter_map(|o| doc.find(o, from, to)).map(|f| f.start).min();
-    doc.text(opening.unwrap_or(from), to)
+    unsure::text(doc, opening.unwrap_or(from), to)
 }
 
 /// The sub-sections （一）…（N） of a part: the lead before （一）, then each
@@ -255,19 +261,21 @@ fn subsections<const N: usize>(doc: &Doc, from: usize, to: usize) -> (String, Ve
         }
     }
     if marks.is_empty() {
-        return (doc.text(from, to), (0..N).map(|_| (None, String::new())).collect());
+        return (unsure::text(doc, from, to), (0..N).map(|_| (None, String::new())).collect());
     }
-    let lead = doc.text(from, marks[0].0);
+    let lead = unsure::text(doc, from, marks[0].0);
     let mut out = Vec::new();
     for (k, &(_, after)) in marks.iter().enumerate() {
         let end = marks.get(k + 1).map_or(to, |m| m.0);
         let limit = end.min(after + 40);
         let stop = (after..limit).find(|&j| (j > after && s[j].gap >= Gap::Line) || matches!(s[j].c, '。' | '：' | ':'));
         let (title, body) = match stop {
-            Some(j) if s[j].gap >= Gap::Line && !matches!(s[j].c, '。' | '：' | ':') => (doc.text(after, j), doc.text(j, end)),
-            Some(j) => (doc.text(after, j), doc.text(j + 1, end)),
-            None if end <= limit => (doc.text(after, end), String::new()),
-            None => (String::new(), doc.text(after, end)),
+            Some(j) if s[j].gap >= Gap::Line && !matches!(s[j].c, '。' | '：' | ':') => {
+                (unsure::text(doc, after, j), unsure::text(doc, j, end))
+            }
+            Some(j) => (unsure::text(doc, after, j), unsure::text(doc, j + 1, end)),
+            None if end <= limit => (unsure::text(doc, after, end), String::new()),
+            None => (String::new(), unsure::text(doc, after, end)),
         };
         out.push(((!title.is_empty()).then_some(title), body));
     }
@@ -325,6 +333,21 @@ mod tests {
         assert_eq!(processing_fee("收取信息处理费３００元"), Some(Decimal::from_int(300)));
         assert_eq!(processing_fee("无。"), None);
         assert_eq!(processing_fee("（一）本单位依申请提供政府信息，不收取任何费用。"), Some(Decimal::from_int(0)));
+    }
+
+    #[test]
+    fn an_unsure_number_in_the_preamble_reads_as_drawn_and_is_listed() {
+        let torn = crate::import::stream::unsure_cell(&["8".into(), "6".into(), "86".into()]);
+        let parts = "一、总体情况\n正文。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n无。";
+        let text = format!("某局2024年政府信息公开工作年度报告\n本报告由某局编制。电话：0571-888{torn}\t000。\n{parts}");
+        let imported = import_source(&Source::plain(&text)).unwrap();
+        let preamble = &imported.report.preamble;
+        assert!(preamble.contains("0571-88886 000") && !preamble.contains("6 86"), "{preamble}");
+        assert!(
+            imported.review.iter().any(|r| r.message.contains("前言") && r.message.contains("8、6、86")),
+            "{:?}",
+            imported.review
+        );
     }
 
     fn agency(text: &str) -> (Option<i32>, String) {

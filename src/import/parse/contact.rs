@@ -9,15 +9,13 @@ pub(super) fn read(text: &str, r: &mut Report) {
         let (_, rest) = keys.iter().filter_map(|k| text.split_once(k)).min_by_key(|(b, _)| b.len())?;
         let rest = rest.trim_start_matches([':', '：', '/', '传', '真', ' ']);
         let v: String = rest.chars().take_while(|c| !matches!(c, '，' | '。' | '；' | ';' | ',' | '\n' | '、')).collect();
-        (!v.is_empty() && v.chars().count() <= 60).then_some(v.trim().to_string())
+        let v = without_closing_bracket(v.trim());
+        (!v.is_empty() && v.chars().count() <= 60).then_some(v.to_string())
     };
     if let Some(p) = after(&["电话"]) {
         let phone: String =
             p.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '－' | '（' | '）' | '(' | ')' | ' ')).collect();
-        // 「（电话：0517-87290606）」: the bracket closing the sentence is not the number's.
-        let phone = phone.trim();
-        let phone = if phone.contains(['（', '(']) { phone } else { phone.trim_end_matches(['）', ')']) };
-        r.contact.phone = phone.trim().to_string();
+        r.contact.phone = without_closing_bracket(phone.trim()).to_string();
     }
     r.contact.address = after(&["联系地址", "地址", "通信地址", "通讯地址"]).unwrap_or_default();
     // 负责科室: 「请与某局办公室联系」 names the agency, then its office.
@@ -39,6 +37,12 @@ pub(super) fn read(text: &str, r: &mut Report) {
         let right: String = text[at + 1..].chars().take_while(word).collect();
         r.contact.email = format!("{left}@{}", right.trim_end_matches('.'));
     }
+}
+
+/// A value without the bracket closing the sentence around it: in
+/// 「（电话：0517-87290606）」「（地址：临江县滨江路12号）」 it is not the value's.
+fn without_closing_bracket(v: &str) -> &str {
+    if v.contains(['（', '(']) { v } else { v.trim_end_matches(['）', ')']).trim_end() }
 }
 
 /// The text without the spaces a justified line spreads between characters
@@ -85,5 +89,10 @@ mod tests {
         assert_eq!(contact("电\u{3000}话：0571 －\u{a0}88881234。").phone, "0571－88881234");
         // Two numbers stay two: the space between them is kept.
         assert_eq!(contact("电话：0571-88881234 0571-88885678。").phone, "0571-88881234 0571-88885678");
+        // A line wrapped inside the address (a web page printed to PDF), the bracket closing the sentence.
+        let c = contact("请与青山县人民政府办公室联系（地址：临江县滨 江路12号；电话：0576-83321234）。");
+        assert_eq!((c.address.as_str(), c.phone.as_str()), ("临江县滨江路12号", "0576-83321234"));
+        assert_eq!(contact("联系（地址：临江县滨江路12号）。").address, "临江县滨江路12号");
+        assert_eq!(contact("地址：滨江路（东段）12号。").address, "滨江路（东段）12号");
     }
 }

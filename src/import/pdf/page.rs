@@ -284,6 +284,9 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
                             if !text.trim().is_empty() && paint.visible() {
                                 runs.push(Run { x, y, end, size: em, text });
                                 shift_before.push(std::mem::take(&mut pending));
+                            } else if !text.is_empty() && text.trim().is_empty() {
+                                // A space drawn: what comes next is another word.
+                                pending = torn::SPACED;
                             }
                         }
                         other => {
@@ -348,6 +351,16 @@ mod tests {
         let text = from_bytes(&one_page(content)).unwrap().text;
         assert!(text.contains("The county office portal 户site 2024"), "{text}");
         assert!(!text.contains('D') && !text.contains('9'), "{text}");
+    }
+
+    #[test]
+    fn digits_apart_by_a_drawn_space_read_as_drawn() {
+        // LibreOffice justifying 「0571-8888 6000」: the space drawn, widened by -951 on each side.
+        let content = "BT /F1 12 Tf 50 720 Td (Annual report of the county office) Tj ET \
+            BT /F1 12 Tf 50 700 Td [(0571-888) (8) -951 ( ) -951 (6) (000)] TJ ET";
+        let text = from_bytes(&one_page(content)).unwrap().text;
+        assert!(text.contains("0571-8888") && text.contains("6000"), "{text:?}");
+        assert!(!text.contains(crate::import::stream::UNSURE_CELL), "{text:?}");
     }
 
     #[test]

@@ -12,6 +12,12 @@ use crate::import::stream::unsure_cell;
 /// A shift (thousandths of a character) wider than a digit (half a character).
 const DIGIT: f32 = 500.0;
 
+/// The shift given before a string when a space was drawn between it and the
+/// string before (a word space, however wide justification made it: 「8888」
+/// 「 」「6000」 in LibreOffice's justified 「0571-8888 6000」): two words, never
+/// one number torn apart. Not a number, so it stays so whatever shift is added.
+pub(super) const SPACED: f32 = f32::NAN;
+
 fn digits(t: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
@@ -44,7 +50,8 @@ pub(super) fn join(runs: &mut Vec<Run>, first: usize, shifts: &[f32]) {
         group.clear();
     };
     for (k, r) in mine.into_iter().enumerate() {
-        let torn = group.last().is_some_and(|p| digits(&p.text) && digits(&r.text) && shifts[k].abs() > DIGIT);
+        let spaced = shifts[k].is_nan();
+        let torn = !spaced && group.last().is_some_and(|p| digits(&p.text) && digits(&r.text) && shifts[k].abs() > DIGIT);
         if !torn {
             flush(&mut group, runs);
         }
@@ -75,6 +82,15 @@ mod tests {
         join(&mut runs, 0, &[0.0, 3000.0]);
         assert_eq!(runs.len(), 1);
         assert!(runs[0].text.starts_with(UNSURE_CELL));
+    }
+
+    #[test]
+    fn digits_with_a_space_drawn_between_are_two_words() {
+        // LibreOffice's justified 「0571-8888 6000」: [(8) -951 ( ) -951 (6)], the space not a run.
+        let mut runs = vec![run(156.0, "8"), run(201.8, "6"), run(212.0, "000")];
+        join(&mut runs, 0, &[0.0, SPACED, -1.0]);
+        let texts: Vec<&str> = runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["8", "6", "000"]);
     }
 
     #[test]

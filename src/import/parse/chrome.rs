@@ -1,0 +1,155 @@
+//! A website's page around the report (its menu, breadcrumb, article header
+//! and footer), as a web page printed to PDF or copied keeps it: never the
+//! report's title, agency, part 六 or 落款.
+
+use crate::import::Review;
+use crate::import::labels::Doc;
+use crate::import::stream::{Gap, Source};
+
+/// Words of a line of the page's menu, breadcrumb or article header above the
+/// title (「首页」「当前位置：首页 > 政府信息公开 > 年度报告」「发布时间：… 来源：…」).
+const ABOVE: [&str; 10] =
+    ["首页", "当前位置", "您的位置", "所在位置", "您现在的位置", "发布时间", "发布日期", "浏览次数", "来源：", "字号"];
+
+/// Breadcrumb separators: a line with one is the page's, not the title.
+const SEPARATORS: [char; 4] = ['>', '＞', '»', '›'];
+
+/// Where a website's page goes on after the report, wherever it stands.
+pub(super) const TRAILERS: [&str; 10] =
+    ["附件下载", "相关链接", "打印本页", "关闭窗口", "扫一扫", "分享到", "上一篇", "下一篇", "【打印】", "网站地图"];
+
+/// What starts a page's footer (「主办单位：… 网站标识码：… 浙ICP备…号」): words a
+/// report may use too, so only at a line's start or after the 落款's date.
+/// (Not 「联系我们」「技术支持」: a paragraph of 六 may open so; 「网站地图」 is a trailer.)
+const FOOTER: [&str; 7] = ["主办单位", "承办单位", "网站标识码", "ICP备", "版权所有", "Copyright", "公网安备"];
+
+/// The line of `doc` holding `s[i]`: (its first character, the one after its last).
+fn line(doc: &Doc, i: usize) -> (usize, usize) {
+    let s = &doc.s;
+    let mut a = i.min(s.len());
+    while a > 0 && s[a].gap < Gap::Line {
+        a -= 1;
+    }
+    let mut b = (i + 1).min(s.len());
+    while b < s.len() && s[b].gap < Gap::Line {
+        b += 1;
+    }
+    (a, b)
+}
+
+/// Whether a line's compact text `words` is the page's menu, breadcrumb or
+/// article header.
+pub(super) fn above_title(words: &str) -> bool {
+    ABOVE.iter().any(|w| words.contains(w)) || words.contains(SEPARATORS)
+}
+
+/// Whether `s[start..end]` is (in) the page's menu, breadcrumb or article
+/// header: read from its line's start, as a paragraph joined by a PDF's
+/// reader may go on with the article header after the title.
+pub(super) fn in_page_header(doc: &Doc, start: usize, end: usize) -> bool {
+    let (a, _) = line(doc, start);
+    above_title(&crate::import::stream::compact(&doc.s, a, end))
+}
+
+/// Where the page's footer starts between `from` and `to`: a footer word at
+/// the start of a line, or on the line of a date that ends the text (the
+/// 落款's date the footer was printed against). With whether it shared its
+/// line with the report's text (then it is listed for review).
+pub(super) fn footer(doc: &Doc, from: usize, to: usize) -> Option<(usize, bool)> {
+    let s = &doc.s;
+    let mut best: Option<(usize, bool)> = None;
+    for w in FOOTER {
+        let mut at = from;
+        while let Some(f) = doc.find(w, at, to) {
+            at = f.end;
+            let (a, _) = line(doc, f.start);
+            let before = crate::import::stream::compact(s, a, f.start);
+            let alone = before.is_empty();
+            if (alone || ends_with_date(&before)) && best.is_none_or(|(b, _)| f.start < b) {
+                best = Some((f.start, !alone));
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// Where the report ends in `from..to` (part 六 and its 落款): before the
+/// page's trailers and footer. A footer glued onto the 落款's line is listed.
+pub(super) fn end_of_report(doc: &Doc, source: &Source, from: usize, to: usize, review: &mut Vec<Review>) -> usize {
+    let to = TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min().unwrap_or(to);
+    let Some((at, shared)) = footer(doc, from, to) else { return to };
+    if shared {
+        review.push(Review {
+            place: source.place(doc.s[at].line, doc.s[at].col),
+            message: format!(
+                "第六部分末尾与落款同一行的「{}」像是网页的页脚，未读入第六部分，请核对",
+                doc.text(at, to).replace('\n', " ")
+            ),
+        });
+    }
+    at
+}
+
+/// Whether `text` ends with a date 「2025年1月20日」.
+fn ends_with_date(text: &str) -> bool {
+    let Some(head) = text.strip_suffix('日') else { return false };
+    let Some((year, _)) = head.split_once('年') else { return false };
+    let year: String = year.chars().rev().take_while(char::is_ascii_digit).collect();
+    year.len() == 4 && head.contains('月')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_footer_starts_a_line_or_follows_the_date_it_was_printed_against() {
+        let text = "无。\n临江县自然资源局\n2025年1月20日 主办单位：临江县人民政府办公室网站标识码：3310820001 浙ICP备12345678号";
+        let doc = Doc::new(text);
+        let (at, shared) = footer(&doc, 0, doc.len()).unwrap();
+        assert_eq!(doc.text(0, at), "无。\n临江县自然资源局\n2025年1月20日");
+        assert!(shared);
+        let doc = Doc::new("无。\n某局\n2025年1月20日\n版权所有：某局");
+        assert!(!footer(&doc, 0, doc.len()).unwrap().1);
+        // Words of the report's own sentences are no footer.
+        let doc = Doc::new("（二）如有疑问请联系我们。主办单位为县政府办公室。\n技术支持方面，无。");
+        assert_eq!(footer(&doc, 0, doc.len()), None);
+    }
+
+    /// A web page printed to PDF by a browser, as the PDF reader gives it.
+    fn printed_page(title: &str, ending: &str) -> crate::import::Imported {
+        let parts = "一、总体情况\n正文。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n（一）收取信息处理费情况：本年度收取信息处理费35.5元。（二）其他需要报告的事项：无。";
+        let text = format!(
+            "\t首页\t信息公开\t政务动态当前位置：首页 > 政府信息公开 > 年度报告\n{title}\n本报告根据《条例》编制。请与临江县自然资源局办公室联系（地址：临江县滨\n\t江路12号）。\n{parts}\n{ending}"
+        );
+        crate::import::import_source(&crate::import::Source::plain(&text)).unwrap()
+    }
+
+    #[test]
+    fn a_printed_web_page_gives_its_title_and_signature_not_its_menu_or_footer() {
+        let footer = "主办单位：临江县人民政府办公室网站标识码：3310820001 浙ICP备12345678号";
+        let header = "发布时间：2025-01-20 来源：临江县自然资源局浏览次数：1024";
+        for (title, ending) in [
+            // The title wrapped, the footer glued onto the date's line.
+            (
+                format!("临江县自然资源局2024年政府信息公开工作年度\n报告\n{header}"),
+                format!("临江县自然资源局\n2025年1月20日 {footer}"),
+            ),
+            // The article header joined onto the title's line, the footer on its own.
+            (
+                format!("临江县自然资源局2024年政府信息公开工作年度报告{header}"),
+                format!("临江县自然资源局\n2025年1月20日\n\t{footer}"),
+            ),
+        ] {
+            let got = printed_page(&title, &ending);
+            let r = &got.report;
+            assert_eq!((r.agency.as_str(), r.year), ("临江县自然资源局", 2024), "{title}");
+            assert_eq!((r.signature.unit.as_str(), r.signature.date.as_str()), ("临江县自然资源局", "2025年1月20日"));
+            assert!(r.other_matters.ends_with("无。") && !r.other_matters.contains("ICP"), "{}", r.other_matters);
+            assert_eq!(r.contact.address, "临江县滨江路12号");
+            let glued = ending.contains("日 主办");
+            assert_eq!(got.review.iter().any(|x| x.message.contains("页脚")), glued, "{:?}", got.review);
+        }
+    }
+}
