@@ -48,7 +48,7 @@ pub(super) fn finish(docx: &[u8], package: &Package) -> Result<Vec<u8>, String> 
 
 /// Now, as OOXML core properties write dates (W3CDTF, UTC).
 fn now_w3cdtf() -> String {
-    let t = time::OffsetDateTime::now_utc();
+    let t = super::made_at();
     format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute(), t.second())
 }
 

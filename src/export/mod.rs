@@ -62,6 +62,17 @@ impl Format {
     }
 }
 
+/// When an exported file says it was made: now, or `SOURCE_DATE_EPOCH` (seconds
+/// since 1970 UTC, the reproducible-builds convention) when that is set, so one
+/// report exports to the same bytes every time.
+pub(crate) fn made_at() -> time::OffsetDateTime {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).ok())
+        .unwrap_or_else(time::OffsetDateTime::now_utc)
+}
+
 /// A finished export, with what the user should know about it.
 pub struct Exported {
     pub bytes: Vec<u8>,

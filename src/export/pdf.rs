@@ -36,7 +36,8 @@ pub fn to_pdf(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
     info.author = doc.author.clone();
     info.creator = format!("年报编制器 nianbao {}", env!("CARGO_PKG_VERSION"));
     info.producer = info.creator.clone();
-    info.creation_date = printpdf::OffsetDateTime::now();
+    info.creation_date = printpdf::OffsetDateTime::from_unix_timestamp(super::made_at().unix_timestamp())
+        .unwrap_or_else(|_| printpdf::OffsetDateTime::now());
     info.modification_date = info.creation_date;
     info.metadata_date = info.creation_date;
 
