@@ -62,16 +62,18 @@ fn apart(n: Node<'_, '_>) -> bool {
     rtl || ["pict", "drawing", "object", "txbxContent"].iter().any(|t| n.has_tag_name((W, *t)))
 }
 
-/// The character a `w:sym` shows, and whether it is certain: a symbol font's
-/// private-use code (U+F000–U+F0FF) is whatever glyph that font draws there.
+/// The character a `w:sym` shows, and whether it is certain: a private-use
+/// code (U+F000–U+F0FF), or any code in a symbol font (Symbol, Wingdings,
+/// Webdings…), is whatever glyph that font draws there.
 fn symbol(n: Node<'_, '_>) -> (String, bool) {
     let code = n.attribute((W, "char")).and_then(|c| u32::from_str_radix(c.trim(), 16).ok()).unwrap_or(0);
-    let code = if (0xF000..=0xF0FF).contains(&code) {
-        code - 0xF000
-    } else {
-        return (char::from_u32(code).map(String::from).unwrap_or_default(), code != 0);
-    };
-    (char::from_u32(code).filter(|c| c.is_ascii_graphic()).map_or_else(|| "?".to_string(), String::from), false)
+    let font = n.attribute((W, "font")).unwrap_or("").to_ascii_lowercase();
+    let symbol_font = ["symbol", "wingdings", "webdings", "marlett", "dingbat"].iter().any(|f| font.contains(f));
+    let private = (0xF000..=0xF0FF).contains(&code);
+    let code = if private { code - 0xF000 } else { code };
+    let shown = char::from_u32(code).filter(|c| !c.is_control() && code != 0);
+    let certain = shown.is_some() && !private && !symbol_font;
+    (shown.map_or_else(|| "?".to_string(), String::from), certain)
 }
 
 /// The text of a paragraph, line breaks kept, tabs as spaces; `in_cell`

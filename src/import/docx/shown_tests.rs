@@ -19,6 +19,9 @@ fn a_symbol_font_character_is_unsure_a_plain_one_is_read() {
         let line = cell(&runs, "", "");
         assert!(unsure(&line), "{font}: {line:?}");
     }
+    // A plain code in a symbol font is that font's glyph too (Wingdings' 0031 is a folder).
+    let coded = format!(r#"<w:r><w:sym w:font="Wingdings" w:char="0031"/></w:r>{}"#, run("", "0"));
+    assert!(unsure(&cell(&coded, "", "")));
     let plain = format!(r#"<w:r><w:sym w:font="Arial" w:char="0031"/></w:r>{}"#, run("", "0"));
     assert_eq!(cell(&plain, "", ""), "\t10\n");
 }
