@@ -16,7 +16,9 @@ use super::ImportError;
 use super::marks;
 use super::stream::Source;
 
+mod colour;
 mod runs;
+mod style;
 use crate::read_limits::{SizeCap, read_regular_file};
 
 /// The largest .docx read (photos of seals make real ones a few MB).
@@ -125,14 +127,14 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     // Character styles that hide or raise text; a broken styles part is as none.
     let styles_xml = part(bytes, "word/styles.xml").ok().flatten().filter(|x| nesting_depth(x) <= MAX_NESTING);
     let styles_doc = styles_xml.as_deref().and_then(|x| roxmltree::Document::parse_with_options(x, options).ok());
-    let mut w = Writer { styles: runs::Styles::read(styles_doc.as_ref()), ..Writer::default() };
+    let mut w = Writer { styles: style::Styles::read(styles_doc.as_ref()), ..Writer::default() };
     blocks(body, &mut w, 0);
     Ok(Source { text: w.text, places: w.places })
 }
 
 #[derive(Default)]
 struct Writer {
-    styles: runs::Styles,
+    styles: style::Styles,
     text: String,
     places: Vec<String>,
     paragraphs: usize,
@@ -172,11 +174,11 @@ fn table(tbl: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
     w.tables += 1;
     let number = w.tables;
     let mut rows = 0;
-    for tr in tbl.children().filter(|n| n.has_tag_name((W, "tr"))) {
+    for tr in tbl.children().filter(|n| n.has_tag_name((W, "tr")) && !deleted(*n, "trPr", "del")) {
         rows += 1;
         let place = format!("Word 第 {number} 个表格第 {rows} 行");
         for tc in tr.children().filter(|n| n.has_tag_name((W, "tc"))) {
-            if merged_down(tc) {
+            if merged_down(tc) || deleted(tc, "tcPr", "cellDel") {
                 continue;
             }
             // The cell's paragraphs, written when the cell ends or a table inside it begins.
@@ -249,6 +251,12 @@ fn several_numbers(text: &str) -> bool {
         && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
 }
 
+/// A row or cell deleted by tracked changes (`w:trPr/w:del`, `w:tcPr/w:cellDel`):
+/// Word's final view has it no more.
+fn deleted(n: roxmltree::Node<'_, '_>, properties: &str, mark: &str) -> bool {
+    n.children().find(|c| c.has_tag_name((W, properties))).is_some_and(|pr| pr.children().any(|c| c.has_tag_name((W, mark))))
+}
+
 /// A cell continuing a vertical merge (its text is in the cell above).
 fn merged_down(tc: roxmltree::Node<'_, '_>) -> bool {
     let Some(pr) = tc.children().find(|n| n.has_tag_name((W, "tcPr"))) else { return false };
@@ -259,6 +267,8 @@ fn merged_down(tc: roxmltree::Node<'_, '_>) -> bool {
 
 #[cfg(test)]
 mod formatting_tests;
+#[cfg(test)]
+mod shown_tests;
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@
 use super::{W, from_bytes};
 use std::io::Write;
 
-fn docx(document: &str, styles: &str) -> Vec<u8> {
+pub(super) fn docx(document: &str, styles: &str) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     let mut z = zip::ZipWriter::new(&mut out);
     let o = zip::write::SimpleFileOptions::default();
@@ -18,7 +18,7 @@ fn docx(document: &str, styles: &str) -> Vec<u8> {
 }
 
 /// The line a one-cell table of these runs becomes.
-fn cell(runs: &str, defaults: &str, styles: &str) -> String {
+pub(super) fn cell(runs: &str, defaults: &str, styles: &str) -> String {
     let document = format!(
         r#"<w:document xmlns:w="{W}"><w:body><w:tbl><w:tr><w:tc><w:p>{runs}</w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#
     );
@@ -28,7 +28,7 @@ fn cell(runs: &str, defaults: &str, styles: &str) -> String {
     from_bytes(&docx(&document, &styles)).unwrap().text
 }
 
-fn run(props: &str, text: &str) -> String {
+pub(super) fn run(props: &str, text: &str) -> String {
     format!("<w:r><w:rPr>{props}</w:rPr><w:t>{text}</w:t></w:r>")
 }
 
