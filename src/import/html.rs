@@ -20,6 +20,7 @@ use crate::read_limits::{SizeCap, read_regular_file};
 mod css;
 mod look;
 mod subject;
+mod unseen;
 mod visibility;
 mod writer;
 use visibility::{Seen, View};

@@ -25,6 +25,7 @@ use scraper::{ElementRef, Html};
 
 use super::css::{self, Decl, Decls, Effect, Sheet};
 use super::look::{self, Look};
+use super::unseen::visible_colour;
 
 /// Whether something is seen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -85,6 +86,8 @@ pub fn view(doc: &Html) -> View {
     let mut states = HashMap::new();
     let mut stack: Vec<State> = vec![State::default()];
     let (mut looks, mut look_stack) = (HashMap::new(), vec![Look::default()]);
+    // Whether inside a table cell (where text drawn elsewhere is unsure).
+    let mut cell_stack = vec![false];
     let mut tests = 0u64;
     let mut gone_depth: Option<usize> = None;
     for edge in doc.tree.root().traverse() {
@@ -93,11 +96,17 @@ pub fn view(doc: &Html) -> View {
                 let parent = *stack.last().unwrap_or(&State::default());
                 let mut state = parent;
                 let mut look = look_stack.last().cloned().unwrap_or_default();
+                let mut in_cell = cell_stack.last().copied().unwrap_or(false);
                 if gone_depth.is_none()
                     && let Some(e) = ElementRef::wrap(node)
                 {
                     let sized;
-                    (state, sized) = judge(e, parent, &rules, &mut tests);
+                    in_cell = match e.value().name() {
+                        "td" | "th" => true,
+                        "table" => false,
+                        _ => in_cell,
+                    };
+                    (state, sized) = judge(e, parent, in_cell, &rules, &mut tests);
                     look = look::of(&e, &look, sized);
                     if look != Look::default() {
                         looks.insert(node.id(), look.clone());
@@ -115,10 +124,12 @@ pub fn view(doc: &Html) -> View {
                 }
                 stack.push(state);
                 look_stack.push(look);
+                cell_stack.push(in_cell);
             }
             Edge::Close(_) => {
                 stack.pop();
                 look_stack.pop();
+                cell_stack.pop();
                 if gone_depth == Some(stack.len()) {
                     gone_depth = None;
                 }
@@ -136,7 +147,7 @@ impl Seen {
 }
 
 /// The element's state, and the last of the page's rules that sizes its text.
-fn judge(e: ElementRef<'_>, parent: State, rules: &Sheet, tests: &mut u64) -> (State, Option<u32>) {
+fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: &mut u64) -> (State, Option<u32>) {
     let el = e.value();
     let own = el.attr("style").map(css::declarations).unwrap_or_default();
     if never_shown(el.name()) || struck(el.name()) || own.struck || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
@@ -153,6 +164,11 @@ fn judge(e: ElementRef<'_>, parent: State, rules: &Sheet, tests: &mut u64) -> (S
     };
     // Perhaps unseen (no size, clipped, off the page): unsure, unless hidden anyway.
     let obscured = own.obscured || sheet.iter().any(|(d, _)| d.obscured) || rules.unexplained(el);
+    // Drawn elsewhere (a filter, a transform, out of the flow): in a cell, perhaps not there.
+    let moved = in_cell && (own.moved || sheet.iter().any(|(d, _)| d.moved));
+    // `<font color>` as a colour of the element's own style.
+    let coloured = el.name() == "font" && el.attr("color").is_some_and(|c| !visible_colour(&c.trim().to_ascii_lowercase()));
+    let obscured = obscured || moved || coloured;
     let there = if obscured { there.max_unsure() } else { there };
     let mut text = visibility.unwrap_or(parent.text);
     // A closed <details> shows its <summary> only.
