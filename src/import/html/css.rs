@@ -33,6 +33,8 @@ pub struct Decls {
     pub obscured: bool,
     /// Drawn elsewhere or otherwise ([`moves`]): perhaps not seen in a table cell.
     pub moved: bool,
+    /// Drawn in an order of its own (`unicode-bidi: bidi-override`).
+    pub overridden: bool,
     /// Sets a (non-zero) `font-size`; in a sheet's rule, which rule (its number).
     pub sized: Option<u32>,
 }
@@ -105,6 +107,7 @@ pub fn declarations(block: &str) -> Decls {
                     _ => None,
                 },
             ),
+            "unicode-bidi" => d.overridden = value.contains("override"),
             "text-decoration" | "text-decoration-line" => d.struck = value.contains("line-through"),
             "font-size" if !obscures(&name, &value) => d.sized = Some(0),
             _ => d.obscured |= obscures(&name, &value),
@@ -316,7 +319,7 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
         // A rule that only sizes text (`.note{font-size:9pt}`) is kept for the look of
         // digits beside a number (`look`), within its own bound: past it, left out.
         let sizes_only =
-            decls.display.is_none() && decls.visibility.is_none() && !decls.obscured && !decls.moved && !generated;
+            decls.display.is_none() && decls.visibility.is_none() && !decls.obscured && !decls.moved && !decls.overridden && !generated;
         if sizes_only && (decls.sized.is_none() || counts.1 >= MAX_SIZING) {
             continue;
         }

@@ -53,6 +53,9 @@ pub struct View {
     states: HashMap<NodeId, State>,
     /// Every element's look that is not the page's plain one.
     looks: HashMap<NodeId, Look>,
+    /// Elements whose text is drawn in an order of its own (`<bdo dir=rtl>`,
+    /// `unicode-bidi: bidi-override`): digits there may read backwards.
+    reversed: std::collections::HashSet<NodeId>,
 }
 
 impl View {
@@ -65,14 +68,60 @@ impl View {
         parent.and_then(|p| self.looks.get(&p)).cloned().unwrap_or_default()
     }
 
+    /// Whether a text node (child of `parent`) is drawn in an order of its own.
+    pub fn reversed(&self, parent: Option<NodeId>) -> bool {
+        parent.is_some_and(|p| self.reversed.contains(&p))
+    }
+
     /// Whether a text node (child of `parent`) is seen.
     pub fn text(&self, parent: Option<NodeId>) -> Seen {
         parent.map_or(Seen::Shown, |p| self.of(p).text)
     }
 }
 
+/// Elements whose content a browser never shows as text: those the HTML
+/// standard's rendering section hides (`head`, `title`, `datalist`, `rp`,
+/// `noembed`, `noframes`, `param` …), fallback content of what is drawn
+/// instead (`meter`, `progress`, `canvas`, `video`, `audio`, `iframe`),
+/// ruby's annotation `rt` (set above the text, not part of it), and those
+/// shown in another form (see `replaced`).
 fn never_shown(name: &str) -> bool {
-    matches!(name, "script" | "style" | "noscript" | "head" | "template" | "iframe" | "select" | "button" | "svg" | "object")
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "head"
+            | "template"
+            | "title"
+            | "datalist"
+            | "noembed"
+            | "noframes"
+            | "param"
+            | "area"
+            | "base"
+            | "basefont"
+            | "link"
+            | "meta"
+            | "rp"
+            | "rt"
+            | "meter"
+            | "progress"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "iframe"
+            | "select"
+            | "button"
+            | "svg"
+            | "object"
+            | "img"
+    )
+}
+
+/// Elements hidden until a script opens them: a closed `<dialog>`, a popover.
+fn closed_until_opened(el: &scraper::node::Element) -> bool {
+    (el.name() == "dialog" && el.attr("open").is_none()) || el.attr("popover").is_some()
 }
 
 fn struck(name: &str) -> bool {
@@ -88,6 +137,7 @@ pub fn view(doc: &Html) -> View {
     let (mut looks, mut look_stack) = (HashMap::new(), vec![Look::default()]);
     // Whether inside a table cell (where text drawn elsewhere is unsure).
     let mut cell_stack = vec![false];
+    let (mut reversed, mut order_stack) = (std::collections::HashSet::new(), vec![false]);
     let mut tests = 0u64;
     let mut gone_depth: Option<usize> = None;
     for edge in doc.tree.root().traverse() {
@@ -97,16 +147,22 @@ pub fn view(doc: &Html) -> View {
                 let mut state = parent;
                 let mut look = look_stack.last().cloned().unwrap_or_default();
                 let mut in_cell = cell_stack.last().copied().unwrap_or(false);
+                let mut backwards = order_stack.last().copied().unwrap_or(false);
                 if gone_depth.is_none()
                     && let Some(e) = ElementRef::wrap(node)
                 {
-                    let sized;
+                    let (sized, overridden);
                     in_cell = match e.value().name() {
                         "td" | "th" => true,
                         "table" => false,
                         _ => in_cell,
                     };
-                    (state, sized) = judge(e, parent, in_cell, &rules, &mut tests);
+                    (state, sized, overridden) = judge(e, parent, in_cell, &rules, &mut tests);
+                    let dir = e.value().attr("dir").map(|d| d.trim().to_ascii_lowercase());
+                    backwards |= overridden || (e.value().name() == "bdo" && dir.as_deref() != Some("ltr"));
+                    if backwards {
+                        reversed.insert(node.id());
+                    }
                     look = look::of(&e, &look, sized);
                     if look != Look::default() {
                         looks.insert(node.id(), look.clone());
@@ -125,18 +181,20 @@ pub fn view(doc: &Html) -> View {
                 stack.push(state);
                 look_stack.push(look);
                 cell_stack.push(in_cell);
+                order_stack.push(backwards);
             }
             Edge::Close(_) => {
                 stack.pop();
                 look_stack.pop();
                 cell_stack.pop();
+                order_stack.pop();
                 if gone_depth == Some(stack.len()) {
                     gone_depth = None;
                 }
             }
         }
     }
-    View { states, looks }
+    View { states, looks, reversed }
 }
 
 impl Seen {
@@ -146,12 +204,13 @@ impl Seen {
     }
 }
 
-/// The element's state, and the last of the page's rules that sizes its text.
-fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: &mut u64) -> (State, Option<u32>) {
+/// The element's state, the last of the page's rules that sizes its text, and
+/// whether its text is drawn in an order of its own.
+fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: &mut u64) -> (State, Option<u32>, bool) {
     let el = e.value();
     let own = el.attr("style").map(css::declarations).unwrap_or_default();
-    if never_shown(el.name()) || struck(el.name()) || own.struck || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
-        return (State { there: Seen::Hidden, text: Seen::Hidden }, None);
+    if never_shown(el.name()) || closed_until_opened(el) || struck(el.name()) || own.struck || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false);
     }
     let sheet = rules.hits(&e, tests);
     let hidden_attr = el.attr("hidden").is_some();
@@ -175,7 +234,7 @@ fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: 
     let closed = |n: &scraper::node::Element| n.name() == "details" && n.attr("open").is_none();
     if e.parent().and_then(ElementRef::wrap).is_some_and(|p| closed(p.value())) {
         if el.name() != "summary" {
-            return (State { there: Seen::Hidden, text: Seen::Hidden }, None);
+            return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false);
         }
         text = if parent.there == Seen::Hidden { Seen::Hidden } else { visibility.unwrap_or(Seen::Shown) };
     } else if closed(el) {
@@ -187,7 +246,8 @@ fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: 
     } else if there == Seen::Unsure {
         text = text.max_unsure();
     }
-    (State { there, text }, sheet.iter().filter_map(|(d, _)| d.sized).max())
+    let overridden = own.overridden || sheet.iter().any(|(d, _)| d.overridden);
+    (State { there, text }, sheet.iter().filter_map(|(d, _)| d.sized).max(), overridden)
 }
 
 /// One property's outcome: `None` when nothing sets it (inherited or shown).
