@@ -21,6 +21,7 @@ mod css;
 mod look;
 mod replaced;
 mod subject;
+mod target;
 mod unseen;
 mod visibility;
 mod writer;

@@ -4,9 +4,10 @@
 
 use std::collections::HashMap;
 
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 
 use super::subject::{Subject, perhaps, selectors, subject, unescape};
+use super::target::{Target, before_or_after, target};
 use super::unseen::{moves, obscures, unknown};
 
 /// The most style rules that hide or show something (a site's page has a few dozen).
@@ -39,12 +40,6 @@ pub struct Decls {
     pub sized: Option<u32>,
 }
 
-enum Target {
-    Exact(Box<Selector>),
-    /// Perhaps any element with the rule's subject.
-    Perhaps,
-}
-
 pub struct Rule {
     target: Target,
     /// What the element itself must have (all of the target's own part).
@@ -60,7 +55,7 @@ impl Rule {
         match &self.target {
             _ if !perhaps(e.value(), &self.subject) => None,
             Target::Exact(s) => s.matches(e).then_some((self.decls, self.certain)),
-            Target::Perhaps => Some((self.decls, false)),
+            Target::Perhaps(wider) => wider.as_ref().is_none_or(|w| w.matches(e)).then_some((self.decls, false)),
         }
     }
 }
@@ -327,6 +322,8 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
             let (selector, decls) = match before_or_after(selector) {
                 Some(element) if generated => (element, Decls { obscured: true, ..Decls::default() }),
                 Some(_) => continue,
+                // `content` on the element itself may replace its text (as Chromium does).
+                None if generated => (selector, Decls { obscured: true, ..decls }),
                 None => (selector, decls),
             };
             let Some(target) = target(selector) else { continue };
@@ -375,15 +372,6 @@ fn split_nested(block: &str) -> (String, Vec<(String, String)>) {
     (own, nested)
 }
 
-/// What a selector names; `None` for one that never names an element as a
-/// page is read (a pseudo-element, a state such as `:hover`).
-/// The element of a `::before`/`::after` selector (`td.n::before` → `td.n`).
-fn before_or_after(selector: &str) -> Option<&str> {
-    let lower = selector.to_ascii_lowercase();
-    let at = ["::before", "::after", ":before", ":after"].iter().find_map(|p| lower.strip_suffix(p).map(|base| base.len()))?;
-    Some(selector[..at].trim()).filter(|s| !s.is_empty())
-}
-
 /// Whether a block's `content` makes digits: a digit written in it (CSS escapes such
 /// as `\201C` are characters, not digits) or a counter.
 fn generates_digits(block: &str) -> bool {
@@ -399,30 +387,5 @@ fn generates_digits(block: &str) -> bool {
             }
         }
         digit
-    })
-}
-
-fn target(selector: &str) -> Option<Target> {
-    let lower = selector.to_ascii_lowercase();
-    const NEVER: [&str; 12] = [
-        "::",
-        ":before",
-        ":after",
-        ":first-line",
-        ":first-letter",
-        ":hover",
-        ":focus",
-        ":active",
-        ":target",
-        ":checked",
-        ":visited",
-        ":placeholder",
-    ];
-    if NEVER.iter().any(|p| lower.contains(p)) {
-        return None;
-    }
-    Some(match Selector::parse(selector) {
-        Ok(s) => Target::Exact(Box::new(s)),
-        Err(_) => Target::Perhaps,
     })
 }

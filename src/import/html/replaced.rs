@@ -1,4 +1,5 @@
-//! Elements a browser shows in another form than their text: an image (its
+//! Elements whose content is not shown as text: left out (the never-shown,
+//! the struck out, the closed), or shown in another form: an image (its
 //! `alt` is what stands for it), a list to choose from (its chosen option), a
 //! drawing (`<svg>` with `<text>`), an embedded object (its fallback text), a
 //! button. What they hold is not read as a cell's number, nor lost: a cell
@@ -6,6 +7,55 @@
 
 use ego_tree::NodeRef;
 use scraper::Node;
+
+/// Elements whose content a browser never shows as text: those the HTML
+/// standard's rendering section hides (`head`, `title`, `datalist`, `rp`,
+/// `noembed`, `noframes`, `param` …), fallback content of what is drawn
+/// instead (`meter`, `progress`, `canvas`, `video`, `audio`, `iframe`),
+/// ruby's annotation `rt` (set above the text, not part of it), and those
+/// shown in another form ([`held`]).
+pub fn never_shown(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "head"
+            | "template"
+            | "title"
+            | "datalist"
+            | "noembed"
+            | "noframes"
+            | "param"
+            | "area"
+            | "base"
+            | "basefont"
+            | "link"
+            | "meta"
+            | "rp"
+            | "rt"
+            | "meter"
+            | "progress"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "iframe"
+            | "select"
+            | "button"
+            | "svg"
+            | "object"
+            | "img"
+    )
+}
+
+/// Elements hidden until a script opens them: a closed `<dialog>`, a popover.
+pub fn closed_until_opened(el: &scraper::node::Element) -> bool {
+    (el.name() == "dialog" && el.attr("open").is_none()) || el.attr("popover").is_some()
+}
+
+pub fn struck(name: &str) -> bool {
+    matches!(name, "del" | "s" | "strike")
+}
 
 /// What a replaced element holds as text, `None` for any other element.
 pub fn held(node: NodeRef<'_, Node>) -> Option<String> {

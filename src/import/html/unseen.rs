@@ -249,6 +249,7 @@ mod tests {
             (cell("<span id=t1 style=\"transform:translateX(-9999px)\">7</span>"), Seen::Unsure),
             (cell("<span id=t1 style=\"position:absolute;left:5px\">7</span>"), Seen::Unsure),
             (cell("<span id=t1 style=\"filter:opacity(0)\">7</span>"), Seen::Unsure),
+            ("<style>.r{content:\"10\"}</style>".to_string() + &cell("<span id=t1 class=r>7</span>"), Seen::Unsure),
             ("<div id=t1 style=\"position:absolute;top:0\">一、总体情况</div>".to_string(), Seen::Shown),
         ];
         for (page, want) in cases {

@@ -25,6 +25,7 @@ use scraper::{ElementRef, Html};
 
 use super::css::{self, Decl, Decls, Effect, Sheet};
 use super::look::{self, Look};
+use super::replaced::{closed_until_opened, never_shown, struck};
 use super::unseen::visible_colour;
 
 /// Whether something is seen.
@@ -77,55 +78,6 @@ impl View {
     pub fn text(&self, parent: Option<NodeId>) -> Seen {
         parent.map_or(Seen::Shown, |p| self.of(p).text)
     }
-}
-
-/// Elements whose content a browser never shows as text: those the HTML
-/// standard's rendering section hides (`head`, `title`, `datalist`, `rp`,
-/// `noembed`, `noframes`, `param` …), fallback content of what is drawn
-/// instead (`meter`, `progress`, `canvas`, `video`, `audio`, `iframe`),
-/// ruby's annotation `rt` (set above the text, not part of it), and those
-/// shown in another form (see `replaced`).
-fn never_shown(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "head"
-            | "template"
-            | "title"
-            | "datalist"
-            | "noembed"
-            | "noframes"
-            | "param"
-            | "area"
-            | "base"
-            | "basefont"
-            | "link"
-            | "meta"
-            | "rp"
-            | "rt"
-            | "meter"
-            | "progress"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "iframe"
-            | "select"
-            | "button"
-            | "svg"
-            | "object"
-            | "img"
-    )
-}
-
-/// Elements hidden until a script opens them: a closed `<dialog>`, a popover.
-fn closed_until_opened(el: &scraper::node::Element) -> bool {
-    (el.name() == "dialog" && el.attr("open").is_none()) || el.attr("popover").is_some()
-}
-
-fn struck(name: &str) -> bool {
-    matches!(name, "del" | "s" | "strike")
 }
 
 /// Every element's state, in one pass without recursion.
