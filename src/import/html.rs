@@ -18,6 +18,7 @@ use super::stream::Source;
 use crate::read_limits::{SizeCap, read_regular_file};
 
 mod css;
+mod grid;
 mod look;
 mod replaced;
 mod subject;
@@ -242,6 +243,8 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                         _ if w.in_cell > 0 && has_digit(t) && view.reversed(node.parent().map(|p| p.id())) => {
                             w.unsure_text(&t.chars().rev().collect::<String>(), t)
                         }
+                        // A row a cell above pushes past the last column: its numbers are not where written.
+                        _ if w.in_cell > 0 && has_digit(t) && grid::in_rows(node, &w.pushed_rows) => w.unsure_text(t, ""),
                         _ => {
                             let look = view.look(node.parent().map(|p| p.id()));
                             let start = w.text.len();
@@ -267,7 +270,10 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                     },
                     // Shown in another form than text (an image's alt, a list's choice, a
                     // drawing): what it holds is a reading of its cell, never a plain blank.
-                    Node::Element(_) if w.in_cell > 0 && let Some(held) = replaced::held(node) => {
+                    Node::Element(_)
+                        if w.in_cell > 0
+                            && let Some(held) = replaced::held(node) =>
+                    {
                         if has_digit(&held) {
                             w.unsure_text(&held, "");
                         }
@@ -288,6 +294,7 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                                 w.in_cell = 0;
                                 w.line("");
                                 w.tables += 1;
+                                w.pushed_rows.extend(grid::overflowing_rows(node));
                                 w.table.push((w.tables, 0));
                             }
                             "tr" => {

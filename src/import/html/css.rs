@@ -298,10 +298,13 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
                     inner.push_str(&format!("{sub}{{{parent}{{{body}}}}}"));
                     continue;
                 }
-                let within: Vec<String> = selectors(sub)
-                    .into_iter()
-                    .map(|n| if n.contains('&') { n.replace('&', &format!(":is({parent})")) } else { format!(":is({parent}) {n}") })
-                    .collect();
+                let within: Vec<String> =
+                    selectors(sub)
+                        .into_iter()
+                        .map(|n| {
+                            if n.contains('&') { n.replace('&', &format!(":is({parent})")) } else { format!(":is({parent}) {n}") }
+                        })
+                        .collect();
                 inner.push_str(&format!("{}{{{body}}}", within.join(",")));
             }
             sheet(&inner, certain, depth + 1, rules, counts, overflow);
@@ -313,8 +316,12 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
         let generated = generates_digits(block);
         // A rule that only sizes text (`.note{font-size:9pt}`) is kept for the look of
         // digits beside a number (`look`), within its own bound: past it, left out.
-        let sizes_only =
-            decls.display.is_none() && decls.visibility.is_none() && !decls.obscured && !decls.moved && !decls.overridden && !generated;
+        let sizes_only = decls.display.is_none()
+            && decls.visibility.is_none()
+            && !decls.obscured
+            && !decls.moved
+            && !decls.overridden
+            && !generated;
         if sizes_only && (decls.sized.is_none() || counts.1 >= MAX_SIZING) {
             continue;
         }

@@ -116,6 +116,9 @@ mod tests {
         assert!(!names("div:dir(rtl)", page));
         assert!(!names(":lang(en)", page));
         assert!(!names("div:nonsense(1)", page));
-        assert!(names(":is(td,th) :where(.k), p .k", &page.replace("<p>", "<table><tr><td>").replace("</p>", "</td></tr></table>")));
+        assert!(names(
+            ":is(td,th) :where(.k), p .k",
+            &page.replace("<p>", "<table><tr><td>").replace("</p>", "</td></tr></table>")
+        ));
     }
 }

@@ -79,8 +79,20 @@ pub fn unknown(value: &str) -> bool {
 /// and lengths whose unit we know; anything else (`calc()`, viewport units) is not proven.
 fn readable_size(value: &str) -> bool {
     const KEYWORDS: [&str; 14] = [
-        "xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large", "xxx-large", "smaller", "larger", "inherit",
-        "initial", "unset", "revert",
+        "xx-small",
+        "x-small",
+        "small",
+        "medium",
+        "large",
+        "x-large",
+        "xx-large",
+        "xxx-large",
+        "smaller",
+        "larger",
+        "inherit",
+        "initial",
+        "unset",
+        "revert",
     ];
     if KEYWORDS.contains(&value) {
         return true;
@@ -105,10 +117,43 @@ fn readable_size(value: &str) -> bool {
 /// The colours of text a page shows on white whose values we know; any other
 /// name is not proven visible.
 const DARK_NAMES: [&str; 37] = [
-    "black", "red", "blue", "navy", "green", "maroon", "purple", "teal", "olive", "gray", "grey", "darkgray", "darkgrey",
-    "dimgray", "dimgrey", "silver", "brown", "darkred", "darkblue", "darkgreen", "orange", "darkorange", "crimson", "firebrick",
-    "royalblue", "steelblue", "slategray", "slategrey", "midnightblue", "darkslategray", "darkslategrey", "indigo", "magenta",
-    "fuchsia", "orangered", "chocolate", "saddlebrown",
+    "black",
+    "red",
+    "blue",
+    "navy",
+    "green",
+    "maroon",
+    "purple",
+    "teal",
+    "olive",
+    "gray",
+    "grey",
+    "darkgray",
+    "darkgrey",
+    "dimgray",
+    "dimgrey",
+    "silver",
+    "brown",
+    "darkred",
+    "darkblue",
+    "darkgreen",
+    "orange",
+    "darkorange",
+    "crimson",
+    "firebrick",
+    "royalblue",
+    "steelblue",
+    "slategray",
+    "slategrey",
+    "midnightblue",
+    "darkslategray",
+    "darkslategrey",
+    "indigo",
+    "magenta",
+    "fuchsia",
+    "orangered",
+    "chocolate",
+    "saddlebrown",
 ];
 
 /// Whether a colour surely differs from a white page: opaque enough and not
@@ -241,7 +286,10 @@ mod tests {
             (cell("<font id=t1 color=white>7</font>"), Seen::Unsure),
             (cell("<font id=t1 color=\"#fffffe\">7</font>"), Seen::Unsure),
             (cell("<font id=t1 color=red>7</font>"), Seen::Shown),
-            ("<style>:root{--d:none}</style>".to_string() + &cell("<span id=t1 style=\"display:var(--d)\">7</span>"), Seen::Unsure),
+            (
+                "<style>:root{--d:none}</style>".to_string() + &cell("<span id=t1 style=\"display:var(--d)\">7</span>"),
+                Seen::Unsure,
+            ),
             ("<style>td{ & .s{display:none} }</style>".to_string() + &cell("<span id=t1 class=s>7</span>"), Seen::Hidden),
             ("<style>td{ .s{display:none} }</style>".to_string() + &cell("<span id=t1 class=s>7</span>"), Seen::Hidden),
             ("<style>td{color:red; & .s{display:none}}</style><p><span id=t1 class=s>7</span></p>".to_string(), Seen::Shown),

@@ -161,7 +161,12 @@ impl Seen {
 fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: &mut u64) -> (State, Option<u32>, bool) {
     let el = e.value();
     let own = el.attr("style").map(css::declarations).unwrap_or_default();
-    if never_shown(el.name()) || closed_until_opened(el) || struck(el.name()) || own.struck || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+    if never_shown(el.name())
+        || closed_until_opened(el)
+        || struck(el.name())
+        || own.struck
+        || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
+    {
         return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false);
     }
     let sheet = rules.hits(&e, tests);

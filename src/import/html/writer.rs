@@ -17,6 +17,8 @@ pub(super) struct Writer {
     /// reading has in its place (nothing, or the digits in their other order).
     pub(super) cell_from: usize,
     pub(super) unsure: Vec<(std::ops::Range<usize>, String)>,
+    /// Rows a cell spanning down pushes past their table's last column (`grid`).
+    pub(super) pushed_rows: std::collections::HashSet<ego_tree::NodeId>,
 }
 
 impl Writer {
