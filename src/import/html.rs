@@ -18,8 +18,12 @@ use super::stream::Source;
 use crate::read_limits::{SizeCap, read_regular_file};
 
 mod css;
+mod grid;
 mod look;
+mod replaced;
 mod subject;
+mod target;
+mod unseen;
 mod visibility;
 mod writer;
 use visibility::{Seen, View};
@@ -234,11 +238,13 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                 match node.value() {
                     Node::Text(t) => match view.text(node.parent().map(|p| p.id())) {
                         Seen::Hidden => {}
-                        Seen::Unsure if w.in_cell > 0 && has_digit(t) => {
-                            let start = w.text.len();
-                            w.text(t);
-                            w.unsure.push(start..w.text.len());
+                        Seen::Unsure if w.in_cell > 0 && has_digit(t) => w.unsure_text(t, ""),
+                        // Digits drawn in the other order (`<bdo dir=rtl>31</bdo>` shows 13): both readings.
+                        _ if w.in_cell > 0 && has_digit(t) && view.reversed(node.parent().map(|p| p.id())) => {
+                            w.unsure_text(&t.chars().rev().collect::<String>(), t)
                         }
+                        // A row a cell above pushes past the last column: its numbers are not where written.
+                        _ if w.in_cell > 0 && has_digit(t) && grid::in_rows(node, &w.pushed_rows) => w.unsure_text(t, ""),
                         _ => {
                             let look = view.look(node.parent().map(|p| p.id()));
                             let start = w.text.len();
@@ -254,13 +260,25 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                                 let tail = from + look::trailing_digits(before_text);
                                 let head = look::leading_digits(t);
                                 if tail < start {
-                                    w.unsure.push(if start - tail < head { tail..start } else { start..start + head });
+                                    let r = if start - tail < head { tail..start } else { start..start + head };
+                                    w.unsure.push((r, String::new()));
                                 }
                             }
                             w.text(t);
                             last = Some((start, w.text.len(), look));
                         }
                     },
+                    // Shown in another form than text (an image's alt, a list's choice, a
+                    // drawing): what it holds is a reading of its cell, never a plain blank.
+                    Node::Element(_)
+                        if w.in_cell > 0
+                            && let Some(held) = replaced::held(node) =>
+                    {
+                        if has_digit(&held) {
+                            w.unsure_text(&held, "");
+                        }
+                        skip_depth = Some(depth);
+                    }
                     Node::Element(_) if view.of(node.id()).there == Seen::Hidden => skip_depth = Some(depth),
                     Node::Element(e) => {
                         if mark.is_none()
@@ -276,6 +294,7 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                                 w.in_cell = 0;
                                 w.line("");
                                 w.tables += 1;
+                                w.pushed_rows.extend(grid::overflowing_rows(node));
                                 w.table.push((w.tables, 0));
                             }
                             "tr" => {

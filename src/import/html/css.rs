@@ -4,9 +4,11 @@
 
 use std::collections::HashMap;
 
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 
-use super::subject::{Subject, perhaps, selectors, subject};
+use super::subject::{Subject, perhaps, selectors, subject, unescape};
+use super::target::{Target, before_or_after, target};
+use super::unseen::{moves, obscures, unknown};
 
 /// The most style rules that hide or show something (a site's page has a few dozen).
 pub const MAX_RULES: usize = 2_000;
@@ -30,14 +32,12 @@ pub struct Decls {
     pub struck: bool,
     /// Perhaps not seen though `display` and `visibility` show it ([`obscures`]).
     pub obscured: bool,
+    /// Drawn elsewhere or otherwise ([`moves`]): perhaps not seen in a table cell.
+    pub moved: bool,
+    /// Drawn in an order of its own (`unicode-bidi: bidi-override`).
+    pub overridden: bool,
     /// Sets a (non-zero) `font-size`; in a sheet's rule, which rule (its number).
     pub sized: Option<u32>,
-}
-
-enum Target {
-    Exact(Box<Selector>),
-    /// Perhaps any element with the rule's subject.
-    Perhaps,
 }
 
 pub struct Rule {
@@ -55,7 +55,7 @@ impl Rule {
         match &self.target {
             _ if !perhaps(e.value(), &self.subject) => None,
             Target::Exact(s) => s.matches(e).then_some((self.decls, self.certain)),
-            Target::Perhaps => Some((self.decls, false)),
+            Target::Perhaps(wider) => wider.as_ref().is_none_or(|w| w.matches(e)).then_some((self.decls, false)),
         }
     }
 }
@@ -65,7 +65,7 @@ pub fn declarations(block: &str) -> Decls {
     let mut d = Decls::default();
     for decl in block.split(';') {
         let Some((name, value)) = decl.split_once(':') else { continue };
-        let name = name.trim().to_ascii_lowercase();
+        let name = unescape(name.trim()).to_ascii_lowercase();
         let value = value.trim().to_ascii_lowercase();
         let (value, important) = match value.strip_suffix("important").map(|v| v.trim_end().strip_suffix('!')) {
             Some(Some(v)) => (v.trim().to_string(), true),
@@ -79,6 +79,12 @@ pub fn declarations(block: &str) -> Decls {
                 *slot = Some((e, important));
             }
         };
+        d.moved |= moves(&name, &value);
+        if unknown(&value) {
+            // A variable's value only the browser works out: not proven shown.
+            d.obscured |= obscures(&name, &value);
+            continue;
+        }
         match name.as_str() {
             "display" => set(
                 &mut d.display,
@@ -96,41 +102,13 @@ pub fn declarations(block: &str) -> Decls {
                     _ => None,
                 },
             ),
+            "unicode-bidi" => d.overridden = value.contains("override"),
             "text-decoration" | "text-decoration-line" => d.struck = value.contains("line-through"),
             "font-size" if !obscures(&name, &value) => d.sized = Some(0),
             _ => d.obscured |= obscures(&name, &value),
         }
     }
     d
-}
-
-/// Whether a declaration may leave its element's text unseen though
-/// `display` and `visibility` show it: no size, no opacity, no colour or white,
-/// clipped, moved far off the page, its content skipped. A page may mean it or
-/// not (a box of no height may overflow): such text is unsure, never read as shown.
-fn obscures(name: &str, value: &str) -> bool {
-    let number = |v: &str| v.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%').trim().parse::<f64>().ok();
-    let zero = || number(value).is_some_and(|x| x == 0.0);
-    let far = || value.split_whitespace().next().and_then(number).is_some_and(|x| x <= -100.0);
-    let clear = || {
-        let alpha = value.strip_suffix(')').and_then(|v| v.rsplit([',', '/']).next()).and_then(number);
-        value == "transparent" || ((value.starts_with("rgba(") || value.starts_with("hsla(")) && alpha == Some(0.0))
-    };
-    // White text: unseen on the white page, seen on a dark background — unsure either way.
-    let white = || {
-        let v: String = value.chars().filter(|c| !c.is_whitespace()).collect();
-        matches!(v.as_str(), "white" | "#fff" | "#ffffff" | "rgb(255,255,255)" | "rgba(255,255,255,1)")
-    };
-    match name {
-        "font-size" | "opacity" | "height" | "max-height" | "width" | "max-width" | "line-height" => zero(),
-        "color" | "-webkit-text-fill-color" => clear() || white(),
-        "clip" => value.starts_with("rect("),
-        "clip-path" => !value.is_empty() && value != "none",
-        "left" | "top" | "right" | "margin-left" | "margin-top" | "text-indent" => far(),
-        "content-visibility" => value == "hidden",
-        "transform" => value.contains("scale(0") || value.contains("scalex(0") || value.contains("scaley(0"),
-        _ => false,
-    }
 }
 
 /// The size an element's own style gives its text (`font-size`), if any.
@@ -309,13 +287,41 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
             }
             continue;
         }
+        let (block, nested) = split_nested(block);
+        if !nested.is_empty() && depth < 8 {
+            // CSS nesting (`td{ & .s{display:none} }`): each nested rule is read as
+            // its own, its selector within the parent's (`:is(td) .s`).
+            let parent = prelude.trim();
+            let mut inner = String::new();
+            for (sub, body) in &nested {
+                if sub.starts_with('@') {
+                    inner.push_str(&format!("{sub}{{{parent}{{{body}}}}}"));
+                    continue;
+                }
+                let within: Vec<String> =
+                    selectors(sub)
+                        .into_iter()
+                        .map(|n| {
+                            if n.contains('&') { n.replace('&', &format!(":is({parent})")) } else { format!(":is({parent}) {n}") }
+                        })
+                        .collect();
+                inner.push_str(&format!("{}{{{body}}}", within.join(",")));
+            }
+            sheet(&inner, certain, depth + 1, rules, counts, overflow);
+        }
+        let block = block.as_str();
         let decls = declarations(block);
         // Text a rule puts before or after an element (`td::before { content: "9" }`) is
         // part of what the page shows: digits there leave the element's text unsure.
         let generated = generates_digits(block);
         // A rule that only sizes text (`.note{font-size:9pt}`) is kept for the look of
         // digits beside a number (`look`), within its own bound: past it, left out.
-        let sizes_only = decls.display.is_none() && decls.visibility.is_none() && !decls.obscured && !generated;
+        let sizes_only = decls.display.is_none()
+            && decls.visibility.is_none()
+            && !decls.obscured
+            && !decls.moved
+            && !decls.overridden
+            && !generated;
         if sizes_only && (decls.sized.is_none() || counts.1 >= MAX_SIZING) {
             continue;
         }
@@ -323,6 +329,8 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
             let (selector, decls) = match before_or_after(selector) {
                 Some(element) if generated => (element, Decls { obscured: true, ..Decls::default() }),
                 Some(_) => continue,
+                // `content` on the element itself may replace its text (as Chromium does).
+                None if generated => (selector, Decls { obscured: true, ..decls }),
                 None => (selector, decls),
             };
             let Some(target) = target(selector) else { continue };
@@ -337,13 +345,38 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
     }
 }
 
-/// What a selector names; `None` for one that never names an element as a
-/// page is read (a pseudo-element, a state such as `:hover`).
-/// The element of a `::before`/`::after` selector (`td.n::before` → `td.n`).
-fn before_or_after(selector: &str) -> Option<&str> {
-    let lower = selector.to_ascii_lowercase();
-    let at = ["::before", "::after", ":before", ":after"].iter().find_map(|p| lower.strip_suffix(p).map(|base| base.len()))?;
-    Some(selector[..at].trim()).filter(|s| !s.is_empty())
+/// A rule's block without the rules nested in it, and those (prelude, block).
+fn split_nested(block: &str) -> (String, Vec<(String, String)>) {
+    let (mut own, mut nested) = (String::new(), Vec::new());
+    let (mut level, mut from, mut open_at) = (0usize, 0usize, 0usize);
+    for (k, c) in block.char_indices() {
+        match c {
+            ';' if level == 0 => {
+                own.push_str(&block[from..=k]);
+                from = k + 1;
+            }
+            '{' => {
+                if level == 0 {
+                    open_at = k;
+                }
+                level += 1;
+            }
+            '}' if level > 0 => {
+                level -= 1;
+                if level == 0 {
+                    nested.push((block[from..open_at].trim().to_string(), block[open_at + 1..k].to_string()));
+                    from = k + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if level == 0 {
+        own.push_str(&block[from..]);
+    } else if from < open_at {
+        nested.push((block[from..open_at].trim().to_string(), block[open_at + 1..].to_string()));
+    }
+    (own, nested)
 }
 
 /// Whether a block's `content` makes digits: a digit written in it (CSS escapes such
@@ -361,30 +394,5 @@ fn generates_digits(block: &str) -> bool {
             }
         }
         digit
-    })
-}
-
-fn target(selector: &str) -> Option<Target> {
-    let lower = selector.to_ascii_lowercase();
-    const NEVER: [&str; 12] = [
-        "::",
-        ":before",
-        ":after",
-        ":first-line",
-        ":first-letter",
-        ":hover",
-        ":focus",
-        ":active",
-        ":target",
-        ":checked",
-        ":visited",
-        ":placeholder",
-    ];
-    if NEVER.iter().any(|p| lower.contains(p)) {
-        return None;
-    }
-    Some(match Selector::parse(selector) {
-        Ok(s) => Target::Exact(Box::new(s)),
-        Err(_) => Target::Perhaps,
     })
 }

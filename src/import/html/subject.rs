@@ -67,6 +67,20 @@ fn escape(chars: &mut Chars<'_>) -> Option<char> {
     Some(char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{FFFD}'))
 }
 
+/// A name written with CSS escapes as CSS reads it (`\\64isplay` is 「display」).
+pub fn unescape(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut chars = name.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if c == '\\' {
+            out.extend(escape(&mut chars));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Skips a group opened by `open` to its end: brackets and parentheses nest,
 /// quotes and escapes inside are taken as they are (an unclosed one runs to the end).
 fn group(open: char, chars: &mut Chars<'_>) {

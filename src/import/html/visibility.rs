@@ -25,6 +25,8 @@ use scraper::{ElementRef, Html};
 
 use super::css::{self, Decl, Decls, Effect, Sheet};
 use super::look::{self, Look};
+use super::replaced::{closed_until_opened, never_shown, struck};
+use super::unseen::visible_colour;
 
 /// Whether something is seen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -52,6 +54,9 @@ pub struct View {
     states: HashMap<NodeId, State>,
     /// Every element's look that is not the page's plain one.
     looks: HashMap<NodeId, Look>,
+    /// Elements whose text is drawn in an order of its own (`<bdo dir=rtl>`,
+    /// `unicode-bidi: bidi-override`): digits there may read backwards.
+    reversed: std::collections::HashSet<NodeId>,
 }
 
 impl View {
@@ -64,18 +69,15 @@ impl View {
         parent.and_then(|p| self.looks.get(&p)).cloned().unwrap_or_default()
     }
 
+    /// Whether a text node (child of `parent`) is drawn in an order of its own.
+    pub fn reversed(&self, parent: Option<NodeId>) -> bool {
+        parent.is_some_and(|p| self.reversed.contains(&p))
+    }
+
     /// Whether a text node (child of `parent`) is seen.
     pub fn text(&self, parent: Option<NodeId>) -> Seen {
         parent.map_or(Seen::Shown, |p| self.of(p).text)
     }
-}
-
-fn never_shown(name: &str) -> bool {
-    matches!(name, "script" | "style" | "noscript" | "head" | "template" | "iframe" | "select" | "button" | "svg" | "object")
-}
-
-fn struck(name: &str) -> bool {
-    matches!(name, "del" | "s" | "strike")
 }
 
 /// Every element's state, in one pass without recursion.
@@ -85,6 +87,9 @@ pub fn view(doc: &Html) -> View {
     let mut states = HashMap::new();
     let mut stack: Vec<State> = vec![State::default()];
     let (mut looks, mut look_stack) = (HashMap::new(), vec![Look::default()]);
+    // Whether inside a table cell (where text drawn elsewhere is unsure).
+    let mut cell_stack = vec![false];
+    let (mut reversed, mut order_stack) = (std::collections::HashSet::new(), vec![false]);
     let mut tests = 0u64;
     let mut gone_depth: Option<usize> = None;
     for edge in doc.tree.root().traverse() {
@@ -93,11 +98,23 @@ pub fn view(doc: &Html) -> View {
                 let parent = *stack.last().unwrap_or(&State::default());
                 let mut state = parent;
                 let mut look = look_stack.last().cloned().unwrap_or_default();
+                let mut in_cell = cell_stack.last().copied().unwrap_or(false);
+                let mut backwards = order_stack.last().copied().unwrap_or(false);
                 if gone_depth.is_none()
                     && let Some(e) = ElementRef::wrap(node)
                 {
-                    let sized;
-                    (state, sized) = judge(e, parent, &rules, &mut tests);
+                    let (sized, overridden);
+                    in_cell = match e.value().name() {
+                        "td" | "th" => true,
+                        "table" => false,
+                        _ => in_cell,
+                    };
+                    (state, sized, overridden) = judge(e, parent, in_cell, &rules, &mut tests);
+                    let dir = e.value().attr("dir").map(|d| d.trim().to_ascii_lowercase());
+                    backwards |= overridden || (e.value().name() == "bdo" && dir.as_deref() != Some("ltr"));
+                    if backwards {
+                        reversed.insert(node.id());
+                    }
                     look = look::of(&e, &look, sized);
                     if look != Look::default() {
                         looks.insert(node.id(), look.clone());
@@ -115,17 +132,21 @@ pub fn view(doc: &Html) -> View {
                 }
                 stack.push(state);
                 look_stack.push(look);
+                cell_stack.push(in_cell);
+                order_stack.push(backwards);
             }
             Edge::Close(_) => {
                 stack.pop();
                 look_stack.pop();
+                cell_stack.pop();
+                order_stack.pop();
                 if gone_depth == Some(stack.len()) {
                     gone_depth = None;
                 }
             }
         }
     }
-    View { states, looks }
+    View { states, looks, reversed }
 }
 
 impl Seen {
@@ -135,12 +156,18 @@ impl Seen {
     }
 }
 
-/// The element's state, and the last of the page's rules that sizes its text.
-fn judge(e: ElementRef<'_>, parent: State, rules: &Sheet, tests: &mut u64) -> (State, Option<u32>) {
+/// The element's state, the last of the page's rules that sizes its text, and
+/// whether its text is drawn in an order of its own.
+fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: &mut u64) -> (State, Option<u32>, bool) {
     let el = e.value();
     let own = el.attr("style").map(css::declarations).unwrap_or_default();
-    if never_shown(el.name()) || struck(el.name()) || own.struck || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
-        return (State { there: Seen::Hidden, text: Seen::Hidden }, None);
+    if never_shown(el.name())
+        || closed_until_opened(el)
+        || struck(el.name())
+        || own.struck
+        || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
+    {
+        return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false);
     }
     let sheet = rules.hits(&e, tests);
     let hidden_attr = el.attr("hidden").is_some();
@@ -153,13 +180,18 @@ fn judge(e: ElementRef<'_>, parent: State, rules: &Sheet, tests: &mut u64) -> (S
     };
     // Perhaps unseen (no size, clipped, off the page): unsure, unless hidden anyway.
     let obscured = own.obscured || sheet.iter().any(|(d, _)| d.obscured) || rules.unexplained(el);
+    // Drawn elsewhere (a filter, a transform, out of the flow): in a cell, perhaps not there.
+    let moved = in_cell && (own.moved || sheet.iter().any(|(d, _)| d.moved));
+    // `<font color>` as a colour of the element's own style.
+    let coloured = el.name() == "font" && el.attr("color").is_some_and(|c| !visible_colour(&c.trim().to_ascii_lowercase()));
+    let obscured = obscured || moved || coloured;
     let there = if obscured { there.max_unsure() } else { there };
     let mut text = visibility.unwrap_or(parent.text);
     // A closed <details> shows its <summary> only.
     let closed = |n: &scraper::node::Element| n.name() == "details" && n.attr("open").is_none();
     if e.parent().and_then(ElementRef::wrap).is_some_and(|p| closed(p.value())) {
         if el.name() != "summary" {
-            return (State { there: Seen::Hidden, text: Seen::Hidden }, None);
+            return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false);
         }
         text = if parent.there == Seen::Hidden { Seen::Hidden } else { visibility.unwrap_or(Seen::Shown) };
     } else if closed(el) {
@@ -171,7 +203,8 @@ fn judge(e: ElementRef<'_>, parent: State, rules: &Sheet, tests: &mut u64) -> (S
     } else if there == Seen::Unsure {
         text = text.max_unsure();
     }
-    (State { there, text }, sheet.iter().filter_map(|(d, _)| d.sized).max())
+    let overridden = own.overridden || sheet.iter().any(|(d, _)| d.overridden);
+    (State { there, text }, sheet.iter().filter_map(|(d, _)| d.sized).max(), overridden)
 }
 
 /// One property's outcome: `None` when nothing sets it (inherited or shown).

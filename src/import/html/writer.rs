@@ -13,9 +13,12 @@ pub(super) struct Writer {
     /// Depth of table cells the writer is in.
     pub(super) in_cell: usize,
     /// Where the current (outermost) cell's text begins, and the parts of it
-    /// whose showing the page leaves undecided.
+    /// whose showing the page leaves undecided, each with what the other
+    /// reading has in its place (nothing, or the digits in their other order).
     pub(super) cell_from: usize,
-    pub(super) unsure: Vec<std::ops::Range<usize>>,
+    pub(super) unsure: Vec<(std::ops::Range<usize>, String)>,
+    /// Rows a cell spanning down pushes past their table's last column (`grid`).
+    pub(super) pushed_rows: std::collections::HashSet<ego_tree::NodeId>,
 }
 
 impl Writer {
@@ -27,14 +30,24 @@ impl Writer {
         }
         let mut hidden = String::new();
         let mut at = self.cell_from;
-        for r in self.unsure.drain(..) {
+        for (r, other) in self.unsure.drain(..) {
             hidden.push_str(&self.text[at..r.start.max(at)]);
+            if r.start >= at {
+                hidden.push_str(&other);
+            }
             at = r.end.max(at);
         }
         hidden.push_str(&self.text[at..]);
         let cell = crate::import::stream::unsure_shown_cell(&self.text[self.cell_from..], &hidden);
         self.text.truncate(self.cell_from);
         self.text.push_str(&cell);
+    }
+
+    /// Text in a cell the page may not show as written: unsure, `other` the other reading.
+    pub(super) fn unsure_text(&mut self, t: &str, other: &str) {
+        let start = self.text.len();
+        self.text(t);
+        self.unsure.push((start..self.text.len(), other.to_string()));
     }
 
     pub(super) fn text(&mut self, t: &str) {
