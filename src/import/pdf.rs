@@ -119,7 +119,9 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     }
     if chars < 20 {
         if !page_tree_whole(&doc, found) {
-            return Err(ImportError(if found == 0 {
+            return Err(ImportError(if found == 0 && doc.catalog().is_err() {
+                "PDF 文件已损坏：交叉引用表有误，找不到文档目录（根对象），无法读取其中的文字".to_string()
+            } else if found == 0 {
                 "PDF 文件已损坏：页面目录有误，找不到任何一页，无法读取其中的文字".to_string()
             } else {
                 format!("PDF 文件已损坏：页面目录有误（目录所写的页数与找到的 {found} 页不符），无法读取其中的文字")
@@ -185,6 +187,22 @@ mod tests {
     fn not_a_pdf_or_broken() {
         assert!(from_bytes(b"hello").unwrap_err().0.contains("不是 PDF"));
         assert!(from_bytes(b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF").unwrap_err().0.contains("损坏"));
+    }
+
+    #[test]
+    fn an_xref_section_pointing_to_itself_is_told_as_such() {
+        let mut pdf = segments(0);
+        let root = Document::load_mem(&pdf).unwrap().trailer.get(b"Root").unwrap().as_reference().unwrap();
+        let at = pdf.len();
+        pdf.extend(
+            format!(
+                "xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 9 /Root {} 0 R /Prev {at} >>\nstartxref\n{at}\n%%EOF\n",
+                root.0
+            )
+            .bytes(),
+        );
+        let e = from_bytes(&pdf).unwrap_err().0;
+        assert!(e.contains("交叉引用表有误"), "{e}");
     }
 
     /// A one-page PDF with a line of text and `segments` one-point lines.
