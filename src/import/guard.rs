@@ -32,6 +32,7 @@ pub struct Shape {
     pub most_attributes: usize,
     /// Attribute pairs a parser checks for duplicates: Σ n·(n−1)/2.
     pub attribute_pairs: u64,
+    /// Namespace declarations (XML only: to HTML an `xmlns` attribute is any attribute).
     pub namespaces: usize,
 }
 
@@ -94,7 +95,9 @@ pub fn scan(text: &str, syntax: Syntax) -> Shape {
         i = (tag.end + 1).min(b.len());
         shape.most_attributes = shape.most_attributes.max(tag.attributes);
         shape.attribute_pairs += (tag.attributes as u64) * (tag.attributes.saturating_sub(1) as u64) / 2;
-        shape.namespaces += tag.namespaces;
+        if syntax == Syntax::Xml {
+            shape.namespaces += tag.namespaces;
+        }
         let name = text[start..start + len].to_ascii_lowercase();
         if syntax == Syntax::Html && FLAT.contains(&name.as_str()) {
             continue;
@@ -195,6 +198,8 @@ mod tests {
         // Script text is not markup; a quoted `>` does not end a tag.
         let s = scan("<script>if (a<b c d e) x()</script><a title='x > y' href=z>", Syntax::Html);
         assert_eq!((s.tags, s.most_attributes), (3, 2));
+        // To HTML, `xmlns` is an attribute like any other.
+        assert_eq!(scan("<html xmlns:o='u'><p>", Syntax::Html).namespaces, 0);
     }
 
     #[test]
