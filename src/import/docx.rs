@@ -13,6 +13,7 @@
 use std::io::Read;
 
 use super::ImportError;
+use super::guard;
 use super::marks;
 use super::stream::Source;
 
@@ -49,9 +50,25 @@ pub fn document_xml(bytes: &[u8]) -> Result<String, ImportError> {
     })
 }
 
+/// The most files a package may hold (Word writes a few dozen). Opening an
+/// archive keeps a record of each: 560,000 empty ones took 400 MB.
+pub const MAX_ENTRIES: usize = 10_000;
+
+/// At most how many files the archive lists: its central directory headers'
+/// signatures counted, which the zip reader needs one of for each file.
+fn entries(bytes: &[u8]) -> usize {
+    bytes.windows(4).filter(|w| *w == b"PK\x01\x02").count()
+}
+
 /// A part of the package, unzipped within [`DOCUMENT_CAP`]; `None` when it is not there.
 fn part(bytes: &[u8], name: &str) -> Result<Option<String>, ImportError> {
     let not_docx = || ImportError("文件不是有效的 .docx（Word 文档是一个压缩包，这个文件打不开或已损坏）".into());
+    let entries = entries(bytes);
+    if entries > MAX_ENTRIES {
+        return Err(ImportError(format!(
+            "Word 文件结构异常：压缩包中有 {entries} 个文件（正常的 .docx 只有几十个，最多 {MAX_ENTRIES} 个），已损坏或是恶意构造的，不导入"
+        )));
+    }
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_docx())?;
     let Ok(mut part) = zip.by_name(name) else { return Ok(None) };
     if part.size() > DOCUMENT_CAP {
@@ -78,44 +95,32 @@ fn too_large(size: u64) -> ImportError {
 /// dozen deep; a crafted one 30,000 deep overflowed the stack while parsing.
 const MAX_NESTING: usize = 1_000;
 
-/// How deep elements nest in `xml`, found by a byte scan before any parser sees
-/// it: a start tag goes one deeper, an end tag one back; self-closing tags,
-/// comments, declarations and processing instructions do not count.
-fn nesting_depth(xml: &str) -> usize {
-    let b = xml.as_bytes();
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let mut at = 0;
-    while let Some(open) = b[at..].iter().position(|&c| c == b'<').map(|k| at + k) {
-        let close = b[open..].iter().position(|&c| c == b'>').map_or(b.len(), |k| open + k);
-        match b.get(open + 1) {
-            Some(b'/') => depth = depth.saturating_sub(1),
-            Some(b'!' | b'?') | None => {}
-            Some(_) if b[close.saturating_sub(1)] == b'/' => {}
-            Some(_) => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-        }
-        at = close.min(b.len().saturating_sub(1)) + 1;
-        if at >= b.len() {
-            break;
-        }
+/// Why an XML part is refused before parsing, if it is: found by one linear
+/// scan ([`guard::scan`]) of its nesting, attributes and namespaces, which
+/// roxmltree's work grows with faster than the part's size.
+fn shape_refused(xml: &str) -> Option<String> {
+    let shape = guard::scan(xml, guard::Syntax::Xml);
+    if shape.deepest > MAX_NESTING {
+        return Some(format!(
+            "Word 正文的元素嵌套超过 {MAX_NESTING} 层，正常的 Word 文件只有几十层：文件已损坏或是恶意构造的，不导入"
+        ));
     }
-    deepest
+    shape.attributes_refused("Word 文件")
 }
 
 pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
     let xml = document_xml(bytes)?;
-    if nesting_depth(&xml) > MAX_NESTING {
-        return Err(ImportError(format!(
-            "Word 正文的元素嵌套超过 {MAX_NESTING} 层，正常的 Word 文件只有几十层：文件已损坏或是恶意构造的，不导入"
-        )));
+    if let Some(why) = shape_refused(&xml) {
+        return Err(ImportError(why));
     }
     let options = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: MAX_NODES };
     let doc = roxmltree::Document::parse_with_options(&xml, options).map_err(|why| {
         ImportError(match why {
             roxmltree::Error::NodesLimitReached => format!("Word 正文的元素超过 {MAX_NODES} 个，一份年报只有几千个：不导入"),
             roxmltree::Error::DtdDetected => "Word 正文中有 DTD 声明，正常的 Word 文件没有：不导入".to_string(),
+            roxmltree::Error::AttributesLimitReached | roxmltree::Error::NamespacesLimitReached => {
+                "Word 文件结构异常：属性或命名空间声明过多，文件已损坏或是恶意构造的，不导入".to_string()
+            }
             _ => "Word 正文不是有效的 XML，文件可能已损坏".to_string(),
         })
     })?;
@@ -125,7 +130,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
         .find(|n| n.has_tag_name((W, "body")))
         .ok_or_else(|| ImportError("Word 正文中没有内容（w:body）".into()))?;
     // Character styles that hide or raise text; a broken styles part is as none.
-    let styles_xml = part(bytes, "word/styles.xml").ok().flatten().filter(|x| nesting_depth(x) <= MAX_NESTING);
+    let styles_xml = part(bytes, "word/styles.xml").ok().flatten().filter(|x| shape_refused(x).is_none());
     let styles_doc = styles_xml.as_deref().and_then(|x| roxmltree::Document::parse_with_options(x, options).ok());
     let mut w = Writer { styles: style::Styles::read(styles_doc.as_ref()), ..Writer::default() };
     blocks(body, &mut w, 0);
@@ -340,9 +345,37 @@ mod tests {
         );
         let e = from_bytes(&docx(deep.as_bytes(), zip::CompressionMethod::Deflated)).unwrap_err().0;
         assert!(e.contains("嵌套超过"), "{e}");
-        assert_eq!(nesting_depth(r#"<?xml version="1.0"?><!-- c --><a x="1"><b/><c><d>t</d></c></a>"#), 3);
         // A real document's depth passes.
         let ok = format!(r#"<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>表</w:t></w:r></w:p></w:body></w:document>"#);
         assert!(from_bytes(&docx(ok.as_bytes(), zip::CompressionMethod::Stored)).is_ok());
+    }
+
+    #[test]
+    fn many_attributes_namespaces_or_entries_are_refused_before_parsing() {
+        let body = |root_attrs: &str| {
+            let xml = format!(
+                r#"<w:document xmlns:w="{W}"{root_attrs}><w:body><w:p><w:r><w:t>表</w:t></w:r></w:p></w:body></w:document>"#
+            );
+            from_bytes(&docx(xml.as_bytes(), zip::CompressionMethod::Deflated))
+        };
+        // roxmltree compares each attribute with the element's others: 300,000 took minutes.
+        let attrs: String = (0..200_000).map(|i| format!(r#" a{i}="1""#)).collect();
+        let e = body(&attrs).unwrap_err().0;
+        assert!(e.starts_with("Word 文件结构异常") && e.contains("200001 个属性"), "{e}");
+        // 100,000 namespaces passed roxmltree's own limit as 「不是有效的 XML」, after 20 s.
+        let spaces: String = (0..guard::MAX_NAMESPACES + 1).map(|i| format!(r#"<w:p xmlns:n{i}="u{i}"/>"#)).collect();
+        let xml = format!(r#"<w:document xmlns:w="{W}"><w:body>{spaces}</w:body></w:document>"#);
+        let e = from_bytes(&docx(xml.as_bytes(), zip::CompressionMethod::Deflated)).unwrap_err().0;
+        assert!(e.starts_with("Word 文件结构异常") && e.contains("命名空间"), "{e}");
+        assert!(body(r#" xmlns:a="u" a:b="1""#).is_ok());
+        // An archive listing more files than a .docx has is refused before it is opened.
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for i in 0..MAX_ENTRIES + 1 {
+            zip.start_file(format!("{i}"), zip::write::SimpleFileOptions::default()).unwrap();
+        }
+        let many = zip.finish().unwrap().into_inner();
+        assert_eq!(entries(&many), MAX_ENTRIES + 1);
+        let e = from_bytes(&many).unwrap_err().0;
+        assert!(e.starts_with("Word 文件结构异常") && e.contains("个文件"), "{e}");
     }
 }

@@ -13,6 +13,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use super::ImportError;
+use super::guard;
 use super::marks::{self, Mark};
 use super::stream::Source;
 use crate::read_limits::{SizeCap, read_regular_file};
@@ -46,54 +47,22 @@ pub fn read(path: &std::path::Path) -> Result<Source, ImportError> {
     from_text(&decode(&bytes))
 }
 
-/// A page's text after the bounds are checked.
+/// A page's text after the bounds are checked (by counts, before parsing).
 pub fn from_text(html: &str) -> Result<Source, ImportError> {
-    let (tags, depth) = nesting(html);
+    let shape = guard::scan(html, guard::Syntax::Html);
+    let tags = shape.tags;
     if tags > MAX_TAGS {
         return Err(ImportError(format!(
             "网页有 {tags} 个标签，一个年报网页只有几千个（最多 {MAX_TAGS} 个）：不像年报网页，或文件已损坏"
         )));
     }
-    if depth > MAX_DEPTH {
+    if shape.deepest > MAX_DEPTH {
         return Err(ImportError(format!("网页的元素嵌套超过 {MAX_DEPTH} 层，不像正常的网页，不导入")));
     }
-    Ok(source(html))
-}
-
-/// Counts tags and the deepest nesting, roughly: elements that close
-/// themselves (void ones, and those a new sibling closes) do not nest.
-fn nesting(html: &str) -> (usize, usize) {
-    const FLAT: [&str; 22] = [
-        "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "param", "source", "track", "wbr", "p", "li",
-        "td", "th", "tr", "option", "dt", "dd",
-    ];
-    let b = html.as_bytes();
-    let (mut tags, mut depth, mut deepest) = (0usize, 0usize, 0usize);
-    let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&c| c == b'<') {
-        i += k + 1;
-        let closing = b.get(i) == Some(&b'/');
-        let start = i + usize::from(closing);
-        let len = b[start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
-        if len == 0 {
-            continue;
-        }
-        tags += 1;
-        let name = html[start..start + len].to_ascii_lowercase();
-        if FLAT.contains(&name.as_str()) {
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else {
-            let end = b[start..].iter().position(|&c| c == b'>').map_or(b.len(), |e| start + e);
-            if end == 0 || b[end - 1] != b'/' {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-        }
+    if let Some(why) = shape.attributes_refused("网页") {
+        return Err(ImportError(why));
     }
-    (tags, deepest)
+    Ok(source(html))
 }
 
 /// UTF-8, or GBK/GB2312 as a page's `charset` says (many government sites).
@@ -387,9 +356,21 @@ mod tests {
         assert!(from_text(&deep).unwrap_err().0.contains("嵌套"));
         let many = "<p>段".repeat(MAX_TAGS + 1);
         assert!(from_text(&many).unwrap_err().0.contains("标签"));
-        // Unclosed paragraphs and cells, as old pages have them, do not nest.
-        assert_eq!(nesting("<div><p>一<p>二<br><img src=x/><table><tr><td>1<td>2</table></div>"), (11, 2));
         let s = from_text(&("<div>".repeat(MAX_DEPTH - 10) + "一、总体情况")).unwrap();
         assert!(s.text.contains("一、总体情况"));
+    }
+
+    #[test]
+    fn a_tag_with_very_many_attributes_is_refused_before_parsing() {
+        // html5ever compares each attribute with the tag's others: 200,000 took seconds.
+        let attrs: String = (0..200_000).map(|i| format!(" a{i}")).collect();
+        let page = format!("<div><p{attrs}>一、总体情况</p></div>");
+        let why = from_text(&page).unwrap_err().0;
+        assert!(why.contains("200000 个属性") && why.contains("结构异常"), "{why}");
+        // Many tags each under the bound, but together too many pairs.
+        let tag = format!("<p{}>", (0..guard::MAX_ATTRIBUTES).map(|i| format!(" a{i}")).collect::<String>());
+        assert!(from_text(&tag.repeat(400)).unwrap_err().0.contains("属性"));
+        // A real page's few attributes pass.
+        assert!(from_text("<div class=a id=b style='x'><p>一、总体情况</p></div>").is_ok());
     }
 }

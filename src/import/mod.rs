@@ -9,6 +9,7 @@
 
 mod cells;
 pub mod docx;
+mod guard;
 pub mod html;
 mod labels;
 mod marks;

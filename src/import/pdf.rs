@@ -22,6 +22,7 @@ mod encrypt;
 mod fonts;
 mod grid;
 mod lines;
+mod ops;
 mod overdrawn;
 mod page;
 mod repair;
@@ -44,7 +45,10 @@ pub const MAX_PAGES: usize = 300;
 /// The largest page content or stream unpacked.
 const MAX_STREAM: usize = 16 * 1024 * 1024;
 /// The most drawing operations interpreted in the whole file.
-const MAX_OPERATIONS: usize = 4_000_000;
+const MAX_OPERATIONS: usize = 2_000_000;
+/// The most drawing operations on one page (a page of a real report has a
+/// few thousand; each is counted before any is decoded, see `pdf/ops.rs`).
+const MAX_PAGE_OPERATIONS: usize = 200_000;
 
 /// A string drawn on a page.
 #[derive(Clone, Debug)]
@@ -135,7 +139,9 @@ fn read_document(doc: &Document) -> Result<Source, ImportError> {
     }
     if chars < 20 {
         if !page_tree_whole(doc, found) {
-            return Err(ImportError(if found == 0 {
+            return Err(ImportError(if found == 0 && doc.catalog().is_err() {
+                "PDF 文件已损坏：交叉引用表有误，找不到文档目录（根对象），无法读取其中的文字".to_string()
+            } else if found == 0 {
                 "PDF 文件已损坏：页面目录有误，找不到任何一页，无法读取其中的文字".to_string()
             } else {
                 format!("PDF 文件已损坏：页面目录有误（目录所写的页数与找到的 {found} 页不符），无法读取其中的文字")
@@ -184,6 +190,11 @@ fn has_image(doc: &Document, page: lopdf::ObjectId) -> bool {
         .any(|xobjects| xobjects.iter().any(|(_, o)| is_image(o)))
 }
 
+/// The one message for a file drawing more than a report does (`why`: how much).
+fn too_many_operations(why: &str) -> ImportError {
+    ImportError(format!("PDF 的绘制指令过多（{why}，一份年报一页只有几千条）：不像年报，或是恶意构造的文件，不导入"))
+}
+
 fn encrypted() -> ImportError {
     ImportError("PDF 已加密（设置了打开密码或权限密码），无法读取其中的文字：请用未加密的 PDF、Word 原稿或网页导入".into())
 }
@@ -196,5 +207,44 @@ mod tests {
     fn not_a_pdf_or_broken() {
         assert!(from_bytes(b"hello").unwrap_err().0.contains("不是 PDF"));
         assert!(from_bytes(b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF").unwrap_err().0.contains("损坏"));
+    }
+
+    #[test]
+    fn an_xref_section_pointing_to_itself_is_told_as_such() {
+        let mut pdf = segments(0);
+        let root = Document::load_mem(&pdf).unwrap().trailer.get(b"Root").unwrap().as_reference().unwrap();
+        let at = pdf.len();
+        pdf.extend(
+            format!(
+                "xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 9 /Root {} 0 R /Prev {at} >>\nstartxref\n{at}\n%%EOF\n",
+                root.0
+            )
+            .bytes(),
+        );
+        let e = from_bytes(&pdf).unwrap_err().0;
+        assert!(e.contains("交叉引用表有误"), "{e}");
+    }
+
+    /// A one-page PDF with a line of text and `segments` one-point lines.
+    fn segments(segments: usize) -> Vec<u8> {
+        let mut doc = Document::with_version("1.4");
+        let text = "BT /F1 12 Tf 50 700 Td (Annual report of the county office, the whole text) Tj ET\n";
+        let content = text.to_string() + &"0 0 m 1 1 l S\n".repeat(segments);
+        test_pdf::one_page(&mut doc, test_pdf::helvetica(), content.as_bytes());
+        test_pdf::saved(doc)
+    }
+
+    #[test]
+    fn drawing_operations_are_counted_before_decoding_and_decoded_in_chunks() {
+        // 1,000,000 segments (3,000,000 operations) took 1.7 GB decoded at once: refused undecoded.
+        ops::DECODED.with(|d| d.set(0));
+        let e = from_bytes(&segments(1_000_000)).unwrap_err().0;
+        assert!(e.starts_with("PDF 的绘制指令过多（一页有 3000005 条"), "{e}");
+        assert_eq!(ops::DECODED.with(|d| d.get()), 0);
+        // Under the bound, the page is read a chunk at a time (memory bounded by the chunk).
+        let n = (MAX_PAGE_OPERATIONS - 10) / 3;
+        let text = from_bytes(&segments(n)).unwrap().text;
+        assert!(text.contains("Annual report"), "{text}");
+        assert_eq!(ops::DECODED.with(|d| d.get()), (3 * n + 5).div_ceil(ops::CHUNK));
     }
 }

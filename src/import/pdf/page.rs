@@ -2,12 +2,11 @@
 //! text and graphics matrices (text that paints nothing visible skipped), and
 //! the straight rules it strokes or fills.
 
-use lopdf::content::Content;
 use lopdf::{Document, Object};
 
 use super::fonts::Font;
 use super::torn;
-use super::{ImportError, MAX_STREAM, Rule, Run};
+use super::{ImportError, MAX_OPERATIONS, MAX_PAGE_OPERATIONS, MAX_STREAM, Rule, Run, ops, too_many_operations};
 
 /// How text is painted: its rendering mode (`Tr`) and whether the fill and
 /// stroke colours are white. Text that paints nothing (mode 3, as OCR layers
@@ -116,12 +115,22 @@ pub(super) struct Drawn {
 /// The strings a page draws, in drawing order, and its rules.
 pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Result<Drawn, ImportError> {
     let damaged = || ImportError("PDF 页面内容已损坏，无法读取".into());
-    let content = doc.get_page_content_with_limit(page, MAX_STREAM).map_err(|_| damaged())?;
-    let content = Content::decode(&content).map_err(|_| damaged())?;
-    if content.operations.len() > *budget {
-        return Err(ImportError("PDF 的绘制指令过多，不像年报，不导入".into()));
+    let content = doc.get_page_content_with_limit(page, MAX_STREAM).map_err(|e| match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            too_many_operations(&format!("一页的内容解压后超过 {} MB", MAX_STREAM / 1024 / 1024))
+        }
+        _ => damaged(),
+    })?;
+    // Counted before any is decoded, then decoded a chunk at a time (`ops`).
+    let split = ops::split(&content);
+    if split.count > MAX_PAGE_OPERATIONS {
+        return Err(too_many_operations(&format!("一页有 {} 条，最多 {MAX_PAGE_OPERATIONS} 条", split.count)));
     }
-    *budget -= content.operations.len();
+    if split.count > *budget {
+        return Err(too_many_operations(&format!("全文件超过 {MAX_OPERATIONS} 条")));
+    }
+    *budget -= split.count;
+    let mut operations = ops::Operations::new(&content, split);
     let fonts = doc.get_page_fonts(page).unwrap_or_default();
     let encodings: std::collections::BTreeMap<Vec<u8>, Font> =
         fonts.into_iter().map(|(name, font)| (name, Font::new(doc, font))).collect();
@@ -136,7 +145,7 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
     let mut marked: Vec<Option<(String, usize)>> = Vec::new();
     let (mut font, mut size, mut leading, mut char_space, mut word_space, mut scale) =
         (Vec::new(), 12.0f32, 0.0f32, 0.0f32, 0.0f32, 1.0f32);
-    for op in &content.operations {
+    for op in operations.by_ref() {
         let o = &op.operands;
         match op.operator.as_str() {
             "q" if stack.len() < 64 => stack.push((ctm, paint)),
@@ -300,6 +309,9 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
             }
             _ => {}
         }
+    }
+    if operations.broken {
+        return Err(damaged());
     }
     Ok(Drawn { runs, rules, unmapped })
 }
