@@ -287,7 +287,9 @@ mod tests {
         let widths = dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Wide", "Encoding" => "WinAnsiEncoding",
         "FirstChar" => 32, "Widths" => vec![Object::Integer(600); 224] };
         let at = 50.0 + 13.0 * 0.6 * 12.0 + 1.0;
-        let content = format!("BT /F1 12 Tf 50 700 Td (0576-83321234) Tj ET BT /F1 12 Tf {at} 700 Td (\\(county office telephone\\)) Tj ET");
+        let content = format!(
+            "BT /F1 12 Tf 50 700 Td (0576-83321234) Tj ET BT /F1 12 Tf {at} 700 Td (\\(county office telephone\\)) Tj ET"
+        );
         let mut doc = Document::with_version("1.7");
         crate::import::pdf::test_pdf::one_page(&mut doc, widths, content.as_bytes());
         let text = from_bytes(&crate::import::pdf::test_pdf::saved(doc)).unwrap().text;

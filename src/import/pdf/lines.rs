@@ -277,8 +277,7 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
                 // 「0571-8888 6000」.
                 let digits = alphanumeric && prev_char.is_some_and(|c| c.is_ascii_alphanumeric());
                 // Far apart, or a rule between them: two cells.
-                if gap > r.size * 0.9
-                    || prev_run.is_some_and(|p| grid::rule_between(&grid::edges(rules, r.y, r.size), p, r)) {
+                if gap > r.size * 0.9 || prev_run.is_some_and(|p| grid::rule_between(&grid::edges(rules, r.y, r.size), p, r)) {
                     out.text.push('\t');
                 } else if (gap > r.size * 0.2 && alphanumeric) || (digits && gap > r.size * 0.12) {
                     out.text.push(' ');
@@ -402,7 +401,7 @@ fn starts_row(line: &[Run]) -> bool {
     }
 }
 
+mod spread;
 #[cfg(test)]
 mod tests;
-mod spread;
 mod wrapped;

@@ -29,7 +29,9 @@ pub(in crate::import::pdf) fn join_spread_lines(lines: &mut [Vec<Run>], rules: &
         }
         let mut whole = line[0].clone();
         for r in &line[1..] {
-            if whole.text.ends_with(|c: char| c.is_ascii_alphanumeric()) && r.text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            if whole.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && r.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
                 whole.text.push(' ');
             }
             whole.text.push_str(&r.text);

@@ -48,7 +48,8 @@ fn a_header_cells_wrapped_words_read_whole_and_apart_from_the_next_cell() {
     // As a browser prints a narrow ruled header: 「自然」 over 「人」 in a cell
     // two rows high, 「商业」 over 「企业」 and 「科研」 over 「机构」 under the group,
     // their lines interleaved, and the cells less than a character apart.
-    let run = |x: f32, y: f32, text: &str| Run { x, y, end: x + 10.0 * text.chars().count() as f32, size: 10.0, text: text.into() };
+    let run =
+        |x: f32, y: f32, text: &str| Run { x, y, end: x + 10.0 * text.chars().count() as f32, size: 10.0, text: text.into() };
     let v = |at: f32, from: f32| Rule { vertical: true, at, from, to: 760.0 };
     let h = |at: f32, from: f32| Rule { vertical: false, at, from, to: 320.0 };
     let rules = [v(50.0, 670.0), v(200.0, 670.0), v(240.0, 670.0), v(280.0, 670.0), v(320.0, 670.0)]
@@ -115,7 +116,10 @@ fn a_paragraph_joins_though_a_table_on_its_page_reaches_past_the_margins() {
 fn a_paragraphs_line_spread_over_the_width_reads_as_text() {
     // Justified text breaking before an e-mail address: the line's strings
     // evenly apart, each gap wider than a character (as a table's cells).
-    let mut runs = vec![Run { end: 520.0, ..line(80.0, 700.0, "如对本报告有任何疑问，请与本局办公室联系（地址：青山县人民路1号；电") }];
+    let mut runs = vec![Run {
+        end: 520.0,
+        ..line(80.0, 700.0, "如对本报告有任何疑问，请与本局办公室联系（地址：青山县人民路1号；电")
+    }];
     let mut x = 80.0;
     for piece in ["话", "：", "0571-88881234", "；", "电", "子", "邮", "箱", "："] {
         let r = line(x, 670.0, piece);
@@ -137,7 +141,10 @@ fn a_paragraphs_line_spread_over_the_width_reads_as_text() {
 fn a_row_of_dashes_evenly_apart_below_a_paragraph_stays_cells() {
     // Blank cells of a table without rules printed 「—」, evenly apart, right
     // below a paragraph's last full line: cells, not a spread line of text.
-    let mut runs = vec![Run { end: 520.0, ..line(80.0, 700.0, "本年度行政复议、行政诉讼情况如下表所示，各项数据均已核对无误，特此说明。") }];
+    let mut runs = vec![Run {
+        end: 520.0,
+        ..line(80.0, 700.0, "本年度行政复议、行政诉讼情况如下表所示，各项数据均已核对无误，特此说明。")
+    }];
     runs.extend([80.0, 152.0, 224.0, 296.0, 368.0, 440.0, 512.0].map(|x| line(x, 670.0, "—")));
     let (mut out, mut carry) = (Source::default(), Carry::default());
     write_page(1, runs, &[], &mut out, &mut carry);
@@ -149,7 +156,9 @@ fn a_row_of_dashes_evenly_apart_below_a_paragraph_stays_cells() {
 fn a_line_set_to_the_right_ends_its_paragraph() {
     // A signature's date at the right edge, then a web page's footer at the
     // left edge: two lines, not one paragraph.
-    let body = Run { end: 520.0, ..line(80.0, 700.0, "如对本报告有任何疑问，请与本局办公室联系，电话：0571-88881234。") };
+    let body = Run {
+        end: 520.0, ..line(80.0, 700.0, "如对本报告有任何疑问，请与本局办公室联系，电话：0571-88881234。")
+    };
     let unit = Run { end: 520.0, ..line(392.0, 670.0, "临江县自然资源局") };
     let date = Run { end: 520.0, ..line(408.0, 640.0, "2025年1月20日") };
     let footer = line(80.0, 610.0, "主办单位：临江县人民政府办公室");
@@ -165,10 +174,16 @@ fn a_sign_hanging_past_the_margin_does_not_move_the_right_edge() {
     // LibreOffice lets 「。」 hang past the right margin (505): a line a
     // character (16 points) short of the margin still goes on to the next.
     let runs = vec![
-        Run { end: 517.0, ..line(90.0, 700.0, "本报告中所列数据的统计期限自2024年1月1日起至12月31日止。") },
-        Run { end: 505.0, ..line(90.0, 670.0, "如对本报告有疑问，请与临江县教育局办公室联系（地址：临江县滨江路12") },
+        Run {
+            end: 517.0, ..line(90.0, 700.0, "本报告中所列数据的统计期限自2024年1月1日起至12月31日止。")
+        },
+        Run {
+            end: 505.0, ..line(90.0, 670.0, "如对本报告有疑问，请与临江县教育局办公室联系（地址：临江县滨江路12")
+        },
         line(111.0, 640.0, "六、其他需要报告的事项"),
-        Run { end: 489.0, ..line(111.0, 610.0, "（一）收取信息处理费情况：本年度未收取信息处理费。（二）其他需要") },
+        Run {
+            end: 489.0, ..line(111.0, 610.0, "（一）收取信息处理费情况：本年度未收取信息处理费。（二）其他需要")
+        },
         line(90.0, 580.0, "报告的事项：无。"),
     ];
     let (mut out, mut carry) = (Source::default(), Carry::default());
