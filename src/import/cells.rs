@@ -19,8 +19,6 @@ use crate::model::template::CellKind;
 use fewer::{missing_cells, split};
 pub use stray::numbers as stray_numbers;
 use tokens::{Kind, Token, tokens};
-#[cfg(test)]
-use tokens::{MAX_DIGITS, MAX_RUN};
 
 /// One cell as read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -64,7 +62,7 @@ pub fn read_labelled_row(s: &[Ch], label: usize, from: usize, to: usize, kinds: 
     }
     row.unit = unit;
     row.end = end;
-    if let Some(note) = notes.first() {
+    for note in &notes {
         for c in &mut row.cells {
             if c.note.is_none() && c.raw.contains(note.as_str()) {
                 c.note = Some(format!("单元格中的说明「{note}」未读入"));

@@ -124,3 +124,27 @@ fn a_full_width_comma_is_no_thousands_separator() {
     let r = row("\t1，270\t1,270", 2);
     assert_eq!(values(&r), [Some("?".into()), Some("1270".into())]);
 }
+
+/// A clerk's note in a number's cell, after a space or not, without brackets:
+/// the number is the cell's value (listed for review), the other cells read
+/// as they stand, and a footnote's digit 「注1」 is no number of the row.
+#[test]
+fn a_note_beside_a_number_is_the_cells_note() {
+    for cell in ["10 注1", "10注1", "10 备注", "10 说明", "10 注：含转办", "10 其中修订6件"] {
+        let r = row(&format!("\t{cell}\t3\t0\t0\t1\t0\t14"), 7);
+        let v = values(&r);
+        let want: Vec<Option<String>> = ["10", "3", "0", "0", "1", "0", "14"].iter().map(|n| Some(n.to_string())).collect();
+        assert_eq!(v, want, "{cell}");
+        assert!(r.cells[0].note.as_deref().is_some_and(|n| n.contains("未读入")), "{cell}: {:?}", r.cells[0]);
+    }
+    // A dash with a note is still blank, the note kept for review.
+    let r = row("\t— 注2\t3\t0\t0\t1\t0\t14", 7);
+    assert_eq!(values(&r)[1], Some("3".into()));
+    assert!(r.cells[0].note.is_some());
+    // What goes on with the quantity is no note: 「1万」「10余」「30左右」 stay unread.
+    for cell in ["1万", "10余", "30左右", "10以上", "1十"] {
+        let r = row(&format!("\t{cell}\t3\t0\t0\t1\t0\t14"), 7);
+        assert!(r.cells[0].unread.is_some() && r.cells[0].value.is_none(), "{cell}: {:?}", r.cells[0]);
+        assert_eq!(values(&r)[1], Some("3".into()), "{cell}");
+    }
+}

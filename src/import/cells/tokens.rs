@@ -104,7 +104,9 @@ pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
             end = i;
             // A cell of the source going on with something else (「5*」「1e2」): the cell is odd.
             if ch.gap == Gap::Cell
-                && s.get(i).is_some_and(|c| c.gap == Gap::None && !UNITS.iter().any(|u| u.starts_with(c.c)) && c.c != '（')
+                && s.get(i).is_some_and(|c| c.gap == Gap::None && c.c != '（')
+                && !UNITS.iter().any(|u| matches_at(s, i, to, u))
+                && !opens_note(s, i, to)
             {
                 i = cell_end(i);
                 if let Some(t) = out.last_mut() {
@@ -138,6 +140,10 @@ pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
                     end = i;
                 }
             }
+            if ch.gap == Gap::Cell && opens_note(s, i, to) {
+                i = cell_note(s, i, cell_end(i), &mut notes, &mut out);
+                end = i;
+            }
             continue;
         }
         let dash = match c {
@@ -155,6 +161,9 @@ pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
                 whole: ch.gap == Gap::Cell,
             });
             i += n;
+            if ch.gap == Gap::Cell && opens_note(s, i, to) {
+                i = cell_note(s, i, cell_end(i), &mut notes, &mut out);
+            }
             end = i;
             continue;
         }
@@ -206,6 +215,32 @@ pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
         break;
     }
     (out, unit, (notes_end, end), notes)
+}
+
+/// Characters that make the text after a number part of the quantity
+/// (「1万」「10余」「30左右」「10以上」「5个多」), never a note beside it.
+const QUANTITY_WORDS: &str = "百千万亿零〇两余多来几左右上下以约近超逾不无";
+
+/// Whether the text at `i`, in the cell of the number or dash before it, is a
+/// note beside that number (「10 注1」「10备注」「10 说明」「10 注：含转办」):
+/// words, not a part of the quantity.
+fn opens_note(s: &[Ch], i: usize, to: usize) -> bool {
+    i < to
+        && s[i].gap <= Gap::Space
+        && ('\u{4E00}'..='\u{9FFF}').contains(&s[i].c)
+        && !is_numeral(s[i].c)
+        && !QUANTITY_WORDS.contains(s[i].c)
+}
+
+/// Takes `s[i..end]`, the rest of the cell, as the note of the last token
+/// (its digits, a footnote's 「注1」, are no numbers of the row); returns `end`.
+fn cell_note(s: &[Ch], i: usize, end: usize, notes: &mut Vec<String>, out: &mut [Token]) -> usize {
+    let note = compact(s, i, end);
+    if let Some(t) = out.last_mut() {
+        t.raw = format!("{} {note}", t.raw);
+    }
+    notes.push(note);
+    end
 }
 
 fn matches_at(s: &[Ch], i: usize, to: usize, word: &str) -> bool {
