@@ -18,7 +18,7 @@ use crate::model::Decimal;
 use crate::model::template::CellKind;
 use fewer::{missing_cells, split};
 pub use stray::numbers as stray_numbers;
-use tokens::{Kind, Token, tokens};
+use tokens::{Kind, MAX_DIGITS, Token, tokens};
 
 /// One cell as read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -59,6 +59,9 @@ pub fn read_labelled_row(s: &[Ch], label: usize, from: usize, to: usize, kinds: 
     let mut row = place(tokens, kinds, at);
     if !cells_of_source {
         stray::check(&mut row, s, (label.min(from), notes_end), (end, to), at);
+    }
+    for c in &mut row.cells {
+        offer_numbers_found(c);
     }
     row.unit = unit;
     row.end = end;
@@ -118,6 +121,29 @@ fn place(mut tokens: Vec<Token>, kinds: &[CellKind], at: (u32, u32)) -> RowRead 
         return missing_cells(&tokens, n, &all_raw);
     }
     split(&tokens, kinds, &all_raw)
+}
+
+/// The most readings offered from the numbers of a cell's source.
+const MAX_FOUND: usize = 12;
+
+/// An unread cell with no reading of its own (a row with more numbers than
+/// cells, 「1e2」, digits too long to cut) offers the numbers of its source
+/// text (the cell's, or the row's when the row could not be cut into cells):
+/// the right one is among them, for the reviewer to pick.
+fn offer_numbers_found(cell: &mut CellRead) {
+    let Some((why, readings)) = &mut cell.unread else { return };
+    if !readings.is_empty() {
+        return;
+    }
+    let text: String = cell.raw.chars().map(super::stream::normalize).collect();
+    for n in text.split(|c: char| !c.is_ascii_digit() && c != '.').map(|n| n.trim_matches('.')) {
+        if !n.is_empty() && n.len() <= MAX_DIGITS && !readings.iter().any(|r| r == n) && readings.len() < MAX_FOUND {
+            readings.push(n.to_string());
+        }
+    }
+    if !readings.is_empty() {
+        why.push_str(&format!("；可选的读法是原文「{}」中的数字", cell.raw));
+    }
 }
 
 /// One cell of the source holding several numbers: unread, each a reading.

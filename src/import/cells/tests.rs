@@ -87,7 +87,8 @@ fn an_odd_cell_of_the_source_is_unread_alone() {
     assert_eq!(readings(0), ["2", "1", "21"]);
     assert_eq!(readings(2), ["1"]);
     assert_eq!(readings(3), ["5"]);
-    assert!(readings(5).is_empty());
+    // No reading of its own: the numbers in it are offered.
+    assert_eq!(readings(5), ["1", "2"]);
 }
 
 #[test]
@@ -147,4 +148,22 @@ fn a_note_beside_a_number_is_the_cells_note() {
         assert!(r.cells[0].unread.is_some() && r.cells[0].value.is_none(), "{cell}: {:?}", r.cells[0]);
         assert_eq!(values(&r)[1], Some("3".into()), "{cell}");
     }
+}
+
+/// Every unread cell offers readings: a row with more numbers than cells (a
+/// nested table, two numbers stacked in a cell) offers the row's numbers, an
+/// odd cell its own; never an empty list for something that was there.
+#[test]
+fn unread_cells_offer_the_numbers_found() {
+    for text in ["\t10\t3\t3\t0\t0\t1\t0\t14", "10 3 0 0 1 0 14 3 2", "\t1e2\t3\t0\t0\t1\t0\t14", "\t1.5\t3\t0\t0\t1\t0\t14"] {
+        let r = row(text, 7);
+        for c in r.cells.iter().filter_map(|c| c.unread.as_ref()) {
+            assert!(!c.1.is_empty(), "{text}: {c:?}");
+            assert!(c.0.contains("可选的读法"), "{text}: {c:?}");
+        }
+    }
+    let r = row("\t10\t3\t3\t0\t0\t1\t0\t14", 7);
+    assert_eq!(r.cells[0].unread.as_ref().unwrap().1, ["10", "3", "0", "1", "14"]);
+    let r = row("\t1e2\t3\t0\t0\t1\t0\t14", 7);
+    assert_eq!(r.cells[0].unread.as_ref().unwrap().1, ["1", "2"]);
 }
