@@ -174,12 +174,40 @@ fn single(t: &Token, kind: CellKind) -> CellRead {
             cell.unread = Some((why.into(), readings));
         }
         Kind::Dash => cell.note = Some(format!("原文为「{}」，按空白读入", t.raw)),
+        Kind::Number if kind != CellKind::Amount && point_or_thousands(&t.text) => {
+            let joined = t.text.replace('.', "");
+            let mut readings: Vec<String> = Vec::new();
+            for v in [t.text.as_str(), joined.trim_start_matches('0')].iter().filter_map(|r| parse(r, kind)) {
+                let v = v.to_int().map_or(v.to_string(), |i| i.to_string());
+                if !readings.contains(&v) {
+                    readings.push(v);
+                }
+            }
+            cell.unread = Some((format!("「{}」中的点可能是小数点，也可能是千位分隔符（如 1.000 即一千）", t.raw), readings));
+        }
         Kind::Number => match parse(&t.text, kind) {
-            Some(v) => cell.value = Some(v),
+            Some(v) => {
+                cell.value = Some(v);
+                // 「+5」「010」: the number is certain, the form is odd.
+                let digits = t.text.trim_start_matches('-');
+                if t.raw.starts_with(['+', '＋']) || (digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.")) {
+                    cell.note = Some(format!("原文为「{}」，按 {v} 读入", t.raw));
+                }
+            }
             None => cell.unread = Some((format!("「{}」不是{}", t.raw, kind_name(kind)), Vec::new())),
         },
     }
     cell
+}
+
+/// 「1.000」「12.500」: one to three digits, a point and exactly three digits,
+/// in a column of counts: the point of a decimal, or a thousands separator as
+/// some locales write it (1.000 = 1000).
+fn point_or_thousands(text: &str) -> bool {
+    let digits = text.trim_start_matches('-');
+    digits.split_once('.').is_some_and(|(whole, frac)| {
+        (1..=3).contains(&whole.len()) && frac.len() == 3 && whole.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+    })
 }
 
 fn kind_name(kind: CellKind) -> &'static str {

@@ -167,3 +167,24 @@ fn unread_cells_offer_the_numbers_found() {
     let r = row("\t1e2\t3\t0\t0\t1\t0\t14", 7);
     assert_eq!(r.cells[0].unread.as_ref().unwrap().1, ["1", "2"]);
 }
+
+/// Odd forms of a number in a column of counts: 「1.000」 may be one or a
+/// thousand (a point as thousands separator), like 「1.520」 unread with its
+/// readings; 「+5」 and 「010」 are certain numbers, read and listed for review.
+#[test]
+fn odd_forms_of_a_count() {
+    let first = |cell: &str| row(&format!("\t{cell}\t3\t0\t0\t1\t0\t14"), 7).cells[0].clone();
+    let c = first("1.000");
+    assert_eq!(c.unread.as_ref().map(|u| u.1.clone()), Some(vec!["1".to_string(), "1000".to_string()]), "{c:?}");
+    let c = first("1.520");
+    assert_eq!(c.unread.as_ref().map(|u| u.1.clone()), Some(vec!["1520".to_string()]), "{c:?}");
+    for (cell, v) in [("+5", 5), ("010", 10), ("10.0", 10), ("10.00", 10)] {
+        let c = first(cell);
+        assert_eq!(c.value, Some(Decimal::from_int(v)), "{cell}: {c:?}");
+        assert_eq!(c.note.is_some(), !cell.contains('.'), "{cell}: {c:?}");
+    }
+    // Amounts keep their point: 1.520 万元.
+    let s = stream("\t1.520");
+    let r = read_row(&s, 0, s.len(), &[CellKind::Amount]);
+    assert_eq!(r.cells[0].value.map(|v| v.to_string()), Some("1.52".into()));
+}
