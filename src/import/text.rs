@@ -100,7 +100,7 @@ fn has_report_words(text: &str) -> bool {
 /// the zero bytes are: a report's digits, tabs and line breaks are ASCII.
 fn wide_unicode(bytes: &[u8]) -> Option<String> {
     let utf32 = |big: bool, body: &[u8]| -> Option<String> {
-        if body.len() % 4 != 0 {
+        if !body.len().is_multiple_of(4) {
             return None;
         }
         body.chunks_exact(4)
@@ -130,7 +130,7 @@ fn wide_unicode(bytes: &[u8]) -> Option<String> {
             return Some(text);
         }
     }
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     // UTF-16: zero bytes at one parity only (ASCII's high byte), many of them.
