@@ -11,39 +11,14 @@
 
 mod fewer;
 mod stray;
+mod tokens;
 
-use super::stream::{Ch, EMPTY_CELL, Gap, is_unsure, unsure_reason};
+use super::stream::Ch;
 use crate::model::Decimal;
 use crate::model::template::CellKind;
 use fewer::{missing_cells, split};
 pub use stray::numbers as stray_numbers;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Kind {
-    Number,
-    /// 「/」「—」「-」「无」: printed to say there is nothing.
-    Dash,
-    /// A cell with nothing in it.
-    Empty,
-    /// A cell of the source holding something else (「约1」「①」「5*」).
-    Other,
-    /// A cell the reader marked unsure ([`super::stream::UNSURE_CELL`]): `text`
-    /// its readings, space apart; why.
-    Unsure(&'static str),
-}
-
-#[derive(Clone, Debug)]
-struct Token {
-    kind: Kind,
-    /// Normalized: ASCII digits, point and sign, no thousands separators.
-    text: String,
-    raw: String,
-    line: u32,
-    col: u32,
-    /// Opens a cell of the source (after a tab): a number so placed is the
-    /// whole of one cell, never digits of several run together.
-    whole: bool,
-}
+use tokens::{Kind, MAX_DIGITS, Token, tokens};
 
 /// One cell as read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -68,16 +43,6 @@ pub struct RowRead {
     pub end: usize,
 }
 
-const UNITS: [&str; 7] = ["万元", "元", "件", "个", "项", "条", "次"];
-/// The longest run of joined digits considered (a whole table 四 row is 15 numbers).
-const MAX_RUN: usize = 240;
-/// The longest number (1万亿 has 13 digits).
-const MAX_DIGITS: usize = 16;
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit()
-}
-
 /// Reads the row's numbers from `s[from..to]`; `kinds` is what each cell holds.
 pub fn read_row(s: &[Ch], from: usize, to: usize, kinds: &[CellKind]) -> RowRead {
     read_labelled_row(s, from, from, to, kinds)
@@ -95,9 +60,12 @@ pub fn read_labelled_row(s: &[Ch], label: usize, from: usize, to: usize, kinds: 
     if !cells_of_source {
         stray::check(&mut row, s, (label.min(from), notes_end), (end, to), at);
     }
+    for c in &mut row.cells {
+        offer_numbers_found(c);
+    }
     row.unit = unit;
     row.end = end;
-    if let Some(note) = notes.first() {
+    for note in &notes {
         for c in &mut row.cells {
             if c.note.is_none() && c.raw.contains(note.as_str()) {
                 c.note = Some(format!("单元格中的说明「{note}」未读入"));
@@ -105,204 +73,6 @@ pub fn read_labelled_row(s: &[Ch], label: usize, from: usize, to: usize, kinds: 
         }
     }
     row
-}
-
-/// The tokens, the unit, where the label's notes and the numbers end, the notes.
-type Tokens = (Vec<Token>, Option<String>, (usize, usize), Vec<String>);
-
-/// The row's tokens; at most `n` cells of the source are taken as odd ones.
-fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
-    let mut out: Vec<Token> = Vec::new();
-    let mut unit = None;
-    let mut notes = Vec::new();
-    let mut i = from;
-    // Closing marks and notes in brackets right after the label belong to it
-    // (「部分公开（上标：1）（区分处理的……）」: a mark, then the label's own note).
-    while i < to && matches!(s[i].c, '）' | '”' | '’' | '》' | '」' | ':' | '：') {
-        i += 1;
-    }
-    let first = i;
-    // Further notes only in the label's own cell: a bracket in the next cell may be a number's.
-    while i < to && s[i].c == '（' && (i == first || s[i].gap < Gap::Cell) {
-        match skip_brackets(s, i, to) {
-            Some(after) if after > i => i = after,
-            _ => break,
-        }
-    }
-    let (notes_end, mut end) = (i, i);
-    let row_line = s.get(from.saturating_sub(1)).map(|c| c.line);
-    // The end of the cell opened at `i`: the next cell or line.
-    let cell_end = |mut i: usize| {
-        i += 1;
-        while i < to && s[i].gap <= Gap::Space {
-            i += 1;
-        }
-        i
-    };
-    while i < to {
-        let ch = s[i];
-        let c = ch.c;
-        let next = s.get(i + 1).filter(|n| n.gap == Gap::None).map(|n| n.c);
-        if is_digit(c) || (matches!(c, '+' | '-' | '.') && next.is_some_and(is_digit)) {
-            let start = i;
-            let mut text = String::new();
-            let mut raw = String::new();
-            while i < to && (i == start || s[i].gap == Gap::None) {
-                let c = s[i].c;
-                // Only the ASCII comma: 「1，270」 (a full-width comma, what separates
-                // items in Chinese text) may be two numbers, so that cell is unread.
-                let thousands = c == ',';
-                if is_digit(c) || (c == '.' && !text.contains('.')) || (i == start && matches!(c, '+' | '-')) {
-                    if c != '+' {
-                        text.push(c);
-                    }
-                } else if thousands
-                    && (1..=3).all(|k| s.get(i + k).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None))
-                    && !s.get(i + 4).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None)
-                {
-                } else {
-                    break;
-                }
-                raw.push(s[i].orig);
-                i += 1;
-            }
-            out.push(Token { kind: Kind::Number, text, raw, line: ch.line, col: ch.col, whole: ch.gap == Gap::Cell });
-            end = i;
-            // A cell of the source going on with something else (「5*」「1e2」): the cell is odd.
-            if ch.gap == Gap::Cell
-                && s.get(i).is_some_and(|c| c.gap == Gap::None && !UNITS.iter().any(|u| u.starts_with(c.c)) && c.c != '（')
-            {
-                i = cell_end(i);
-                if let Some(t) = out.last_mut() {
-                    (t.kind, t.raw) = (Kind::Other, super::stream::compact(s, start, i));
-                }
-                end = i;
-                continue;
-            }
-            // A unit, then a note in brackets: 「22（其中修订16件）」.
-            for u in UNITS {
-                if matches_at(s, i, to, u) {
-                    if u.contains('元') {
-                        unit = Some(u.to_string());
-                    }
-                    i += u.chars().count();
-                    end = i;
-                    break;
-                }
-            }
-            if i < to
-                && s[i].c == '（'
-                && !bare_numeral(s, i, to)
-                && let Some(after) = skip_brackets(s, i, to)
-            {
-                {
-                    notes.push(super::stream::compact(s, i, after));
-                    if let Some(t) = out.last_mut() {
-                        t.raw.push_str(&super::stream::compact(s, i, after));
-                    }
-                    i = after;
-                    end = i;
-                }
-            }
-            continue;
-        }
-        let dash = match c {
-            '/' | '—' | '–' | '-' | '－' | '\\' => Some(1 + usize::from(next.is_some_and(|n| matches!(n, '—' | '-')))),
-            '无' if next.is_none_or(|n| n <= '\u{2E80}') => Some(1),
-            _ => None,
-        };
-        if let Some(n) = dash {
-            out.push(Token {
-                kind: Kind::Dash,
-                text: String::new(),
-                raw: super::stream::compact(s, i, i + n),
-                line: ch.line,
-                col: ch.col,
-                whole: ch.gap == Gap::Cell,
-            });
-            i += n;
-            end = i;
-            continue;
-        }
-        if is_unsure(c) {
-            let start = i;
-            i = cell_end(i);
-            let mut readings: Vec<String> = Vec::new();
-            for ch in &s[start + 1..i] {
-                match readings.last_mut() {
-                    Some(r) if ch.gap == Gap::None => r.push(ch.c),
-                    _ => readings.push(ch.c.to_string()),
-                }
-            }
-            let raw = readings.join(" ");
-            out.push(Token {
-                kind: Kind::Unsure(unsure_reason(c)),
-                text: raw.clone(),
-                raw,
-                line: ch.line,
-                col: ch.col,
-                whole: true,
-            });
-            end = i;
-            continue;
-        }
-        if c == EMPTY_CELL {
-            out.push(Token {
-                kind: Kind::Empty,
-                text: String::new(),
-                raw: String::new(),
-                line: ch.line,
-                col: ch.col,
-                whole: true,
-            });
-            i += 1;
-            end = i;
-            continue;
-        }
-        // Text opening a cell of its own on the row's line, while the row
-        // still lacks cells: an odd cell (「约1」「①」), not the row's end.
-        if ch.gap == Gap::Cell && Some(ch.line) == row_line && out.iter().filter(|t| t.whole).count() < n {
-            let start = i;
-            i = cell_end(i);
-            let raw = super::stream::compact(s, start, i);
-            out.push(Token { kind: Kind::Other, text: String::new(), raw, line: ch.line, col: ch.col, whole: true });
-            end = i;
-            continue;
-        }
-        break;
-    }
-    (out, unit, (notes_end, end), notes)
-}
-
-fn matches_at(s: &[Ch], i: usize, to: usize, word: &str) -> bool {
-    word.chars().enumerate().all(|(k, w)| i + k < to && s[i + k].c == w)
-}
-
-/// 「（三）」: the numbering of the next group, not a note.
-fn bare_numeral(s: &[Ch], i: usize, to: usize) -> bool {
-    let mut j = i + 1;
-    while j < to && super::labels::is_numeral(s[j].c) {
-        j += 1;
-    }
-    j > i + 1 && j < to && s[j].c == '）'
-}
-
-/// The index after the bracket closing the one at `i` (at most 80 characters on).
-fn skip_brackets(s: &[Ch], i: usize, to: usize) -> Option<usize> {
-    let mut depth = 0;
-    for (j, ch) in s.iter().enumerate().take(to.min(i + 80)).skip(i) {
-        match ch.c {
-            '（' => depth += 1,
-            '）' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(j + 1);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 fn place(mut tokens: Vec<Token>, kinds: &[CellKind], at: (u32, u32)) -> RowRead {
@@ -353,6 +123,29 @@ fn place(mut tokens: Vec<Token>, kinds: &[CellKind], at: (u32, u32)) -> RowRead 
     split(&tokens, kinds, &all_raw)
 }
 
+/// The most readings offered from the numbers of a cell's source.
+const MAX_FOUND: usize = 12;
+
+/// An unread cell with no reading of its own (a row with more numbers than
+/// cells, 「1e2」, digits too long to cut) offers the numbers of its source
+/// text (the cell's, or the row's when the row could not be cut into cells):
+/// the right one is among them, for the reviewer to pick.
+fn offer_numbers_found(cell: &mut CellRead) {
+    let Some((why, readings)) = &mut cell.unread else { return };
+    if !readings.is_empty() {
+        return;
+    }
+    let text: String = cell.raw.chars().map(super::stream::normalize).collect();
+    for n in text.split(|c: char| !c.is_ascii_digit() && c != '.').map(|n| n.trim_matches('.')) {
+        if !n.is_empty() && n.len() <= MAX_DIGITS && !readings.iter().any(|r| r == n) && readings.len() < MAX_FOUND {
+            readings.push(n.to_string());
+        }
+    }
+    if !readings.is_empty() {
+        why.push_str(&format!("；可选的读法是原文「{}」中的数字", cell.raw));
+    }
+}
+
 /// One cell of the source holding several numbers: unread, each a reading.
 fn several(tokens: &[&Token]) -> CellRead {
     let raw = tokens.iter().map(|t| t.raw.as_str()).collect::<Vec<_>>().join(" ");
@@ -381,12 +174,40 @@ fn single(t: &Token, kind: CellKind) -> CellRead {
             cell.unread = Some((why.into(), readings));
         }
         Kind::Dash => cell.note = Some(format!("原文为「{}」，按空白读入", t.raw)),
+        Kind::Number if kind != CellKind::Amount && point_or_thousands(&t.text) => {
+            let joined = t.text.replace('.', "");
+            let mut readings: Vec<String> = Vec::new();
+            for v in [t.text.as_str(), joined.trim_start_matches('0')].iter().filter_map(|r| parse(r, kind)) {
+                let v = v.to_int().map_or(v.to_string(), |i| i.to_string());
+                if !readings.contains(&v) {
+                    readings.push(v);
+                }
+            }
+            cell.unread = Some((format!("「{}」中的点可能是小数点，也可能是千位分隔符（如 1.000 即一千）", t.raw), readings));
+        }
         Kind::Number => match parse(&t.text, kind) {
-            Some(v) => cell.value = Some(v),
+            Some(v) => {
+                cell.value = Some(v);
+                // 「+5」「010」: the number is certain, the form is odd.
+                let digits = t.text.trim_start_matches('-');
+                if t.raw.starts_with(['+', '＋']) || (digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.")) {
+                    cell.note = Some(format!("原文为「{}」，按 {v} 读入", t.raw));
+                }
+            }
             None => cell.unread = Some((format!("「{}」不是{}", t.raw, kind_name(kind)), Vec::new())),
         },
     }
     cell
+}
+
+/// 「1.000」「12.500」: one to three digits, a point and exactly three digits,
+/// in a column of counts: the point of a decimal, or a thousands separator as
+/// some locales write it (1.000 = 1000).
+fn point_or_thousands(text: &str) -> bool {
+    let digits = text.trim_start_matches('-');
+    digits.split_once('.').is_some_and(|(whole, frac)| {
+        (1..=3).contains(&whole.len()) && frac.len() == 3 && whole.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+    })
 }
 
 fn kind_name(kind: CellKind) -> &'static str {

@@ -3,7 +3,8 @@
 //! digits of several cells run together (a crawler's text): every reading is
 //! considered, and a cell is taken only when all of them agree.
 
-use super::{CellRead, Kind, MAX_DIGITS, MAX_RUN, RowRead, Token, parse};
+use super::tokens::{Kind, MAX_DIGITS, MAX_RUN, Token};
+use super::{CellRead, RowRead, parse};
 use crate::model::template::CellKind;
 
 /// Fewer cells than columns, each a cell of the source: some blank cells were

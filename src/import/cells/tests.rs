@@ -87,7 +87,8 @@ fn an_odd_cell_of_the_source_is_unread_alone() {
     assert_eq!(readings(0), ["2", "1", "21"]);
     assert_eq!(readings(2), ["1"]);
     assert_eq!(readings(3), ["5"]);
-    assert!(readings(5).is_empty());
+    // No reading of its own: the numbers in it are offered.
+    assert_eq!(readings(5), ["1", "2"]);
 }
 
 #[test]
@@ -123,4 +124,67 @@ fn a_full_width_comma_is_no_thousands_separator() {
     // 「1，270」 may be 1 and 270 (the comma that separates items in Chinese text).
     let r = row("\t1，270\t1,270", 2);
     assert_eq!(values(&r), [Some("?".into()), Some("1270".into())]);
+}
+
+/// A clerk's note in a number's cell, after a space or not, without brackets:
+/// the number is the cell's value (listed for review), the other cells read
+/// as they stand, and a footnote's digit 「注1」 is no number of the row.
+#[test]
+fn a_note_beside_a_number_is_the_cells_note() {
+    for cell in ["10 注1", "10注1", "10 备注", "10 说明", "10 注：含转办", "10 其中修订6件"] {
+        let r = row(&format!("\t{cell}\t3\t0\t0\t1\t0\t14"), 7);
+        let v = values(&r);
+        let want: Vec<Option<String>> = ["10", "3", "0", "0", "1", "0", "14"].iter().map(|n| Some(n.to_string())).collect();
+        assert_eq!(v, want, "{cell}");
+        assert!(r.cells[0].note.as_deref().is_some_and(|n| n.contains("未读入")), "{cell}: {:?}", r.cells[0]);
+    }
+    // A dash with a note is still blank, the note kept for review.
+    let r = row("\t— 注2\t3\t0\t0\t1\t0\t14", 7);
+    assert_eq!(values(&r)[1], Some("3".into()));
+    assert!(r.cells[0].note.is_some());
+    // What goes on with the quantity is no note: 「1万」「10余」「30左右」 stay unread.
+    for cell in ["1万", "10余", "30左右", "10以上", "1十"] {
+        let r = row(&format!("\t{cell}\t3\t0\t0\t1\t0\t14"), 7);
+        assert!(r.cells[0].unread.is_some() && r.cells[0].value.is_none(), "{cell}: {:?}", r.cells[0]);
+        assert_eq!(values(&r)[1], Some("3".into()), "{cell}");
+    }
+}
+
+/// Every unread cell offers readings: a row with more numbers than cells (a
+/// nested table, two numbers stacked in a cell) offers the row's numbers, an
+/// odd cell its own; never an empty list for something that was there.
+#[test]
+fn unread_cells_offer_the_numbers_found() {
+    for text in ["\t10\t3\t3\t0\t0\t1\t0\t14", "10 3 0 0 1 0 14 3 2", "\t1e2\t3\t0\t0\t1\t0\t14", "\t1.5\t3\t0\t0\t1\t0\t14"] {
+        let r = row(text, 7);
+        for c in r.cells.iter().filter_map(|c| c.unread.as_ref()) {
+            assert!(!c.1.is_empty(), "{text}: {c:?}");
+            assert!(c.0.contains("可选的读法"), "{text}: {c:?}");
+        }
+    }
+    let r = row("\t10\t3\t3\t0\t0\t1\t0\t14", 7);
+    assert_eq!(r.cells[0].unread.as_ref().unwrap().1, ["10", "3", "0", "1", "14"]);
+    let r = row("\t1e2\t3\t0\t0\t1\t0\t14", 7);
+    assert_eq!(r.cells[0].unread.as_ref().unwrap().1, ["1", "2"]);
+}
+
+/// Odd forms of a number in a column of counts: 「1.000」 may be one or a
+/// thousand (a point as thousands separator), like 「1.520」 unread with its
+/// readings; 「+5」 and 「010」 are certain numbers, read and listed for review.
+#[test]
+fn odd_forms_of_a_count() {
+    let first = |cell: &str| row(&format!("\t{cell}\t3\t0\t0\t1\t0\t14"), 7).cells[0].clone();
+    let c = first("1.000");
+    assert_eq!(c.unread.as_ref().map(|u| u.1.clone()), Some(vec!["1".to_string(), "1000".to_string()]), "{c:?}");
+    let c = first("1.520");
+    assert_eq!(c.unread.as_ref().map(|u| u.1.clone()), Some(vec!["1520".to_string()]), "{c:?}");
+    for (cell, v) in [("+5", 5), ("010", 10), ("10.0", 10), ("10.00", 10)] {
+        let c = first(cell);
+        assert_eq!(c.value, Some(Decimal::from_int(v)), "{cell}: {c:?}");
+        assert_eq!(c.note.is_some(), !cell.contains('.'), "{cell}: {c:?}");
+    }
+    // Amounts keep their point: 1.520 万元.
+    let s = stream("\t1.520");
+    let r = read_row(&s, 0, s.len(), &[CellKind::Amount]);
+    assert_eq!(r.cells[0].value.map(|v| v.to_string()), Some("1.52".into()));
 }

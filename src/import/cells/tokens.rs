@@ -1,0 +1,275 @@
+//! A row's text cut into tokens: numbers, dashes, empty, odd and unsure
+//! cells, each with its place; a unit or a note in brackets after a number.
+
+use crate::import::labels::is_numeral;
+use crate::import::stream::{Ch, EMPTY_CELL, Gap, compact, is_unsure, unsure_reason};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Number,
+    /// 「/」「—」「-」「无」: printed to say there is nothing.
+    Dash,
+    /// A cell with nothing in it.
+    Empty,
+    /// A cell of the source holding something else (「约1」「①」「5*」).
+    Other,
+    /// A cell the reader marked unsure ([`super::stream::UNSURE_CELL`]): `text`
+    /// its readings, space apart; why.
+    Unsure(&'static str),
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Token {
+    pub(super) kind: Kind,
+    /// Normalized: ASCII digits, point and sign, no thousands separators.
+    pub(super) text: String,
+    pub(super) raw: String,
+    pub(super) line: u32,
+    pub(super) col: u32,
+    /// Opens a cell of the source (after a tab): a number so placed is the
+    /// whole of one cell, never digits of several run together.
+    pub(super) whole: bool,
+}
+
+pub(super) const UNITS: [&str; 7] = ["万元", "元", "件", "个", "项", "条", "次"];
+/// The longest run of joined digits considered (a whole table 四 row is 15 numbers).
+pub(super) const MAX_RUN: usize = 240;
+/// The longest number (1万亿 has 13 digits).
+pub(super) const MAX_DIGITS: usize = 16;
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// The tokens, the unit, where the label's notes and the numbers end, the notes.
+pub(super) type Tokens = (Vec<Token>, Option<String>, (usize, usize), Vec<String>);
+
+/// The row's tokens; at most `n` cells of the source are taken as odd ones.
+pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
+    let mut out: Vec<Token> = Vec::new();
+    let mut unit = None;
+    let mut notes = Vec::new();
+    let mut i = from;
+    // Closing marks and notes in brackets right after the label belong to it
+    // (「部分公开（上标：1）（区分处理的……）」: a mark, then the label's own note).
+    while i < to && matches!(s[i].c, '）' | '”' | '’' | '》' | '」' | ':' | '：') {
+        i += 1;
+    }
+    let first = i;
+    // Further notes only in the label's own cell: a bracket in the next cell may be a number's.
+    while i < to && s[i].c == '（' && (i == first || s[i].gap < Gap::Cell) {
+        match skip_brackets(s, i, to) {
+            Some(after) if after > i => i = after,
+            _ => break,
+        }
+    }
+    let (notes_end, mut end) = (i, i);
+    let row_line = s.get(from.saturating_sub(1)).map(|c| c.line);
+    // The end of the cell opened at `i`: the next cell or line.
+    let cell_end = |mut i: usize| {
+        i += 1;
+        while i < to && s[i].gap <= Gap::Space {
+            i += 1;
+        }
+        i
+    };
+    while i < to {
+        let ch = s[i];
+        let c = ch.c;
+        let next = s.get(i + 1).filter(|n| n.gap == Gap::None).map(|n| n.c);
+        if is_digit(c) || (matches!(c, '+' | '-' | '.') && next.is_some_and(is_digit)) {
+            let start = i;
+            let mut text = String::new();
+            let mut raw = String::new();
+            while i < to && (i == start || s[i].gap == Gap::None) {
+                let c = s[i].c;
+                // Only the ASCII comma: 「1，270」 (a full-width comma, what separates
+                // items in Chinese text) may be two numbers, so that cell is unread.
+                let thousands = c == ',';
+                if is_digit(c) || (c == '.' && !text.contains('.')) || (i == start && matches!(c, '+' | '-')) {
+                    if c != '+' {
+                        text.push(c);
+                    }
+                } else if thousands
+                    && (1..=3).all(|k| s.get(i + k).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None))
+                    && !s.get(i + 4).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None)
+                {
+                } else {
+                    break;
+                }
+                raw.push(s[i].orig);
+                i += 1;
+            }
+            out.push(Token { kind: Kind::Number, text, raw, line: ch.line, col: ch.col, whole: ch.gap == Gap::Cell });
+            end = i;
+            // A cell of the source going on with something else (「5*」「1e2」): the cell is odd.
+            if ch.gap == Gap::Cell
+                && s.get(i).is_some_and(|c| c.gap == Gap::None && c.c != '（')
+                && !UNITS.iter().any(|u| matches_at(s, i, to, u))
+                && !opens_note(s, i, to)
+            {
+                i = cell_end(i);
+                if let Some(t) = out.last_mut() {
+                    (t.kind, t.raw) = (Kind::Other, compact(s, start, i));
+                }
+                end = i;
+                continue;
+            }
+            // A unit, then a note in brackets: 「22（其中修订16件）」.
+            for u in UNITS {
+                if matches_at(s, i, to, u) {
+                    if u.contains('元') {
+                        unit = Some(u.to_string());
+                    }
+                    i += u.chars().count();
+                    end = i;
+                    break;
+                }
+            }
+            if i < to
+                && s[i].c == '（'
+                && !bare_numeral(s, i, to)
+                && let Some(after) = skip_brackets(s, i, to)
+            {
+                {
+                    notes.push(compact(s, i, after));
+                    if let Some(t) = out.last_mut() {
+                        t.raw.push_str(&compact(s, i, after));
+                    }
+                    i = after;
+                    end = i;
+                }
+            }
+            if ch.gap == Gap::Cell && opens_note(s, i, to) {
+                i = cell_note(s, i, cell_end(i), &mut notes, &mut out);
+                end = i;
+            }
+            continue;
+        }
+        let dash = match c {
+            '/' | '—' | '–' | '-' | '－' | '\\' => Some(1 + usize::from(next.is_some_and(|n| matches!(n, '—' | '-')))),
+            '无' if next.is_none_or(|n| n <= '\u{2E80}') => Some(1),
+            _ => None,
+        };
+        if let Some(n) = dash {
+            out.push(Token {
+                kind: Kind::Dash,
+                text: String::new(),
+                raw: compact(s, i, i + n),
+                line: ch.line,
+                col: ch.col,
+                whole: ch.gap == Gap::Cell,
+            });
+            i += n;
+            if ch.gap == Gap::Cell && opens_note(s, i, to) {
+                i = cell_note(s, i, cell_end(i), &mut notes, &mut out);
+            }
+            end = i;
+            continue;
+        }
+        if is_unsure(c) {
+            let start = i;
+            i = cell_end(i);
+            let mut readings: Vec<String> = Vec::new();
+            for ch in &s[start + 1..i] {
+                match readings.last_mut() {
+                    Some(r) if ch.gap == Gap::None => r.push(ch.c),
+                    _ => readings.push(ch.c.to_string()),
+                }
+            }
+            let raw = readings.join(" ");
+            out.push(Token {
+                kind: Kind::Unsure(unsure_reason(c)),
+                text: raw.clone(),
+                raw,
+                line: ch.line,
+                col: ch.col,
+                whole: true,
+            });
+            end = i;
+            continue;
+        }
+        if c == EMPTY_CELL {
+            out.push(Token {
+                kind: Kind::Empty,
+                text: String::new(),
+                raw: String::new(),
+                line: ch.line,
+                col: ch.col,
+                whole: true,
+            });
+            i += 1;
+            end = i;
+            continue;
+        }
+        // Text opening a cell of its own on the row's line, while the row
+        // still lacks cells: an odd cell (「约1」「①」), not the row's end.
+        if ch.gap == Gap::Cell && Some(ch.line) == row_line && out.iter().filter(|t| t.whole).count() < n {
+            let start = i;
+            i = cell_end(i);
+            let raw = compact(s, start, i);
+            out.push(Token { kind: Kind::Other, text: String::new(), raw, line: ch.line, col: ch.col, whole: true });
+            end = i;
+            continue;
+        }
+        break;
+    }
+    (out, unit, (notes_end, end), notes)
+}
+
+/// Characters that make the text after a number part of the quantity
+/// (「1万」「10余」「30左右」「10以上」「5个多」), never a note beside it.
+const QUANTITY_WORDS: &str = "百千万亿零〇两余多来几左右上下以约近超逾不无";
+
+/// Whether the text at `i`, in the cell of the number or dash before it, is a
+/// note beside that number (「10 注1」「10备注」「10 说明」「10 注：含转办」):
+/// words, not a part of the quantity.
+fn opens_note(s: &[Ch], i: usize, to: usize) -> bool {
+    i < to
+        && s[i].gap <= Gap::Space
+        && ('\u{4E00}'..='\u{9FFF}').contains(&s[i].c)
+        && !is_numeral(s[i].c)
+        && !QUANTITY_WORDS.contains(s[i].c)
+}
+
+/// Takes `s[i..end]`, the rest of the cell, as the note of the last token
+/// (its digits, a footnote's 「注1」, are no numbers of the row); returns `end`.
+fn cell_note(s: &[Ch], i: usize, end: usize, notes: &mut Vec<String>, out: &mut [Token]) -> usize {
+    let note = compact(s, i, end);
+    if let Some(t) = out.last_mut() {
+        t.raw = format!("{} {note}", t.raw);
+    }
+    notes.push(note);
+    end
+}
+
+fn matches_at(s: &[Ch], i: usize, to: usize, word: &str) -> bool {
+    word.chars().enumerate().all(|(k, w)| i + k < to && s[i + k].c == w)
+}
+
+/// 「（三）」: the numbering of the next group, not a note.
+fn bare_numeral(s: &[Ch], i: usize, to: usize) -> bool {
+    let mut j = i + 1;
+    while j < to && is_numeral(s[j].c) {
+        j += 1;
+    }
+    j > i + 1 && j < to && s[j].c == '）'
+}
+
+/// The index after the bracket closing the one at `i` (at most 80 characters on).
+fn skip_brackets(s: &[Ch], i: usize, to: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (j, ch) in s.iter().enumerate().take(to.min(i + 80)).skip(i) {
+        match ch.c {
+            '（' => depth += 1,
+            '）' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(j + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
