@@ -223,7 +223,7 @@ fn hidden_deleted_and_doubled_text_in_a_word_file_is_not_read() {
             "text-box",
             "",
             format!(
-                "<w:r><mc:AlternateContent {MC}><mc:Choice Requires=\"wps\"><w:drawing>{}</w:drawing></mc:Choice><mc:Fallback><w:pict>{}</w:pict></mc:Fallback></mc:AlternateContent></w:r>",
+                "<w:r><mc:AlternateContent {MC}><mc:Choice Requires=\"wps\"><w:drawing><wp:inline xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\">{}</wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict>{}</w:pict></mc:Fallback></mc:AlternateContent></w:r>",
                 text_box(&v),
                 text_box(&v)
             ),

@@ -54,12 +54,19 @@ struct At {
     position: Option<i32>,
 }
 
-/// Whether an element takes its content out of the line's flow: a drawing
-/// or text box floats (anchored in a cell, it is not in the cell), a
-/// right-to-left override or embedding may reverse the digits.
+/// DrawingML's placement of a drawing in a Word document (`wp:inline`, `wp:anchor`).
+const WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+
+/// Whether an element takes its content out of the line's flow: a drawing or
+/// text box that floats (`wp:anchor`, VML `w:pict`: placed anywhere, so not
+/// surely in the cell) — one set in the line (`wp:inline`) stays in it — or a
+/// right-to-left override or embedding, which may reverse the digits.
 fn apart(n: Node<'_, '_>) -> bool {
     let rtl = (n.has_tag_name((W, "bdo")) || n.has_tag_name((W, "dir"))) && n.attribute((W, "val")) != Some("ltr");
-    rtl || ["pict", "drawing", "object", "txbxContent"].iter().any(|t| n.has_tag_name((W, *t)))
+    let inline = |m: Node<'_, '_>| m.has_tag_name((WP, "inline"));
+    rtl || ["pict", "object"].iter().any(|t| n.has_tag_name((W, *t)))
+        || (n.has_tag_name((W, "drawing")) && !n.children().any(inline))
+        || (n.has_tag_name((W, "txbxContent")) && !n.ancestors().any(inline))
 }
 
 /// The character a `w:sym` shows, and whether it is certain: a private-use
