@@ -15,6 +15,7 @@
 
 use lopdf::{Document, Object};
 
+mod actual;
 mod clash;
 mod cmap;
 mod encrypt;
@@ -23,13 +24,20 @@ mod grid;
 mod lines;
 mod overdrawn;
 mod page;
+mod path;
+mod resources;
 mod rows;
+mod show;
 mod straddle;
 #[cfg(test)]
 mod table_tests;
 #[cfg(test)]
 mod test_pdf;
 mod torn;
+mod turn;
+mod visible;
+#[cfg(test)]
+mod visible_tests;
 
 use super::ImportError;
 use super::stream::Source;
