@@ -8,6 +8,7 @@ use super::fonts::Font;
 use super::page::{Interp, Matrix, mul, number};
 use super::visible::{self, Rect, Seen};
 use super::{Run, torn};
+use crate::import::stream::is_unsure;
 
 /// The text state (`Tf`, `Tc`, … and the text matrices).
 #[derive(Clone)]
@@ -29,6 +30,9 @@ impl Interp<'_, '_> {
         // character) before each: a number's digits pulled apart are told.
         let (first_run, mut shift_before) = (self.runs.len(), Vec::new());
         let mut pending = 0.0;
+        // Some of the operation's strings not shown (a number's last digits
+        // kerned off the page): what it shows may be part of a number.
+        let mut cut = false;
         let t = &mut self.text;
         for item in items {
             let Object::String(bytes, _) = item else {
@@ -76,6 +80,7 @@ impl Interp<'_, '_> {
                 seen = Seen::Unsure;
             }
             if seen == Seen::Hidden {
+                cut = true;
                 continue;
             }
             self.unmapped += missed;
@@ -97,5 +102,12 @@ impl Interp<'_, '_> {
             shift_before.push(std::mem::take(&mut pending));
         }
         torn::join(&mut self.runs, first_run, &shift_before);
+        if cut {
+            for run in &mut self.runs[first_run..] {
+                if !run.text.starts_with(is_unsure) && run.text.contains(|c: char| c.is_ascii_digit()) {
+                    *run = visible::unsure(run.clone());
+                }
+            }
+        }
     }
 }

@@ -91,6 +91,13 @@ fn digits_are_read_in_the_order_the_page_shows_them() {
     assert!(text.contains(&format!("{UNSURE_SHOWN}01")), "{text}");
 }
 
+#[test]
+fn a_number_partly_drawn_off_the_page_is_unsure() {
+    // 「127」 with its 「27」 kerned far off the page: the 「1」 shown may be part of a number.
+    let text = read("BT /F1 12 Tf 100 700 Td (Total) Tj 200 0 Td [(1) -30000 (27)] TJ ET", dictionary! {}, dictionary! {});
+    assert!(text.contains(&format!("{UNSURE_SHOWN}1")) && !text.contains("27"), "{text}");
+}
+
 /// A Form XObject drawing `content`, with `matrix`.
 fn form(content: &str, matrix: [f32; 6]) -> Object {
     let dict = dictionary! { "Type" => "XObject", "Subtype" => "Form",
