@@ -133,7 +133,8 @@ impl Paint {
         if !self.paints() || self.alpha < 0.1 || !(size >= NOTHING) || self.clip.meet(&glyphs).empty() {
             return Seen::Hidden;
         }
-        let sure = self.clip_exact && self.clip.holds(&glyphs) && self.alpha >= 0.99 && !self.blended && size >= READABLE;
+        let sure =
+            self.clip_exact && self.clip.holds(&core(&glyphs, size)) && self.alpha >= 0.99 && !self.blended && size >= READABLE;
         if sure { Seen::Shown } else { Seen::Unsure }
     }
 
@@ -150,6 +151,15 @@ pub(super) fn glyph_box(run: &Run) -> Rect {
     Rect { left, bottom: run.y, right: right.max(left + 0.1), top: run.y + 0.6 * run.size }
 }
 
+/// The middle of a glyph box, what must show for its glyphs to be read:
+/// the box is measured by advances and the clip is often drawn tight
+/// around the text (WPS clips each text frame to its line).
+fn core(glyphs: &Rect, size: f32) -> Rect {
+    let (across, up) =
+        ((0.2 * size).min((glyphs.right - glyphs.left) / 4.0), (0.1 * size).min((glyphs.top - glyphs.bottom) / 4.0));
+    Rect { left: glyphs.left + across, bottom: glyphs.bottom + up, right: glyphs.right - across, top: glyphs.top - up }
+}
+
 /// A string drawn where the page may not show it: a number (or sign) is
 /// unsure, shown or blank; words keep their text (a label only places rows).
 pub(super) fn unsure(mut run: Run) -> Run {
@@ -164,7 +174,7 @@ pub(super) fn cover(runs: &mut Vec<Run>, area: &[[f32; 2]], rectangle: bool, cli
     let area = area.meet(&clip);
     let mut kept = Vec::with_capacity(runs.len());
     for run in runs.drain(..) {
-        let glyphs = glyph_box(&run);
+        let glyphs = core(&glyph_box(&run), run.size);
         if area.meet(&glyphs).empty() || crate::import::stream::is_unsure(run.text.chars().next().unwrap_or(' ')) {
             kept.push(run);
         } else if rectangle && area.holds(&glyphs) {

@@ -74,6 +74,13 @@ fn text_whose_showing_is_not_evaluated_is_unsure() {
 }
 
 #[test]
+fn text_in_a_clip_drawn_tight_around_it_is_shown() {
+    // WPS clips each text frame to its line, a hair inside the glyphs' advance.
+    let text = read(&with_seven("q 149.05 699.5 6.6 9 re W n {7} Q"), states(), dictionary! {});
+    assert!(!text.contains(UNSURE_SHOWN) && text.contains('7'), "{text}");
+}
+
+#[test]
 fn digits_are_read_in_the_order_the_page_shows_them() {
     // Tc -12 puts each glyph of 「31」 a half character left of the last:
     // the page shows 「13」. Mirrored (Tz -100) the digits are unsure.
