@@ -15,6 +15,7 @@
 
 use lopdf::{Document, Object};
 
+mod actual;
 mod clash;
 mod cmap;
 mod continued;
@@ -25,14 +26,21 @@ mod lines;
 mod ops;
 mod overdrawn;
 mod page;
+mod path;
 mod repair;
+mod resources;
 mod rows;
+mod show;
 mod straddle;
 #[cfg(test)]
 mod table_tests;
 #[cfg(test)]
 mod test_pdf;
 mod torn;
+mod turn;
+mod visible;
+#[cfg(test)]
+mod visible_tests;
 
 use super::ImportError;
 use super::stream::Source;
@@ -221,6 +229,16 @@ mod tests {
             )
             .bytes(),
         );
+        // The objects found by scanning (`pdf/repair.rs`): read.
+        let text = from_bytes(&pdf).unwrap().text;
+        assert!(text.contains("Annual report"), "{text}");
+        // A root found neither by the cross-reference table nor by scanning: told as such.
+        let mut pdf = segments(0);
+        let at = pdf.len();
+        pdf.extend(
+            format!("xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 9 /Root 99 0 R /Prev {at} >>\nstartxref\n{at}\n%%EOF\n")
+                .bytes(),
+        );
         let e = from_bytes(&pdf).unwrap_err().0;
         assert!(e.contains("交叉引用表有误"), "{e}");
     }
@@ -246,5 +264,53 @@ mod tests {
         let text = from_bytes(&segments(n)).unwrap().text;
         assert!(text.contains("Annual report"), "{text}");
         assert_eq!(ops::DECODED.with(|d| d.get()), (3 * n + 5).div_ceil(ops::CHUNK));
+    }
+
+    #[test]
+    fn a_text_object_over_chunks_is_one_interpretation() {
+        // The font and position set in the first chunk, the string shown in the second.
+        let content = format!(
+            "BT /F1 12 Tf 50 700 Td {}(Annual report of the county office, the whole text) Tj ET",
+            "0 0 Td\n".repeat(ops::CHUNK)
+        );
+        let mut doc = Document::with_version("1.4");
+        test_pdf::one_page(&mut doc, test_pdf::helvetica(), content.as_bytes());
+        ops::DECODED.with(|d| d.set(0));
+        let text = from_bytes(&test_pdf::saved(doc)).unwrap().text;
+        assert_eq!(text, "Annual report of the county office, the whole text\n");
+        assert_eq!(ops::DECODED.with(|d| d.get()), 2);
+    }
+
+    #[test]
+    fn a_form_xobjects_operations_are_counted_before_decoding_each_time_it_is_drawn() {
+        use lopdf::{Stream, dictionary};
+        let read = |page: &str, form_ops: usize| {
+            let content = format!("BT /F1 12 Tf 50 700 Td (Annual report of the county office, the whole text) Tj ET {page}");
+            let mut doc = Document::with_version("1.4");
+            test_pdf::one_page(&mut doc, test_pdf::helvetica(), content.as_bytes());
+            let form =
+                doc.add_object(Stream::new(dictionary! { "Type" => "XObject", "Subtype" => "Form" }, b"n\n".repeat(form_ops)));
+            let page = doc.get_pages()[&1];
+            if let Ok(Object::Dictionary(r)) = doc.get_dictionary_mut(page).unwrap().get_mut(b"Resources") {
+                r.set("XObject", dictionary! { "Fm1" => form });
+            }
+            ops::DECODED.with(|d| d.set(0));
+            let read = from_bytes(&test_pdf::saved(doc));
+            (read, ops::DECODED.with(|d| d.get()))
+        };
+        // Over the page's bound by itself: refused, only the page's content
+        // decoded (in each reading: as loaded and as `pdf/repair.rs` rebuilt it).
+        let (e, decoded) = read("/Fm1 Do", MAX_PAGE_OPERATIONS + 1);
+        let e = e.unwrap_err().0;
+        assert!(e.starts_with(&format!("PDF 的绘制指令过多（一页有 {} 条", MAX_PAGE_OPERATIONS + 7)), "{e}");
+        assert_eq!(decoded, 2);
+        // Drawn twice, the page's bound is passed by the second time: refused before decoding it again.
+        let half = MAX_PAGE_OPERATIONS / 2 + 1;
+        let (e, decoded) = read("/Fm1 Do /Fm1 Do", half);
+        assert!(e.unwrap_err().0.starts_with("PDF 的绘制指令过多（一页有"));
+        assert_eq!(decoded, 2 * (1 + half.div_ceil(ops::CHUNK)));
+        // Drawn once under the bounds: read.
+        let (text, _) = read("/Fm1 Do", 10);
+        assert!(text.unwrap().text.contains("Annual report"));
     }
 }

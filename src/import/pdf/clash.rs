@@ -8,7 +8,7 @@
 //! may have, never one number joined from two and a blank beside it.
 
 use super::Run;
-use crate::import::stream::{UNSURE_CELL, unsure_cell};
+use crate::import::stream::{is_unsure, unsure_cell};
 
 /// A blank cell's reading among an unsure cell's readings.
 pub(super) const BLANK: &str = "空白";
@@ -19,7 +19,7 @@ fn digits(t: &str) -> bool {
 
 /// The readings of an unsure cell's text, else the text itself.
 fn readings(r: &Run) -> Vec<String> {
-    match r.text.strip_prefix(UNSURE_CELL) {
+    match r.text.strip_prefix(is_unsure) {
         Some(rest) => rest.split(' ').filter(|s| !s.is_empty()).map(str::to_string).collect(),
         None => vec![r.text.clone()],
     }
@@ -65,7 +65,7 @@ fn overlap(a: &Run, b: &Run) -> bool {
 pub(super) fn cell(runs: &[Run]) -> Option<(Run, Option<Run>)> {
     let first = runs.first()?;
     let over = runs.iter().enumerate().any(|(i, a)| runs[i + 1..].iter().any(|b| overlap(a, b)));
-    if !over && !runs.iter().any(|r| r.text.starts_with(UNSURE_CELL)) {
+    if !over && !runs.iter().any(|r| r.text.starts_with(is_unsure)) {
         return None;
     }
     let mut out: Vec<String> = runs.iter().flat_map(readings).collect();

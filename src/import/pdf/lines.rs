@@ -7,11 +7,11 @@
 use super::grid::{self, Piece};
 use super::{Rule, Run};
 use super::{continued, rows, straddle};
-use crate::import::stream::{Source, UNSURE_CELL};
+use crate::import::stream::{Source, is_unsure};
 
 fn is_numeric(t: &str) -> bool {
     // A cell already read as unsure (a torn number) holds a number.
-    if t.starts_with(UNSURE_CELL) {
+    if t.starts_with(is_unsure) {
         return true;
     }
     let t = t.trim();
@@ -79,8 +79,8 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
                 Some(prev)
                     if r.x - prev.end.max(prev.x) < 0.6 * r.size.max(prev.size)
                         && !grid::rule_between(&edges, prev, &r)
-                        && !prev.text.starts_with(UNSURE_CELL)
-                        && !r.text.starts_with(UNSURE_CELL)
+                        && !prev.text.starts_with(is_unsure)
+                        && !r.text.starts_with(is_unsure)
                         && !(prev.text.ends_with(|c: char| c.is_ascii_digit())
                             && r.text.starts_with(|c: char| c.is_ascii_digit())
                             && (r.x - prev.end.max(prev.x) > 0.12 * r.size.max(prev.size)

@@ -1,33 +1,18 @@
 //! A page's content stream interpreted: the strings it draws, placed by the
-//! text and graphics matrices (text that paints nothing visible skipped), and
-//! the straight rules it strokes or fills.
+//! text and graphics matrices (what the page does not show skipped or unsure,
+//! `pdf/visible.rs`), Form XObjects drawn with their matrix, and the straight
+//! rules it strokes or fills. The page is turned as it displays (/Rotate),
+//! and then so its text runs left to right.
 
-use lopdf::{Document, Object};
+use lopdf::{Dictionary, Document, Object};
 
+use super::actual::{actual_text, replace_by_actual_text};
 use super::fonts::Font;
-use super::torn;
+use super::path::Path;
+use super::resources::Resources;
+use super::show::Text;
+use super::visible::{self, Paint, Rect};
 use super::{ImportError, MAX_OPERATIONS, MAX_PAGE_OPERATIONS, MAX_STREAM, Rule, Run, ops, too_many_operations};
-
-/// How text is painted: its rendering mode (`Tr`) and whether the fill and
-/// stroke colours are white. Text that paints nothing (mode 3, as OCR layers
-/// use, or 7) or paints only white is not shown on the page, so not read.
-#[derive(Clone, Copy, Debug, Default)]
-struct Paint {
-    mode: i32,
-    fill_white: bool,
-    stroke_white: bool,
-}
-
-impl Paint {
-    fn visible(&self) -> bool {
-        match self.mode {
-            0 | 4 => !self.fill_white,
-            1 | 5 => !self.stroke_white,
-            2 | 6 => !(self.fill_white && self.stroke_white),
-            _ => false,
-        }
-    }
-}
 
 /// Whether a colour's operands are white: gray 1, RGB 1 1 1, or CMYK 0 0 0 0
 /// (a pattern or named colour is taken as not white).
@@ -43,9 +28,9 @@ fn white(o: &[Object]) -> bool {
     }
 }
 
-type Matrix = [f32; 6];
+pub(super) type Matrix = [f32; 6];
 
-fn mul(a: &Matrix, b: &Matrix) -> Matrix {
+pub(super) fn mul(a: &Matrix, b: &Matrix) -> Matrix {
     [
         a[0] * b[0] + a[1] * b[2],
         a[0] * b[1] + a[1] * b[3],
@@ -56,9 +41,9 @@ fn mul(a: &Matrix, b: &Matrix) -> Matrix {
     ]
 }
 
-const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+pub(super) const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
-fn number(o: &Object) -> f32 {
+pub(super) fn number(o: &Object) -> f32 {
     match o {
         Object::Integer(i) => *i as f32,
         Object::Real(r) => *r,
@@ -70,37 +55,7 @@ fn numbers<const N: usize>(ops: &[Object]) -> Option<[f32; N]> {
     (ops.len() >= N).then(|| std::array::from_fn(|i| number(&ops[i])))
 }
 
-/// The most rules kept on a page (a page of tables has a few hundred).
-const MAX_RULES: usize = 20_000;
-
-/// The path being built: its straight segments in page space, and where the pen is.
-#[derive(Default)]
-struct Path {
-    segments: Vec<([f32; 2], [f32; 2])>,
-    /// Thin rectangles (drawn filled, a rule as Word and WPS often draw one).
-    thin: Vec<([f32; 2], [f32; 2])>,
-    at: Option<[f32; 2]>,
-    start: Option<[f32; 2]>,
-}
-
-impl Path {
-    /// The vertical and horizontal ones of `segments` as rules.
-    fn rules(segments: &[([f32; 2], [f32; 2])], rules: &mut Vec<Rule>) {
-        for (a, b) in segments {
-            if rules.len() >= MAX_RULES {
-                return;
-            }
-            for (vertical, across, along) in [(true, 0, 1), (false, 1, 0)] {
-                if (a[across] - b[across]).abs() < 0.5 && (a[along] - b[along]).abs() > 1.0 {
-                    let (at, from, to) = ((a[across] + b[across]) / 2.0, a[along].min(b[along]), a[along].max(b[along]));
-                    rules.push(Rule { vertical, at, from, to });
-                }
-            }
-        }
-    }
-}
-
-fn apply(m: &Matrix, x: f32, y: f32) -> [f32; 2] {
+pub(super) fn apply(m: &Matrix, x: f32, y: f32) -> [f32; 2] {
     [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]]
 }
 
@@ -112,233 +67,283 @@ pub(super) struct Drawn {
     pub unmapped: usize,
 }
 
+/// How deep Form XObjects are followed inside each other.
+const MAX_FORM_DEPTH: usize = 8;
+
 /// The strings a page draws, in drawing order, and its rules.
 pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usize) -> Result<Drawn, ImportError> {
     let damaged = || ImportError("PDF 页面内容已损坏，无法读取".into());
-    let content = doc.get_page_content_with_limit(page, MAX_STREAM).map_err(|e| match e {
-        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
-            too_many_operations(&format!("一页的内容解压后超过 {} MB", MAX_STREAM / 1024 / 1024))
+    let content = doc.get_page_content_with_limit(page, MAX_STREAM).map_err(|e| past_max_stream(&e).unwrap_or_else(damaged))?;
+    let (own, inherited) = doc.get_page_resources(page).unwrap_or((None, Vec::new()));
+    let dicts: Vec<&Dictionary> = own.into_iter().chain(inherited.iter().filter_map(|id| doc.get_dictionary(*id).ok())).collect();
+    let fonts = doc.get_page_fonts(page).unwrap_or_default().into_iter().map(|(n, f)| (n, Font::new(doc, f))).collect();
+    let resources = Resources { fonts, dicts, outer: None };
+    let (area, turns) = super::turn::page_box(doc, page);
+    let mut drawn = Interp::new(doc, budget, area, turns);
+    if !drawn.content(&content, &resources, 0)? {
+        return Err(damaged());
+    }
+    // Text that still does not run left to right (a page whose content is
+    // turned against its /Rotate): turned until it does.
+    let more = super::turn::to_upright(&drawn.directions);
+    let (runs, rules, unmapped) = (drawn.runs, drawn.rules, drawn.unmapped);
+    if more == 0 {
+        return Ok(Drawn { runs, rules, unmapped });
+    }
+    let mut again = Interp::new(doc, budget, area, turns + more);
+    if !again.content(&content, &resources, 0)? {
+        return Err(damaged());
+    }
+    Ok(Drawn { runs: again.runs, rules: again.rules, unmapped: again.unmapped })
+}
+
+/// The one message for content unpacking past [`MAX_STREAM`], else `None`.
+fn past_max_stream(e: &lopdf::Error) -> Option<ImportError> {
+    matches!(e, lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }))
+        .then(|| too_many_operations(&format!("一页的内容解压后超过 {} MB", MAX_STREAM / 1024 / 1024)))
+}
+
+pub(super) struct Interp<'a, 'b> {
+    pub(super) doc: &'a Document,
+    pub(super) budget: &'b mut usize,
+    pub(super) runs: Vec<Run>,
+    pub(super) rules: Vec<Rule>,
+    pub(super) unmapped: usize,
+    /// Characters shown running right, up, left and down the page.
+    pub(super) directions: [usize; 4],
+    pub(super) ctm: Matrix,
+    pub(super) paint: Paint,
+    pub(super) stack: Vec<(Matrix, Paint)>,
+    pub(super) text: Text,
+    pub(super) path: Path,
+    /// A clip (`W`) waiting for the path's painting operator.
+    pub(super) clip_pending: bool,
+    /// What text drawn in a clipping mode (`Tr` 4 to 7) adds to the clip at `ET`.
+    pub(super) text_clip: Option<Rect>,
+    /// The open marked-content sequences (`BDC` … `EMC`), see [`actual_text`].
+    pub(super) marked: Vec<Option<(String, usize)>>,
+    /// Form XObjects drawn.
+    pub(super) forms: usize,
+    /// The operations of the page's content and of the forms it draws so far.
+    page_operations: usize,
+}
+
+impl<'a, 'b> Interp<'a, 'b> {
+    fn new(doc: &'a Document, budget: &'b mut usize, area: Rect, turns: i32) -> Self {
+        let (ctm, shown) = super::turn::display(area, turns);
+        Interp {
+            doc,
+            budget,
+            runs: Vec::new(),
+            rules: Vec::new(),
+            unmapped: 0,
+            directions: [0; 4],
+            ctm,
+            paint: Paint::new(shown),
+            stack: Vec::new(),
+            text: Text {
+                font: Vec::new(),
+                size: 12.0,
+                leading: 0.0,
+                char_space: 0.0,
+                word_space: 0.0,
+                scale: 1.0,
+                tm: IDENTITY,
+                tlm: IDENTITY,
+            },
+            path: Path::default(),
+            clip_pending: false,
+            text_clip: None,
+            marked: Vec::new(),
+            forms: 0,
+            page_operations: 0,
         }
-        _ => damaged(),
-    })?;
-    // Counted before any is decoded, then decoded a chunk at a time (`ops`).
-    let split = ops::split(&content);
-    if split.count > MAX_PAGE_OPERATIONS {
-        return Err(too_many_operations(&format!("一页有 {} 条，最多 {MAX_PAGE_OPERATIONS} 条", split.count)));
     }
-    if split.count > *budget {
-        return Err(too_many_operations(&format!("全文件超过 {MAX_OPERATIONS} 条")));
+
+    /// A content stream (the page's or a form's) interpreted: its operations
+    /// counted against the page's and the file's bounds before any is decoded,
+    /// then decoded a chunk at a time into this one interpretation (`pdf/ops.rs`),
+    /// the same as decoded at once. `false` when a chunk is damaged.
+    fn content(&mut self, content: &[u8], res: &Resources<'a, '_>, depth: usize) -> Result<bool, ImportError> {
+        let split = ops::split(content);
+        self.page_operations += split.count;
+        if self.page_operations > MAX_PAGE_OPERATIONS {
+            return Err(too_many_operations(&format!("一页有 {} 条，最多 {MAX_PAGE_OPERATIONS} 条", self.page_operations)));
+        }
+        if split.count > *self.budget {
+            return Err(too_many_operations(&format!("全文件超过 {MAX_OPERATIONS} 条")));
+        }
+        *self.budget -= split.count;
+        let mut operations = ops::Operations::new(content, split);
+        for op in operations.by_ref() {
+            self.op(&op, res, depth)?;
+        }
+        Ok(!operations.broken)
     }
-    *budget -= split.count;
-    let mut operations = ops::Operations::new(&content, split);
-    let fonts = doc.get_page_fonts(page).unwrap_or_default();
-    let encodings: std::collections::BTreeMap<Vec<u8>, Font> =
-        fonts.into_iter().map(|(name, font)| (name, Font::new(doc, font))).collect();
-    let (mut runs, mut unmapped) = (Vec::new(), 0);
-    let (mut rules, mut path) = (Vec::new(), Path::default());
-    let (mut ctm, mut stack) = (IDENTITY, Vec::new());
-    // What the text is painted with (saved and restored with the matrix).
-    let mut paint = Paint::default();
-    let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
-    // Open marked-content sequences: the text one says it is (/ActualText) and
-    // the first string drawn inside it.
-    let mut marked: Vec<Option<(String, usize)>> = Vec::new();
-    let (mut font, mut size, mut leading, mut char_space, mut word_space, mut scale) =
-        (Vec::new(), 12.0f32, 0.0f32, 0.0f32, 0.0f32, 1.0f32);
-    for op in operations.by_ref() {
+
+    /// A Form XObject drawn (`Do`): its content, with its matrix and clipped to its box.
+    fn form(&mut self, name: &[u8], res: &Resources<'a, '_>, depth: usize) -> Result<(), ImportError> {
+        let Some(Object::Stream(form)) = res.get(self.doc, b"XObject", name) else { return Ok(()) };
+        if depth >= MAX_FORM_DEPTH || form.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
+            return Ok(());
+        }
+        let content = match form.get_plain_content_with_limit(MAX_STREAM) {
+            Ok(content) => content,
+            Err(e) => return past_max_stream(&e).map_or(Ok(()), Err),
+        };
+        let inner = res.of_form(self.doc, &form.dict);
+        let matrix = form.dict.get(b"Matrix").ok().and_then(|o| o.as_array().ok()).and_then(|a| numbers::<6>(a));
+        let (saved, text, path) = ((self.ctm, self.paint), self.text.clone(), std::mem::take(&mut self.path));
+        self.ctm = mul(&matrix.unwrap_or(IDENTITY), &self.ctm);
+        if let Some([x0, y0, x1, y1]) = form.dict.get(b"BBox").ok().and_then(|o| o.as_array().ok()).and_then(|a| numbers::<4>(a))
+        {
+            let corners = [[x0, y0], [x1, y0], [x1, y1], [x0, y1]].map(|[x, y]| apply(&self.ctm, x, y));
+            let upright = (corners[0][0] - corners[3][0]).abs() < 0.01 || (corners[0][1] - corners[3][1]).abs() < 0.01;
+            self.paint.clip_to(&corners, upright);
+        }
+        let stack = std::mem::take(&mut self.stack);
+        self.forms += 1;
+        // A damaged form draws what it could be read of (its operations kept bounded).
+        let done = self.content(&content, &inner, depth + 1).map(|_| ());
+        self.stack = stack;
+        ((self.ctm, self.paint), self.text, self.path) = (saved, text, path);
+        done
+    }
+
+    /// The path painted (or ended, `n`): its rules kept, a clip set, a white fill covering text.
+    fn paint_path(&mut self, operator: &str) {
+        let path = std::mem::take(&mut self.path);
+        let stroked = matches!(operator, "S" | "s" | "B" | "B*" | "b" | "b*");
+        if stroked {
+            Path::rules(&path.segments, &mut self.rules);
+        } else if operator != "n" {
+            Path::rules(&path.thin, &mut self.rules);
+        }
+        let area = path.area();
+        if operator != "S"
+            && operator != "s"
+            && operator != "n"
+            && self.paint.covers_white()
+            && let Some((points, rectangle)) = area
+        {
+            visible::cover(&mut self.runs, &points, rectangle && self.paint.clip_exact, self.paint.clip);
+        }
+        if std::mem::take(&mut self.clip_pending) {
+            match area {
+                Some((points, rectangle)) => self.paint.clip_to(&points, rectangle),
+                None => self.paint.clip_to(&[[0.0, 0.0]], false),
+            }
+        }
+    }
+
+    fn op(&mut self, op: &lopdf::content::Operation, res: &Resources<'a, '_>, depth: usize) -> Result<(), ImportError> {
         let o = &op.operands;
+        let t = &mut self.text;
         match op.operator.as_str() {
-            "q" if stack.len() < 64 => stack.push((ctm, paint)),
-            "Q" => (ctm, paint) = stack.pop().unwrap_or((IDENTITY, Paint::default())),
-            "Tr" => paint.mode = o.first().map_or(0.0, number) as i32,
-            "g" | "rg" | "k" | "sc" | "scn" | "cs" => paint.fill_white = op.operator != "cs" && white(o),
-            "G" | "RG" | "K" | "SC" | "SCN" | "CS" => paint.stroke_white = op.operator != "CS" && white(o),
+            "q" if self.stack.len() < 64 => self.stack.push((self.ctm, self.paint)),
+            "Q" => {
+                if let Some(saved) = self.stack.pop() {
+                    (self.ctm, self.paint) = saved;
+                }
+            }
+            "Tr" => self.paint.mode = o.first().map_or(0.0, number) as i32,
+            "g" | "rg" | "k" | "sc" | "scn" | "cs" => self.paint.fill_white = op.operator != "cs" && white(o),
+            "G" | "RG" | "K" | "SC" | "SCN" | "CS" => self.paint.stroke_white = op.operator != "CS" && white(o),
+            "gs" => {
+                let name = o.first().and_then(|n| n.as_name().ok()).unwrap_or_default();
+                if let Some(Object::Dictionary(state)) = res.get(self.doc, b"ExtGState", name) {
+                    self.paint.set_state(state, self.doc);
+                }
+            }
+            "Do" => {
+                let name = o.first().and_then(|n| n.as_name().ok()).unwrap_or_default().to_vec();
+                return self.form(&name, res, depth);
+            }
             "cm" => {
                 if let Some(m) = numbers::<6>(o) {
-                    ctm = mul(&m, &ctm);
+                    self.ctm = mul(&m, &self.ctm);
                 }
             }
             "m" => {
                 if let Some([x, y]) = numbers::<2>(o) {
-                    let p = apply(&ctm, x, y);
-                    (path.at, path.start) = (Some(p), Some(p));
+                    self.path.move_to(apply(&self.ctm, x, y));
                 }
             }
             "l" => {
-                if let (Some([x, y]), Some(from)) = (numbers::<2>(o), path.at) {
-                    let p = apply(&ctm, x, y);
-                    if path.segments.len() < MAX_RULES {
-                        path.segments.push((from, p));
-                    }
-                    path.at = Some(p);
+                if let Some([x, y]) = numbers::<2>(o) {
+                    self.path.line_to(apply(&self.ctm, x, y));
                 }
             }
             "c" | "v" | "y" => {
-                path.at = o.len().checked_sub(2).and_then(|k| numbers::<2>(&o[k..])).map(|[x, y]| apply(&ctm, x, y))
+                let points: Vec<[f32; 2]> = o.chunks(2).filter_map(numbers::<2>).map(|[x, y]| apply(&self.ctm, x, y)).collect();
+                self.path.curve_to(&points);
             }
-            "h" => {
-                if let (Some(from), Some(to)) = (path.at, path.start)
-                    && path.segments.len() < MAX_RULES
-                {
-                    path.segments.push((from, to));
-                    path.at = Some(to);
-                }
-            }
+            "h" => self.path.close(),
             "re" => {
                 if let Some([x, y, w, h]) = numbers::<4>(o) {
-                    let corners = [apply(&ctm, x, y), apply(&ctm, x + w, y), apply(&ctm, x + w, y + h), apply(&ctm, x, y + h)];
-                    let (left, right) = (corners[0][0].min(corners[2][0]), corners[0][0].max(corners[2][0]));
-                    let (bottom, top) = (corners[0][1].min(corners[2][1]), corners[0][1].max(corners[2][1]));
-                    if path.thin.len() < MAX_RULES {
-                        let (mid_x, mid_y) = ((left + right) / 2.0, (bottom + top) / 2.0);
-                        if right - left <= 2.5 && top - bottom > right - left {
-                            path.thin.push(([mid_x, bottom], [mid_x, top]));
-                        } else if top - bottom <= 2.5 && right - left > top - bottom {
-                            path.thin.push(([left, mid_y], [right, mid_y]));
-                        }
-                    }
-                    if path.segments.len() < MAX_RULES {
-                        path.segments.extend((0..4).map(|k| (corners[k], corners[(k + 1) % 4])));
-                    }
-                    (path.at, path.start) = (Some(corners[0]), Some(corners[0]));
+                    let m = &self.ctm;
+                    self.path.rectangle([apply(m, x, y), apply(m, x + w, y), apply(m, x + w, y + h), apply(m, x, y + h)]);
                 }
             }
-            // Stroked: every segment is drawn; filled only: a thin rectangle is a rule.
-            "S" | "s" | "B" | "B*" | "b" | "b*" | "f" | "F" | "f*" | "n" => {
-                let path = std::mem::take(&mut path);
-                if matches!(op.operator.as_str(), "S" | "s" | "B" | "B*" | "b" | "b*") {
-                    Path::rules(&path.segments, &mut rules);
-                } else if op.operator != "n" {
-                    Path::rules(&path.thin, &mut rules);
-                }
-            }
-            "BMC" => marked.push(None),
-            "BDC" => marked.push(actual_text(o).map(|t| (t, runs.len()))),
+            "W" | "W*" => self.clip_pending = true,
+            "S" | "s" | "B" | "B*" | "b" | "b*" | "f" | "F" | "f*" | "n" => self.paint_path(op.operator.as_str()),
+            "BMC" => self.marked.push(None),
+            "BDC" => self.marked.push(actual_text(o).map(|t| (t, self.runs.len()))),
             "EMC" => {
-                if let Some(Some((text, first))) = marked.pop() {
-                    replace_by_actual_text(&mut runs, first, text);
+                if let Some(Some((text, first))) = self.marked.pop() {
+                    replace_by_actual_text(&mut self.runs, first, text);
                 }
             }
-            "BT" => (tm, tlm) = (IDENTITY, IDENTITY),
-            "Tf" => {
-                font = o.first().and_then(|n| n.as_name().ok()).map(<[u8]>::to_vec).unwrap_or_default();
-                size = o.get(1).map_or(size, number);
+            "BT" => (t.tm, t.tlm) = (IDENTITY, IDENTITY),
+            "ET" => {
+                if let Some(glyphs) = self.text_clip.take() {
+                    let [a, b] = [[glyphs.left, glyphs.bottom], [glyphs.right, glyphs.top]];
+                    self.paint.clip_to(&[a, b], false);
+                }
             }
-            "TL" => leading = o.first().map_or(0.0, number),
-            "Tc" => char_space = o.first().map_or(0.0, number),
-            "Tw" => word_space = o.first().map_or(0.0, number),
-            "Tz" => scale = o.first().map_or(100.0, number) / 100.0,
+            "Tf" => {
+                t.font = o.first().and_then(|n| n.as_name().ok()).map(<[u8]>::to_vec).unwrap_or_default();
+                t.size = o.get(1).map_or(t.size, number);
+            }
+            "TL" => t.leading = o.first().map_or(0.0, number),
+            "Tc" => t.char_space = o.first().map_or(0.0, number),
+            "Tw" => t.word_space = o.first().map_or(0.0, number),
+            "Tz" => t.scale = o.first().map_or(100.0, number) / 100.0,
             "Td" | "TD" => {
                 if let Some([tx, ty]) = numbers::<2>(o) {
                     if op.operator == "TD" {
-                        leading = -ty;
+                        t.leading = -ty;
                     }
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &tlm);
-                    tm = tlm;
+                    t.tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &t.tlm);
+                    t.tm = t.tlm;
                 }
             }
             "Tm" => {
                 if let Some(m) = numbers::<6>(o) {
-                    (tm, tlm) = (m, m);
+                    (t.tm, t.tlm) = (m, m);
                 }
             }
             "T*" => {
-                tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
-                tm = tlm;
+                t.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -t.leading], &t.tlm);
+                t.tm = t.tlm;
             }
             "Tj" | "'" | "\"" | "TJ" => {
                 if op.operator != "Tj" && op.operator != "TJ" {
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
-                    tm = tlm;
+                    t.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -t.leading], &t.tlm);
+                    t.tm = t.tlm;
                 }
-                let Some(encoding) = encodings.get(&font) else { continue };
+                let Some(font) = res.font(&t.font) else { return Ok(()) };
                 let items: Vec<&Object> = match o.last() {
                     Some(Object::Array(a)) if op.operator == "TJ" => a.iter().collect(),
                     Some(s) => vec![s],
-                    None => continue,
+                    None => return Ok(()),
                 };
-                // This operation's strings, and the shift (in thousandths of a
-                // character) before each: a number's digits pulled apart are told.
-                let (first_run, mut shift_before) = (runs.len(), Vec::new());
-                let mut pending = 0.0;
-                for item in items {
-                    match item {
-                        Object::String(bytes, _) => {
-                            let mut missed = 0;
-                            let text = encoding.decode(bytes, &mut missed);
-                            if paint.visible() {
-                                unmapped += missed;
-                            }
-                            let m = mul(&tm, &ctm);
-                            // A character's width on the page (what spacing is measured in).
-                            let em = ((m[0] * m[0] + m[1] * m[1]).sqrt() * size * scale).abs().max(0.1);
-                            // The glyphs' widths as the font states them, else half a
-                            // character for ASCII and a whole one for the rest.
-                            let width: f32 = match encoding.advance(bytes) {
-                                Some((sum, glyphs, spaces)) => {
-                                    (sum / 1000.0 * size + glyphs as f32 * char_space + spaces as f32 * word_space) * scale
-                                }
-                                None => text
-                                    .chars()
-                                    .map(|c| {
-                                        let glyph = if c.is_ascii() { 0.5 } else { 1.0 } * size;
-                                        (glyph + char_space + if c == ' ' { word_space } else { 0.0 }) * scale
-                                    })
-                                    .sum(),
-                            };
-                            let x = m[4];
-                            let y = m[5];
-                            tm = mul(&[1.0, 0.0, 0.0, 1.0, width, 0.0], &tm);
-                            let end = mul(&tm, &ctm)[4];
-                            if !text.trim().is_empty() && paint.visible() {
-                                runs.push(Run { x, y, end, size: em, text });
-                                shift_before.push(std::mem::take(&mut pending));
-                            } else if !text.is_empty() && text.trim().is_empty() {
-                                // A space drawn: what comes next is another word.
-                                pending = torn::SPACED;
-                            }
-                        }
-                        other => {
-                            pending += number(other);
-                            let shift = -number(other) / 1000.0 * size * scale;
-                            tm = mul(&[1.0, 0.0, 0.0, 1.0, shift, 0.0], &tm);
-                        }
-                    }
-                }
-                torn::join(&mut runs, first_run, &shift_before);
+                self.show(font, &items);
             }
             _ => {}
         }
+        Ok(())
     }
-    if operations.broken {
-        return Err(damaged());
-    }
-    Ok(Drawn { runs, rules, unmapped })
-}
-
-/// The /ActualText a marked-content sequence's properties give (written
-/// inline), when it says something.
-fn actual_text(operands: &[Object]) -> Option<String> {
-    let text = operands.get(1)?.as_dict().ok()?.get(b"ActualText").ok()?;
-    let text = lopdf::decode_text_string(text).ok()?;
-    let text = text.trim_start_matches('\u{FEFF}');
-    (!text.trim().is_empty()).then(|| text.to_string())
-}
-
-/// The strings drawn inside a marked-content sequence with an /ActualText
-/// (from `first` on) read as that text: what the document says its glyphs
-/// are overrides their font's mapping (Chromium draws 「户」 with a glyph its
-/// font maps to the radical 「⼾」 and says 「户」 this way). Only when they
-/// stand on one baseline; nothing visible drawn, nothing read.
-fn replace_by_actual_text(runs: &mut Vec<Run>, first: usize, text: String) {
-    let Some(head) = runs.get(first) else { return };
-    if runs[first..].iter().any(|r| (r.y - head.y).abs() > 0.35 * r.size.max(head.size)) {
-        return;
-    }
-    let (x, end) = runs[first..].iter().fold((f32::MAX, f32::MIN), |(x, e), r| (x.min(r.x), e.max(r.end)));
-    let (y, size) = (head.y, head.size);
-    runs.truncate(first);
-    runs.push(Run { x, y, end, size, text });
 }
 
 #[cfg(test)]
@@ -347,22 +352,11 @@ mod tests {
     use crate::import::pdf::from_bytes;
 
     /// A one-page PDF drawing `content` (font /F1 is Helvetica).
-    pub(super) fn one_page(content: &str) -> Vec<u8> {
+    fn one_page(content: &str) -> Vec<u8> {
         use crate::import::pdf::test_pdf;
         let mut doc = Document::with_version("1.4");
         test_pdf::one_page(&mut doc, test_pdf::helvetica(), content.as_bytes());
         test_pdf::saved(doc)
-    }
-
-    #[test]
-    fn marked_content_with_actual_text_reads_as_that_text() {
-        // The glyph's own mapping says 「D」; the span says 「户」 (U+6237). A
-        // span without ActualText, or around nothing drawn, changes nothing.
-        let content = "BT /F1 12 Tf 50 700 Td (The county office portal ) Tj /Span <</ActualText <FEFF6237>>> BDC (D) Tj EMC \
-            /Span <</Lang (en)>> BDC (site) Tj EMC /P <</ActualText <FEFF0039>>> BDC EMC ( 2024) Tj ET";
-        let text = from_bytes(&one_page(content)).unwrap().text;
-        assert!(text.contains("The county office portal 户site 2024"), "{text}");
-        assert!(!text.contains('D') && !text.contains('9'), "{text}");
     }
 
     #[test]

@@ -134,8 +134,9 @@ fn joined(lines: &[Vec<Run>], rules: &[Rule], numeric: &impl Fn(&str) -> bool) -
                 r.text = unsure_cell(&readings);
                 whole.text.clear();
             } else if k == line {
-                // On one line: apart only where the strings were drawn apart.
-                if ascii && r.x - whole.end > 0.2 * r.size {
+                // On one line: apart where the strings were drawn apart, or
+                // over each other (two numbers, one drawn over the other).
+                if ascii && (r.x - whole.end > 0.2 * r.size || r.x < whole.end - 0.3 * r.size.max(whole.size)) {
                     whole.text.push(' ');
                 }
             } else if digits_go_on {
@@ -242,6 +243,28 @@ mod tests {
         let (mut out, mut carry) = (Source::default(), Carry::default());
         write_page(1, runs, &rules, &mut out, &mut carry);
         assert!(!out.text.contains("120127") && !out.text.contains("120 127"), "{}", out.text);
+    }
+
+    #[test]
+    fn numbers_drawn_over_each_other_in_a_row_of_two_lines_are_not_one_number() {
+        // Another page's 「21」 and 「5」 drawn over this row's 「3」 and 「1」, a
+        // little lower, in a row whose label takes two lines.
+        let runs = vec![
+            run(105.0, 305.0, "信息内容"),
+            run(105.0, 288.0, "（二）部分公开"),
+            run(105.0, 274.0, "（区分处理的）"),
+            run(283.0, 278.0, "5"),
+            run(283.0, 275.0, "1"),
+            run(313.0, 278.0, "21"),
+            run(316.0, 275.0, "3"),
+            run(105.0, 100.0, "表下的文字"),
+        ];
+        let (mut out, mut carry) = (Source::default(), Carry::default());
+        write_page(1, runs, &grid(), &mut out, &mut carry);
+        // Unsure (with what they may be), never one number.
+        let cells: Vec<&str> = out.text.split(['\t', '\n']).collect();
+        assert!(cells.iter().all(|c| !["213", "321", "51", "15"].contains(&c.trim())), "{}", out.text);
+        assert!(cells.iter().any(|c| c.contains("21") && c.contains('3')), "{}", out.text);
     }
 
     /// A string of 12-point characters at (`x`, `y`).

@@ -36,3 +36,17 @@ pub fn saved(mut doc: Document) -> Vec<u8> {
     doc.save_to(&mut bytes).unwrap();
     bytes
 }
+
+/// Makes `doc` one A4 page drawing `content` with Helvetica as /F1, more
+/// `resources` (/ExtGState, /XObject) and more page entries (/CropBox, /Rotate, a /MediaBox instead).
+pub fn page_with(content: &str, resources: Dictionary, entries: Dictionary) -> Vec<u8> {
+    let mut doc = Document::with_version("1.4");
+    one_page(&mut doc, helvetica(), content.as_bytes());
+    let page = doc.get_pages()[&1];
+    let page = doc.get_dictionary_mut(page).unwrap();
+    if let Ok(Object::Dictionary(r)) = page.get_mut(b"Resources") {
+        resources.into_iter().for_each(|(k, v)| r.set(k, v));
+    }
+    entries.into_iter().for_each(|(k, v)| page.set(k, v));
+    saved(doc)
+}

@@ -12,7 +12,7 @@ use super::super::{Rule, Run, grid};
 fn cell(rules: &[Rule], r: &Run) -> Option<[f32; 4]> {
     let centre = (r.x + r.end.max(r.x)) / 2.0;
     let edges = grid::edges(rules, r.y, r.size);
-    let left = edges.iter().copied().filter(|&e| e <= r.x + 1.0).last()?;
+    let left = edges.iter().copied().rfind(|&e| e <= r.x + 1.0)?;
     let right = edges.iter().copied().find(|&e| e >= r.end - 1.0)?;
     // A string reaching over a rule is in no one cell.
     if edges.iter().any(|&e| e > r.x + 1.0 && e < r.end - 1.0) {
