@@ -129,6 +129,12 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
                 message: format!("第六部分末尾的「{line}」像是落款（单位或日期），但未能读作落款，已留在第六部分，请核对"),
             });
         }
+        if let Some(words) = &split.debris {
+            review.push(Review {
+                place: "第六部分".into(),
+                message: format!("落款日期之后的「{words}」不像正文（可能是表格中的文字被排到了末尾），未读入第六部分，请对照原文核对"),
+            });
+        }
         report.other_matters = split.text;
         report.signature.unit = split.unit;
         report.signature.date = split.date;
