@@ -93,7 +93,7 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
             unsure::doubts(&doc, source, from, to, part, &mut review);
         }
     }
-    contact::read(&report.preamble.clone(), &mut report);
+    contact::read(&report.preamble.clone(), &mut report, &mut review);
 
     if let Some((from, to)) = body(0) {
         let (lead, sections) = subsections::<5>(&doc, from, to);
