@@ -9,6 +9,7 @@ use crate::model::{Decimal, Report, money};
 
 mod chrome;
 mod contact;
+mod paragraphs;
 mod unsure;
 
 /// The longest document read, in characters without whitespace (a long report
@@ -85,7 +86,9 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     };
 
     let first = start(0).unwrap_or(doc.len());
-    report.preamble = preamble(&doc, title.map_or(0, |t| t.end), first);
+    // The contact is read from the lines as they came, which tell where a value may be cut.
+    let preamble_lines = preamble(&doc, title.map_or(0, |t| t.end), first);
+    report.preamble = paragraphs::joined(&preamble_lines);
     // A number read as drawn in body text, not certain: listed, never rewritten.
     unsure::doubts(&doc, source, 0, first, "标题和前言", &mut review);
     for (k, part) in [(0, "第一部分"), (4, "第五部分"), (5, "第六部分")] {
@@ -93,7 +96,7 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
             unsure::doubts(&doc, source, from, to, part, &mut review);
         }
     }
-    contact::read(&report.preamble.clone(), &mut report);
+    contact::read(&preamble_lines, &mut report, &mut review);
 
     if let Some((from, to)) = body(0) {
         let (lead, sections) = subsections::<5>(&doc, from, to);
@@ -127,6 +130,12 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
             review.push(Review {
                 place: "第六部分".into(),
                 message: format!("第六部分末尾的「{line}」像是落款（单位或日期），但未能读作落款，已留在第六部分，请核对"),
+            });
+        }
+        if let Some(words) = &split.debris {
+            review.push(Review {
+                place: "第六部分".into(),
+                message: format!("落款日期之后的「{words}」不像正文（可能是表格中的文字被排到了末尾），未读入第六部分，请对照原文核对"),
             });
         }
         report.other_matters = split.text;

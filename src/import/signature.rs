@@ -12,6 +12,10 @@ const UNIT_ENDINGS: &str = "局办室委府院会心所处队站部厅馆道镇�
 /// A date wrapped by a word processor spans at most this many lines
 /// (「2025年1月」「15」「日」).
 const MAX_DATE_LINES: usize = 3;
+/// Table debris after the 落款's date: at most this many short lines.
+const MAX_DEBRIS_LINES: usize = 3;
+/// The longest line taken as table debris (「总计」「12」「1,250」).
+const MAX_DEBRIS_CHARS: usize = 6;
 
 /// Part 六 with its 落款 split off.
 #[derive(Debug, PartialEq)]
@@ -24,13 +28,25 @@ pub struct Split {
     /// The line ending what is left of 六 when it looks like a unit or a date
     /// that was not read as the 落款: for review, never silently part of 六.
     pub doubt: Option<String>,
+    /// Short lines after the 落款's date (「总计」「12」: table cells a PDF
+    /// draws last, in the order text copied from it keeps): not the report's
+    /// text, listed for review.
+    pub debris: Option<String>,
 }
 
 /// Splits the 落款 off the end of part 六. Lines that together make the
 /// report's `agency` are one unit wrapped by the page; a date wrapped over
 /// lines (「2025年12月31」「日」) is joined.
 pub fn split(text: &str, agency: &str) -> Split {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut debris = None;
+    if let Some(k) = (1..=MAX_DEBRIS_LINES.min(lines.len().saturating_sub(1))).find(|&k| {
+        let (rest, tail) = lines.split_at(lines.len() - k);
+        tail.iter().all(|l| is_debris(l)) && !split_date(rest).1.is_empty()
+    }) {
+        debris = Some(lines[lines.len() - k..].iter().map(|l| compact(l)).collect::<Vec<_>>().join(" "));
+        lines.truncate(lines.len() - k);
+    }
     let (body, date) = split_date(&lines);
     let agency = compact(agency);
     // Unit lines from the bottom up: a line that names a unit, or the first
@@ -59,7 +75,7 @@ pub fn split(text: &str, agency: &str) -> Split {
     // read (the first half of a long unit the page wrapped, not the agency's).
     let above_units = |l: &str| first < body.len() && !l.chars().any(|c| c.is_ascii_digit());
     let doubt = body[..first].last().filter(|l| looks_like_date(l) || (unit_like(l) && (ends_like_unit(l) || above_units(l))));
-    Split { text: body[..first].join("\n"), unit: units.join("\n"), date, doubt: doubt.map(|l| compact(l)) }
+    Split { text: body[..first].join("\n"), unit: units.join("\n"), date, doubt: doubt.map(|l| compact(l)), debris }
 }
 
 /// The date ending the lines, joined when wrapped over up to `MAX_DATE_LINES`
@@ -85,6 +101,15 @@ fn looks_like_date(line: &str) -> bool {
         && year
         && (c.contains(['年', '月', '日']) || c.contains(['.', '-', '/', '．', '－', '／']))
         && !c.contains(['。', '，', '；', '：'])
+}
+
+/// A short line without sentence punctuation that is no date: a table's
+/// number or label, not a sentence of 六.
+fn is_debris(line: &str) -> bool {
+    let c = compact(line);
+    (1..=MAX_DEBRIS_CHARS).contains(&c.chars().count())
+        && !c.contains(['。', '，', '；', '：', ',', ';', ':', '！', '？', '、'])
+        && !looks_like_date(&c)
 }
 
 fn is_date(l: &str) -> bool {
@@ -195,5 +220,19 @@ mod tests {
         assert_eq!(s(&format!("无。\n{odd_end}\n2025年1月20日"), "").1, odd_end, "above the date, whatever it ends with");
         let undated = s("本年度收取信息处理费35.5元。\n青山县人民政府办公室", "青山县人民政府办公室");
         assert_eq!(undated, ("本年度收取信息处理费35.5元。".into(), "青山县人民政府办公室".into(), String::new()));
+    }
+
+    #[test]
+    fn table_debris_after_the_date_is_listed_not_left_in_part_six() {
+        // Text copied from a PDF whose table cells are drawn after the 落款.
+        for (text, debris) in [("无。\n某局\n2025年1月8日\n总计\n12", "总计 12"), ("无。\n某局\n二〇二五年一月十五日\n8", "8")] {
+            let got = split(text, "某局");
+            assert_eq!((got.text.as_str(), got.unit.as_str()), ("无。", "某局"), "{text}");
+            assert!(!got.date.is_empty(), "{text}");
+            assert_eq!(got.debris.as_deref(), Some(debris));
+        }
+        // No date before them: the lines are 六's, as before.
+        assert_eq!(split("无。\n某局\n总计\n12", "某局").debris, None);
+        assert_eq!(split("无。\n某局\n2025年1月8日", "某局").debris, None);
     }
 }

@@ -44,11 +44,11 @@ pub(super) fn above_title(words: &str) -> bool {
 }
 
 /// Whether `s[start..end]` is (in) the page's menu, breadcrumb or article
-/// header: read from its line's start, as a paragraph joined by a PDF's
+/// header, or a browser's print header (the page's title after the date): read from its line's start, as a paragraph joined by a PDF's
 /// reader may go on with the article header after the title.
 pub(super) fn in_page_header(doc: &Doc, start: usize, end: usize) -> bool {
     let (a, _) = line(doc, start);
-    above_title(&crate::import::stream::compact(&doc.s, a, end))
+    above_title(&crate::import::stream::compact(&doc.s, a, end)) || !browser_print(doc, start, end).is_empty()
 }
 
 /// Where the page's footer starts between `from` and `to`: a footer word at
@@ -89,6 +89,115 @@ pub(super) fn end_of_report(doc: &Doc, source: &Source, from: usize, to: usize, 
         });
     }
     at
+}
+
+/// A browser's print header and footer on each page of a web page printed to
+/// PDF (Chromium, Edge): the footer is the page's address and a page counter
+/// (「file:///…/w1.html 4/4」), the header the date and time, then the page's
+/// title (「11/29/26, 9:42 PM 某局…年度报告」「2026/11/29 21:42 …」). The parts
+/// of `doc` in `from..to` they take: a header's whole line, a footer from its
+/// address to its line's end (it may follow the 落款's date on its line).
+pub(super) fn browser_print(doc: &Doc, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let s = &doc.s;
+    let to = to.min(s.len());
+    let mut out = Vec::new();
+    let mut a = from.min(to);
+    // From the start of the line holding `from`.
+    while a > 0 && s[a].gap != Gap::Line {
+        a -= 1;
+    }
+    while a < to {
+        let mut b = a + 1;
+        while b < s.len() && s[b].gap != Gap::Line {
+            b += 1;
+        }
+        // A space where the line has a gap: it parts the date from the time.
+        let chars: Vec<char> = s[a..b].iter().flat_map(|c| [(c.gap != Gap::None).then_some(' '), Some(c.c)]).flatten().collect();
+        if starts_with_date_time(&chars) {
+            out.push((a.max(from), b.min(to)));
+        } else if let Some(at) = address_with_counter(doc, a, b) {
+            out.push((at.max(from), b.min(to)));
+        }
+        a = b;
+    }
+    out.retain(|(x, y)| x < y);
+    out
+}
+
+/// Where a page's address (file://, http://, https://) starts in `s[a..b]`,
+/// when the line ends with it and a page counter 「N/M」.
+fn address_with_counter(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let s = &doc.s;
+    let colon = (a..b.saturating_sub(2)).find(|&i| s[i].c == ':' && s[i + 1].c == '/' && s[i + 2].c == '/')?;
+    let mut start = colon;
+    while start > a && (s[start - 1].c.is_ascii_alphabetic() || s[start - 1].c == '\u{FB01}') {
+        start -= 1;
+    }
+    let scheme: String = s[start..colon].iter().map(|c| c.c).collect::<String>().replace('\u{FB01}', "fi").to_lowercase();
+    if !matches!(scheme.as_str(), "file" | "http" | "https") {
+        return None;
+    }
+    // The counter: the line's last word, 「4/4」 (N at most M), apart from the address.
+    let mut j = b;
+    while j > colon + 3 && (s[j - 1].c.is_ascii_digit() || s[j - 1].c == '/') {
+        j -= 1;
+        if s[j].gap != Gap::None {
+            break;
+        }
+    }
+    if s[j].gap == Gap::None {
+        return None;
+    }
+    let word: String = s[j..b].iter().map(|c| c.c).collect();
+    let (n, m) = word.split_once('/')?;
+    let (n, m) = (n.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+    (n >= 1 && n <= m).then_some(start)
+}
+
+/// Whether a line starts with a date and a time
+/// 「11/29/26, 9:42 PM」「2026/11/29 21:42」「2026-11-29 下午9:42」.
+fn starts_with_date_time(chars: &[char]) -> bool {
+    let chars: Vec<char> = chars.iter().copied().skip_while(|c| c.is_whitespace()).collect();
+    let chars = &chars[..];
+    let mut i = 0;
+    let digits = |i: &mut usize, max: usize| {
+        let start = *i;
+        while *i < chars.len() && chars[*i].is_ascii_digit() && *i - start < max {
+            *i += 1;
+        }
+        *i > start
+    };
+    for k in 0..3 {
+        if !digits(&mut i, 4) {
+            return false;
+        }
+        if k < 2 {
+            if !matches!(chars.get(i), Some('/' | '-' | '.')) {
+                return false;
+            }
+            i += 1;
+        }
+    }
+    if chars.get(i) == Some(&',') {
+        i += 1;
+    }
+    // The time stands apart from the date.
+    if !chars.get(i).is_some_and(|c| c.is_whitespace()) {
+        return false;
+    }
+    while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+        i += 1;
+    }
+    for w in [['上', '午'], ['下', '午']] {
+        if chars[i..].starts_with(&w) {
+            i += 2;
+        }
+    }
+    digits(&mut i, 2) && chars.get(i) == Some(&':') && {
+        i += 1;
+        let m = i;
+        digits(&mut i, 2) && i - m == 2
+    }
 }
 
 /// Whether `text` ends with a date 「2025年1月20日」.
@@ -151,5 +260,31 @@ mod tests {
             let glued = ending.contains("日 主办");
             assert_eq!(got.review.iter().any(|x| x.message.contains("页脚")), glued, "{:?}", got.review);
         }
+    }
+    #[test]
+    fn a_browsers_print_header_and_footer_are_no_part_of_the_report() {
+        let doc = Doc::new("11/29/26, 9:42 PM\t某局2024年报告\n正文。\n2025年1月20日 file:///tmp/a/w1.html 4/4\n2026/11/29 21:42 某局\nhttps://www.x.gov.cn/a.html\t2/4");
+        let got: Vec<String> = browser_print(&doc, 0, doc.len()).into_iter().map(|(a, b)| doc.text(a, b)).collect();
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[1].starts_with("file:///") && got[3].starts_with("https://"), "{got:?}");
+        // An address in the report's text, a date in a sentence: the report's.
+        let doc = Doc::new("详见 http://www.x.gov.cn/a.html 。\n2025/1/20 发布。\n网址：https://x.gov.cn 5/4");
+        assert!(browser_print(&doc, 0, doc.len()).is_empty());
+    }
+
+    #[test]
+    fn a_web_page_printed_by_a_browser_keeps_its_signature() {
+        let title = "临江县自然资源局2024年政府信息公开工作年度报告";
+        let got = printed_page(
+            &format!("{title}\n11/29/26, 9:42 PM\t{title}"),
+            "临江县自然资源局\n2025年1月20日 file:///tmp/qa/w1.html 4/4",
+        );
+        let r = &got.report;
+        assert_eq!((r.signature.unit.as_str(), r.signature.date.as_str()), ("临江县自然资源局", "2025年1月20日"));
+        assert!(r.other_matters.ends_with("无。"), "{}", r.other_matters);
+        // The header on the page of part 六: not in its text.
+        let got = printed_page(title, "11/29/26, 9:43 PM\t临江县自然资源局2024年报告\n临江县自然资源局\n2025年1月20日\nfile:///tmp/qa/w1.html\t4/4");
+        assert!(!got.report.other_matters.contains("PM"), "{}", got.report.other_matters);
+        assert_eq!(got.report.signature.date, "2025年1月20日");
     }
 }

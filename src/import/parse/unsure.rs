@@ -65,8 +65,27 @@ fn cells(s: &[Ch], from: usize, to: usize) -> Vec<Unsure> {
     out
 }
 
-/// The body text from `from` to `to`, each unsure cell read as drawn.
+/// The body text from `from` to `to`, each unsure cell read as drawn, without
+/// a browser's print header and footer (never the report's text).
 pub(super) fn text(doc: &Doc, from: usize, to: usize) -> String {
+    let chrome = super::chrome::browser_print(doc, from, to);
+    if chrome.is_empty() {
+        return text_as_drawn(doc, from, to);
+    }
+    let mut parts = Vec::new();
+    let mut at = from;
+    for (a, b) in chrome.into_iter().chain([(to, to)]) {
+        let part = text_as_drawn(doc, at, a);
+        if !part.is_empty() {
+            parts.push(part);
+        }
+        at = b;
+    }
+    parts.join("\n")
+}
+
+/// The text from `from` to `to`, each unsure cell read as drawn.
+fn text_as_drawn(doc: &Doc, from: usize, to: usize) -> String {
     let s = &doc.s;
     let to = to.min(s.len());
     let found = cells(s, from, to);
