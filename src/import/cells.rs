@@ -43,6 +43,18 @@ pub struct RowRead {
     pub end: usize,
 }
 
+/// Where a run of `n` cells' numbers starting at `from` ends (notes beside a
+/// number, 「9（注1）」「9 备注」, are part of it) and its weight: digits of
+/// numbers, one for each other cell.
+pub fn number_run(s: &[Ch], from: usize, to: usize, n: usize) -> (usize, usize) {
+    let (tokens, _, (_, end), _) = tokens(s, from, to.min(s.len()), n);
+    let weight = tokens
+        .iter()
+        .map(|t| if t.kind == Kind::Number { t.text.chars().filter(char::is_ascii_digit).count().max(1) } else { 1 })
+        .sum();
+    (end, weight)
+}
+
 /// Reads the row's numbers from `s[from..to]`; `kinds` is what each cell holds.
 pub fn read_row(s: &[Ch], from: usize, to: usize, kinds: &[CellKind]) -> RowRead {
     read_labelled_row(s, from, from, to, kinds)
