@@ -18,7 +18,7 @@ use crate::model::Decimal;
 use crate::model::template::CellKind;
 use fewer::{missing_cells, split};
 pub use stray::numbers as stray_numbers;
-use tokens::{Kind, MAX_DIGITS, Token, tokens};
+use tokens::{Kind, MAX_DIGITS, Token, odd_readings, tokens};
 
 /// One cell as read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -175,9 +175,7 @@ fn single(t: &Token, kind: CellKind) -> CellRead {
     match t.kind {
         Kind::Empty => {}
         Kind::Other => {
-            // One number in it (「约1」「5*」) is a reading; 「1e2」 has none.
-            let runs: Vec<&str> = t.raw.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).collect();
-            let readings = if runs.len() == 1 { vec![runs[0].to_string()] } else { Vec::new() };
+            let readings = odd_readings(&t.raw);
             cell.unread = Some((format!("「{}」不是{}", t.raw, kind_name(kind)), readings));
         }
         Kind::Unsure(why) => {

@@ -188,3 +188,20 @@ fn odd_forms_of_a_count() {
     let r = read_row(&s, 0, s.len(), &[CellKind::Amount]);
     assert_eq!(r.cells[0].value.map(|v| v.to_string()), Some("1.52".into()));
 }
+
+/// 「2，988」: a thousands separator typed with a Chinese IME, or two numbers.
+/// Unread with both readings, in a cell of the source or spaces apart, never
+/// the first group alone.
+#[test]
+fn a_full_width_comma_between_digit_groups_is_unread_with_both_readings() {
+    for text in ["2，988", "\t2，988", "\t1\t2，988", "1 12，345，678"] {
+        let r = row(text, if text.contains('1') { 2 } else { 1 });
+        let last = r.cells.last().unwrap();
+        let (_, readings) = last.unread.as_ref().unwrap_or_else(|| panic!("{text}: {:?}", values(&r)));
+        let joined = text.rsplit([' ', '\t']).next().unwrap().replace('，', "");
+        assert_eq!(readings.first(), Some(&joined), "{text}");
+        assert!(readings.len() > 2, "{text}: {readings:?}");
+    }
+    // Not groups of three: two numbers, the cell unread as before.
+    assert!(row("\t2，98", 1).cells[0].unread.is_some());
+}

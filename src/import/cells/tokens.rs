@@ -81,26 +81,31 @@ pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
             let start = i;
             let mut text = String::new();
             let mut raw = String::new();
+            let mut full_width_comma = false;
             while i < to && (i == start || s[i].gap == Gap::None) {
                 let c = s[i].c;
+                let group_of_three = (1..=3).all(|k| s.get(i + k).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None))
+                    && !s.get(i + 4).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None);
                 // Only the ASCII comma: 「1，270」 (a full-width comma, what separates
-                // items in Chinese text) may be two numbers, so that cell is unread.
+                // items in Chinese text) may be two numbers, so that token is odd.
                 let thousands = c == ',';
                 if is_digit(c) || (c == '.' && !text.contains('.')) || (i == start && matches!(c, '+' | '-')) {
                     if c != '+' {
                         text.push(c);
                     }
-                } else if thousands
-                    && (1..=3).all(|k| s.get(i + k).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None))
-                    && !s.get(i + 4).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None)
-                {
+                } else if thousands && group_of_three {
+                } else if c == '，' && group_of_three && !text.contains('.') {
+                    // 「2，988」: a thousands separator typed with a Chinese
+                    // IME, or two numbers: the cell is unread ([`odd_readings`]).
+                    full_width_comma = true;
                 } else {
                     break;
                 }
                 raw.push(s[i].orig);
                 i += 1;
             }
-            out.push(Token { kind: Kind::Number, text, raw, line: ch.line, col: ch.col, whole: ch.gap == Gap::Cell });
+            let kind = if full_width_comma { Kind::Other } else { Kind::Number };
+            out.push(Token { kind, text, raw, line: ch.line, col: ch.col, whole: ch.gap == Gap::Cell });
             end = i;
             // A cell of the source going on with something else (「5*」「1e2」): the cell is odd.
             if ch.gap == Gap::Cell
@@ -215,6 +220,26 @@ pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
         break;
     }
     (out, unit, (notes_end, end), notes)
+}
+
+/// The readings of a cell holding something other than a number: its one
+/// number (「约1」「5*」), or, for digit groups of three apart by full-width
+/// commas (「2，988」), the number they make and each group; none for 「1e2」.
+pub(super) fn odd_readings(raw: &str) -> Vec<String> {
+    let runs: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).collect();
+    let groups: Vec<&str> = raw.trim().split('，').collect();
+    let thousands = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+    match runs.len() {
+        1 => vec![runs[0].to_string()],
+        _ if thousands => std::iter::once(runs.concat().trim_start_matches('0').to_string())
+            .filter(|j| !j.is_empty())
+            .chain(runs.iter().map(|r| r.to_string()))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Characters that make the text after a number part of the quantity
