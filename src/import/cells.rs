@@ -12,6 +12,7 @@
 mod fewer;
 mod stray;
 mod tokens;
+mod wrapped;
 
 use super::stream::Ch;
 use crate::model::Decimal;
@@ -68,8 +69,11 @@ pub fn read_labelled_row(s: &[Ch], label: usize, from: usize, to: usize, kinds: 
     // Where the row's label ends: the place of a row with no numbers.
     let at = s.get(from.saturating_sub(1)).map_or((0, 0), |c| (c.line, c.col));
     let cells_of_source = tokens.iter().any(|t| t.whole) && tokens.iter().all(|t| t.whole);
+    let wrapped = wrapped::pieces(&tokens, s, label.min(from));
     let mut row = place(tokens, kinds, at);
-    if !cells_of_source {
+    if let Some(pieces) = wrapped {
+        wrapped::unsure(&mut row, &pieces, at);
+    } else if !cells_of_source {
         stray::check(&mut row, s, (label.min(from), notes_end), (end, to), at);
     }
     for c in &mut row.cells {

@@ -56,6 +56,13 @@ pub(super) fn check(row: &mut RowRead, s: &[Ch], label: (usize, usize), after: (
 /// The row's cells unread: each with what it read, the stray numbers and blank.
 fn unsure(row: &mut RowRead, stray: &[String], at: (u32, u32)) {
     let why = format!("这一行的标签中或数字之后还有数字「{}」，无法确定这一行的数字是哪些", stray.join(" "));
+    unsure_because(row, stray, at, &why);
+}
+
+/// The row's cells unread for `why`: each with what it read, the numbers
+/// `stray` and blank.
+pub(super) fn unsure_because(row: &mut RowRead, stray: &[String], at: (u32, u32), why: &str) {
+    let why = why.to_string();
     for cell in &mut row.cells {
         let mut readings: Vec<String> = match (&cell.unread, cell.value) {
             (Some((_, candidates)), _) => candidates.clone(),

@@ -205,3 +205,37 @@ fn a_full_width_comma_between_digit_groups_is_unread_with_both_readings() {
     // Not groups of three: two numbers, the cell unread as before.
     assert!(row("\t2，98", 1).cells[0].unread.is_some());
 }
+
+/// `pdftotext -layout` of a row whose numbers wrapped in narrow cells: the
+/// pieces 「2,01」/「1」 on the lines above and below the label's line. Never
+/// a row shifted by the lower pieces: every cell unread, the joined reading
+/// among its readings.
+#[test]
+fn numbers_wrapped_around_the_label_line_make_the_row_unread() {
+    let pad = |n: usize| " ".repeat(n);
+    let text = format!(
+        "{}2,01{}2,89\n一、本年新收政府信息公开申请数量{}242   104    237   169      127\n{}1{}0\n二、上年结转",
+        pad(27),
+        pad(38),
+        pad(19),
+        pad(27),
+        pad(41)
+    );
+    let s = stream(&text);
+    let label = s.iter().position(|c| c.c == '一').unwrap();
+    let from = s.iter().position(|c| c.c == '量').unwrap() + 1;
+    let to = s.iter().position(|c| c.c == '二').unwrap();
+    let r = read_labelled_row(&s, label, from, to, &[CellKind::Count; 7]);
+    for (j, want) in [(0, "2011"), (6, "2890")] {
+        let (_, readings) = r.cells[j].unread.as_ref().unwrap_or_else(|| panic!("{:?}", values(&r)));
+        assert!(readings.contains(&want.to_string()), "{readings:?}");
+    }
+    assert!(r.cells.iter().all(|c| c.unread.is_some()), "{:?}", values(&r));
+    // One line of numbers, or one number a line (copied text): read as before.
+    let one_line = stream("一、本年新收政府信息公开申请数量  1 2 3 4 5 6 21");
+    let r = read_labelled_row(&one_line, 0, 16, one_line.len(), &[CellKind::Count; 7]);
+    assert!(r.cells.iter().all(|c| c.value.is_some()), "{:?}", values(&r));
+    let one_a_line = stream("一、本年新收政府信息公开申请数量\n1\n2\n3\n4\n5\n6\n21");
+    let r = read_labelled_row(&one_a_line, 0, 16, one_a_line.len(), &[CellKind::Count; 7]);
+    assert!(r.cells.iter().all(|c| c.value.is_some()), "{:?}", values(&r));
+}
