@@ -152,7 +152,8 @@ fn offer_numbers_found(cell: &mut CellRead) {
         return;
     }
     let text: String = cell.raw.chars().map(super::stream::normalize).collect();
-    for n in text.split(|c: char| !c.is_ascii_digit() && c != '.').map(|n| n.trim_matches('.')) {
+    for n in signed_numbers(&text) {
+        let n = n.as_str();
         if !n.is_empty() && n.len() <= MAX_DIGITS && !readings.iter().any(|r| r == n) && readings.len() < MAX_FOUND {
             readings.push(n.to_string());
         }
@@ -160,6 +161,28 @@ fn offer_numbers_found(cell: &mut CellRead) {
     if !readings.is_empty() {
         why.push_str(&format!("；可选的读法是原文「{}」中的数字", cell.raw));
     }
+}
+
+/// The numbers in `text`, a minus sign kept where it stands right before
+/// one and after no digit (「6 -2」: -2; 「2-3」: 2 and 3).
+fn signed_numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+            i += 1;
+        }
+        let n: String = chars[start..i].iter().collect();
+        let signed = start > 0 && chars[start - 1] == '-' && (start < 2 || !chars[start - 2].is_ascii_digit());
+        out.push(format!("{}{}", if signed { "-" } else { "" }, n.trim_end_matches('.')));
+    }
+    out
 }
 
 /// One cell of the source holding several numbers: unread, each a reading.

@@ -6,6 +6,7 @@
 //! of the source (tabs), such numbers may be the row's: its cells are unread,
 //! with them among their readings.
 
+use super::tokens::page_number;
 use super::{CellRead, RowRead};
 use crate::import::stream::{Ch, Gap};
 
@@ -16,6 +17,10 @@ pub fn numbers(s: &[Ch], from: usize, to: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut i = from;
     while i < to {
+        if let Some(after) = page_number(s, i, to) {
+            i = after;
+            continue;
+        }
         let starts = s[i].c.is_ascii_digit() && (i == from || s[i].gap > Gap::None || !s[i - 1].c.is_ascii_digit());
         if !starts {
             i += 1;

@@ -239,3 +239,23 @@ fn numbers_wrapped_around_the_label_line_make_the_row_unread() {
     let r = read_labelled_row(&one_a_line, 0, 16, one_a_line.len(), &[CellKind::Count; 7]);
     assert!(r.cells.iter().all(|c| c.value.is_some()), "{:?}", values(&r));
 }
+
+/// A count written as a numeral (「〇」「十二」「⑩」) is unread with its value
+/// offered; a minus sign stays in the readings; a page number 「—1—」「- 1 -」
+/// between the parts of a row in copied text is no number of the row.
+#[test]
+fn numerals_signs_and_page_numbers() {
+    for (cell, want) in [("〇", "0"), ("十二", "12"), ("⑩", "10"), ("一百零五", "105"), ("二十", "20")] {
+        let r = row(&format!("\t{cell}\t3"), 2);
+        let (_, readings) = r.cells[0].unread.as_ref().unwrap();
+        assert_eq!(readings, &vec![want.to_string()], "{cell}");
+    }
+    assert!(row("\t二〇\t3", 2).cells[0].unread.as_ref().unwrap().1.is_empty());
+    let r = row("6 -2 7 1 5", 2);
+    assert!(r.cells[1].unread.as_ref().unwrap().1.contains(&"-2".to_string()), "{:?}", r.cells[1]);
+    for page in ["—1—", "- 1 -", "-12-"] {
+        let s = stream(&format!("\n6\n\n-2\n\n{page}\n"));
+        let r = read_row(&s, 0, s.len(), &[CellKind::Count, CellKind::SignedCount]);
+        assert_eq!(values(&r), [Some("6".into()), Some("-2".into())], "{page} {:?}", r.cells);
+    }
+}

@@ -74,6 +74,11 @@ pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
         i
     };
     while i < to {
+        // A page number between the parts of a row in copied text: no number of it.
+        if let Some(after) = page_number(s, i, to) {
+            (i, end) = (after, after);
+            continue;
+        }
         let ch = s[i];
         let c = ch.c;
         let next = s.get(i + 1).filter(|n| n.gap == Gap::None).map(|n| n.c);
@@ -223,8 +228,9 @@ pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
 }
 
 /// The readings of a cell holding something other than a number: its one
-/// number (「约1」「5*」), or, for digit groups of three apart by full-width
-/// commas (「2，988」), the number they make and each group; none for 「1e2」.
+/// number (「约1」「5*」), the value of a numeral (「〇」「十二」「⑩」), or, for
+/// digit groups of three apart by full-width commas (「2，988」), the number
+/// they make and each group; none for 「1e2」.
 pub(super) fn odd_readings(raw: &str) -> Vec<String> {
     let runs: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).collect();
     let groups: Vec<&str> = raw.trim().split('，').collect();
@@ -233,6 +239,7 @@ pub(super) fn odd_readings(raw: &str) -> Vec<String> {
         && groups[1..].iter().all(|g| g.len() == 3)
         && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
     match runs.len() {
+        0 => numeral_value(raw.trim()).map(|v| v.to_string()).into_iter().collect(),
         1 => vec![runs[0].to_string()],
         _ if thousands => std::iter::once(runs.concat().trim_start_matches('0').to_string())
             .filter(|j| !j.is_empty())
@@ -240,6 +247,43 @@ pub(super) fn odd_readings(raw: &str) -> Vec<String> {
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// The value of a count written in Chinese numerals (「〇」「十二」「一百零五」)
+/// or as a circled digit (「⑩」), when that is all the text is.
+fn numeral_value(text: &str) -> Option<u32> {
+    let mut chars = text.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        match c {
+            '\u{24EA}' => return Some(0),
+            '\u{2460}'..='\u{2473}' => return Some(c as u32 - 0x2460 + 1),
+            '〇' | '零' => return Some(0),
+            _ => {}
+        }
+    }
+    let (mut total, mut digit, mut last_unit) = (0u32, None::<u32>, u32::MAX);
+    for c in text.chars() {
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '零' | '〇' if total > 0 && digit.is_none() => continue,
+            _ => {
+                let d = "〇一二三四五六七八九".chars().position(|x| x == c).or_else(|| (c == '两').then_some(2))?;
+                if digit.is_some() {
+                    return None;
+                }
+                digit = Some(d as u32);
+                continue;
+            }
+        };
+        // 「十二」 is 12, 「二百」 200; a unit no smaller than the one before is no number.
+        if unit >= last_unit || (unit == 100 && digit.is_none()) {
+            return None;
+        }
+        total += digit.take().unwrap_or(1) * unit;
+        last_unit = unit;
+    }
+    (total > 0 || digit.is_some()).then(|| total + digit.unwrap_or(0))
 }
 
 /// Characters that make the text after a number part of the quantity
@@ -266,6 +310,24 @@ fn cell_note(s: &[Ch], i: usize, end: usize, notes: &mut Vec<String>, out: &mut 
     }
     notes.push(note);
     end
+}
+
+/// The end of a page number (「—1—」「- 1 -」) standing alone on the line that
+/// starts at `i`.
+pub(super) fn page_number(s: &[Ch], i: usize, to: usize) -> Option<usize> {
+    if s.get(i)?.gap != Gap::Line {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < to && s[end].gap < Gap::Line {
+        end += 1;
+    }
+    let dash = |c: char| matches!(c, '—' | '–' | '-');
+    let line: Vec<char> = s[i..end].iter().map(|c| c.c).collect();
+    let lead = line.iter().take_while(|c| dash(**c)).count();
+    let trail = line.iter().rev().take_while(|c| dash(**c)).count();
+    let digits = &line[lead.min(line.len())..line.len().saturating_sub(trail).max(lead)];
+    (lead > 0 && trail > 0 && (1..=4).contains(&digits.len()) && digits.iter().all(|c| is_digit(*c))).then_some(end)
 }
 
 fn matches_at(s: &[Ch], i: usize, to: usize, word: &str) -> bool {
