@@ -226,7 +226,7 @@ fn numbers_wrapped_around_the_label_line_make_the_row_unread() {
     let from = s.iter().position(|c| c.c == '量').unwrap() + 1;
     let to = s.iter().position(|c| c.c == '二').unwrap();
     let r = read_labelled_row(&s, label, from, to, &[CellKind::Count; 7]);
-    for (j, want) in [(0, "2011"), (6, "2890")] {
+    for (j, want) in [(0, "2011"), (6, "2890"), (1, "104"), (5, "127")] {
         let (_, readings) = r.cells[j].unread.as_ref().unwrap_or_else(|| panic!("{:?}", values(&r)));
         assert!(readings.contains(&want.to_string()), "{readings:?}");
     }

@@ -3,7 +3,8 @@
 //! pieces on the lines just above and below the row's label line, where the
 //! row's reading would take the lower pieces as cells of its own. Such a row
 //! (its numbers on several lines, some line holding several of them, numbers
-//! spaces apart) is unread, its readings the pieces and the pieces joined.
+//! spaces apart) is unread, its readings the pieces, the pieces joined and
+//! the numbers of the label's line.
 
 use super::RowRead;
 use super::tokens::{Kind, Token};
@@ -44,6 +45,10 @@ pub(super) fn pieces(tokens: &[Token], s: &[Ch], label: usize) -> Option<Vec<Str
     for (p, _) in above.iter().chain(&below) {
         push(p.clone());
     }
+    // The numbers of the label's line: which cell each is in is not known either.
+    for t in numbers.iter().filter(|t| t.line == main) {
+        push(t.text.clone());
+    }
     Some(out)
 }
 
@@ -75,6 +80,6 @@ fn line_above(s: &[Ch], label: usize) -> Vec<Piece> {
 
 /// Makes every cell of the row unread with the pieces among its readings.
 pub(super) fn unsure(row: &mut RowRead, pieces: &[String], at: (u32, u32)) {
-    let why = format!("这一行的数字分在几行（窄单元格中的数字折行，如「{}」），无法确定各格的数字", pieces.join(" "));
-    super::stray::unsure_because(row, pieces, at, &why);
+    let why = "这一行的数字分在几行（窄单元格中的数字可能折行），无法确定各格的数字";
+    super::stray::unsure_because(row, pieces, at, why);
 }
