@@ -371,3 +371,22 @@ fn a_contact_spread_by_justification_is_read() {
     let c = nianbao::import::import_text(&spread).unwrap().report.contact;
     assert_eq!((c.phone.as_str(), c.postcode.as_str(), c.email.as_str()), ("0571-88881234", "311300", "qs@qingshan.gov.cn"));
 }
+
+/// A note in a 表四 cell (「9（注1）」「9 注1」「9备注」「9（含1件）」) is read
+/// as in tables 二 and 三: the value taken, the note listed, its digit no cell.
+#[test]
+fn a_note_in_a_table_four_cell_keeps_the_row() {
+    let outcomes = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计";
+    for note in ["（注）", "（注1）", " 注1", "备注", "（含1件）"] {
+        let text = format!(
+            "某县某局2024年度政府信息公开工作年度报告\n二、主动公开政府信息情况\n\t第二十条第（一）项\n\t信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n\t规章\t1\t2\t3\n四、政府信息公开行政复议、行政诉讼情况\n\t行政复议\t行政诉讼\n\
+             \t{outcomes}\t未经复议直接起诉\t复议后起诉\n\t{outcomes}\t{outcomes}\n\
+             \t9{note}\t2\t0\t0\t11\t4\t6\t4\t2\t16\t2\t2\t4\t12\t20\n"
+        );
+        let imported = nianbao::import::import_text(&text).unwrap();
+        let want = [9, 2, 0, 0, 11, 4, 6, 4, 2, 16, 2, 2, 4, 12, 20].map(Some);
+        assert_eq!(imported.report.reviews, want, "{note}");
+        assert!((0..15).all(|j| imported.report.unread_at(CellRef::reviews(j)).is_none()), "{note}");
+        assert!(imported.review_lines().join("\n").contains(note.trim()), "{note}");
+    }
+}

@@ -12,13 +12,14 @@
 mod fewer;
 mod stray;
 mod tokens;
+mod wrapped;
 
 use super::stream::Ch;
 use crate::model::Decimal;
 use crate::model::template::CellKind;
 use fewer::{missing_cells, split};
 pub use stray::numbers as stray_numbers;
-use tokens::{Kind, MAX_DIGITS, Token, tokens};
+use tokens::{Kind, MAX_DIGITS, Token, odd_readings, tokens};
 
 /// One cell as read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -43,6 +44,18 @@ pub struct RowRead {
     pub end: usize,
 }
 
+/// Where a run of `n` cells' numbers starting at `from` ends (notes beside a
+/// number, 「9（注1）」「9 备注」, are part of it) and its weight: digits of
+/// numbers, one for each other cell.
+pub fn number_run(s: &[Ch], from: usize, to: usize, n: usize) -> (usize, usize) {
+    let (tokens, _, (_, end), _) = tokens(s, from, to.min(s.len()), n);
+    let weight = tokens
+        .iter()
+        .map(|t| if t.kind == Kind::Number { t.text.chars().filter(char::is_ascii_digit).count().max(1) } else { 1 })
+        .sum();
+    (end, weight)
+}
+
 /// Reads the row's numbers from `s[from..to]`; `kinds` is what each cell holds.
 pub fn read_row(s: &[Ch], from: usize, to: usize, kinds: &[CellKind]) -> RowRead {
     read_labelled_row(s, from, from, to, kinds)
@@ -56,8 +69,11 @@ pub fn read_labelled_row(s: &[Ch], label: usize, from: usize, to: usize, kinds: 
     // Where the row's label ends: the place of a row with no numbers.
     let at = s.get(from.saturating_sub(1)).map_or((0, 0), |c| (c.line, c.col));
     let cells_of_source = tokens.iter().any(|t| t.whole) && tokens.iter().all(|t| t.whole);
+    let wrapped = wrapped::pieces(&tokens, s, label.min(from));
     let mut row = place(tokens, kinds, at);
-    if !cells_of_source {
+    if let Some(pieces) = wrapped {
+        wrapped::unsure(&mut row, &pieces, at);
+    } else if !cells_of_source {
         stray::check(&mut row, s, (label.min(from), notes_end), (end, to), at);
     }
     for c in &mut row.cells {
@@ -136,7 +152,8 @@ fn offer_numbers_found(cell: &mut CellRead) {
         return;
     }
     let text: String = cell.raw.chars().map(super::stream::normalize).collect();
-    for n in text.split(|c: char| !c.is_ascii_digit() && c != '.').map(|n| n.trim_matches('.')) {
+    for n in signed_numbers(&text) {
+        let n = n.as_str();
         if !n.is_empty() && n.len() <= MAX_DIGITS && !readings.iter().any(|r| r == n) && readings.len() < MAX_FOUND {
             readings.push(n.to_string());
         }
@@ -144,6 +161,28 @@ fn offer_numbers_found(cell: &mut CellRead) {
     if !readings.is_empty() {
         why.push_str(&format!("；可选的读法是原文「{}」中的数字", cell.raw));
     }
+}
+
+/// The numbers in `text`, a minus sign kept where it stands right before
+/// one and after no digit (「6 -2」: -2; 「2-3」: 2 and 3).
+fn signed_numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+            i += 1;
+        }
+        let n: String = chars[start..i].iter().collect();
+        let signed = start > 0 && chars[start - 1] == '-' && (start < 2 || !chars[start - 2].is_ascii_digit());
+        out.push(format!("{}{}", if signed { "-" } else { "" }, n.trim_end_matches('.')));
+    }
+    out
 }
 
 /// One cell of the source holding several numbers: unread, each a reading.
@@ -163,9 +202,7 @@ fn single(t: &Token, kind: CellKind) -> CellRead {
     match t.kind {
         Kind::Empty => {}
         Kind::Other => {
-            // One number in it (「约1」「5*」) is a reading; 「1e2」 has none.
-            let runs: Vec<&str> = t.raw.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).collect();
-            let readings = if runs.len() == 1 { vec![runs[0].to_string()] } else { Vec::new() };
+            let readings = odd_readings(&t.raw);
             cell.unread = Some((format!("「{}」不是{}", t.raw, kind_name(kind)), readings));
         }
         Kind::Unsure(why) => {

@@ -5,7 +5,7 @@ mod headers;
 mod repeats;
 
 use super::Review;
-use super::cells::{CellRead, RowRead, read_labelled_row, read_row};
+use super::cells::{CellRead, RowRead, number_run, read_labelled_row, read_row};
 use super::labels::{Doc, Found, core, is_numeral};
 use super::stream::EMPTY_CELL;
 use crate::model::check::CellRef;
@@ -383,13 +383,16 @@ fn reviews(p: &mut Placer<'_>, (from, to): (usize, usize)) {
             i += 1;
             continue;
         }
+        // The row's own reading of its cells: a note beside a number
+        // (「9（注1）」) is part of the row, as in tables 二 and 三.
         let start = i;
-        while i < to.min(s.len()) && numeric(s[i].c) {
+        let (end, score) = number_run(s, start, to, REVIEW_CELLS);
+        i = end.max(start + 1);
+        while i < to.min(s.len()) && numeric(s[i].c) && end <= start {
             i += 1;
         }
-        let score = s[start..i].iter().filter(|c| c.c != '.' && c.c != ',').count();
-        if score >= best_score {
-            (best, best_score) = (Some((start, i)), score);
+        if score >= best_score && end > start {
+            (best, best_score) = (Some((start, end)), score);
         }
     }
     let Some((start, end)) = best.filter(|_| best_score >= 5) else {

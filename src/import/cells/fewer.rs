@@ -3,7 +3,7 @@
 //! digits of several cells run together (a crawler's text): every reading is
 //! considered, and a cell is taken only when all of them agree.
 
-use super::tokens::{Kind, MAX_DIGITS, MAX_RUN, Token};
+use super::tokens::{Kind, MAX_DIGITS, MAX_RUN, Token, odd_readings};
 use super::{CellRead, RowRead, parse};
 use crate::model::template::CellKind;
 
@@ -22,7 +22,7 @@ pub(super) fn missing_cells(tokens: &[Token], n: usize, all_raw: &str) -> RowRea
             for t in &tokens[j.saturating_sub(n - k)..=j.min(k - 1)] {
                 let shown = match t.kind {
                     Kind::Number => vec![t.text.clone()],
-                    Kind::Other => vec![t.raw.clone()],
+                    Kind::Other => Some(odd_readings(&t.raw)).filter(|r| !r.is_empty()).unwrap_or_else(|| vec![t.raw.clone()]),
                     // A cell marked unsure: each of its readings.
                     Kind::Unsure(_) => t.text.split(' ').map(str::to_string).collect(),
                     _ => vec!["空白".to_string()],
@@ -63,8 +63,9 @@ fn whole_readings(t: &Token) -> (Vec<String>, bool) {
         Kind::Number => (vec![t.text.clone()], false),
         Kind::Dash | Kind::Empty => (vec![String::new()], false),
         Kind::Other => {
-            let runs: Vec<&str> = t.raw.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).collect();
-            (runs.into_iter().take(1).map(str::to_string).collect(), true)
+            let readings = odd_readings(&t.raw);
+            let first = t.raw.split(|c: char| !c.is_ascii_digit()).find(|r| !r.is_empty()).map(str::to_string);
+            (if readings.is_empty() { first.into_iter().collect() } else { readings }, true)
         }
         Kind::Unsure(_) => (
             t.text

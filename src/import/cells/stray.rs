@@ -6,6 +6,7 @@
 //! of the source (tabs), such numbers may be the row's: its cells are unread,
 //! with them among their readings.
 
+use super::tokens::page_number;
 use super::{CellRead, RowRead};
 use crate::import::stream::{Ch, Gap};
 
@@ -16,6 +17,10 @@ pub fn numbers(s: &[Ch], from: usize, to: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut i = from;
     while i < to {
+        if let Some(after) = page_number(s, i, to) {
+            i = after;
+            continue;
+        }
         let starts = s[i].c.is_ascii_digit() && (i == from || s[i].gap > Gap::None || !s[i - 1].c.is_ascii_digit());
         if !starts {
             i += 1;
@@ -56,6 +61,13 @@ pub(super) fn check(row: &mut RowRead, s: &[Ch], label: (usize, usize), after: (
 /// The row's cells unread: each with what it read, the stray numbers and blank.
 fn unsure(row: &mut RowRead, stray: &[String], at: (u32, u32)) {
     let why = format!("这一行的标签中或数字之后还有数字「{}」，无法确定这一行的数字是哪些", stray.join(" "));
+    unsure_because(row, stray, at, &why);
+}
+
+/// The row's cells unread for `why`: each with what it read, the numbers
+/// `stray` and blank.
+pub(super) fn unsure_because(row: &mut RowRead, stray: &[String], at: (u32, u32), why: &str) {
+    let why = why.to_string();
     for cell in &mut row.cells {
         let mut readings: Vec<String> = match (&cell.unread, cell.value) {
             (Some((_, candidates)), _) => candidates.clone(),

@@ -188,3 +188,74 @@ fn odd_forms_of_a_count() {
     let r = read_row(&s, 0, s.len(), &[CellKind::Amount]);
     assert_eq!(r.cells[0].value.map(|v| v.to_string()), Some("1.52".into()));
 }
+
+/// 「2，988」: a thousands separator typed with a Chinese IME, or two numbers.
+/// Unread with both readings, in a cell of the source or spaces apart, never
+/// the first group alone.
+#[test]
+fn a_full_width_comma_between_digit_groups_is_unread_with_both_readings() {
+    for text in ["2，988", "\t2，988", "\t1\t2，988", "1 12，345，678"] {
+        let r = row(text, if text.contains('1') { 2 } else { 1 });
+        let last = r.cells.last().unwrap();
+        let (_, readings) = last.unread.as_ref().unwrap_or_else(|| panic!("{text}: {:?}", values(&r)));
+        let joined = text.rsplit([' ', '\t']).next().unwrap().replace('，', "");
+        assert_eq!(readings.first(), Some(&joined), "{text}");
+        assert!(readings.len() > 2, "{text}: {readings:?}");
+    }
+    // Not groups of three: two numbers, the cell unread as before.
+    assert!(row("\t2，98", 1).cells[0].unread.is_some());
+}
+
+/// `pdftotext -layout` of a row whose numbers wrapped in narrow cells: the
+/// pieces 「2,01」/「1」 on the lines above and below the label's line. Never
+/// a row shifted by the lower pieces: every cell unread, the joined reading
+/// among its readings.
+#[test]
+fn numbers_wrapped_around_the_label_line_make_the_row_unread() {
+    let pad = |n: usize| " ".repeat(n);
+    let text = format!(
+        "{}2,01{}2,89\n一、本年新收政府信息公开申请数量{}242   104    237   169      127\n{}1{}0\n二、上年结转",
+        pad(27),
+        pad(38),
+        pad(19),
+        pad(27),
+        pad(41)
+    );
+    let s = stream(&text);
+    let label = s.iter().position(|c| c.c == '一').unwrap();
+    let from = s.iter().position(|c| c.c == '量').unwrap() + 1;
+    let to = s.iter().position(|c| c.c == '二').unwrap();
+    let r = read_labelled_row(&s, label, from, to, &[CellKind::Count; 7]);
+    for (j, want) in [(0, "2011"), (6, "2890"), (1, "104"), (5, "127")] {
+        let (_, readings) = r.cells[j].unread.as_ref().unwrap_or_else(|| panic!("{:?}", values(&r)));
+        assert!(readings.contains(&want.to_string()), "{readings:?}");
+    }
+    assert!(r.cells.iter().all(|c| c.unread.is_some()), "{:?}", values(&r));
+    // One line of numbers, or one number a line (copied text): read as before.
+    let one_line = stream("一、本年新收政府信息公开申请数量  1 2 3 4 5 6 21");
+    let r = read_labelled_row(&one_line, 0, 16, one_line.len(), &[CellKind::Count; 7]);
+    assert!(r.cells.iter().all(|c| c.value.is_some()), "{:?}", values(&r));
+    let one_a_line = stream("一、本年新收政府信息公开申请数量\n1\n2\n3\n4\n5\n6\n21");
+    let r = read_labelled_row(&one_a_line, 0, 16, one_a_line.len(), &[CellKind::Count; 7]);
+    assert!(r.cells.iter().all(|c| c.value.is_some()), "{:?}", values(&r));
+}
+
+/// A count written as a numeral (「〇」「十二」「⑩」) is unread with its value
+/// offered; a minus sign stays in the readings; a page number 「—1—」「- 1 -」
+/// between the parts of a row in copied text is no number of the row.
+#[test]
+fn numerals_signs_and_page_numbers() {
+    for (cell, want) in [("〇", "0"), ("十二", "12"), ("⑩", "10"), ("一百零五", "105"), ("二十", "20")] {
+        let r = row(&format!("\t{cell}\t3"), 2);
+        let (_, readings) = r.cells[0].unread.as_ref().unwrap();
+        assert_eq!(readings, &vec![want.to_string()], "{cell}");
+    }
+    assert!(row("\t二〇\t3", 2).cells[0].unread.as_ref().unwrap().1.is_empty());
+    let r = row("6 -2 7 1 5", 2);
+    assert!(r.cells[1].unread.as_ref().unwrap().1.contains(&"-2".to_string()), "{:?}", r.cells[1]);
+    for page in ["—1—", "- 1 -", "-12-"] {
+        let s = stream(&format!("\n6\n\n-2\n\n{page}\n"));
+        let r = read_row(&s, 0, s.len(), &[CellKind::Count, CellKind::SignedCount]);
+        assert_eq!(values(&r), [Some("6".into()), Some("-2".into())], "{page} {:?}", r.cells);
+    }
+}

@@ -74,6 +74,11 @@ pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
         i
     };
     while i < to {
+        // A page number between the parts of a row in copied text: no number of it.
+        if let Some(after) = page_number(s, i, to) {
+            (i, end) = (after, after);
+            continue;
+        }
         let ch = s[i];
         let c = ch.c;
         let next = s.get(i + 1).filter(|n| n.gap == Gap::None).map(|n| n.c);
@@ -81,26 +86,31 @@ pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
             let start = i;
             let mut text = String::new();
             let mut raw = String::new();
+            let mut full_width_comma = false;
             while i < to && (i == start || s[i].gap == Gap::None) {
                 let c = s[i].c;
+                let group_of_three = (1..=3).all(|k| s.get(i + k).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None))
+                    && !s.get(i + 4).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None);
                 // Only the ASCII comma: 「1，270」 (a full-width comma, what separates
-                // items in Chinese text) may be two numbers, so that cell is unread.
+                // items in Chinese text) may be two numbers, so that token is odd.
                 let thousands = c == ',';
                 if is_digit(c) || (c == '.' && !text.contains('.')) || (i == start && matches!(c, '+' | '-')) {
                     if c != '+' {
                         text.push(c);
                     }
-                } else if thousands
-                    && (1..=3).all(|k| s.get(i + k).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None))
-                    && !s.get(i + 4).is_some_and(|d| is_digit(d.c) && d.gap == Gap::None)
-                {
+                } else if thousands && group_of_three {
+                } else if c == '，' && group_of_three && !text.contains('.') {
+                    // 「2，988」: a thousands separator typed with a Chinese
+                    // IME, or two numbers: the cell is unread ([`odd_readings`]).
+                    full_width_comma = true;
                 } else {
                     break;
                 }
                 raw.push(s[i].orig);
                 i += 1;
             }
-            out.push(Token { kind: Kind::Number, text, raw, line: ch.line, col: ch.col, whole: ch.gap == Gap::Cell });
+            let kind = if full_width_comma { Kind::Other } else { Kind::Number };
+            out.push(Token { kind, text, raw, line: ch.line, col: ch.col, whole: ch.gap == Gap::Cell });
             end = i;
             // A cell of the source going on with something else (「5*」「1e2」): the cell is odd.
             if ch.gap == Gap::Cell
@@ -217,6 +227,65 @@ pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
     (out, unit, (notes_end, end), notes)
 }
 
+/// The readings of a cell holding something other than a number: its one
+/// number (「约1」「5*」), the value of a numeral (「〇」「十二」「⑩」), or, for
+/// digit groups of three apart by full-width commas (「2，988」), the number
+/// they make and each group; none for 「1e2」.
+pub(super) fn odd_readings(raw: &str) -> Vec<String> {
+    let runs: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).collect();
+    let groups: Vec<&str> = raw.trim().split('，').collect();
+    let thousands = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+    match runs.len() {
+        0 => numeral_value(raw.trim()).map(|v| v.to_string()).into_iter().collect(),
+        1 => vec![runs[0].to_string()],
+        _ if thousands => std::iter::once(runs.concat().trim_start_matches('0').to_string())
+            .filter(|j| !j.is_empty())
+            .chain(runs.iter().map(|r| r.to_string()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The value of a count written in Chinese numerals (「〇」「十二」「一百零五」)
+/// or as a circled digit (「⑩」), when that is all the text is.
+fn numeral_value(text: &str) -> Option<u32> {
+    let mut chars = text.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        match c {
+            '\u{24EA}' => return Some(0),
+            '\u{2460}'..='\u{2473}' => return Some(c as u32 - 0x2460 + 1),
+            '〇' | '零' => return Some(0),
+            _ => {}
+        }
+    }
+    let (mut total, mut digit, mut last_unit) = (0u32, None::<u32>, u32::MAX);
+    for c in text.chars() {
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '零' | '〇' if total > 0 && digit.is_none() => continue,
+            _ => {
+                let d = "〇一二三四五六七八九".chars().position(|x| x == c).or_else(|| (c == '两').then_some(2))?;
+                if digit.is_some() {
+                    return None;
+                }
+                digit = Some(d as u32);
+                continue;
+            }
+        };
+        // 「十二」 is 12, 「二百」 200; a unit no smaller than the one before is no number.
+        if unit >= last_unit || (unit == 100 && digit.is_none()) {
+            return None;
+        }
+        total += digit.take().unwrap_or(1) * unit;
+        last_unit = unit;
+    }
+    (total > 0 || digit.is_some()).then(|| total + digit.unwrap_or(0))
+}
+
 /// Characters that make the text after a number part of the quantity
 /// (「1万」「10余」「30左右」「10以上」「5个多」), never a note beside it.
 const QUANTITY_WORDS: &str = "百千万亿零〇两余多来几左右上下以约近超逾不无";
@@ -241,6 +310,24 @@ fn cell_note(s: &[Ch], i: usize, end: usize, notes: &mut Vec<String>, out: &mut 
     }
     notes.push(note);
     end
+}
+
+/// The end of a page number (「—1—」「- 1 -」) standing alone on the line that
+/// starts at `i`.
+pub(super) fn page_number(s: &[Ch], i: usize, to: usize) -> Option<usize> {
+    if s.get(i)?.gap != Gap::Line {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < to && s[end].gap < Gap::Line {
+        end += 1;
+    }
+    let dash = |c: char| matches!(c, '—' | '–' | '-');
+    let line: Vec<char> = s[i..end].iter().map(|c| c.c).collect();
+    let lead = line.iter().take_while(|c| dash(**c)).count();
+    let trail = line.iter().rev().take_while(|c| dash(**c)).count();
+    let digits = &line[lead.min(line.len())..line.len().saturating_sub(trail).max(lead)];
+    (lead > 0 && trail > 0 && (1..=4).contains(&digits.len()) && digits.iter().all(|c| is_digit(*c))).then_some(end)
 }
 
 fn matches_at(s: &[Ch], i: usize, to: usize, word: &str) -> bool {
