@@ -175,5 +175,14 @@ fn esc_gives_an_unread_cell_back_its_unread_entry() {
             assert_eq!(h.state().report, before, "{table:?} {typed} + Esc: the report is as before the edit");
             assert_eq!(h.state().status, status, "{table:?} {typed} + Esc: the count to review is back");
         }
+        // Typing erased and the cell left: nothing was confirmed, it is still unread.
+        click_item(&mut h, cell);
+        h.event(egui::Event::Text("7".into()));
+        h.run();
+        h.key_press(egui::Key::Backspace);
+        h.run();
+        h.key_press(egui::Key::Tab);
+        h.run();
+        assert_eq!(h.state().report, before, "{table:?} 7, ⌫, Tab: the cell is unread as before");
     }
 }
