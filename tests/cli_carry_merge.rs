@@ -85,3 +85,22 @@ fn merge_prints_a_table_and_exits_1_when_a_source_has_errors() {
     let o = nianbao(&["merge", "-o", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "no sources");
 }
+
+/// A source whose 表四 was not read (an import left it 未能读取): its 行政复议 and
+/// 行政诉讼 figures say 未读 in the table, not 「空」 as if the source had left them blank.
+#[test]
+fn merge_shows_an_unread_figure_as_unread_not_blank() {
+    let dir = scratch("merge-unread");
+    let mut r = nianbao::model::file::load(std::path::Path::new("examples/qingshan-2024.json")).unwrap();
+    for j in 0..r.reviews.len() {
+        let unread = nianbao::model::unread::Unread { reason: "测试".into(), ..Default::default() };
+        r.mark_unread(nianbao::model::check::CellRef::reviews(j), unread);
+    }
+    let source = dir.join("未读表四.json");
+    std::fs::write(&source, nianbao::model::file::to_json(&r)).unwrap();
+    let out = dir.join("汇总.json");
+    let o = nianbao(&["merge", source.to_str().unwrap(), "examples/errors-2024.json", "-o", out.to_str().unwrap()]);
+    let t = text(&o);
+    let row = t.lines().find(|l| l.contains("｜未读表四.json｜")).unwrap_or_else(|| panic!("{t}"));
+    assert!(row.ends_with("｜29｜29｜3｜未读｜未读"), "{row}");
+}

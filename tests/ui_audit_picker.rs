@@ -96,3 +96,40 @@ fn a_folder_clicked_in_the_list_is_audited() {
     assert!(!h.state().in_app_dialog_open());
     assert_eq!(audited(&h), 4, "the four documents in 各单位");
 }
+
+/// A file that cannot be read: its 说明 says why (not 「无法导入「/path…」 cut off
+/// before the reason), one tooltip gives the reason and the file, and the CSV's
+/// dialog starts in the folder audited, not beside the report open.
+#[test]
+fn an_unreadable_file_shows_its_reason_and_the_csv_goes_beside_the_audited() {
+    let dir = std::env::temp_dir().join(format!("nianbao-audit-picker-{}-reason", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let reports = dir.join("各单位").join("二〇二五年度各单位报送的政府信息公开工作年度报告");
+    std::fs::create_dir_all(&reports).unwrap();
+    std::fs::copy(real("pingtan-2022.txt"), reports.join("a.txt")).unwrap();
+    std::fs::write(reports.join("坏.pdf"), b"not a pdf at all").unwrap();
+    let opened = dir.join("去年.json");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/qingshan-2024.json"), &opened).unwrap();
+    let dialogs = Scripted::default();
+    let started_in = dialogs.started_in.clone();
+    let mut h = common::app_harness(dialogs, dir.join("data"));
+    h.set_size(egui::vec2(1366.0, 768.0));
+    h.state_mut().open_path(&opened);
+    h.run();
+    h.state_mut().audit(std::slice::from_ref(&reports));
+    h.run();
+    assert_eq!(audited(&h), 2);
+    let shown_path = reports.display().to_string();
+    assert!(
+        h.query_all_by_label_contains(&shown_path).next().is_none(),
+        "the 说明 shows the reason, not the path (which the 文件 column and the tooltip give)"
+    );
+    let note = h.query_all_by_label_contains("PDF").next().expect("the reason of 坏.pdf is shown").rect().center();
+    h.hover_at(note);
+    h.run();
+    let tips = h.query_all_by_label_contains(&shown_path).count();
+    assert_eq!(tips, 1, "one tooltip, with the file");
+    h.get_by_label("导出 CSV…").click();
+    h.run();
+    assert_eq!(started_in.lock().unwrap().last().cloned().flatten(), Some(reports.clone()), "the CSV starts where the reports are");
+}

@@ -71,6 +71,33 @@ fn esc_restores_the_value_before_editing() {
     assert_eq!(h.state().report.applications[0][0], Some(12));
 }
 
+/// The other kinds of field under Esc: the fee goes back to its value, and a text
+/// field keeps what was typed (Esc only leaves it); neither ends up blank.
+#[test]
+fn esc_in_the_fee_restores_it_and_a_text_field_keeps_its_text() {
+    let mut h = harness("esc-fee");
+    h.state_mut().report.processing_fee = Some("12.5".parse().unwrap());
+    h.state_mut().report.other_matters = "原有事项。".into();
+    h.get_by_label("六、其他事项").click();
+    h.run();
+    h.get_by_label("本年收取信息处理费（元）").focus();
+    h.run();
+    h.get_by_label("本年收取信息处理费（元）").type_text("99");
+    h.run();
+    assert_eq!(h.state().report.processing_fee, Some("99".parse().unwrap()));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().report.processing_fee, Some("12.5".parse().unwrap()), "Esc: the fee before the edit");
+    h.get_by_label("其他需要报告的事项").focus();
+    h.run();
+    h.get_by_label("其他需要报告的事项").type_text("补充");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().report.other_matters.contains("补充"), "{}", h.state().report.other_matters);
+    assert!(h.state().report.other_matters.contains("原有事项"), "{}", h.state().report.other_matters);
+}
+
 #[test]
 fn a_block_pasted_from_a_spreadsheet_fills_the_cells_as_one_undo_step() {
     let mut h = table_three("block");

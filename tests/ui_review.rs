@@ -151,3 +151,38 @@ fn a_note_ticked_as_checked_lowers_the_count() {
     h.run();
     assert!(h.state().status.contains("共 2 项需要核对"), "{}", h.state().status);
 }
+
+/// Esc takes an edit back: an unread cell of each table gets back its 未读 entry
+/// (reason, candidates, place in the list) and the count, not a confirmed blank.
+/// So does a fraction refused in a count cell.
+#[test]
+fn esc_gives_an_unread_cell_back_its_unread_entry() {
+    let mut h = imported("esc", [1366.0, 768.0]);
+    let before = h.state().report.clone();
+    let status = h.state().status.clone();
+    for table in [Table::Disclosure, Table::Applications, Table::Reviews] {
+        let cell = before.unread.iter().map(|u| u.cell).find(|c| c.table == table).expect("an unread cell in each table");
+        for typed in ["5", "1.5"] {
+            click_item(&mut h, cell);
+            h.event(egui::Event::Text(typed.into()));
+            h.run();
+            if typed == "5" {
+                assert!(h.state().report.unread_at(cell).is_none(), "{table:?}: typing read the cell");
+            }
+            h.key_press(egui::Key::Escape);
+            h.run();
+            assert_eq!(h.state().report.unread, before.unread, "{table:?} {typed} + Esc: the unread entry is back in its place");
+            assert_eq!(h.state().report, before, "{table:?} {typed} + Esc: the report is as before the edit");
+            assert_eq!(h.state().status, status, "{table:?} {typed} + Esc: the count to review is back");
+        }
+        // Typing erased and the cell left: nothing was confirmed, it is still unread.
+        click_item(&mut h, cell);
+        h.event(egui::Event::Text("7".into()));
+        h.run();
+        h.key_press(egui::Key::Backspace);
+        h.run();
+        h.key_press(egui::Key::Tab);
+        h.run();
+        assert_eq!(h.state().report, before, "{table:?} 7, ⌫, Tab: the cell is unread as before");
+    }
+}

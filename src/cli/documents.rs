@@ -13,14 +13,20 @@ use crate::model::{self, Report, Severity};
 /// The most files one audit reads (a county has a few hundred reports).
 const MAX_FILES: usize = 10_000;
 
-/// A report file, or a document imported on the fly.
+/// A report file, or a document imported on the fly; the error names the file.
 pub fn load_any(path: &Path) -> Result<(Report, Option<Imported>), String> {
+    load_any_or_reason(path).map_err(|(verb, why)| format!("{verb}「{}」：{why}", path.display()))
+}
+
+/// [`load_any`] for a list that shows the file beside the reason: the error is
+/// what failed (无法导入 / 无法打开) and why, without the file's path.
+fn load_any_or_reason(path: &Path) -> Result<(Report, Option<Imported>), (&'static str, String)> {
     if import::is_document(path) {
-        let imported = import::import_file(path).map_err(|e| format!("无法导入「{}」：{e}", path.display()))?;
+        let imported = import::import_file(path).map_err(|e| ("无法导入", e.to_string()))?;
         Ok((imported.report.clone(), Some(imported)))
     } else {
         crate::files::remove_dead_temps(path);
-        model::file::load(path).map(|r| (r, None)).map_err(|e| format!("无法打开「{}」：{e}", path.display()))
+        model::file::load(path).map(|r| (r, None)).map_err(|e| ("无法打开", e.to_string()))
     }
 }
 
@@ -184,6 +190,7 @@ pub fn expand(args: &[PathBuf]) -> Result<Listing, String> {
 /// One file's audit result.
 pub struct Audited {
     pub path: PathBuf,
+    /// Err: why it could not be read (its path is `path`, not repeated here).
     pub result: Result<(Report, Vec<model::Finding>), String>,
     /// A document whose title gave no year (the report's year is a placeholder).
     pub year_unknown: bool,
@@ -201,7 +208,7 @@ pub fn audit_files(files: &[PathBuf], options: &model::check::Options) -> Vec<Au
     files
         .iter()
         .map(|path| {
-            let loaded = load_any(path);
+            let loaded = load_any_or_reason(path).map_err(|(_, why)| why);
             let year_unknown = loaded.as_ref().is_ok_and(|(_, i)| {
                 i.as_ref().is_some_and(|i| i.review.iter().any(|r| r.message.starts_with("没有找到报告年度")))
             });

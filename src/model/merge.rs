@@ -26,11 +26,30 @@ pub struct SourceSummary {
     /// Cells an importer could not read (未能读取).
     pub unread: usize,
     /// Table 三: 一、本年新收 总计, （七）总计, 四、结转下年度 总计; table 四: 行政复议 总计, 诉讼 总计.
-    pub new: Count,
-    pub handled: Count,
-    pub carried_out: Count,
-    pub reviews: Count,
-    pub lawsuits: Count,
+    pub new: Figure,
+    pub handled: Figure,
+    pub carried_out: Figure,
+    pub reviews: Figure,
+    pub lawsuits: Figure,
+}
+
+/// One of a source's figures in the summary: read (a number or blank), or not
+/// known because a cell it is taken from is unread (未能读取) — never shown as blank.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    Read(Count),
+    Unread,
+}
+
+impl Figure {
+    /// The sum of `cells` (each with its value in `r`; blank when all are blank),
+    /// unread when any of them is.
+    fn of(r: &Report, cells: &[(CellRef, Count)]) -> Figure {
+        if cells.iter().any(|(c, _)| r.unread_at(*c).is_some()) {
+            return Figure::Unread;
+        }
+        Figure::Read(cells.iter().map(|(_, v)| *v).fold(None, sum_counts))
+    }
 }
 
 /// Where each summed cell's number comes from: (source index, value as printed).
@@ -227,7 +246,11 @@ pub fn merge(sources: &[Source]) -> Result<Merged, MergeError> {
         report.processing_fee = sum_amounts(report.processing_fee, r.processing_fee);
 
         let findings = check(r, None);
-        let total = |role: RowRole| r.applications[tpl.application_row(role)][APPLICANT_TOTAL];
+        let total = |role: RowRole| {
+            let row = tpl.application_row(role);
+            Figure::of(r, &[(CellRef::applications(row, APPLICANT_TOTAL), r.applications[row][APPLICANT_TOTAL])])
+        };
+        let review = |j: usize| (CellRef::reviews(j), r.reviews[j]);
         summaries.push(SourceSummary {
             name: s.name.clone(),
             agency: r.agency.clone(),
@@ -237,8 +260,8 @@ pub fn merge(sources: &[Source]) -> Result<Merged, MergeError> {
             new: total(RowRole::New),
             handled: total(RowRole::ResultTotal),
             carried_out: total(RowRole::CarriedOut),
-            reviews: r.reviews[4],
-            lawsuits: sum_counts(r.reviews[9], r.reviews[14]),
+            reviews: Figure::of(r, &[review(4)]),
+            lawsuits: Figure::of(r, &[review(9), review(14)]),
         });
     }
     mark_unread_sums(&mut report, sources);

@@ -5,9 +5,11 @@ use egui::{Id, Key, Response, RichText, TextEdit, Ui};
 
 use super::findings::{Mark, severity_color};
 use super::widgets::{Target, View, highlight};
+use crate::model::check::CellRef;
 use crate::model::decimal::{Decimal, DecimalError};
 use crate::model::template::CellKind;
 use crate::model::text::ascii_digits;
+use crate::model::unread::UnreadCell;
 
 /// Digits only (full-width digits become half-width), one decimal point (「。」
 /// too), a sign where the column allows one. Returns the cleaned text. A point is
@@ -132,8 +134,14 @@ pub fn number_cell(
     let mut response = ui.add(edit).accessible_name(name);
     view.take_focus(target, &response);
     select_on_focus(ui, &response, id, value, &buffer);
+    let not_whole = id.with("not-whole");
     if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
-        // Esc: the value the cell had before this edit.
+        // Esc: the value the cell had before this edit, and nothing said about
+        // what was typed (a 「12.5」 refused is simply gone).
+        ui.data_mut(|d| {
+            d.remove::<bool>(not_whole);
+            d.remove::<String>(id);
+        });
         if let Some(before) = ui.data(|d| d.get_temp::<Option<Decimal>>(id.with("before")))
             && before != *value
         {
@@ -142,7 +150,6 @@ pub fn number_cell(
         }
         return (response, None);
     }
-    let not_whole = id.with("not-whole");
     if response.changed() {
         let cleaned = clean_number_input(&buffer, kind);
         match parse_input(&cleaned, kind) {
@@ -254,6 +261,31 @@ fn total_cell(ui: &mut Ui, view: &mut View<'_>, target: Target, text: &str, name
     let tip =
         view.mark(target).map_or_else(|| "自动合计：由各项相加得出。关闭「自动合计」后可以手工填写。".to_string(), Mark::tooltip);
     response.on_hover_text(tip)
+}
+
+/// After a table cell (二, 三, 四) ran: an edit leaves an unread (未读) cell read,
+/// and an edit taken back — Esc, a refused 「12.5」, the typing erased — gives it
+/// back its unread entry (reason, candidates, place) and its place in the review
+/// list: what was there before the edit, never a confirmed blank.
+pub fn settle_unread(ui: &Ui, response: &Response, cell: CellRef, value: Option<Decimal>, unread: &mut Vec<UnreadCell>) {
+    let id = Target::Cell(cell).id();
+    let kept = id.with("before-unread");
+    if response.gained_focus() {
+        // The cell's entry as the edit starts (before this frame's typing clears it).
+        let entry = unread.iter().position(|u| u.cell == cell).map(|at| (at, unread[at].clone()));
+        ui.data_mut(|d| d.insert_temp(kept, entry));
+    }
+    if !response.changed() {
+        return;
+    }
+    let before = ui.data(|d| d.get_temp::<Option<Decimal>>(id.with("before")));
+    let entry = ui.data(|d| d.get_temp::<Option<(usize, UnreadCell)>>(kept)).flatten();
+    unread.retain(|u| u.cell != cell);
+    if before == Some(value)
+        && let Some((at, entry)) = entry
+    {
+        unread.insert(at.min(unread.len()), entry);
+    }
 }
 
 /// An integer cell (tables 三 and 四) through [`number_cell`].

@@ -50,7 +50,7 @@ fn each_source_is_checked() {
     assert!(m.has_errors());
     assert!(m.sources[0].errors.iter().any(|f| f.rule == "H1"));
     assert!(m.sources[1].errors.is_empty());
-    assert_eq!(m.sources[0].new, None, "the 总计 column was left blank");
+    assert_eq!(m.sources[0].new, Figure::Read(None), "the 总计 column was left blank");
 }
 
 #[test]
@@ -128,4 +128,17 @@ fn purchase_amounts_in_different_units_are_refused() {
     b.report.procurement_unit = "万元".into();
     let Err(MergeError::Mismatch(lines)) = merge(&[a, b]) else { panic!() };
     assert!(lines[0].contains("采购总金额单位是「万元」"));
+}
+
+#[test]
+fn a_figure_from_an_unread_cell_is_unread_not_blank() {
+    let mut a = source("a.json", "甲局", 2024, TemplateId::V2021);
+    let b = source("b.json", "乙镇", 2024, TemplateId::V2021);
+    a.report.reviews[9] = Some(2);
+    a.report.mark_unread(CellRef::reviews(4), Unread::default());
+    a.report.mark_unread(CellRef::reviews(14), Unread::default());
+    let m = merge(&[a, b]).unwrap();
+    assert_eq!(m.sources[0].reviews, Figure::Unread);
+    assert_eq!(m.sources[0].lawsuits, Figure::Unread, "2 plus an unread cell is not 2");
+    assert_eq!(m.sources[1].reviews, Figure::Read(None), "left blank by its source");
 }

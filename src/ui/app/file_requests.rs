@@ -36,9 +36,20 @@ impl App {
         self.reachable.first_present(folders.filter_map(|p| p.parent().map(Path::to_path_buf)))
     }
 
+    /// Where the dialog for `request` starts: the audit's CSV beside the reports
+    /// audited (the folder they share), other files as [`Self::dialog_folder`].
+    fn folder_for(&self, request: &FileRequest) -> Option<PathBuf> {
+        if matches!(request, FileRequest::AuditCsv)
+            && let Some(folder) = self.audit.as_ref().and_then(super::importing::Audit::folder)
+        {
+            return self.reachable.first_present([folder]).or_else(|| self.dialog_folder());
+        }
+        self.dialog_folder()
+    }
+
     /// Shows the native dialog for `request`, or the app's own when the system has none.
     pub(super) fn ask_file(&mut self, request: FileRequest, frame: Option<&eframe::Frame>) {
-        let dir = self.dialog_folder();
+        let dir = self.folder_for(&request);
         let dir = dir.as_deref();
         let answer = match &request {
             FileRequest::Open | FileRequest::NewFromPrevious => vec_of(self.dialogs.open_report(frame, dir)),

@@ -114,6 +114,18 @@ impl Audit {
         Audit { rows }
     }
 
+    /// The folder the audited files share (the one chosen, or their nearest common one).
+    pub fn folder(&self) -> Option<PathBuf> {
+        let mut folders = self.rows.iter().filter_map(|r| r.path.parent());
+        let mut common = folders.next()?.to_path_buf();
+        for folder in folders {
+            while !folder.starts_with(&common) {
+                common = common.parent()?.to_path_buf();
+            }
+        }
+        (!common.as_os_str().is_empty()).then_some(common)
+    }
+
     /// The list as CSV (UTF-8 with a byte-order mark, which Excel and WPS need to read Chinese).
     pub fn csv(&self) -> String {
         let field = |s: &str| {
@@ -275,11 +287,17 @@ impl App {
                         for count in r.counts_shown() {
                             ui.label(count);
                         }
-                        let note = r.failure.as_deref().unwrap_or("");
-                        ui.scope(|ui| {
-                            ui.set_max_width(NOTE_WIDTH);
-                            ui.add(egui::Label::new(note).truncate()).on_hover_text(note);
-                        });
+                        // The reason, cut at the column's edge; the whole of it and the
+                        // file in one tooltip (the label's own, for elided text, is off).
+                        if let Some(why) = &r.failure {
+                            ui.scope(|ui| {
+                                ui.set_max_width(NOTE_WIDTH);
+                                ui.add(egui::Label::new(why).truncate().show_tooltip_when_elided(false))
+                                    .on_hover_text(format!("{why}\n{}", r.path.display()));
+                            });
+                        } else {
+                            ui.label("");
+                        }
                         ui.end_row();
                     }
                 });

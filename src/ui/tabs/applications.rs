@@ -11,7 +11,8 @@ use crate::model::Report;
 use crate::model::check::CellRef;
 use crate::model::template::{APPLICANT_COLUMNS, APPLICATION_NOTE, CellKind, PART_HEADINGS};
 use crate::model::totals::is_application_total;
-use crate::ui::cells::{Move, NumberCell, count_cell};
+use crate::model::decimal::Decimal;
+use crate::ui::cells::{Move, NumberCell, count_cell, settle_unread};
 use crate::ui::widgets::{Target, View};
 
 /// Header rows of the printed table.
@@ -57,10 +58,7 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
         let spec =
             NumberCell { target: Target::Cell(cell), kind: CellKind::Count, read_only, name: &name, width: ui.available_width() };
         let (response, go) = count_cell(ui, view, spec, &mut r.applications[i][j]);
-        // Typed or confirmed: an imported cell that was unread is read now.
-        if response.changed() {
-            r.clear_unread(cell);
-        }
+        settle_unread(ui, &response, cell, r.applications[i][j].map(Decimal::from_int), &mut r.unread);
         // Tab moves the focus along the row: bring the cell out from under the frozen panes.
         if response.gained_focus() {
             response.scroll_to_me(None);

@@ -5,7 +5,7 @@ use egui::{RichText, TextEdit, Ui};
 use crate::model::Report;
 use crate::model::check::{CellRef, Field};
 use crate::model::template::{ColumnRole, ITEM_HEADER, PART_HEADINGS, TemplateId};
-use crate::ui::cells::{Move, NumberCell, number_cell};
+use crate::ui::cells::{Move, NumberCell, number_cell, settle_unread};
 use crate::ui::widgets::{Target, View, column_header};
 
 /// Widths where there is room; narrower in a small window (the headings wrap).
@@ -45,9 +45,7 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
                         width: cell_width,
                     };
                     let (response, go) = number_cell(ui, view, spec, &mut r.disclosure[row][j]);
-                    if response.changed() {
-                        r.clear_unread(cell);
-                    }
+                    settle_unread(ui, &response, cell, r.disclosure[row][j], &mut r.unread);
                     // 现行有效件数 starts from last year's: offered as a hint, not filled in.
                     if col.role == ColumnRole::InForce
                         && let Some(hint) = view.previous.and_then(|p| crate::model::carry::in_force_hint(p, item.item))

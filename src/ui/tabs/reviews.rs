@@ -6,7 +6,8 @@ use crate::model::Report;
 use crate::model::check::CellRef;
 use crate::model::template::{CellKind, LITIGATION_HEADER, PART_HEADINGS, REVIEW_GROUPS, REVIEW_OUTCOMES};
 use crate::model::totals::is_review_total;
-use crate::ui::cells::{NumberCell, count_cell};
+use crate::model::decimal::Decimal;
+use crate::ui::cells::{NumberCell, count_cell, settle_unread};
 use crate::ui::widgets::{Target, View, column_header};
 
 /// Width of a cell where there is room; narrower in a small window.
@@ -41,9 +42,8 @@ pub fn ui(ui: &mut Ui, r: &mut Report, view: &mut View<'_>) {
                 let name = format!("表四 {name} {outcome}");
                 let target = Target::Cell(CellRef::reviews(j));
                 let spec = NumberCell { target, kind: CellKind::Count, read_only, name: &name, width: cell_width };
-                if count_cell(ui, view, spec, &mut r.reviews[j]).0.changed() {
-                    r.clear_unread(CellRef::reviews(j));
-                }
+                let (response, _) = count_cell(ui, view, spec, &mut r.reviews[j]);
+                settle_unread(ui, &response, CellRef::reviews(j), r.reviews[j].map(Decimal::from_int), &mut r.unread);
             }
             ui.end_row();
         }
