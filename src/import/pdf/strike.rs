@@ -2,9 +2,10 @@
 //! line through the middle of a string's characters (a strikethrough, a
 //! tracked deletion printed by Word or LibreOffice) or just under them (an
 //! underline), no longer than the strings it crosses and a little more, its
-//! ends not on the cell's vertical rules.
+//! ends not on the cell's vertical rules. And a short vertical line through
+//! a label's words (the bar Word and LibreOffice draw beside tracked changes).
 //!
-//! Such a line is never a row's edge. A struck number is not certainly part
+//! Such a line is never a row's or a cell's edge. A struck number is not certainly part
 //! of the value — yet a PDF cannot say for sure that the line is a strike — so
 //! its cell is unsure ([`UNSURE_CELL`](crate::import::stream::UNSURE_CELL))
 //! with the readings without the struck characters (「空白」 when nothing is
@@ -40,7 +41,7 @@ pub(super) fn apart(runs: &[Run], rules: &mut Vec<Rule>) -> Vec<Rule> {
     let mut strikes = Vec::new();
     rules.retain(|h| {
         if h.vertical {
-            return true;
+            return !beside_words(runs, h);
         }
         for (middle, kind) in [(true, through_middle as fn(&Run, f32) -> bool), (false, just_under)] {
             let crossed: Vec<&Run> = runs.iter().filter(|r| kind(r, h.at) && crosses(h, r)).collect();
@@ -66,6 +67,29 @@ pub(super) fn apart(runs: &[Run], rules: &mut Vec<Rule>) -> Vec<Rule> {
         true
     });
     strikes
+}
+
+/// Whether the vertical line `h` runs through words (a label's characters,
+/// not between them) and no further up or down than their lines and half a
+/// character: a change bar beside tracked changes, not a cell's edge, which
+/// never parts a word. A line through a number is left to the cell reader
+/// (a number over a cell edge, `pdf/clash.rs`).
+fn beside_words(runs: &[Run], h: &Rule) -> bool {
+    let words = |r: &&Run| {
+        let t = r.text.trim();
+        !t.is_empty() && !t.starts_with(is_unsure) && !t.chars().any(|c| c.is_ascii_digit())
+    };
+    let crossed: Vec<&Run> = runs
+        .iter()
+        .filter(words)
+        .filter(|r| {
+            let (left, right) = (r.x.min(r.end), r.x.max(r.end));
+            h.at > left + 0.25 * r.size && h.at < right - 0.25 * r.size && h.from < r.y + 0.7 * r.size && h.to > r.y
+        })
+        .collect();
+    let low = crossed.iter().map(|r| r.y - 0.5 * r.size).fold(f32::MAX, f32::min);
+    let high = crossed.iter().map(|r| r.y + 1.4 * r.size).fold(f32::MIN, f32::max);
+    !crossed.is_empty() && h.from >= low && h.to <= high
 }
 
 /// Whether the horizontal line `h` runs over some of the string's width.
@@ -162,11 +186,12 @@ mod tests {
         page + cells
     }
 
-    #[test]
-    fn a_struck_number_in_a_pdf_cell_is_unsure_not_read_and_its_strike_is_no_row_edge() {
+    /// The table's rows of a page: 「Commerce」 with 154 struck and 124
+    /// written (「15」 over 「4124」, wrapped in the cell), 「Persons」 with a lone
+    /// struck 「7」 and an underlined 「5」; and `more` drawn too.
+    fn struck_table(more: &str) -> String {
         let text = |t: &str, x: f32, y: f32| format!("BT /F1 12 Tf 1 0 0 1 {x} {y} Tm ({t}) Tj ET ");
-        // Helvetica's digits are 6.672 wide: a line through 「15」 and the first digit of 「4124」
-        // (wrapped in its cell, 154 struck and 124 written), and through a lone 「7」.
+        // Helvetica's digits are 6.672 wide.
         let strike = |from: f32, to: f32, y: f32| format!("0.6 w {from} {y} m {to} {y} l S ");
         let cells = [
             text("Commerce", 105.0, 676.0),
@@ -179,25 +204,47 @@ mod tests {
             text("7", 255.0, 641.0),
             strike(255.0, 261.7, 645.0),
             text("5", 295.0, 641.0),
-            // An underline under a number is no rule either, and changes nothing.
             "0.6 w 295 639.5 m 301.7 639.5 l S ".to_string(),
+            more.to_string(),
         ]
         .concat();
-        let read = crate::import::pdf::from_bytes(&super::super::test_pdf::page_with(
-            &table_page(&cells),
-            lopdf::dictionary! {},
-            lopdf::dictionary! {},
-        ))
-        .unwrap()
-        .text;
-        let row = |label: &str| read.lines().find(|l| l.contains(label)).unwrap_or_default().to_string();
-        let u = |t: &str| unsure_cell(&t.split(' ').map(str::to_string).collect::<Vec<_>>());
-        let cells = |label: &str| row(label).split('\t').map(str::to_string).collect::<Vec<_>>();
-        let commerce = cells("Commerce");
-        assert!(commerce.len() == 4 && commerce[3] == "3", "{read}");
-        let readings: Vec<&str> = commerce[2].trim_start_matches(is_unsure).split(' ').collect();
-        assert!(commerce[2].starts_with(is_unsure) && readings.contains(&"124") && readings.contains(&"154124"), "{read}");
+        let page = super::super::test_pdf::page_with(&table_page(&cells), lopdf::dictionary! {}, lopdf::dictionary! {});
+        crate::import::pdf::from_bytes(&page).unwrap().text
+    }
+
+    /// The cells of the line holding `label`.
+    fn cells(read: &str, label: &str) -> Vec<String> {
+        read.lines().find(|l| l.contains(label)).unwrap_or_default().split('\t').map(str::to_string).collect()
+    }
+
+    /// The Commerce row read as one row, its struck cell unsure with the reading without the strike.
+    fn commerce_unsure(read: &str) -> bool {
+        let commerce = cells(read, "Commerce");
+        let readings: Vec<&str> = commerce.get(2).map_or("", |c| c.trim_start_matches(is_unsure)).split(' ').collect();
+        commerce.len() == 4
+            && commerce[3] == "3"
+            && commerce[2].starts_with(is_unsure)
+            && readings.contains(&"124")
+            && readings.contains(&"154124")
+    }
+
+    #[test]
+    fn a_struck_number_in_a_pdf_cell_is_unsure_not_read_and_its_strike_is_no_row_edge() {
+        let read = struck_table("");
+        assert!(commerce_unsure(&read), "{read}");
         assert!(!read.lines().any(|l| l.trim() == "4124"), "{read}");
-        assert_eq!(cells("Persons")[2..], [u("空白 7"), "5".to_string()], "{read}");
+        let u = |t: &str| unsure_cell(&t.split(' ').map(str::to_string).collect::<Vec<_>>());
+        // An underline under a number is no rule either, and changes nothing.
+        assert_eq!(cells(&read, "Persons")[2..], [u("空白 7"), "5".to_string()], "{read}");
+    }
+
+    #[test]
+    fn a_change_bar_through_a_label_is_no_cell_edge() {
+        // A thin vertical bar through 「Commerce」 (beside tracked changes), a line high.
+        let read = struck_table("0.1 w 130 671 m 130 690 l S ");
+        assert!(commerce_unsure(&read), "{read}");
+        // A cell's edge from rule to rule stays one, whatever it crosses.
+        let bar = "0.5 w 130 630 m 130 700 l S ";
+        assert!(!commerce_unsure(&struck_table(bar)), "{}", struck_table(bar));
     }
 }
