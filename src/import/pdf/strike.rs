@@ -26,7 +26,7 @@ pub(super) fn through_middle(r: &Run, at: f32) -> bool {
 
 /// Whether the height `at` lies just under the string's baseline (an underline).
 fn just_under(r: &Run, at: f32) -> bool {
-    at >= r.y - 0.35 * r.size && at <= r.y + 0.1 * r.size
+    at >= r.y - 0.2 * r.size && at <= r.y + 0.1 * r.size
 }
 
 /// Whether the string is a number (digits and what a number is written with).
@@ -53,10 +53,10 @@ pub(super) fn apart(runs: &[Run], rules: &mut Vec<Rule>) -> Vec<Rule> {
             if h.from < left - 0.4 * size || h.to > right + 0.4 * size || h.to - h.from < 0.15 * size {
                 continue;
             }
-            // From one cell edge to the next: the cell's own rule, however tight.
+            // From a cell's edge: the cell's own rule (text keeps off the edges).
             let edges = grid::edges(&verticals, first.y, first.size);
             let on_edge = |x: f32| edges.iter().any(|&e| (e - x).abs() < 1.0);
-            if on_edge(h.from) && on_edge(h.to) {
+            if on_edge(h.from) || on_edge(h.to) {
                 continue;
             }
             if middle {
@@ -171,6 +171,14 @@ mod tests {
         assert!(apart(&runs, &mut tight).is_empty());
         assert_eq!((runs[0].text.as_str(), runs[1].text.as_str()), ("4124", "12345"));
         assert_eq!(tight.iter().filter(|r| !r.vertical).count(), 2);
+        // A row's rule from a cell's edge, a little under a label running on
+        // past it (a web page's table): a rule, not an underline.
+        let mut runs =
+            vec![Run { x: 168.7, y: 500.0, end: 324.7, size: 12.0, text: "本年收费金额（单位：万元）".into() }];
+        let mut rules = vec![Rule { vertical: true, at: 167.6, from: 480.0, to: 520.0 }, h(496.5, 168.0, 282.8)];
+        assert!(apart(&runs, &mut rules).is_empty());
+        mark(&mut runs, &[]);
+        assert_eq!(rules.len(), 2);
     }
 
     /// A ruled table (label cell 100–250, value cells 250–290 and 290–330;
