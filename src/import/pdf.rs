@@ -32,6 +32,7 @@ mod resources;
 mod rows;
 mod show;
 mod straddle;
+mod strike;
 #[cfg(test)]
 mod table_tests;
 #[cfg(test)]
@@ -135,7 +136,9 @@ fn read_document(doc: &Document) -> Result<Source, ImportError> {
         let drawn = page::page_runs(doc, id, &mut budget)?;
         chars += drawn.runs.iter().flat_map(|r| r.text.chars()).filter(|&c| c != fonts::UNMAPPED).count();
         unmapped += drawn.unmapped;
-        lines::write_page(number, overdrawn::once(drawn.runs), &drawn.rules, &mut out, &mut carry);
+        let (runs, mut rules) = (overdrawn::once(drawn.runs), drawn.rules);
+        let strikes = strike::apart(&runs, &mut rules);
+        lines::write_struck_page(number, runs, &rules, &strikes, &mut out, &mut carry);
     }
     carry.finish(&mut out);
     // Text in fonts without a character map (no /ToUnicode, glyphs without

@@ -48,7 +48,20 @@ impl Carry {
 }
 
 /// Lines of one page, top to bottom, written with their places.
-pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &mut Source, carry: &mut Carry) {
+#[cfg(test)]
+pub(super) fn write_page(number: u32, runs: Vec<Run>, rules: &[Rule], out: &mut Source, carry: &mut Carry) {
+    write_struck_page(number, runs, rules, &[], out, carry);
+}
+
+/// [`write_page`] with the lines struck through (`pdf/strike.rs`), not rules.
+pub(super) fn write_struck_page(
+    number: u32,
+    mut runs: Vec<Run>,
+    rules: &[Rule],
+    strikes: &[Rule],
+    out: &mut Source,
+    carry: &mut Carry,
+) {
     if runs.is_empty() {
         return;
     }
@@ -69,31 +82,8 @@ pub(super) fn write_page(number: u32, mut runs: Vec<Run>, rules: &[Rule], out: &
     }
     for line in &mut lines {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let edges = grid::edges(rules, line[0].y, line[0].size);
-        // Strings drawn one character at a time (WPS) become words again.
-        let mut merged: Vec<Run> = Vec::with_capacity(line.len());
-        for r in line.drain(..) {
-            match merged.last_mut() {
-                // Two numbers close together are two cells (shrunk to fit), not
-                // one; a rule between two strings parts them whatever the gap.
-                Some(prev)
-                    if r.x - prev.end.max(prev.x) < 0.6 * r.size.max(prev.size)
-                        && !grid::rule_between(&edges, prev, &r)
-                        && !prev.text.starts_with(is_unsure)
-                        && !r.text.starts_with(is_unsure)
-                        && !(prev.text.ends_with(|c: char| c.is_ascii_digit())
-                            && r.text.starts_with(|c: char| c.is_ascii_digit())
-                            && (r.x - prev.end.max(prev.x) > 0.12 * r.size.max(prev.size)
-                                // Drawn over each other: two numbers, not one.
-                                || r.x < prev.end - 0.3 * r.size.max(prev.size))) =>
-                {
-                    prev.text.push_str(&r.text);
-                    prev.end = r.end.max(prev.end);
-                }
-                _ => merged.push(r),
-            }
-        }
-        *line = merged;
+        *line = words::joined(std::mem::take(line), rules);
+        super::strike::mark(line, strikes);
     }
     drop_vertical_labels(&mut lines);
     lines.retain(|l| !l.is_empty());
@@ -404,4 +394,5 @@ fn starts_row(line: &[Run]) -> bool {
 mod spread;
 #[cfg(test)]
 mod tests;
+mod words;
 mod wrapped;

@@ -12,6 +12,7 @@
 //! a space between, and the row reader leaves the cell unread with the
 //! readings it may have.
 
+use super::clash::BLANK;
 use super::grid;
 use super::{Rule, Run};
 use crate::import::stream::{UNSURE_CELL, unsure_cell};
@@ -28,8 +29,8 @@ pub(super) fn band(rules: &[Rule], x: f32, y: f32) -> Option<(f32, f32)> {
 /// Whether a horizontal rule runs through the string's characters (above
 /// its baseline and below their tops), not beside them.
 fn on_rule(rules: &[Rule], r: &Run) -> bool {
-    let (x, low, high) = ((r.x + r.end.max(r.x)) / 2.0, r.y + 0.1 * r.size, r.y + 0.6 * r.size);
-    rules.iter().any(|h| !h.vertical && h.from <= x && h.to >= x && h.at > low && h.at < high)
+    let x = (r.x + r.end.max(r.x)) / 2.0;
+    rules.iter().any(|h| !h.vertical && h.from <= x && h.to >= x && super::strike::through_middle(r, h.at))
 }
 
 /// Joins the lines of each ruled table row into one line (see the module).
@@ -163,15 +164,22 @@ fn joined(lines: &[Vec<Run>], rules: &[Rule], numeric: &impl Fn(&str) -> bool) -
 /// The readings of a cell whose number may go on from the line `upper` to the
 /// line `lower`, either already unsure or not ([`UNSURE_CELL`] and its
 /// readings): every reading of each, and each upper one joined to each lower
-/// one (「20」 over 「5」 may be 205). `None` when a reading is not digits.
+/// one (「20」 over 「5」 may be 205). `None` when a reading is not digits (nor 「空白」, a line struck through).
 pub(super) fn wrapped_readings(upper: &str, lower: &str) -> Option<Vec<String>> {
     let readings = |t: &str| -> Option<Vec<String>> {
         let words: Vec<String> = t.trim_start_matches(UNSURE_CELL).split_whitespace().map(str::to_string).collect();
-        (!words.is_empty() && words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))).then_some(words)
+        let digits = |w: &String| w == BLANK || w.chars().all(|c| c.is_ascii_digit());
+        (!words.is_empty() && words.iter().all(digits)).then_some(words)
     };
     let (up, down) = (readings(upper)?, readings(lower)?);
+    // A blank reading (a struck line) adds nothing to the other line's.
+    let join = |u: &String, d: &String| match (u.as_str(), d.as_str()) {
+        (BLANK, _) => d.clone(),
+        (_, BLANK) => u.clone(),
+        _ => format!("{u}{d}"),
+    };
     // A leading zero is not how a number is printed (「0」 over 「5」 is not 05).
-    let joined = up.iter().flat_map(|u| down.iter().map(move |d| format!("{u}{d}"))).filter(|j| !j.starts_with('0'));
+    let joined = up.iter().flat_map(|u| down.iter().map(move |d| join(u, d))).filter(|j| !j.starts_with('0'));
     let mut out: Vec<String> = Vec::new();
     for r in up.iter().cloned().chain(down.iter().cloned()).chain(joined) {
         if !out.contains(&r) {
