@@ -224,6 +224,8 @@ fn merged_down(tc: roxmltree::Node<'_, '_>) -> bool {
 }
 
 #[cfg(test)]
+mod content_tests;
+#[cfg(test)]
 mod formatting_tests;
 #[cfg(test)]
 mod package_tests;
