@@ -10,22 +10,23 @@
 //! placeholder and doubled alternative text left out, a superscript or a
 //! smaller raised run beside a number a note.
 
-use std::io::Read;
-
 use super::ImportError;
 use super::guard;
 use super::marks;
 use super::stream::Source;
 
 mod colour;
+mod package;
 mod runs;
 mod style;
 use crate::read_limits::{SizeCap, read_regular_file};
+#[cfg(test)]
+use package::entries;
+use package::part;
+pub use package::{DOCUMENT_CAP, MAX_ENTRIES, document_xml};
 
 /// The largest .docx read (photos of seals make real ones a few MB).
 pub const DOCX_CAP: SizeCap = SizeCap { bytes: 50 * 1024 * 1024, what: "Word 文件" };
-/// The largest `word/document.xml` unzipped (a long report's is under 1 MB).
-pub const DOCUMENT_CAP: u64 = 32 * 1024 * 1024;
 /// The most XML nodes parsed.
 pub const MAX_NODES: u32 = 2_000_000;
 /// Tables inside tables deeper than this are read as text only.
@@ -36,59 +37,6 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub fn read(path: &std::path::Path) -> Result<Source, ImportError> {
     let bytes = read_regular_file(path, DOCX_CAP).map_err(|e| ImportError(e.to_string()))?;
     from_bytes(&bytes)
-}
-
-/// The document part of a .docx held in memory.
-pub fn document_xml(bytes: &[u8]) -> Result<String, ImportError> {
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(ImportError(
-            "这是旧版 Word/WPS 文件（.doc/.wps 格式，只是扩展名为 .docx），请在 WPS 或 Word 中另存为 .docx 后再导入".into(),
-        ));
-    }
-    part(bytes, "word/document.xml")?.ok_or_else(|| {
-        ImportError("压缩包中没有 Word 正文（word/document.xml）：这不是 .docx 文件（WPS 的 .wps 请另存为 .docx）".into())
-    })
-}
-
-/// The most files a package may hold (Word writes a few dozen). Opening an
-/// archive keeps a record of each: 560,000 empty ones took 400 MB.
-pub const MAX_ENTRIES: usize = 10_000;
-
-/// At most how many files the archive lists: its central directory headers'
-/// signatures counted, which the zip reader needs one of for each file.
-fn entries(bytes: &[u8]) -> usize {
-    bytes.windows(4).filter(|w| *w == b"PK\x01\x02").count()
-}
-
-/// A part of the package, unzipped within [`DOCUMENT_CAP`]; `None` when it is not there.
-fn part(bytes: &[u8], name: &str) -> Result<Option<String>, ImportError> {
-    let not_docx = || ImportError("文件不是有效的 .docx（Word 文档是一个压缩包，这个文件打不开或已损坏）".into());
-    let entries = entries(bytes);
-    if entries > MAX_ENTRIES {
-        return Err(ImportError(format!(
-            "Word 文件结构异常：压缩包中有 {entries} 个文件（正常的 .docx 只有几十个，最多 {MAX_ENTRIES} 个），已损坏或是恶意构造的，不导入"
-        )));
-    }
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_docx())?;
-    let Ok(mut part) = zip.by_name(name) else { return Ok(None) };
-    if part.size() > DOCUMENT_CAP {
-        return Err(too_large(part.size()));
-    }
-    // The size in the archive may lie: never inflate more than the cap.
-    let mut xml = Vec::new();
-    (&mut part).take(DOCUMENT_CAP + 1).read_to_end(&mut xml).map_err(|_| not_docx())?;
-    if xml.len() as u64 > DOCUMENT_CAP {
-        return Err(too_large(xml.len() as u64));
-    }
-    String::from_utf8(xml).map(Some).map_err(|_| not_docx())
-}
-
-fn too_large(size: u64) -> ImportError {
-    ImportError(format!(
-        "Word 正文解压后超过 {} MB（至少 {} MB），一份年报的正文不到 1 MB：文件已损坏或是恶意构造的压缩包，不导入",
-        DOCUMENT_CAP / 1024 / 1024,
-        size / 1024 / 1024
-    ))
 }
 
 /// The deepest nesting of elements a document may have: a real one nests a few
@@ -104,6 +52,11 @@ fn shape_refused(xml: &str) -> Option<String> {
         return Some(format!(
             "Word 正文的元素嵌套超过 {MAX_NESTING} 层，正常的 Word 文件只有几十层：文件已损坏或是恶意构造的，不导入"
         ));
+    }
+    // Text a report could not hold, refused before the parser and the
+    // writer copy it (20 M characters in one run took 700 MB to refuse).
+    if shape.text_chars > super::parse::MAX_CHARS {
+        return Some(super::parse::too_much_text(shape.text_chars).0);
     }
     shape.attributes_refused("Word 文件")
 }
@@ -271,7 +224,11 @@ fn merged_down(tc: roxmltree::Node<'_, '_>) -> bool {
 }
 
 #[cfg(test)]
+mod content_tests;
+#[cfg(test)]
 mod formatting_tests;
+#[cfg(test)]
+mod package_tests;
 #[cfg(test)]
 mod shown_tests;
 

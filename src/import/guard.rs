@@ -34,6 +34,9 @@ pub struct Shape {
     pub attribute_pairs: u64,
     /// Namespace declarations (XML only: to HTML an `xmlns` attribute is any attribute).
     pub namespaces: usize,
+    /// Characters of text between tags, white space not counted (an entity
+    /// counts as its characters): at least what a parser will hand on as text.
+    pub text_chars: usize,
 }
 
 impl Shape {
@@ -69,7 +72,12 @@ pub fn scan(text: &str, syntax: Syntax) -> Shape {
     let mut shape = Shape::default();
     let mut depth = 0usize;
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&c| c == b'<') {
+    loop {
+        let Some(k) = b[i..].iter().position(|&c| c == b'<') else {
+            shape.text_chars += text_chars(&b[i..]);
+            break;
+        };
+        shape.text_chars += text_chars(&b[i..i + k]);
         i += k + 1;
         let rest = &b[i..];
         if rest.starts_with(b"!--") {
@@ -77,7 +85,9 @@ pub fn scan(text: &str, syntax: Syntax) -> Shape {
             continue;
         }
         if syntax == Syntax::Xml && rest.starts_with(b"![CDATA[") {
-            i = find(b, i + 8, b"]]>").map_or(b.len(), |e| e + 3);
+            let end = find(b, i + 8, b"]]>");
+            shape.text_chars += text_chars(&b[(i + 8).min(b.len())..end.unwrap_or(b.len())]);
+            i = end.map_or(b.len(), |e| e + 3);
             continue;
         }
         if matches!(rest.first(), Some(b'!' | b'?')) {
@@ -113,6 +123,11 @@ pub fn scan(text: &str, syntax: Syntax) -> Shape {
         }
     }
     shape
+}
+
+/// Characters in UTF-8 `text`, white space left out.
+fn text_chars(text: &[u8]) -> usize {
+    text.iter().filter(|&&c| (c & 0xC0) != 0x80 && !c.is_ascii_whitespace()).count()
 }
 
 struct Tag {
@@ -195,6 +210,9 @@ mod tests {
         assert_eq!((s.tags, s.deepest), (11, 2));
         let s = scan(r#"<?xml version="1.0"?><!-- <c> --><a x="1" xmlns:w="u"><b/><c><d y='>'>t</d></c></a>"#, Syntax::Xml);
         assert_eq!((s.tags, s.deepest, s.most_attributes, s.namespaces), (7, 3, 2, 1));
+        // Text between tags: 「t」, not the comment's, the white space or the markup.
+        assert_eq!(s.text_chars, 1);
+        assert_eq!(scan("<a> 一二 <b/>三</a>四<![CDATA[五六]]>", Syntax::Xml).text_chars, 6);
         // Script text is not markup; a quoted `>` does not end a tag.
         let s = scan("<script>if (a<b c d e) x()</script><a title='x > y' href=z>", Syntax::Html);
         assert_eq!((s.tags, s.most_attributes), (3, 2));

@@ -16,6 +16,11 @@ mod unsure;
 /// has about 20 000).
 pub const MAX_CHARS: usize = 2_000_000;
 
+/// The refusal of a text of `chars` characters, more than [`MAX_CHARS`].
+pub fn too_much_text(chars: usize) -> ImportError {
+    ImportError(format!("文字太多（约 {} 万字），一份年报只有几万字：这不是年报，或文件已损坏", chars / 10_000))
+}
+
 const TITLE: &str = "政府信息公开工作年度报告";
 
 /// Each part heading's wordings (after 「一、」…).
@@ -31,10 +36,7 @@ const HEADINGS: [(char, &[&str]); 6] = [
 pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     let doc = Doc::new(&source.text);
     if doc.len() > MAX_CHARS {
-        return Err(ImportError(format!(
-            "文字太多（约 {} 万字），一份年报只有几万字：这不是年报，或文件已损坏",
-            doc.len() / 10_000
-        )));
+        return Err(too_much_text(doc.len()));
     }
     let mut headings: [Option<Found>; 6] = [None; 6];
     let mut pos = 0;

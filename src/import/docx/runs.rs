@@ -6,15 +6,16 @@
 //! phonetic guide of ruby text (`w:rt`); the content of a content control
 //! still showing its placeholder (`w:showingPlcHdr`: the template's prompt,
 //! not a value); and all but one version of alternative content
-//! (`mc:AlternateContent`: Word writes a text box twice; the first choice is
-//! read). A superscript or subscript run, a smaller run raised or lowered by
+//! (`mc:AlternateContent`: Word writes a text box twice; the first choice
+//! whose requirements Word understands is read, else the fallback). A superscript or subscript run, a smaller run raised or lowered by
 //! `w:position`, or a footnote reference's own mark is a mark, written as a
 //! note (`marks`). In a table cell, digits Word may show otherwise than they
 //! are written are unsure and leave the cell unread: text of undecided
 //! showing (`style`), a smaller or raised run right after digits, a symbol
 //! font's character (`w:sym` in the private-use area), right-to-left text
-//! (`w:bdo`, `w:dir`), a text box or drawing anchored in the cell, and the
-//! list number of a numbered paragraph.
+//! (`w:bdo`, `w:dir`), a text box or drawing anchored in the cell, a
+//! formula (OMML `m:oMath`, its text the candidates), and the list number of
+//! a numbered paragraph.
 
 use roxmltree::Node;
 
@@ -23,19 +24,44 @@ use super::style::{Props, Shown, Styles, child, on};
 use crate::import::marks::{self, Mark};
 
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+/// Office Math (OMML: `m:oMath`, its text in `m:t`).
+const M: &str = "http://schemas.openxmlformats.org/officeDocument/2006/math";
 
 /// A content control showing its placeholder.
 pub fn placeholder(n: Node<'_, '_>) -> bool {
     n.has_tag_name((W, "sdt")) && child(n, W, "sdtPr").is_some_and(|p| child(p, W, "showingPlcHdr").is_some_and(on))
 }
 
-/// Alternative content not read: every `mc:Choice` but the first, and the
-/// `mc:Fallback` when there is a choice.
+/// Namespaces (by URI, or its beginning) of the extensions Word 2016 and
+/// later understand: its own (`w14`, `w15`, `w16*`, `wps`, `wpg`, `wpc`,
+/// `wpi`, `wp14` …), DrawingML's (`a14` …), VML (`v`, `o`), math (`m`) and the
+/// standard's. A choice requiring anything else is skipped, as Word skips it.
+const UNDERSTOOD: [&str; 7] = [
+    "http://schemas.microsoft.com/office/word/",
+    "http://schemas.microsoft.com/office/drawing/",
+    "http://schemas.openxmlformats.org/",
+    "urn:schemas-microsoft-com:vml",
+    "urn:schemas-microsoft-com:office:",
+    "http://schemas.microsoft.com/office/2006/",
+    "http://purl.oclc.org/ooxml/",
+];
+
+/// Whether every prefix a `mc:Choice` requires names a namespace Word understands.
+fn understood(choice: Node<'_, '_>) -> bool {
+    choice
+        .attribute("Requires")
+        .unwrap_or("")
+        .split_whitespace()
+        .all(|prefix| choice.lookup_namespace_uri(Some(prefix)).is_some_and(|uri| UNDERSTOOD.iter().any(|u| uri.starts_with(u))))
+}
+
+/// Alternative content not read: all but the first `mc:Choice` whose
+/// requirements Word understands, or, when none is, the `mc:Fallback`.
 pub fn not_chosen(n: Node<'_, '_>) -> bool {
     let Some(alt) = n.parent().filter(|p| p.has_tag_name((MC, "AlternateContent"))) else { return false };
-    let first_choice = alt.children().find(|c| c.has_tag_name((MC, "Choice")));
-    let first = first_choice.or_else(|| alt.children().find(|c| c.has_tag_name((MC, "Fallback"))));
-    n.is_element() && Some(n) != first
+    let choice = alt.children().find(|c| c.has_tag_name((MC, "Choice")) && understood(*c));
+    let read = choice.or_else(|| alt.children().find(|c| c.has_tag_name((MC, "Fallback"))));
+    n.is_element() && Some(n) != read
 }
 
 /// Text nobody sees as part of the text: deleted, a placeholder, alternative
@@ -137,10 +163,22 @@ pub fn paragraph(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
             }
             continue;
         }
+        if n.has_tag_name((M, "oMath")) {
+            // A formula is laid out (a fraction, a power, a root), not a run
+            // of characters: in a cell its text is a candidate, never a value.
+            if in_cell && fields.iter().all(|result| *result) {
+                let text: String = n.descendants().filter(|t| t.has_tag_name((M, "t"))).filter_map(|t| t.text()).collect();
+                marks::unsure(&mut out, if text.trim().is_empty() { "?" } else { &text });
+            }
+            continue;
+        }
         let sym;
         let (text, certain) = if n.has_tag_name((W, "t")) {
             (n.text().unwrap_or(""), true)
-        } else if n.has_tag_name((W, "tab")) && n.parent().is_some_and(|r| r.has_tag_name((W, "r"))) {
+        } else if (n.has_tag_name((W, "tab")) || n.has_tag_name((W, "ptab")))
+            && n.parent().is_some_and(|r| r.has_tag_name((W, "r")))
+        {
+            // An absolute tab (`w:ptab`) separates as a tab does.
             (" ", true)
         } else if n.has_tag_name((W, "noBreakHyphen")) {
             ("\u{2011}", true)

@@ -103,13 +103,16 @@ fn shading(n: Node<'_, '_>) -> Option<Colour> {
     }
 }
 
-/// A `w:color`: its theme colour when that is the page's own (unknown), else its value.
+/// A `w:color`. With a `w:themeColor`, Word shows the theme colour and
+/// `w:val` is only a cached guess: a dark text colour (`text1`, `dark1`,
+/// `dark2`) is seen; any other theme colour (the page's own `background1`,
+/// an accent) is whatever the theme makes it, unknown. Without one, its value.
 fn text_colour(n: Node<'_, '_>) -> Colour {
-    let theme = n.attribute((W, "themeColor")).unwrap_or("");
-    if matches!(theme, "background1" | "light1" | "bg1" | "lt1") {
-        return Colour::Unknown;
+    match n.attribute((W, "themeColor")).map(str::trim) {
+        None | Some("") => n.attribute((W, "val")).map_or(Colour::Auto, Colour::parse),
+        Some("text1" | "dark1" | "text2" | "dark2" | "tx1" | "dk1" | "tx2" | "dk2") => Colour::Auto,
+        Some(_) => Colour::Unknown,
     }
-    n.attribute((W, "val")).map_or(Colour::Auto, Colour::parse)
 }
 
 /// The properties a `w:rPr` sets.
