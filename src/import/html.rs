@@ -18,6 +18,7 @@ use super::marks::{self, Mark};
 use super::stream::Source;
 use crate::read_limits::{SizeCap, read_regular_file};
 
+mod cost;
 mod css;
 mod grid;
 mod look;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use scraper::{ElementRef, Html};
 
+use super::cost::{Cost, Work};
 use super::subject::{Subject, perhaps, selectors, subject, unescape};
 use super::target::{Target, before_or_after, target};
 use super::unseen::{moves, obscures, unknown};
@@ -47,6 +48,7 @@ pub struct Rule {
     decls: Decls,
     /// False for rules that apply only on some screens.
     certain: bool,
+    cost: Cost,
 }
 
 impl Rule {
@@ -175,8 +177,6 @@ impl Sheet {
         sheet
     }
 
-    /// The declarations of the rules naming the element, each with whether
-    /// surely; `tests` counts the rules tried.
     /// An inline element (「<span class=k>9</span>132」) whose class or id the
     /// page's own style never names, in a page that links a style sheet: the
     /// linked sheet may hide it.
@@ -187,7 +187,12 @@ impl Sheet {
         self.linked && INLINE.contains(&el.name()) && marks.peek().is_some() && marks.all(|m| !self.named.contains(&m))
     }
 
-    pub fn hits(&self, e: &ElementRef<'_>, tests: &mut u64) -> Vec<(Decls, bool)> {
+    /// The declarations of the rules naming the element (`depth` deep, the
+    /// `index`th child), each with whether surely; none once the work is spent.
+    pub fn hits(&self, e: &ElementRef<'_>, (depth, index): (u64, u64), work: &mut Work) -> Vec<(Decls, bool)> {
+        if self.overflow || work.spent() {
+            return Vec::new();
+        }
         let el = e.value();
         let mut keys: Vec<String> = el.classes().map(|c| format!(".{c}")).collect();
         keys.extend(el.id().map(|i| format!("#{i}")));
@@ -196,8 +201,16 @@ impl Sheet {
         let mut tried: Vec<usize> = self.any.iter().chain(keyed).copied().collect();
         tried.sort_unstable();
         tried.dedup();
-        *tests += tried.len() as u64;
-        tried.iter().filter_map(|&i| self.rules[i].hits(e)).collect()
+        let mut out = Vec::new();
+        for i in tried {
+            let rule = &self.rules[i];
+            work.done += rule.cost.at(depth, index);
+            if work.spent() {
+                return Vec::new();
+            }
+            out.extend(rule.hits(e));
+        }
+        out
     }
 }
 
@@ -339,7 +352,7 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
                 return;
             }
             let decls = Decls { sized: decls.sized.map(|_| rules.len() as u32), ..decls };
-            rules.push(Rule { target, subject: subject(selector), decls, certain });
+            rules.push(Rule { target, subject: subject(selector), decls, certain, cost: Cost::of(selector) });
             if sizes_only { counts.1 += 1 } else { counts.0 += 1 }
         }
     }

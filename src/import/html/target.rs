@@ -40,6 +40,9 @@ pub fn target(selector: &str) -> Option<Target> {
     if NEVER.iter().any(|p| lower.contains(p)) {
         return None;
     }
+    if super::cost::unbounded(selector) {
+        return Some(Target::Perhaps(None));
+    }
     Some(match Selector::parse(selector) {
         Ok(s) => Target::Exact(Box::new(s)),
         Err(_) => Target::Perhaps(wider(selector).map(Box::new)),

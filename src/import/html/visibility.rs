@@ -23,6 +23,7 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html};
 
+use super::cost::Work;
 use super::css::{self, Decl, Decls, Effect, Sheet};
 use super::look::{self, Look};
 use super::replaced::{closed_until_opened, never_shown, struck};
@@ -46,8 +47,9 @@ pub struct State {
     pub text: Seen,
 }
 
-/// The most selector tests (elements × rules); past it every element is unsure.
-pub const MAX_TESTS: u64 = 20_000_000;
+/// The most work matching selectors (tests weighted by their cost, see
+/// [`super::cost`]); past it every element is unsure.
+pub const MAX_WORK: u64 = 20_000_000;
 
 /// Every element's state that is not plainly shown.
 pub struct View {
@@ -82,6 +84,10 @@ impl View {
 
 /// Every element's state, in one pass without recursion.
 pub fn view(doc: &Html) -> View {
+    view_within(doc, MAX_WORK)
+}
+
+pub(super) fn view_within(doc: &Html, bound: u64) -> View {
     let rules = Sheet::of(doc);
     let overflow = rules.overflow;
     let mut states = HashMap::new();
@@ -90,7 +96,9 @@ pub fn view(doc: &Html) -> View {
     // Whether inside a table cell (where text drawn elsewhere is unsure).
     let mut cell_stack = vec![false];
     let (mut reversed, mut order_stack) = (std::collections::HashSet::new(), vec![false]);
-    let mut tests = 0u64;
+    let mut work = Work { done: 0, bound };
+    // The elements opened so far under each open node (an element's index among its siblings).
+    let mut index_stack = vec![0u64];
     let mut gone_depth: Option<usize> = None;
     for edge in doc.tree.root().traverse() {
         match edge {
@@ -100,6 +108,13 @@ pub fn view(doc: &Html) -> View {
                 let mut look = look_stack.last().cloned().unwrap_or_default();
                 let mut in_cell = cell_stack.last().copied().unwrap_or(false);
                 let mut backwards = order_stack.last().copied().unwrap_or(false);
+                let mut index = 0;
+                if node.value().is_element()
+                    && let Some(n) = index_stack.last_mut()
+                {
+                    index = *n;
+                    *n += 1;
+                }
                 if gone_depth.is_none()
                     && let Some(e) = ElementRef::wrap(node)
                 {
@@ -109,7 +124,7 @@ pub fn view(doc: &Html) -> View {
                         "table" => false,
                         _ => in_cell,
                     };
-                    (state, sized, overridden) = judge(e, parent, in_cell, &rules, &mut tests);
+                    (state, sized, overridden) = judge(e, parent, in_cell, &rules, (stack.len() as u64, index), &mut work);
                     let dir = e.value().attr("dir").map(|d| d.trim().to_ascii_lowercase());
                     backwards |= overridden || (e.value().name() == "bdo" && dir.as_deref() != Some("ltr"));
                     if backwards {
@@ -119,7 +134,7 @@ pub fn view(doc: &Html) -> View {
                     if look != Look::default() {
                         looks.insert(node.id(), look.clone());
                     }
-                    if overflow || tests > MAX_TESTS {
+                    if overflow || work.spent() {
                         state.there = state.there.max_unsure();
                         state.text = state.text.max_unsure();
                     }
@@ -134,12 +149,14 @@ pub fn view(doc: &Html) -> View {
                 look_stack.push(look);
                 cell_stack.push(in_cell);
                 order_stack.push(backwards);
+                index_stack.push(0);
             }
             Edge::Close(_) => {
                 stack.pop();
                 look_stack.pop();
                 cell_stack.pop();
                 order_stack.pop();
+                index_stack.pop();
                 if gone_depth == Some(stack.len()) {
                     gone_depth = None;
                 }
@@ -158,7 +175,14 @@ impl Seen {
 
 /// The element's state, the last of the page's rules that sizes its text, and
 /// whether its text is drawn in an order of its own.
-fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: &mut u64) -> (State, Option<u32>, bool) {
+fn judge(
+    e: ElementRef<'_>,
+    parent: State,
+    in_cell: bool,
+    rules: &Sheet,
+    at: (u64, u64),
+    work: &mut Work,
+) -> (State, Option<u32>, bool) {
     let el = e.value();
     let own = el.attr("style").map(css::declarations).unwrap_or_default();
     if never_shown(el.name())
@@ -169,7 +193,7 @@ fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: 
     {
         return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false);
     }
-    let sheet = rules.hits(&e, tests);
+    let sheet = rules.hits(&e, at, work);
     let hidden_attr = el.attr("hidden").is_some();
     let display = decide(&sheet, own.display, |d| d.display, if hidden_attr { Some(Effect::Hide) } else { None });
     let visibility = decide(&sheet, own.visibility, |d| d.visibility, None);
