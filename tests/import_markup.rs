@@ -275,3 +275,40 @@ fn a_footnote_mark_beside_a_number_in_a_word_file_is_a_note() {
     let runs = run("", "432") + &run(r#"<w:rStyle w:val="Note"/><w:vertAlign w:val="baseline"/>"#, "1");
     assert_eq!(cell(&word(&dir, "baseline", mark_style, &runs)), (Some(VALUE), false));
 }
+
+/// Digits a page lays out apart in a cell (a block-level box or rule, a float,
+/// flex or grid items, an inline box set apart by margin, padding or as an
+/// inline block) are never joined into one number: the cell is unread.
+#[test]
+fn digits_the_page_lays_out_apart_in_a_cell_are_never_one_number() {
+    let dir = scratch("apart");
+    let cases = [
+        ("hr", "", "432<hr>1"),
+        ("block", "", r#"432<span style="display:block">1</span>"#),
+        ("class-block", "<style>.b{display:block}</style>", r#"432<em class="b">1</em>"#),
+        ("float", "", r#"432<span style="float:right">1</span>"#),
+        ("grid", "", r#"<div style="display:grid"><span>432</span><span>1</span></div>"#),
+        ("flex", "", r#"<div style="display:flex;gap:20px"><span>432</span><span>1</span></div>"#),
+        ("margin", "", r#"432<span style="margin-left:3em">1</span>"#),
+        ("padding", "", r#"432<span style="padding-left:40px">1</span>"#),
+        ("class-padding", "<style>.p{padding:0 9px}</style>", r#"432<span class="p">1</span>"#),
+        (
+            "inline-block",
+            "",
+            r#"<span style="display:inline-block;width:40px">432</span><span style="display:inline-block">1</span>"#,
+        ),
+    ];
+    for (name, head, cell_html) in cases {
+        let imported = import_page(&dir, name, &page(head, cell_html));
+        let (value, unread) = cell(&imported);
+        assert!(value.is_none() && unread, "{name}: {value:?}");
+    }
+    // Layout that sets nothing apart changes nothing.
+    for (name, cell_html) in [
+        ("inline", r#"<span style="display:inline;margin-top:4px">43</span>21"#),
+        ("whole-block", r#"<div style="display:block;padding:3px">4321</div>"#),
+    ] {
+        let imported = import_page(&dir, name, &page("", cell_html));
+        assert_eq!(cell(&imported), (Some(VALUE), false), "{name}");
+    }
+}

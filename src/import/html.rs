@@ -20,6 +20,7 @@ use crate::read_limits::{SizeCap, read_regular_file};
 
 mod cost;
 mod css;
+mod flow;
 mod grid;
 mod look;
 mod replaced;
@@ -28,6 +29,7 @@ mod target;
 mod unseen;
 mod visibility;
 mod writer;
+use flow::Flow;
 use visibility::{Seen, View};
 use writer::Writer;
 
@@ -80,6 +82,7 @@ fn block(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
+            | "hr"
             | "h1"
             | "h2"
             | "h3"
@@ -234,7 +237,7 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                                     w.unsure.push((r, String::new()));
                                 }
                             }
-                            w.text(t);
+                            w.spaced_text(t);
                             last = Some((start, w.text.len(), look));
                         }
                     },
@@ -292,8 +295,11 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                             {
                                 w.text(e.attr("value").unwrap_or_default())
                             }
-                            n if block(n) => w.line(""),
+                            n if block(n) || view.flow(node.id()) == Flow::Breaks => w.line(""),
                             _ => {}
+                        }
+                        if view.flow(node.id()) == Flow::Spaced {
+                            w.edge = Some(w.text.len());
                         }
                     }
                     _ => {}
@@ -317,8 +323,11 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                             w.table.pop();
                         }
                         "tr" => w.line(""),
-                        n if block(n) => w.line(""),
+                        n if block(n) || view.flow(node.id()) == Flow::Breaks => w.line(""),
                         _ => {}
+                    }
+                    if view.flow(node.id()) == Flow::Spaced {
+                        w.edge = Some(w.text.len());
                     }
                     if let Some((d, at, m)) = mark
                         && d == depth

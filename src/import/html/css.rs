@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use scraper::{ElementRef, Html};
 
 use super::cost::{Cost, Work};
+use super::flow::{self, Flow};
 use super::subject::{Subject, perhaps, selectors, subject, unescape};
 use super::target::{Target, before_or_after, target};
 use super::unseen::{moves, obscures, unknown};
@@ -37,6 +38,10 @@ pub struct Decls {
     pub moved: bool,
     /// Drawn in an order of its own (`unicode-bidi: bidi-override`).
     pub overridden: bool,
+    /// Its place in the line of a cell ([`Flow`]), the widest any declaration gives.
+    pub flow: Flow,
+    /// Lays its children out as flex or grid items, each a box of its own.
+    pub container: bool,
     /// Sets a (non-zero) `font-size`; in a sheet's rule, which rule (its number).
     pub sized: Option<u32>,
 }
@@ -82,6 +87,8 @@ pub fn declarations(block: &str) -> Decls {
             }
         };
         d.moved |= moves(&name, &value);
+        d.flow = d.flow.max(flow::of(&name, &value));
+        d.container |= name == "display" && flow::container(&value);
         if unknown(&value) {
             // A variable's value only the browser works out: not proven shown.
             d.obscured |= obscures(&name, &value);
@@ -334,6 +341,7 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
             && !decls.obscured
             && !decls.moved
             && !decls.overridden
+            && decls.flow == Flow::Inline
             && !generated;
         if sizes_only && (decls.sized.is_none() || counts.1 >= MAX_SIZING) {
             continue;

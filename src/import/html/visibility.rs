@@ -25,6 +25,7 @@ use scraper::{ElementRef, Html};
 
 use super::cost::Work;
 use super::css::{self, Decl, Decls, Effect, Sheet};
+use super::flow::Flow;
 use super::look::{self, Look};
 use super::replaced::{closed_until_opened, never_shown, struck};
 use super::unseen::visible_colour;
@@ -59,6 +60,8 @@ pub struct View {
     /// Elements whose text is drawn in an order of its own (`<bdo dir=rtl>`,
     /// `unicode-bidi: bidi-override`): digits there may read backwards.
     reversed: std::collections::HashSet<NodeId>,
+    /// Elements not plainly in the line of their cell ([`Flow`]).
+    flows: HashMap<NodeId, Flow>,
 }
 
 impl View {
@@ -74,6 +77,11 @@ impl View {
     /// Whether a text node (child of `parent`) is drawn in an order of its own.
     pub fn reversed(&self, parent: Option<NodeId>) -> bool {
         parent.is_some_and(|p| self.reversed.contains(&p))
+    }
+
+    /// How an element sits in the line of its cell.
+    pub fn flow(&self, id: NodeId) -> Flow {
+        self.flows.get(&id).copied().unwrap_or_default()
     }
 
     /// Whether a text node (child of `parent`) is seen.
@@ -96,6 +104,9 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
     // Whether inside a table cell (where text drawn elsewhere is unsure).
     let mut cell_stack = vec![false];
     let (mut reversed, mut order_stack) = (std::collections::HashSet::new(), vec![false]);
+    let mut flows = HashMap::new();
+    // Whether each open element lays its children out as flex or grid items.
+    let mut container_stack = vec![false];
     let mut work = Work { done: 0, bound };
     // The elements opened so far under each open node (an element's index among its siblings).
     let mut index_stack = vec![0u64];
@@ -108,7 +119,7 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
                 let mut look = look_stack.last().cloned().unwrap_or_default();
                 let mut in_cell = cell_stack.last().copied().unwrap_or(false);
                 let mut backwards = order_stack.last().copied().unwrap_or(false);
-                let mut index = 0;
+                let (mut index, mut items) = (0, false);
                 if node.value().is_element()
                     && let Some(n) = index_stack.last_mut()
                 {
@@ -118,15 +129,23 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
                 if gone_depth.is_none()
                     && let Some(e) = ElementRef::wrap(node)
                 {
-                    let (sized, overridden);
+                    let (sized, overridden, mut flow, container);
                     in_cell = match e.value().name() {
                         "td" | "th" => true,
                         "table" => false,
                         _ => in_cell,
                     };
-                    (state, sized, overridden) = judge(e, parent, in_cell, &rules, (stack.len() as u64, index), &mut work);
+                    (state, sized, overridden, (flow, container)) =
+                        judge(e, parent, in_cell, &rules, (stack.len() as u64, index), &mut work);
                     let dir = e.value().attr("dir").map(|d| d.trim().to_ascii_lowercase());
                     backwards |= overridden || (e.value().name() == "bdo" && dir.as_deref() != Some("ltr"));
+                    if container_stack.last().copied().unwrap_or(false) {
+                        flow = Flow::Breaks;
+                    }
+                    items = container;
+                    if flow != Flow::Inline {
+                        flows.insert(node.id(), flow);
+                    }
                     if backwards {
                         reversed.insert(node.id());
                     }
@@ -150,6 +169,7 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
                 cell_stack.push(in_cell);
                 order_stack.push(backwards);
                 index_stack.push(0);
+                container_stack.push(items);
             }
             Edge::Close(_) => {
                 stack.pop();
@@ -157,13 +177,14 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
                 cell_stack.pop();
                 order_stack.pop();
                 index_stack.pop();
+                container_stack.pop();
                 if gone_depth == Some(stack.len()) {
                     gone_depth = None;
                 }
             }
         }
     }
-    View { states, looks, reversed }
+    View { states, looks, reversed, flows }
 }
 
 impl Seen {
@@ -182,7 +203,7 @@ fn judge(
     rules: &Sheet,
     at: (u64, u64),
     work: &mut Work,
-) -> (State, Option<u32>, bool) {
+) -> (State, Option<u32>, bool, (Flow, bool)) {
     let el = e.value();
     let own = el.attr("style").map(css::declarations).unwrap_or_default();
     if never_shown(el.name())
@@ -191,7 +212,7 @@ fn judge(
         || own.struck
         || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
     {
-        return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false);
+        return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false, (Flow::Inline, false));
     }
     let sheet = rules.hits(&e, at, work);
     let hidden_attr = el.attr("hidden").is_some();
@@ -215,7 +236,7 @@ fn judge(
     let closed = |n: &scraper::node::Element| n.name() == "details" && n.attr("open").is_none();
     if e.parent().and_then(ElementRef::wrap).is_some_and(|p| closed(p.value())) {
         if el.name() != "summary" {
-            return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false);
+            return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false, (Flow::Inline, false));
         }
         text = if parent.there == Seen::Hidden { Seen::Hidden } else { visibility.unwrap_or(Seen::Shown) };
     } else if closed(el) {
@@ -228,7 +249,9 @@ fn judge(
         text = text.max_unsure();
     }
     let overridden = own.overridden || sheet.iter().any(|(d, _)| d.overridden);
-    (State { there, text }, sheet.iter().filter_map(|(d, _)| d.sized).max(), overridden)
+    let flow = sheet.iter().map(|(d, _)| d.flow).fold(own.flow, Flow::max);
+    let container = own.container || sheet.iter().any(|(d, _)| d.container);
+    (State { there, text }, sheet.iter().filter_map(|(d, _)| d.sized).max(), overridden, (flow, container))
 }
 
 /// One property's outcome: `None` when nothing sets it (inherited or shown).
