@@ -312,3 +312,22 @@ fn digits_the_page_lays_out_apart_in_a_cell_are_never_one_number() {
         assert_eq!(cell(&imported), (Some(VALUE), false), "{name}");
     }
 }
+
+/// The `font` shorthand sizes text as `font-size` does: text it makes
+/// sizeless is unsure, and a digit it sets smaller beside a number is perhaps
+/// a mark; either way the cell is unread, never 94321 or 43211.
+#[test]
+fn the_font_shorthand_is_read_as_a_size() {
+    let dir = scratch("font");
+    let v = VALUE;
+    let cases = [
+        ("zero", "", format!(r#"<span style="font:0/0 a">9</span>{v}"#)),
+        ("mark", "", format!(r#"{v}<span style="font:9px serif">1</span>"#)),
+        ("class-mark", "<style>.fn{font:italic 8px/1 serif}</style>", format!(r#"{v}<span class="fn">1</span>"#)),
+    ];
+    for (name, head, cell_html) in cases {
+        let imported = import_page(&dir, name, &page(head, &cell_html));
+        let (value, unread) = cell(&imported);
+        assert!(value.is_none() && unread, "{name}: {value:?}");
+    }
+}

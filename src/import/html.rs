@@ -21,6 +21,7 @@ use crate::read_limits::{SizeCap, read_regular_file};
 mod cost;
 mod css;
 mod flow;
+mod font;
 mod grid;
 mod look;
 mod replaced;
@@ -190,7 +191,7 @@ fn mark_of(e: &scraper::node::Element) -> Option<Mark> {
     match e.name() {
         "sup" => Some(Mark::Superscript),
         "sub" => Some(Mark::Subscript),
-        _ => e.attr("style").and_then(css::raised),
+        _ => e.attr("style").and_then(font::raised),
     }
 }
 

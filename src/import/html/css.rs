@@ -8,6 +8,7 @@ use scraper::{ElementRef, Html};
 
 use super::cost::{Cost, Work};
 use super::flow::{self, Flow};
+use super::font;
 use super::subject::{Subject, perhaps, selectors, subject, unescape};
 use super::target::{Target, before_or_after, target};
 use super::unseen::{moves, obscures, unknown};
@@ -113,30 +114,14 @@ pub fn declarations(block: &str) -> Decls {
             ),
             "unicode-bidi" => d.overridden = value.contains("override"),
             "text-decoration" | "text-decoration-line" => d.struck = value.contains("line-through"),
-            "font-size" if !obscures(&name, &value) => d.sized = Some(0),
-            _ => d.obscured |= obscures(&name, &value),
+            _ => match font::size_of(&name, &value) {
+                Some(size) if !obscures("font-size", &size) => d.sized = Some(0),
+                Some(_) => d.obscured = true,
+                None => d.obscured |= obscures(&name, &value),
+            },
         }
     }
     d
-}
-
-/// The size an element's own style gives its text (`font-size`), if any.
-pub fn font_size(style: &str) -> Option<String> {
-    style.split(';').filter_map(|d| d.split_once(':')).rfind(|(n, _)| n.trim().eq_ignore_ascii_case("font-size")).map(|(_, v)| {
-        let v = v.trim().to_ascii_lowercase();
-        v.strip_suffix("important").and_then(|v| v.trim_end().strip_suffix('!')).map_or(v.clone(), |v| v.trim().to_string())
-    })
-}
-
-/// Whether an element's own style raises or lowers it (`vertical-align: super`).
-pub fn raised(style: &str) -> Option<crate::import::marks::Mark> {
-    style.split(';').filter_map(|d| d.split_once(':')).find(|(n, _)| n.trim().eq_ignore_ascii_case("vertical-align")).and_then(
-        |(_, v)| match v.trim().to_ascii_lowercase().as_str() {
-            "super" => Some(crate::import::marks::Mark::Superscript),
-            "sub" => Some(crate::import::marks::Mark::Subscript),
-            _ => None,
-        },
-    )
 }
 
 /// The page's rules that hide or show, found by what their subject requires
