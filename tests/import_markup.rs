@@ -331,3 +331,28 @@ fn the_font_shorthand_is_read_as_a_size() {
         assert!(value.is_none() && unread, "{name}: {value:?}");
     }
 }
+
+/// Only the style a browser applies decides: not a `<style>` of another
+/// type or inside a `<template>`; values read with their escapes
+/// (`no\ne` is `none`); a rule whose selector list a browser may drop whole
+/// (one selector in it unknown) leaves what it names unsure.
+#[test]
+fn only_the_style_a_browser_applies_decides() {
+    let dir = scratch("applied");
+    let v = VALUE;
+    for (name, head, cell_html) in [
+        ("type", r#"<style type="text/foo">.k{display:none}</style>"#, r#"43<span class="k">21</span>"#.to_string()),
+        ("template", "<template><style>.k{display:none}</style></template>", r#"43<span class="k">21</span>"#.to_string()),
+        ("escape", "", format!(r#"<span style="display:no\ne">9</span>{v}"#)),
+    ] {
+        let imported = import_page(&dir, name, &page(head, &cell_html));
+        assert_eq!(cell(&imported), (Some(v), false), "{name}");
+    }
+    let imported = import_page(
+        &dir,
+        "list",
+        &page("<style>.k, ::bogus-el{display:none}</style>", &format!(r#"<span class="k">9</span>{v}"#)),
+    );
+    let (value, unread) = cell(&imported);
+    assert!(value.is_none() && unread, "{value:?}");
+}

@@ -20,11 +20,13 @@ use crate::read_limits::{SizeCap, read_regular_file};
 
 mod cost;
 mod css;
+mod decide;
 mod flow;
 mod font;
 mod grid;
 mod look;
 mod replaced;
+mod styles;
 mod subject;
 mod target;
 mod unseen;

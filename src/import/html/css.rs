@@ -9,8 +9,9 @@ use scraper::{ElementRef, Html};
 use super::cost::{Cost, Work};
 use super::flow::{self, Flow};
 use super::font;
+use super::styles::{applied, names, screen, strip_comments};
 use super::subject::{Subject, perhaps, selectors, subject, unescape};
-use super::target::{Target, before_or_after, target};
+use super::target::{Target, before_or_after, target, valid};
 use super::unseen::{moves, obscures, unknown};
 
 /// The most style rules that hide or show something (a site's page has a few dozen).
@@ -74,7 +75,7 @@ pub fn declarations(block: &str) -> Decls {
     for decl in block.split(';') {
         let Some((name, value)) = decl.split_once(':') else { continue };
         let name = unescape(name.trim()).to_ascii_lowercase();
-        let value = value.trim().to_ascii_lowercase();
+        let value = unescape(value.trim()).to_ascii_lowercase();
         let (value, important) = match value.strip_suffix("important").map(|v| v.trim_end().strip_suffix('!')) {
             Some(Some(v)) => (v.trim().to_string(), true),
             _ => (value, false),
@@ -145,13 +146,12 @@ impl Sheet {
         let mut sheet = Sheet { overflow, ..Sheet::default() };
         for e in doc.tree.root().descendants().filter_map(ElementRef::wrap) {
             let rel = e.value().attr("rel").unwrap_or("").to_ascii_lowercase();
-            if e.value().name() == "link" && rel.split_whitespace().any(|r| r == "stylesheet") {
-                sheet.linked = true;
-            } else if e.value().name() == "style" {
-                let css: String = e.text().collect();
-                sheet.linked |= css.to_ascii_lowercase().contains("@import");
-                sheet.named.extend(names(&css));
-            }
+            sheet.linked |= e.value().name() == "link" && rel.split_whitespace().any(|r| r == "stylesheet");
+        }
+        for e in applied(doc) {
+            let css: String = e.text().collect();
+            sheet.linked |= css.to_ascii_lowercase().contains("@import");
+            sheet.named.extend(names(&css));
         }
         for (i, r) in rules.iter().enumerate() {
             let key = match (r.subject.ids.first(), r.subject.classes.first(), &r.subject.tag) {
@@ -210,9 +210,8 @@ impl Sheet {
 fn rules(doc: &Html) -> (Vec<Rule>, bool) {
     let mut rules = Vec::new();
     let (mut overflow, mut counts) = (false, (0, 0));
-    for node in doc.tree.root().descendants() {
-        let Some(e) = ElementRef::wrap(node) else { continue };
-        if e.value().name() != "style" || e.value().attr("media").is_some_and(|m| !screen(m).0) {
+    for e in applied(doc) {
+        if e.value().attr("media").is_some_and(|m| !screen(m).0) {
             continue;
         }
         let css: String = e.text().collect();
@@ -220,37 +219,6 @@ fn rules(doc: &Html) -> (Vec<Rule>, bool) {
         sheet(&strip_comments(&css), certain, 0, &mut rules, &mut counts, &mut overflow);
     }
     (rules, overflow)
-}
-
-/// Every `.class` and `#id` a style text names.
-fn names(css: &str) -> impl Iterator<Item = String> + '_ {
-    let word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_');
-    css.match_indices(['.', '#']).filter_map(move |(at, m)| {
-        let name: String = css[at + 1..].chars().take_while(|&c| word(c)).collect();
-        (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then(|| format!("{m}{name}"))
-    })
-}
-
-/// Whether a media query applies on a screen at all, and whether surely.
-fn screen(query: &str) -> (bool, bool) {
-    let q = query.trim().to_ascii_lowercase();
-    let q = q.strip_prefix("only ").unwrap_or(&q).trim();
-    match q {
-        "" | "all" | "screen" => (true, true),
-        "print" | "speech" => (false, false),
-        _ => (true, false),
-    }
-}
-
-fn strip_comments(css: &str) -> String {
-    let mut out = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(at) = rest.find("/*") {
-        out.push_str(&rest[..at]);
-        rest = rest[at + 2..].find("*/").map_or("", |end| &rest[at + 2 + end + 2..]);
-    }
-    out.push_str(rest);
-    out
 }
 
 /// `counts`: the rules kept that hide or show, and those that only size text.
@@ -331,7 +299,10 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
         if sizes_only && (decls.sized.is_none() || counts.1 >= MAX_SIZING) {
             continue;
         }
-        for selector in selectors(prelude) {
+        let list = selectors(prelude);
+        // A selector a browser may not read drops the whole list: what the others name is unsure.
+        let doubtful = list.len() > 1 && !list.iter().all(|s| valid(s));
+        for selector in list {
             let (selector, decls) = match before_or_after(selector) {
                 Some(element) if generated => (element, Decls { obscured: true, ..Decls::default() }),
                 Some(_) => continue,
@@ -339,7 +310,11 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
                 None if generated => (selector, Decls { obscured: true, ..decls }),
                 None => (selector, decls),
             };
-            let Some(target) = target(selector) else { continue };
+            let target = match target(selector) {
+                Some(Target::Exact(s)) if doubtful => Target::Perhaps(Some(s)),
+                Some(t) => t,
+                None => continue,
+            };
             if !sizes_only && counts.0 >= MAX_RULES {
                 *overflow = true;
                 return;

@@ -30,7 +30,7 @@ fn is_size(token: &str) -> bool {
 /// The size an element's own style gives its text, if any (the last declaration that sets one).
 pub fn font_size(style: &str) -> Option<String> {
     style
-        .split(';')
+        .rsplit(';')
         .filter_map(|d| d.split_once(':'))
         .filter_map(|(n, v)| {
             let v = v.trim().to_ascii_lowercase();
@@ -40,7 +40,7 @@ pub fn font_size(style: &str) -> Option<String> {
                 .map_or(v.clone(), |v| v.trim().to_string());
             size_of(&n.trim().to_ascii_lowercase(), &v)
         })
-        .last()
+        .next()
 }
 
 /// Whether an element's own style raises or lowers it (`vertical-align: super`).
