@@ -275,3 +275,84 @@ fn a_footnote_mark_beside_a_number_in_a_word_file_is_a_note() {
     let runs = run("", "432") + &run(r#"<w:rStyle w:val="Note"/><w:vertAlign w:val="baseline"/>"#, "1");
     assert_eq!(cell(&word(&dir, "baseline", mark_style, &runs)), (Some(VALUE), false));
 }
+
+/// Digits a page lays out apart in a cell (a block-level box or rule, a float,
+/// flex or grid items, an inline box set apart by margin, padding or as an
+/// inline block) are never joined into one number: the cell is unread.
+#[test]
+fn digits_the_page_lays_out_apart_in_a_cell_are_never_one_number() {
+    let dir = scratch("apart");
+    let cases = [
+        ("hr", "", "432<hr>1"),
+        ("block", "", r#"432<span style="display:block">1</span>"#),
+        ("class-block", "<style>.b{display:block}</style>", r#"432<em class="b">1</em>"#),
+        ("float", "", r#"432<span style="float:right">1</span>"#),
+        ("grid", "", r#"<div style="display:grid"><span>432</span><span>1</span></div>"#),
+        ("flex", "", r#"<div style="display:flex;gap:20px"><span>432</span><span>1</span></div>"#),
+        ("margin", "", r#"432<span style="margin-left:3em">1</span>"#),
+        ("padding", "", r#"432<span style="padding-left:40px">1</span>"#),
+        ("class-padding", "<style>.p{padding:0 9px}</style>", r#"432<span class="p">1</span>"#),
+        (
+            "inline-block",
+            "",
+            r#"<span style="display:inline-block;width:40px">432</span><span style="display:inline-block">1</span>"#,
+        ),
+    ];
+    for (name, head, cell_html) in cases {
+        let imported = import_page(&dir, name, &page(head, cell_html));
+        let (value, unread) = cell(&imported);
+        assert!(value.is_none() && unread, "{name}: {value:?}");
+    }
+    // Layout that sets nothing apart changes nothing.
+    for (name, cell_html) in [
+        ("inline", r#"<span style="display:inline;margin-top:4px">43</span>21"#),
+        ("whole-block", r#"<div style="display:block;padding:3px">4321</div>"#),
+    ] {
+        let imported = import_page(&dir, name, &page("", cell_html));
+        assert_eq!(cell(&imported), (Some(VALUE), false), "{name}");
+    }
+}
+
+/// The `font` shorthand sizes text as `font-size` does: text it makes
+/// sizeless is unsure, and a digit it sets smaller beside a number is perhaps
+/// a mark; either way the cell is unread, never 94321 or 43211.
+#[test]
+fn the_font_shorthand_is_read_as_a_size() {
+    let dir = scratch("font");
+    let v = VALUE;
+    let cases = [
+        ("zero", "", format!(r#"<span style="font:0/0 a">9</span>{v}"#)),
+        ("mark", "", format!(r#"{v}<span style="font:9px serif">1</span>"#)),
+        ("class-mark", "<style>.fn{font:italic 8px/1 serif}</style>", format!(r#"{v}<span class="fn">1</span>"#)),
+    ];
+    for (name, head, cell_html) in cases {
+        let imported = import_page(&dir, name, &page(head, &cell_html));
+        let (value, unread) = cell(&imported);
+        assert!(value.is_none() && unread, "{name}: {value:?}");
+    }
+}
+
+/// Only the style a browser applies decides: not a `<style>` of another
+/// type or inside a `<template>`; values read with their escapes
+/// (`no\ne` is `none`); a rule whose selector list a browser may drop whole
+/// (one selector in it unknown) leaves what it names unsure.
+#[test]
+fn only_the_style_a_browser_applies_decides() {
+    let dir = scratch("applied");
+    let v = VALUE;
+    for (name, head, cell_html) in [
+        ("type", r#"<style type="text/foo">.k{display:none}</style>"#, r#"43<span class="k">21</span>"#.to_string()),
+        ("template", "<template><style>.k{display:none}</style></template>", r#"43<span class="k">21</span>"#.to_string()),
+        ("escape", "", format!(r#"<span style="display:no\ne">9</span>{v}"#)),
+    ] {
+        let imported = import_page(&dir, name, &page(head, &cell_html));
+        assert_eq!(cell(&imported), (Some(v), false), "{name}");
+    }
+    let imported = import_page(
+        &dir,
+        "list",
+        &page("<style>.k, ::bogus-el{display:none}</style>", &format!(r#"<span class="k">9</span>{v}"#)),
+    );
+    let (value, unread) = cell(&imported);
+    assert!(value.is_none() && unread, "{value:?}");
+}

@@ -18,15 +18,21 @@ use super::marks::{self, Mark};
 use super::stream::Source;
 use crate::read_limits::{SizeCap, read_regular_file};
 
+mod cost;
 mod css;
+mod decide;
+mod flow;
+mod font;
 mod grid;
 mod look;
 mod replaced;
+mod styles;
 mod subject;
 mod target;
 mod unseen;
 mod visibility;
 mod writer;
+use flow::Flow;
 use visibility::{Seen, View};
 use writer::Writer;
 
@@ -79,6 +85,7 @@ fn block(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
+            | "hr"
             | "h1"
             | "h2"
             | "h3"
@@ -186,7 +193,7 @@ fn mark_of(e: &scraper::node::Element) -> Option<Mark> {
     match e.name() {
         "sup" => Some(Mark::Superscript),
         "sub" => Some(Mark::Subscript),
-        _ => e.attr("style").and_then(css::raised),
+        _ => e.attr("style").and_then(font::raised),
     }
 }
 
@@ -233,7 +240,7 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                                     w.unsure.push((r, String::new()));
                                 }
                             }
-                            w.text(t);
+                            w.spaced_text(t);
                             last = Some((start, w.text.len(), look));
                         }
                     },
@@ -291,8 +298,11 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                             {
                                 w.text(e.attr("value").unwrap_or_default())
                             }
-                            n if block(n) => w.line(""),
+                            n if block(n) || view.flow(node.id()) == Flow::Breaks => w.line(""),
                             _ => {}
+                        }
+                        if view.flow(node.id()) == Flow::Spaced {
+                            w.edge = Some(w.text.len());
                         }
                     }
                     _ => {}
@@ -316,8 +326,11 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                             w.table.pop();
                         }
                         "tr" => w.line(""),
-                        n if block(n) => w.line(""),
+                        n if block(n) || view.flow(node.id()) == Flow::Breaks => w.line(""),
                         _ => {}
+                    }
+                    if view.flow(node.id()) == Flow::Spaced {
+                        w.edge = Some(w.text.len());
                     }
                     if let Some((d, at, m)) = mark
                         && d == depth

@@ -6,8 +6,12 @@ use std::collections::HashMap;
 
 use scraper::{ElementRef, Html};
 
+use super::cost::{Cost, Work};
+use super::flow::{self, Flow};
+use super::font;
+use super::styles::{applied, names, screen, strip_comments};
 use super::subject::{Subject, perhaps, selectors, subject, unescape};
-use super::target::{Target, before_or_after, target};
+use super::target::{Target, before_or_after, target, valid};
 use super::unseen::{moves, obscures, unknown};
 
 /// The most style rules that hide or show something (a site's page has a few dozen).
@@ -36,6 +40,10 @@ pub struct Decls {
     pub moved: bool,
     /// Drawn in an order of its own (`unicode-bidi: bidi-override`).
     pub overridden: bool,
+    /// Its place in the line of a cell ([`Flow`]), the widest any declaration gives.
+    pub flow: Flow,
+    /// Lays its children out as flex or grid items, each a box of its own.
+    pub container: bool,
     /// Sets a (non-zero) `font-size`; in a sheet's rule, which rule (its number).
     pub sized: Option<u32>,
 }
@@ -47,6 +55,7 @@ pub struct Rule {
     decls: Decls,
     /// False for rules that apply only on some screens.
     certain: bool,
+    cost: Cost,
 }
 
 impl Rule {
@@ -66,7 +75,7 @@ pub fn declarations(block: &str) -> Decls {
     for decl in block.split(';') {
         let Some((name, value)) = decl.split_once(':') else { continue };
         let name = unescape(name.trim()).to_ascii_lowercase();
-        let value = value.trim().to_ascii_lowercase();
+        let value = unescape(value.trim()).to_ascii_lowercase();
         let (value, important) = match value.strip_suffix("important").map(|v| v.trim_end().strip_suffix('!')) {
             Some(Some(v)) => (v.trim().to_string(), true),
             _ => (value, false),
@@ -80,6 +89,8 @@ pub fn declarations(block: &str) -> Decls {
             }
         };
         d.moved |= moves(&name, &value);
+        d.flow = d.flow.max(flow::of(&name, &value));
+        d.container |= name == "display" && flow::container(&value);
         if unknown(&value) {
             // A variable's value only the browser works out: not proven shown.
             d.obscured |= obscures(&name, &value);
@@ -104,30 +115,14 @@ pub fn declarations(block: &str) -> Decls {
             ),
             "unicode-bidi" => d.overridden = value.contains("override"),
             "text-decoration" | "text-decoration-line" => d.struck = value.contains("line-through"),
-            "font-size" if !obscures(&name, &value) => d.sized = Some(0),
-            _ => d.obscured |= obscures(&name, &value),
+            _ => match font::size_of(&name, &value) {
+                Some(size) if !obscures("font-size", &size) => d.sized = Some(0),
+                Some(_) => d.obscured = true,
+                None => d.obscured |= obscures(&name, &value),
+            },
         }
     }
     d
-}
-
-/// The size an element's own style gives its text (`font-size`), if any.
-pub fn font_size(style: &str) -> Option<String> {
-    style.split(';').filter_map(|d| d.split_once(':')).rfind(|(n, _)| n.trim().eq_ignore_ascii_case("font-size")).map(|(_, v)| {
-        let v = v.trim().to_ascii_lowercase();
-        v.strip_suffix("important").and_then(|v| v.trim_end().strip_suffix('!')).map_or(v.clone(), |v| v.trim().to_string())
-    })
-}
-
-/// Whether an element's own style raises or lowers it (`vertical-align: super`).
-pub fn raised(style: &str) -> Option<crate::import::marks::Mark> {
-    style.split(';').filter_map(|d| d.split_once(':')).find(|(n, _)| n.trim().eq_ignore_ascii_case("vertical-align")).and_then(
-        |(_, v)| match v.trim().to_ascii_lowercase().as_str() {
-            "super" => Some(crate::import::marks::Mark::Superscript),
-            "sub" => Some(crate::import::marks::Mark::Subscript),
-            _ => None,
-        },
-    )
 }
 
 /// The page's rules that hide or show, found by what their subject requires
@@ -151,13 +146,12 @@ impl Sheet {
         let mut sheet = Sheet { overflow, ..Sheet::default() };
         for e in doc.tree.root().descendants().filter_map(ElementRef::wrap) {
             let rel = e.value().attr("rel").unwrap_or("").to_ascii_lowercase();
-            if e.value().name() == "link" && rel.split_whitespace().any(|r| r == "stylesheet") {
-                sheet.linked = true;
-            } else if e.value().name() == "style" {
-                let css: String = e.text().collect();
-                sheet.linked |= css.to_ascii_lowercase().contains("@import");
-                sheet.named.extend(names(&css));
-            }
+            sheet.linked |= e.value().name() == "link" && rel.split_whitespace().any(|r| r == "stylesheet");
+        }
+        for e in applied(doc) {
+            let css: String = e.text().collect();
+            sheet.linked |= css.to_ascii_lowercase().contains("@import");
+            sheet.named.extend(names(&css));
         }
         for (i, r) in rules.iter().enumerate() {
             let key = match (r.subject.ids.first(), r.subject.classes.first(), &r.subject.tag) {
@@ -175,8 +169,6 @@ impl Sheet {
         sheet
     }
 
-    /// The declarations of the rules naming the element, each with whether
-    /// surely; `tests` counts the rules tried.
     /// An inline element (「<span class=k>9</span>132」) whose class or id the
     /// page's own style never names, in a page that links a style sheet: the
     /// linked sheet may hide it.
@@ -187,7 +179,12 @@ impl Sheet {
         self.linked && INLINE.contains(&el.name()) && marks.peek().is_some() && marks.all(|m| !self.named.contains(&m))
     }
 
-    pub fn hits(&self, e: &ElementRef<'_>, tests: &mut u64) -> Vec<(Decls, bool)> {
+    /// The declarations of the rules naming the element (`depth` deep, the
+    /// `index`th child), each with whether surely; none once the work is spent.
+    pub fn hits(&self, e: &ElementRef<'_>, (depth, index): (u64, u64), work: &mut Work) -> Vec<(Decls, bool)> {
+        if self.overflow || work.spent() {
+            return Vec::new();
+        }
         let el = e.value();
         let mut keys: Vec<String> = el.classes().map(|c| format!(".{c}")).collect();
         keys.extend(el.id().map(|i| format!("#{i}")));
@@ -196,8 +193,16 @@ impl Sheet {
         let mut tried: Vec<usize> = self.any.iter().chain(keyed).copied().collect();
         tried.sort_unstable();
         tried.dedup();
-        *tests += tried.len() as u64;
-        tried.iter().filter_map(|&i| self.rules[i].hits(e)).collect()
+        let mut out = Vec::new();
+        for i in tried {
+            let rule = &self.rules[i];
+            work.done += rule.cost.at(depth, index);
+            if work.spent() {
+                return Vec::new();
+            }
+            out.extend(rule.hits(e));
+        }
+        out
     }
 }
 
@@ -205,9 +210,8 @@ impl Sheet {
 fn rules(doc: &Html) -> (Vec<Rule>, bool) {
     let mut rules = Vec::new();
     let (mut overflow, mut counts) = (false, (0, 0));
-    for node in doc.tree.root().descendants() {
-        let Some(e) = ElementRef::wrap(node) else { continue };
-        if e.value().name() != "style" || e.value().attr("media").is_some_and(|m| !screen(m).0) {
+    for e in applied(doc) {
+        if e.value().attr("media").is_some_and(|m| !screen(m).0) {
             continue;
         }
         let css: String = e.text().collect();
@@ -215,37 +219,6 @@ fn rules(doc: &Html) -> (Vec<Rule>, bool) {
         sheet(&strip_comments(&css), certain, 0, &mut rules, &mut counts, &mut overflow);
     }
     (rules, overflow)
-}
-
-/// Every `.class` and `#id` a style text names.
-fn names(css: &str) -> impl Iterator<Item = String> + '_ {
-    let word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_');
-    css.match_indices(['.', '#']).filter_map(move |(at, m)| {
-        let name: String = css[at + 1..].chars().take_while(|&c| word(c)).collect();
-        (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then(|| format!("{m}{name}"))
-    })
-}
-
-/// Whether a media query applies on a screen at all, and whether surely.
-fn screen(query: &str) -> (bool, bool) {
-    let q = query.trim().to_ascii_lowercase();
-    let q = q.strip_prefix("only ").unwrap_or(&q).trim();
-    match q {
-        "" | "all" | "screen" => (true, true),
-        "print" | "speech" => (false, false),
-        _ => (true, false),
-    }
-}
-
-fn strip_comments(css: &str) -> String {
-    let mut out = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(at) = rest.find("/*") {
-        out.push_str(&rest[..at]);
-        rest = rest[at + 2..].find("*/").map_or("", |end| &rest[at + 2 + end + 2..]);
-    }
-    out.push_str(rest);
-    out
 }
 
 /// `counts`: the rules kept that hide or show, and those that only size text.
@@ -321,11 +294,15 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
             && !decls.obscured
             && !decls.moved
             && !decls.overridden
+            && decls.flow == Flow::Inline
             && !generated;
         if sizes_only && (decls.sized.is_none() || counts.1 >= MAX_SIZING) {
             continue;
         }
-        for selector in selectors(prelude) {
+        let list = selectors(prelude);
+        // A selector a browser may not read drops the whole list: what the others name is unsure.
+        let doubtful = list.len() > 1 && !list.iter().all(|s| valid(s));
+        for selector in list {
             let (selector, decls) = match before_or_after(selector) {
                 Some(element) if generated => (element, Decls { obscured: true, ..Decls::default() }),
                 Some(_) => continue,
@@ -333,13 +310,17 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
                 None if generated => (selector, Decls { obscured: true, ..decls }),
                 None => (selector, decls),
             };
-            let Some(target) = target(selector) else { continue };
+            let target = match target(selector) {
+                Some(Target::Exact(s)) if doubtful => Target::Perhaps(Some(s)),
+                Some(t) => t,
+                None => continue,
+            };
             if !sizes_only && counts.0 >= MAX_RULES {
                 *overflow = true;
                 return;
             }
             let decls = Decls { sized: decls.sized.map(|_| rules.len() as u32), ..decls };
-            rules.push(Rule { target, subject: subject(selector), decls, certain });
+            rules.push(Rule { target, subject: subject(selector), decls, certain, cost: Cost::of(selector) });
             if sizes_only { counts.1 += 1 } else { counts.0 += 1 }
         }
     }

@@ -9,7 +9,7 @@
 use ego_tree::NodeId;
 use scraper::ElementRef;
 
-use super::css;
+use super::font;
 
 /// The look of an element's text, as far as it tells digits apart.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -50,7 +50,7 @@ pub fn of(e: &ElementRef<'_>, parent: &Look, rule: Option<u32>) -> Look {
     if let Some(r) = rule {
         size(&format!("rule {r}"));
     }
-    if let Some(v) = el.attr("style").and_then(css::font_size) {
+    if let Some(v) = el.attr("style").and_then(font::font_size) {
         size(&v);
     }
     look

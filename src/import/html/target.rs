@@ -40,10 +40,40 @@ pub fn target(selector: &str) -> Option<Target> {
     if NEVER.iter().any(|p| lower.contains(p)) {
         return None;
     }
+    if super::cost::unbounded(selector) {
+        return Some(Target::Perhaps(None));
+    }
     Some(match Selector::parse(selector) {
         Ok(s) => Target::Exact(Box::new(s)),
         Err(_) => Target::Perhaps(wider(selector).map(Box::new)),
     })
+}
+
+/// Whether a browser surely reads the selector: the engine reads it, or it
+/// names only a pseudo-element or state every browser knows. One selector not
+/// so read in a list (`.k, ::bogus{…}`) perhaps drops the whole rule.
+pub fn valid(selector: &str) -> bool {
+    const KNOWN: [&str; 9] = [
+        "before",
+        "after",
+        "first-line",
+        "first-letter",
+        "placeholder",
+        "selection",
+        "marker",
+        "backdrop",
+        "file-selector-button",
+    ];
+    let lower = selector.to_ascii_lowercase();
+    let elements_known = lower.split("::").skip(1).all(|p| {
+        let name: String = p.chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+        KNOWN.contains(&name.as_str())
+    });
+    match target(selector) {
+        Some(Target::Exact(_)) => true,
+        Some(Target::Perhaps(_)) => false,
+        None => elements_known,
+    }
 }
 
 /// A selector naming every element `selector` may name: each pseudo-class the

@@ -23,7 +23,10 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html};
 
-use super::css::{self, Decl, Decls, Effect, Sheet};
+use super::cost::Work;
+use super::css::{self, Effect, Sheet};
+use super::decide::decide;
+use super::flow::Flow;
 use super::look::{self, Look};
 use super::replaced::{closed_until_opened, never_shown, struck};
 use super::unseen::visible_colour;
@@ -46,8 +49,9 @@ pub struct State {
     pub text: Seen,
 }
 
-/// The most selector tests (elements × rules); past it every element is unsure.
-pub const MAX_TESTS: u64 = 20_000_000;
+/// The most work matching selectors (tests weighted by their cost, see
+/// [`super::cost`]); past it every element is unsure.
+pub const MAX_WORK: u64 = 20_000_000;
 
 /// Every element's state that is not plainly shown.
 pub struct View {
@@ -57,6 +61,8 @@ pub struct View {
     /// Elements whose text is drawn in an order of its own (`<bdo dir=rtl>`,
     /// `unicode-bidi: bidi-override`): digits there may read backwards.
     reversed: std::collections::HashSet<NodeId>,
+    /// Elements not plainly in the line of their cell ([`Flow`]).
+    flows: HashMap<NodeId, Flow>,
 }
 
 impl View {
@@ -74,6 +80,11 @@ impl View {
         parent.is_some_and(|p| self.reversed.contains(&p))
     }
 
+    /// How an element sits in the line of its cell.
+    pub fn flow(&self, id: NodeId) -> Flow {
+        self.flows.get(&id).copied().unwrap_or_default()
+    }
+
     /// Whether a text node (child of `parent`) is seen.
     pub fn text(&self, parent: Option<NodeId>) -> Seen {
         parent.map_or(Seen::Shown, |p| self.of(p).text)
@@ -82,6 +93,10 @@ impl View {
 
 /// Every element's state, in one pass without recursion.
 pub fn view(doc: &Html) -> View {
+    view_within(doc, MAX_WORK)
+}
+
+pub(super) fn view_within(doc: &Html, bound: u64) -> View {
     let rules = Sheet::of(doc);
     let overflow = rules.overflow;
     let mut states = HashMap::new();
@@ -90,7 +105,12 @@ pub fn view(doc: &Html) -> View {
     // Whether inside a table cell (where text drawn elsewhere is unsure).
     let mut cell_stack = vec![false];
     let (mut reversed, mut order_stack) = (std::collections::HashSet::new(), vec![false]);
-    let mut tests = 0u64;
+    let mut flows = HashMap::new();
+    // Whether each open element lays its children out as flex or grid items.
+    let mut container_stack = vec![false];
+    let mut work = Work { done: 0, bound };
+    // The elements opened so far under each open node (an element's index among its siblings).
+    let mut index_stack = vec![0u64];
     let mut gone_depth: Option<usize> = None;
     for edge in doc.tree.root().traverse() {
         match edge {
@@ -100,18 +120,33 @@ pub fn view(doc: &Html) -> View {
                 let mut look = look_stack.last().cloned().unwrap_or_default();
                 let mut in_cell = cell_stack.last().copied().unwrap_or(false);
                 let mut backwards = order_stack.last().copied().unwrap_or(false);
+                let (mut index, mut items) = (0, false);
+                if node.value().is_element()
+                    && let Some(n) = index_stack.last_mut()
+                {
+                    index = *n;
+                    *n += 1;
+                }
                 if gone_depth.is_none()
                     && let Some(e) = ElementRef::wrap(node)
                 {
-                    let (sized, overridden);
+                    let (sized, overridden, mut flow, container);
                     in_cell = match e.value().name() {
                         "td" | "th" => true,
                         "table" => false,
                         _ => in_cell,
                     };
-                    (state, sized, overridden) = judge(e, parent, in_cell, &rules, &mut tests);
+                    (state, sized, overridden, (flow, container)) =
+                        judge(e, parent, in_cell, &rules, (stack.len() as u64, index), &mut work);
                     let dir = e.value().attr("dir").map(|d| d.trim().to_ascii_lowercase());
                     backwards |= overridden || (e.value().name() == "bdo" && dir.as_deref() != Some("ltr"));
+                    if container_stack.last().copied().unwrap_or(false) {
+                        flow = Flow::Breaks;
+                    }
+                    items = container;
+                    if flow != Flow::Inline {
+                        flows.insert(node.id(), flow);
+                    }
                     if backwards {
                         reversed.insert(node.id());
                     }
@@ -119,7 +154,7 @@ pub fn view(doc: &Html) -> View {
                     if look != Look::default() {
                         looks.insert(node.id(), look.clone());
                     }
-                    if overflow || tests > MAX_TESTS {
+                    if overflow || work.spent() {
                         state.there = state.there.max_unsure();
                         state.text = state.text.max_unsure();
                     }
@@ -134,19 +169,23 @@ pub fn view(doc: &Html) -> View {
                 look_stack.push(look);
                 cell_stack.push(in_cell);
                 order_stack.push(backwards);
+                index_stack.push(0);
+                container_stack.push(items);
             }
             Edge::Close(_) => {
                 stack.pop();
                 look_stack.pop();
                 cell_stack.pop();
                 order_stack.pop();
+                index_stack.pop();
+                container_stack.pop();
                 if gone_depth == Some(stack.len()) {
                     gone_depth = None;
                 }
             }
         }
     }
-    View { states, looks, reversed }
+    View { states, looks, reversed, flows }
 }
 
 impl Seen {
@@ -158,7 +197,14 @@ impl Seen {
 
 /// The element's state, the last of the page's rules that sizes its text, and
 /// whether its text is drawn in an order of its own.
-fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: &mut u64) -> (State, Option<u32>, bool) {
+fn judge(
+    e: ElementRef<'_>,
+    parent: State,
+    in_cell: bool,
+    rules: &Sheet,
+    at: (u64, u64),
+    work: &mut Work,
+) -> (State, Option<u32>, bool, (Flow, bool)) {
     let el = e.value();
     let own = el.attr("style").map(css::declarations).unwrap_or_default();
     if never_shown(el.name())
@@ -167,9 +213,9 @@ fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: 
         || own.struck
         || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
     {
-        return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false);
+        return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false, (Flow::Inline, false));
     }
-    let sheet = rules.hits(&e, tests);
+    let sheet = rules.hits(&e, at, work);
     let hidden_attr = el.attr("hidden").is_some();
     let display = decide(&sheet, own.display, |d| d.display, if hidden_attr { Some(Effect::Hide) } else { None });
     let visibility = decide(&sheet, own.visibility, |d| d.visibility, None);
@@ -191,7 +237,7 @@ fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: 
     let closed = |n: &scraper::node::Element| n.name() == "details" && n.attr("open").is_none();
     if e.parent().and_then(ElementRef::wrap).is_some_and(|p| closed(p.value())) {
         if el.name() != "summary" {
-            return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false);
+            return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false, (Flow::Inline, false));
         }
         text = if parent.there == Seen::Hidden { Seen::Hidden } else { visibility.unwrap_or(Seen::Shown) };
     } else if closed(el) {
@@ -204,36 +250,9 @@ fn judge(e: ElementRef<'_>, parent: State, in_cell: bool, rules: &Sheet, tests: 
         text = text.max_unsure();
     }
     let overridden = own.overridden || sheet.iter().any(|(d, _)| d.overridden);
-    (State { there, text }, sheet.iter().filter_map(|(d, _)| d.sized).max(), overridden)
-}
-
-/// One property's outcome: `None` when nothing sets it (inherited or shown).
-/// `!important` rules beat the element's own style, which beats other
-/// rules, which beat the `hidden` attribute; rules that disagree, or an unsure
-/// rule that would change the outcome, make it unsure.
-fn decide(sheet: &[(Decls, bool)], own: Decl, get: fn(&Decls) -> Decl, fallback: Option<Effect>) -> Option<Seen> {
-    let certain = |important: bool| -> Vec<Effect> {
-        sheet.iter().filter(|(_, c)| *c).filter_map(|(d, _)| get(d)).filter(|(_, i)| *i == important).map(|(e, _)| e).collect()
-    };
-    let agree = |effects: Vec<Effect>| -> Option<Result<Effect, ()>> {
-        let first = *effects.first()?;
-        Some(if effects.iter().all(|e| *e == first) { Ok(first) } else { Err(()) })
-    };
-    let outcome =
-        agree(certain(true)).or_else(|| own.map(|(e, _)| Ok(e))).or_else(|| agree(certain(false))).or_else(|| fallback.map(Ok));
-    let Some(outcome) = outcome else {
-        return unsure_change(sheet, get, Effect::Show).then_some(Seen::Unsure);
-    };
-    match outcome {
-        Err(()) => Some(Seen::Unsure),
-        Ok(e) if unsure_change(sheet, get, e) => Some(Seen::Unsure),
-        Ok(Effect::Hide) => Some(Seen::Hidden),
-        Ok(Effect::Show) => Some(Seen::Shown),
-    }
-}
-
-fn unsure_change(sheet: &[(Decls, bool)], get: fn(&Decls) -> Decl, outcome: Effect) -> bool {
-    sheet.iter().filter(|(_, c)| !*c).filter_map(|(d, _)| get(d)).any(|(e, _)| e != outcome)
+    let flow = sheet.iter().map(|(d, _)| d.flow).fold(own.flow, Flow::max);
+    let container = own.container || sheet.iter().any(|(d, _)| d.container);
+    (State { there, text }, sheet.iter().filter_map(|(d, _)| d.sized).max(), overridden, (flow, container))
 }
 
 #[cfg(test)]

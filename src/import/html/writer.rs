@@ -19,6 +19,8 @@ pub(super) struct Writer {
     pub(super) unsure: Vec<(std::ops::Range<usize>, String)>,
     /// Rows a cell spanning down pushes past their table's last column (`grid`).
     pub(super) pushed_rows: std::collections::HashSet<ego_tree::NodeId>,
+    /// Where, in a cell, an element set apart by space begins or ends (`flow::Flow::Spaced`).
+    pub(super) edge: Option<usize>,
 }
 
 impl Writer {
@@ -48,6 +50,25 @@ impl Writer {
         let start = self.text.len();
         self.text(t);
         self.unsure.push((start..self.text.len(), other.to_string()));
+    }
+
+    /// Text in a cell written where an element set apart by space begins or
+    /// ends (「10<span style="margin-left:3em">7</span>」): digits meeting
+    /// there are perhaps one number, perhaps apart; the shorter run is unsure,
+    /// the other reading without it (as for digits across a change of look).
+    pub(super) fn spaced_text(&mut self, t: &str) {
+        let start = self.text.len();
+        if self.in_cell > 0
+            && self.edge == Some(start)
+            && let Some(before) = self.text.get(self.cell_from..)
+            && super::look::digits_meet(before, t)
+        {
+            let tail = self.cell_from + super::look::trailing_digits(before);
+            let head = super::look::leading_digits(t);
+            let r = if start - tail < head { tail..start } else { start..start + head };
+            self.unsure.push((r, String::new()));
+        }
+        self.text(t);
     }
 
     pub(super) fn text(&mut self, t: &str) {
