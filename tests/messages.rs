@@ -99,8 +99,8 @@ const REVIEWED: &[(&str, &str)] = &[
     ("src/import/html.rs", r#"read_regular_file(path, HTML_CAP).map_err(|e| ImportError(e.to_string()))"#),
     ("src/import/pdf.rs", r#"read_regular_file(path, PDF_CAP).map_err(|e| ImportError(e.to_string()))"#),
     ("src/import/text.rs", r#"read_regular_file(path, TEXT_CAP).map_err(|e| ImportError(e.to_string()))"#),
-    ("src/cli/documents.rs", r#"map_err(|e| format!("无法导入「{}」：{e}", path.display()))"#),
-    ("src/cli/documents.rs", r#"map_err(|e| format!("无法打开「{}」：{e}", path.display()))"#),
+    ("src/cli/documents.rs", r#"map_err(|e| ("无法导入", e.to_string()))"#),
+    ("src/cli/documents.rs", r#"map_err(|e| ("无法打开", e.to_string()))"#),
     ("src/cli/documents.rs", r#"let _ = writeln!(err, "错误：无法导入「{}」：{e}", file.display());"#),
     ("src/ui/app/importing.rs", r#"text: format!("无法导入「{}」：\n{e}", path.display()),"#),
     ("src/ui/app/importing.rs", r#"format!("剪贴板中的文字无法导入：\n{e}")"#),
@@ -140,8 +140,8 @@ fn no_error_is_shown_as_the_system_or_a_library_wrote_it() {
     for file in &files {
         let rel = file.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
         let text = std::fs::read_to_string(file).unwrap();
-        // Unit tests may print what they like (in a `tests.rs` of their own, or after `#[cfg(test)]`).
-        if rel.ends_with("/tests.rs") {
+        // Unit tests may print what they like (in a `tests.rs` or `…_tests.rs` of their own, or after `#[cfg(test)]`).
+        if rel.ends_with("/tests.rs") || rel.ends_with("_tests.rs") {
             continue;
         }
         let code = &text[..["#[cfg(test)]", "#[cfg(all(test"].iter().filter_map(|m| text.find(m)).min().unwrap_or(text.len())];
