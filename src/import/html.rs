@@ -29,6 +29,8 @@ mod replaced;
 mod styles;
 mod subject;
 mod target;
+#[cfg(test)]
+mod test_page;
 mod unseen;
 mod visibility;
 mod writer;

@@ -90,26 +90,10 @@ fn text_of(node: NodeRef<'_, Node>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::import::cells::read_row;
-    use crate::import::labels::Doc;
-    use crate::model::template::CellKind;
+    use super::super::test_page::read_cell;
 
-    /// The first cell's number, or its readings when unread (the second cell is 7).
     fn read(cell: &str) -> Result<String, Vec<String>> {
-        let page = format!(
-            "<html><body><div><p>一、总体情况</p><p>二、主动公开政府信息</p><p>四、行政复议</p>\
-             <p>六、其他需要报告</p><table><tr><td>行政许可</td><td>{cell}</td><td>7</td></tr></table></div></body></html>"
-        );
-        let s = super::super::from_text(&page).unwrap();
-        let line = s.text.lines().find(|l| l.contains("行政许可")).unwrap().to_string();
-        let doc = Doc::new(&line);
-        let from = doc.find("行政许可", 0, doc.len()).unwrap().end;
-        let row = read_row(&doc.s, from, doc.len(), &[CellKind::Count, CellKind::Count]);
-        assert_eq!(row.cells[1].value.map(|v| v.to_string()).as_deref(), Some("7"), "{line:?}");
-        match &row.cells[0].unread {
-            Some((_, readings)) => Err(readings.clone()),
-            None => Ok(row.cells[0].value.map(|v| v.to_string()).unwrap_or_default()),
-        }
+        read_cell("", cell)
     }
 
     /// A number shown in another form than text (a list's choice, a fallback,
