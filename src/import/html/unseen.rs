@@ -34,14 +34,16 @@ pub fn moves(name: &str, value: &str) -> bool {
     match name {
         // `progid:` filters are old Internet Explorer's, which browsers ignore.
         "filter" | "-webkit-filter" => !plain && !value.starts_with("progid:"),
-        "transform" => !plain,
+        // `transform` and its parts given alone (`scale: 0`), and the older `zoom`.
+        "transform" | "scale" | "rotate" | "translate" => !plain,
+        "zoom" => !plain && !matches!(value, "1" | "normal" | "100%" | "reset"),
         "position" => matches!(value, "absolute" | "fixed"),
         _ => false,
     }
 }
 
 /// The properties [`obscures`] and [`moves`] look at; `display` and `visibility` besides.
-const OBSCURING: [&str; 26] = [
+const OBSCURING: [&str; 30] = [
     "display",
     "visibility",
     "opacity",
@@ -60,6 +62,10 @@ const OBSCURING: [&str; 26] = [
     "-webkit-mask-image",
     "filter",
     "transform",
+    "scale",
+    "rotate",
+    "translate",
+    "zoom",
     "position",
     "left",
     "top",
@@ -257,13 +263,21 @@ mod tests {
             ("opacity", "0.9"),
             ("filter", "none"),
             ("transform", "none"),
+            ("zoom", "1"),
+            ("scale", "none"),
             ("position", "relative"),
             ("left", "0"),
         ];
         for (n, v) in seen {
             assert!(!obscures(n, v) && !moves(n, v), "{n}: {v}");
         }
-        for (n, v) in [("filter", "opacity(0)"), ("transform", "translatex(-9999px)"), ("position", "absolute")] {
+        for (n, v) in [
+            ("filter", "opacity(0)"),
+            ("transform", "translatex(-9999px)"),
+            ("position", "absolute"),
+            ("scale", "0"),
+            ("zoom", "0.01"),
+        ] {
             assert!(moves(n, v), "{n}: {v}");
         }
     }
@@ -297,6 +311,8 @@ mod tests {
             (cell("<span id=t1 style=\"transform:translateX(-9999px)\">7</span>"), Seen::Unsure),
             (cell("<span id=t1 style=\"position:absolute;left:5px\">7</span>"), Seen::Unsure),
             (cell("<span id=t1 style=\"filter:opacity(0)\">7</span>"), Seen::Unsure),
+            (cell("<span id=t1 style=\"zoom:0.01\">7</span>"), Seen::Unsure),
+            ("<style>.z{scale:0}</style>".to_string() + &cell("<span id=t1 class=z>7</span>"), Seen::Unsure),
             ("<style>.r{content:\"10\"}</style>".to_string() + &cell("<span id=t1 class=r>7</span>"), Seen::Unsure),
             ("<div id=t1 style=\"position:absolute;top:0\">一、总体情况</div>".to_string(), Seen::Shown),
         ];
