@@ -131,5 +131,9 @@ fn an_unreadable_file_shows_its_reason_and_the_csv_goes_beside_the_audited() {
     assert_eq!(tips, 1, "one tooltip, with the file");
     h.get_by_label("导出 CSV…").click();
     h.run();
-    assert_eq!(started_in.lock().unwrap().last().cloned().flatten(), Some(reports.clone()), "the CSV starts where the reports are");
+    assert_eq!(
+        started_in.lock().unwrap().last().cloned().flatten(),
+        Some(reports.clone()),
+        "the CSV starts where the reports are"
+    );
 }

@@ -137,7 +137,9 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
         if let Some(words) = &split.debris {
             review.push(Review {
                 place: "第六部分".into(),
-                message: format!("落款日期之后的「{words}」不像正文（可能是表格中的文字被排到了末尾），未读入第六部分，请对照原文核对"),
+                message: format!(
+                    "落款日期之后的「{words}」不像正文（可能是表格中的文字被排到了末尾），未读入第六部分，请对照原文核对"
+                ),
             });
         }
         report.other_matters = split.text;

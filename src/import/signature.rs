@@ -225,7 +225,8 @@ mod tests {
     #[test]
     fn table_debris_after_the_date_is_listed_not_left_in_part_six() {
         // Text copied from a PDF whose table cells are drawn after the 落款.
-        for (text, debris) in [("无。\n某局\n2025年1月8日\n总计\n12", "总计 12"), ("无。\n某局\n二〇二五年一月十五日\n8", "8")] {
+        for (text, debris) in [("无。\n某局\n2025年1月8日\n总计\n12", "总计 12"), ("无。\n某局\n二〇二五年一月十五日\n8", "8")]
+        {
             let got = split(text, "某局");
             assert_eq!((got.text.as_str(), got.unit.as_str()), ("无。", "某局"), "{text}");
             assert!(!got.date.is_empty(), "{text}");

@@ -263,7 +263,9 @@ mod tests {
     }
     #[test]
     fn a_browsers_print_header_and_footer_are_no_part_of_the_report() {
-        let doc = Doc::new("11/29/26, 9:42 PM\t某局2024年报告\n正文。\n2025年1月20日 file:///tmp/a/w1.html 4/4\n2026/11/29 21:42 某局\nhttps://www.x.gov.cn/a.html\t2/4");
+        let doc = Doc::new(
+            "11/29/26, 9:42 PM\t某局2024年报告\n正文。\n2025年1月20日 file:///tmp/a/w1.html 4/4\n2026/11/29 21:42 某局\nhttps://www.x.gov.cn/a.html\t2/4",
+        );
         let got: Vec<String> = browser_print(&doc, 0, doc.len()).into_iter().map(|(a, b)| doc.text(a, b)).collect();
         assert_eq!(got.len(), 4, "{got:?}");
         assert!(got[1].starts_with("file:///") && got[3].starts_with("https://"), "{got:?}");
@@ -283,7 +285,10 @@ mod tests {
         assert_eq!((r.signature.unit.as_str(), r.signature.date.as_str()), ("临江县自然资源局", "2025年1月20日"));
         assert!(r.other_matters.ends_with("无。"), "{}", r.other_matters);
         // The header on the page of part 六: not in its text.
-        let got = printed_page(title, "11/29/26, 9:43 PM\t临江县自然资源局2024年报告\n临江县自然资源局\n2025年1月20日\nfile:///tmp/qa/w1.html\t4/4");
+        let got = printed_page(
+            title,
+            "11/29/26, 9:43 PM\t临江县自然资源局2024年报告\n临江县自然资源局\n2025年1月20日\nfile:///tmp/qa/w1.html\t4/4",
+        );
         assert!(!got.report.other_matters.contains("PM"), "{}", got.report.other_matters);
         assert_eq!(got.report.signature.date, "2025年1月20日");
     }

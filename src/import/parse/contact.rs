@@ -6,8 +6,22 @@ use crate::model::Report;
 /// The labels of the contact sentence's values: a value ends where the next
 /// label starts (contact lines without punctuation between them).
 pub(super) const LABELS: [&str; 16] = [
-    "联系地址", "通信地址", "通讯地址", "地址", "联系电话", "电话", "传真", "邮政编码", "邮编", "电子邮箱", "电子信箱", "邮箱",
-    "E-mail", "Email", "联系人", "网址",
+    "联系地址",
+    "通信地址",
+    "通讯地址",
+    "地址",
+    "联系电话",
+    "电话",
+    "传真",
+    "邮政编码",
+    "邮编",
+    "电子邮箱",
+    "电子信箱",
+    "邮箱",
+    "E-mail",
+    "Email",
+    "联系人",
+    "网址",
 ];
 
 /// What ends a value in the sentence.

@@ -9,9 +9,9 @@ use crate::layout::lines::Align;
 use crate::layout::tables;
 use crate::model::Report;
 use crate::model::check::CellRef;
+use crate::model::decimal::Decimal;
 use crate::model::template::{APPLICANT_COLUMNS, APPLICATION_NOTE, CellKind, PART_HEADINGS};
 use crate::model::totals::is_application_total;
-use crate::model::decimal::Decimal;
 use crate::ui::cells::{Move, NumberCell, count_cell, settle_unread};
 use crate::ui::widgets::{Target, View};
 

@@ -4,9 +4,9 @@ use egui::Ui;
 
 use crate::model::Report;
 use crate::model::check::CellRef;
+use crate::model::decimal::Decimal;
 use crate::model::template::{CellKind, LITIGATION_HEADER, PART_HEADINGS, REVIEW_GROUPS, REVIEW_OUTCOMES};
 use crate::model::totals::is_review_total;
-use crate::model::decimal::Decimal;
 use crate::ui::cells::{NumberCell, count_cell, settle_unread};
 use crate::ui::widgets::{Target, View, column_header};
 
