@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use nianbao::import::{Imported, import_file};
+use nianbao::import::{Imported, import_file, import_text};
 use nianbao::model::check::CellRef;
 use nianbao::model::{Report, TemplateId, file};
 
@@ -62,6 +62,23 @@ fn the_seed_imports_as_the_example() {
     // The page states no unit for 采购总金额: none is invented (a 「元」 made
     // `merge` refuse it beside reports in 万元).
     assert_eq!(got.procurement_unit, "");
+}
+
+/// A report cut after any of its lines — ending at a part's heading with
+/// nothing after it, in the middle of a table, after the 落款 — imports or is
+/// refused with a message; it never ends the program.
+#[test]
+fn a_report_cut_after_any_line_never_panics() {
+    let text = std::fs::read_to_string(shared("seed/000_c4fa03421b1ee046.txt")).unwrap();
+    let ends: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    for &end in &ends {
+        let cut = &text[..end];
+        let outcome = std::panic::catch_unwind(|| import_text(cut).map(|_| ()));
+        assert!(outcome.is_ok(), "import panicked on the text cut after {:?}", cut.lines().last());
+        // The same with the heading's line followed only by blank lines.
+        let padded = format!("{cut}\n\n\u{3000}\n");
+        assert!(std::panic::catch_unwind(|| import_text(&padded).map(|_| ())).is_ok(), "{:?}", cut.lines().last());
+    }
 }
 
 #[test]

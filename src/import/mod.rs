@@ -121,6 +121,19 @@ pub fn is_document(path: &Path) -> bool {
 
 /// Reads a document of any kind into a report.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    guarded(|| read_file(path))
+}
+
+/// A fault of the importer's own on some document (a panic) is that file's
+/// error, in Chinese, not the end of the program: a `check` of a folder goes on
+/// to the other files, the app keeps the user's open report.
+fn guarded<T>(read: impl FnOnce() -> Result<T, ImportError>) -> Result<T, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(ImportError("导入这个文件时程序出错（这是本程序的缺陷，请把这个文件发给开发者）；文件本身没有被改动".into()))
+    })
+}
+
+fn read_file(path: &Path) -> Result<Imported, ImportError> {
     let source = match kind_of(path) {
         Some(Kind::Text) => text::read(path)?,
         Some(Kind::OldWord) => {
@@ -136,10 +149,20 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
 
 /// Reads pasted or already decoded text.
 pub fn import_text(text: &str) -> Result<Imported, ImportError> {
-    parse::import_source(&Source::plain(&text::block_cells_joined(text)))
+    guarded(|| parse::import_source(&Source::plain(&text::block_cells_joined(text))))
 }
 
 /// Reads a document through its own source (tests, readers).
 pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
     parse::import_source(source)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_fault_while_reading_is_the_files_error_not_the_end_of_the_program() {
+        let fault: Result<(), super::ImportError> = super::guarded(|| panic!("a reader's own fault"));
+        assert!(fault.unwrap_err().0.contains("程序出错"));
+        assert_eq!(super::guarded(|| Ok::<_, super::ImportError>(7)).unwrap(), 7);
+    }
 }

@@ -101,7 +101,11 @@ pub(super) fn browser_print(doc: &Doc, from: usize, to: usize) -> Vec<(usize, us
     let s = &doc.s;
     let to = to.min(s.len());
     let mut out = Vec::new();
-    let mut a = from.min(to);
+    // Nothing to look at (a report ending at a heading, with nothing after it).
+    if from >= to {
+        return out;
+    }
+    let mut a = from;
     // From the start of the line holding `from`.
     while a > 0 && s[a].gap != Gap::Line {
         a -= 1;
