@@ -66,8 +66,11 @@ pub fn split(text: &str, agency: &str) -> Split {
         }
         first -= 1;
     }
-    // Something of part 六 stays before the 落款 (a 六 of one unit-like line is text).
-    if first == 0 {
+    // Something of part 六 stays before the 落款 (a 六 of one unit-like line is
+    // text), unless every line surely names a unit over a date: 六 left empty.
+    // (Undated, a lone unit-like line cannot be told from 六's text: a doubt.)
+    let sure = |l: &&str| ends_like_unit(l) || compact(l) == agency;
+    if first == 0 && (date.is_empty() || !body.iter().all(sure)) {
         first = body.len().min(1);
     }
     let units = join_wrapped(&body[first..], &agency);
@@ -188,6 +191,15 @@ mod tests {
         ] {
             assert_eq!(split(text, "").doubt.as_deref(), Some(doubt), "{text}");
         }
+        // 六 left empty: the 落款 is every line, one unit or several.
+        let (text, unit, date) =
+            s("青山县市场监督管理局城东分局执法大队第一中队\n青山县司法局\n2023年6月6日", "青山县市场监督管理局");
+        assert_eq!(
+            (text.as_str(), unit.as_str(), date.as_str()),
+            ("", "青山县市场监督管理局城东分局执法大队第一中队\n青山县司法局", "2023年6月6日")
+        );
+        let (text, unit, _) = s("青山县人民政府办公室\n2025年1月15日", "青山县人民政府办公室");
+        assert_eq!((text.as_str(), unit.as_str()), ("", "青山县人民政府办公室"));
         // Sentences and a read 落款 leave no doubt.
         assert_eq!(split("本年度收取信息处理费120元。\n2025年共收到申请5件。", "").doubt, None);
         assert_eq!(split("无。\n青山县人民政府办公室\n2025年1月15日", "").doubt, None);
