@@ -89,6 +89,11 @@ fn report(seed: u64) -> Report {
     let fee = rng.below(3) as i64 * 150;
     r.other_matters = format!("{}\n本年度收取信息处理费{fee}元。", paragraphs(&mut rng, 2));
     r.processing_fee = Some(Decimal::from_int(fee));
+    // Now and then 六 left empty: the report then ends at its heading when it has no 落款.
+    if rng.below(6) == 0 {
+        r.other_matters.clear();
+        r.processing_fee = None;
+    }
     // 落款: none, the agency, a joint one (a unit per line), or a unit without a date.
     match rng.below(4) {
         0 => {}
@@ -246,6 +251,8 @@ fn one_seed() {
                 5439671169246034494,
                 16918050178066137999,
                 15411754609761298845,
+                13310335303042621295,
+                14962767801687839558,
             ]
         }
     };

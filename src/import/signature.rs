@@ -67,10 +67,17 @@ pub fn split(text: &str, agency: &str) -> Split {
         first -= 1;
     }
     // Something of part 六 stays before the 落款 (a 六 of one unit-like line is
-    // text), unless every line surely names a unit over a date: 六 left empty.
-    // (Undated, a lone unit-like line cannot be told from 六's text: a doubt.)
-    let sure = |l: &&str| ends_like_unit(l) || compact(l) == agency;
-    if first == 0 && (date.is_empty() || !body.iter().all(sure)) {
+    // text), unless 六 is left empty: every line surely names a unit over a
+    // date, or, undated, the lines are the report's own agency (no 六 says only
+    // that). Undated, any other lone unit-like line is 六's text and a doubt.
+    // (A unit is whole here: the agency's name wrapped by the page is joined.)
+    let whole = join_wrapped(body, &agency);
+    let empty_six = if date.is_empty() {
+        !agency.is_empty() && whole == [agency.as_str()]
+    } else {
+        whole.iter().all(|u| ends_like_unit(u) || *u == agency)
+    };
+    if first == 0 && !empty_six {
         first = body.len().min(1);
     }
     let units = join_wrapped(&body[first..], &agency);
@@ -198,8 +205,22 @@ mod tests {
             (text.as_str(), unit.as_str(), date.as_str()),
             ("", "青山县市场监督管理局城东分局执法大队第一中队\n青山县司法局", "2023年6月6日")
         );
+        // The agency's name wrapped by the page (its first line ends like a unit, its second does not).
+        let odd = "中共青山县委青山县人民政府信访局青山县人民政府人民来访";
+        let (text, unit, _) = s("中共青山县委青山县人民政府\n信访局青山县人民政府人民来访\n青山县司法局\n2023年5月18日", odd);
+        assert_eq!((text.as_str(), unit.as_str()), ("", format!("{odd}\n青山县司法局").as_str()));
         let (text, unit, _) = s("青山县人民政府办公室\n2025年1月15日", "青山县人民政府办公室");
         assert_eq!((text.as_str(), unit.as_str()), ("", "青山县人民政府办公室"));
+        // Undated, the report's own agency alone (wrapped or not) is its 落款; another unit is a doubt.
+        let long = "中共青山县委青山县人民政府信访局青山县人民政府人民来访接待中心";
+        for (text, agency) in [
+            ("青山县人民政府办公室", "青山县人民政府办公室"),
+            ("中共青山县委青山县人民政府信访局\n青山县人民政府人民来访接待中心", long),
+        ] {
+            let got = split(text, agency);
+            assert_eq!((got.text.as_str(), got.unit.as_str(), got.doubt), ("", agency, None), "{text}");
+        }
+        assert_eq!(split("青山县司法局", "青山县人民政府办公室").doubt.as_deref(), Some("青山县司法局"));
         // Sentences and a read 落款 leave no doubt.
         assert_eq!(split("本年度收取信息处理费120元。\n2025年共收到申请5件。", "").doubt, None);
         assert_eq!(split("无。\n青山县人民政府办公室\n2025年1月15日", "").doubt, None);
