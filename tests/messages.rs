@@ -72,7 +72,7 @@ const REVIEWED: &[(&str, &str)] = &[
     ("src/model/file.rs", r#"map_err(|e| format!("{where_}「{}」列{e}", col.label))"#),
     ("src/model/file.rs", r#"map_err(|e| format!("{where_}「{}」列{e}", APPLICANT_COLUMNS[j]))"#),
     ("src/model/file.rs", r#"map_err(|e| format!("表四{}{e}", review_label(j)))"#),
-    ("src/model/file.rs", r#"map_err(|e| format!("的数值 {} 有误：{e}", number(n)))"#),
+    ("src/model/file/fields.rs", r#"map_err(|e| format!("的数值 {} 有误：{e}", number(n)))"#),
     // read_limits::ReadError: Chinese (an io::Error in it goes through files::io_reason).
     ("src/model/file.rs", r#"read_regular_file(path, REPORT_CAP).map_err(|e| LoadError::Io(e.to_string()))"#),
     // LoadError (its Io variant holds a ReadError's reason).

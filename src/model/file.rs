@@ -6,16 +6,23 @@
 use std::fmt;
 use std::path::Path;
 
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
-use super::decimal::Decimal;
-use super::report::{Amount, ApplicationRowCells, Count, Report, Section};
+use super::report::{ApplicationRowCells, Report};
 use super::template::{APPLICANT_COLUMNS, CellKind, REVIEW_CELLS, TemplateId, review_label};
 use crate::read_limits::{SizeCap, read_regular_file};
 
 mod duplicates;
+mod fields;
 mod unread;
 mod values;
+mod write;
+
+pub use write::to_json;
+
+use fields::{
+    amount, array, count, describe, excerpt, number, object, optional_string, quoted, read_sections, required_string, string,
+};
 
 /// The value of the `"format"` key.
 pub const FORMAT_TAG: &str = "nianbao-report";
@@ -327,219 +334,6 @@ fn read_report(obj: &mut Map<String, Value>) -> Result<Report, String> {
     obj.retain(|k, _| !KNOWN_KEYS.contains(&k.as_str()));
     report.extra = std::mem::take(obj);
     Ok(report)
-}
-
-/// A value from the file as a message shows it: 「文字 "…"」, 「数字 12」.
-fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "空值 null".into(),
-        Value::Bool(b) => format!("真假值 {b}"),
-        Value::Number(n) => format!("数字 {}", number(n)),
-        Value::String(s) => format!("文字 {}", quoted(s)),
-        Value::Array(_) => "一个数组".into(),
-        Value::Object(_) => "一个对象".into(),
-    }
-}
-
-/// Text or digits from the file, cut for a message: at most the first 20
-/// characters, then how many there are: 「12345678901234567890…（共 5000 位）」.
-/// Every message that echoes a value from the file shows it through here.
-fn excerpt(s: &str, unit: &str) -> String {
-    const SHOWN: usize = 20;
-    let count = s.chars().count();
-    if count <= SHOWN {
-        return s.to_string();
-    }
-    format!("{}…（共 {count} {unit}）", s.chars().take(SHOWN).collect::<String>())
-}
-
-fn number(n: &Number) -> String {
-    excerpt(n.as_str(), "位")
-}
-
-fn quoted(s: &str) -> String {
-    format!("\"{}\"", excerpt(s, "字"))
-}
-
-fn string(v: &Value, key: &str, name: &str) -> Result<String, String> {
-    match v {
-        Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => Err(format!(
-            "「{key}」（{name}）的文字太长：共 {} 字，每项最多 {MAX_TEXT_CHARS} 字（文件可能已损坏）",
-            s.chars().count()
-        )),
-        Value::String(s) => Ok(s.clone()),
-        other => Err(format!("「{key}」（{name}）应为文字，文件中是{}", describe(other))),
-    }
-}
-
-fn required_string(obj: &Map<String, Value>, key: &str, name: &str) -> Result<String, String> {
-    string(obj.get(key).ok_or_else(|| format!("缺少「{key}」（{name}）"))?, key, name)
-}
-
-fn optional_string(obj: &Map<String, Value>, key: &str, name: &str) -> Result<String, String> {
-    obj.get(key).map_or(Ok(String::new()), |v| string(v, key, name))
-}
-
-fn object<'a>(v: &'a Value, key: &str, name: &str) -> Result<&'a Map<String, Value>, String> {
-    v.as_object().ok_or_else(|| format!("「{key}」（{name}）应为对象，文件中是{}", describe(v)))
-}
-
-fn array<'a>(v: &'a Value, key: &str, name: &str) -> Result<&'a Vec<Value>, String> {
-    v.as_array().ok_or_else(|| format!("{name}「{key}」应为数组，文件中是{}", describe(v)))
-}
-
-fn read_sections<const N: usize>(v: &Value, key: &str, name: &str, out: &mut [Section; N]) -> Result<(), String> {
-    let items = array(v, key, name)?;
-    if items.len() != N {
-        return Err(format!("{name}「{key}」应有{N}项，文件中有{}项", items.len()));
-    }
-    for (item, slot) in items.iter().zip(out.iter_mut()) {
-        let o = object(item, key, name)?;
-        if o.contains_key("title") {
-            slot.title = optional_string(o, "title", "小节标题")?;
-        }
-        slot.body = optional_string(o, "body", "小节正文")?;
-    }
-    Ok(())
-}
-
-/// A cell of table 二 (or an amount): a number of the column's kind, or `null`.
-fn amount(v: &Value, kind: CellKind) -> Result<Amount, String> {
-    let n = match v {
-        Value::Null => return Ok(None),
-        Value::Number(n) => n,
-        other => return Err(format!("应为数字或 null（空白），文件中是{}", describe(other))),
-    };
-    let d: Decimal = n.as_str().parse().map_err(|e| format!("的数值 {} 有误：{e}", number(n)))?;
-    if kind != CellKind::Amount && !d.is_integer() {
-        return Err(format!("应为整数，文件中是 {}", number(n)));
-    }
-    Ok(Some(d))
-}
-
-/// A count cell of table 三 or 四: an integer or `null`. Negative numbers load
-/// (the checker reports them) so that a typo never makes a file unreadable.
-fn count(v: &Value) -> Result<Count, String> {
-    Ok(amount(v, CellKind::Count)?.and_then(Decimal::to_int))
-}
-
-// ---------------------------------------------------------------------------
-// Saving
-
-/// The text of a report file: every key, in the documented order.
-pub fn to_json(report: &Report) -> String {
-    let mut out = String::new();
-    write_value(&mut out, &to_value(report), 0);
-    out.push('\n');
-    out
-}
-
-fn to_value(r: &Report) -> Value {
-    let text = |s: &str| Value::String(s.to_string());
-    let section = |s: &Section| {
-        let mut m = Map::new();
-        m.insert("title".into(), text(&s.title));
-        m.insert("body".into(), text(&s.body));
-        Value::Object(m)
-    };
-    let obj = |pairs: Vec<(&str, Value)>| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
-
-    let mut m = Map::new();
-    m.insert("format".into(), text(FORMAT_TAG));
-    m.insert("version".into(), Value::from(VERSION));
-    m.insert("template".into(), text(r.template.code()));
-    m.insert("year".into(), Value::from(r.year));
-    m.insert("agency".into(), text(&r.agency));
-    let c = &r.contact;
-    m.insert(
-        "contact".into(),
-        obj(vec![
-            ("department", text(&c.department)),
-            ("phone", text(&c.phone)),
-            ("address", text(&c.address)),
-            ("postcode", text(&c.postcode)),
-            ("email", text(&c.email)),
-        ]),
-    );
-    m.insert("signature".into(), obj(vec![("unit", text(&r.signature.unit)), ("date", text(&r.signature.date))]));
-    m.insert("preamble".into(), text(&r.preamble));
-    m.insert(
-        "overview".into(),
-        obj(vec![
-            ("lead", text(&r.overview.lead)),
-            ("sections", Value::Array(r.overview.sections.iter().map(section).collect())),
-        ]),
-    );
-    m.insert(
-        "disclosure".into(),
-        Value::Array(r.disclosure.iter().map(|row| Value::Array(row.iter().map(|c| amount_value(*c)).collect())).collect()),
-    );
-    m.insert("procurement_unit".into(), text(&r.procurement_unit));
-    m.insert(
-        "applications".into(),
-        Value::Array(r.applications.iter().map(|row| Value::Array(row.iter().map(|c| count_value(*c)).collect())).collect()),
-    );
-    m.insert("reviews".into(), Value::Array(r.reviews.iter().map(|c| count_value(*c)).collect()));
-    m.insert("problems".into(), Value::Array(r.problems.iter().map(section).collect()));
-    m.insert("other_matters".into(), text(&r.other_matters));
-    m.insert("processing_fee".into(), amount_value(r.processing_fee));
-    m.insert("previous".into(), r.previous.as_ref().map_or(Value::Null, |p| text(&p.to_string_lossy())));
-    m.insert("unread".into(), unread::to_value(r));
-    for (k, v) in &r.extra {
-        m.insert(k.clone(), v.clone());
-    }
-    Value::Object(m)
-}
-
-fn count_value(c: Count) -> Value {
-    c.map_or(Value::Null, Value::from)
-}
-
-fn amount_value(a: Amount) -> Value {
-    // A Decimal prints as a plain JSON number (`7730.28`), which always parses.
-    a.map_or(Value::Null, |d| d.to_string().parse::<Number>().map_or(Value::Null, Value::Number))
-}
-
-/// Pretty-prints with two-space indents, keeping arrays of plain values on one
-/// line so that a table row reads as a row: `[3, 0, null, 0, 0, 0, 3]`.
-fn write_value(out: &mut String, v: &Value, indent: usize) {
-    let pad = |out: &mut String, n: usize| out.extend(std::iter::repeat_n("  ", n));
-    match v {
-        Value::Array(items) if items.iter().all(|i| !i.is_array() && !i.is_object()) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_value(out, item, indent);
-            }
-            out.push(']');
-        }
-        Value::Array(items) => {
-            out.push_str("[\n");
-            for (i, item) in items.iter().enumerate() {
-                pad(out, indent + 1);
-                write_value(out, item, indent + 1);
-                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
-            }
-            pad(out, indent);
-            out.push(']');
-        }
-        Value::Object(map) if map.is_empty() => out.push_str("{}"),
-        Value::Object(map) => {
-            out.push_str("{\n");
-            for (i, (k, item)) in map.iter().enumerate() {
-                pad(out, indent + 1);
-                out.push_str(&Value::String(k.clone()).to_string());
-                out.push_str(": ");
-                write_value(out, item, indent + 1);
-                out.push_str(if i + 1 < map.len() { ",\n" } else { "\n" });
-            }
-            pad(out, indent);
-            out.push('}');
-        }
-        scalar => out.push_str(&scalar.to_string()),
-    }
 }
 
 #[cfg(test)]
