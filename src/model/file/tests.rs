@@ -1,5 +1,6 @@
 //! Loading and saving report files.
 use super::*;
+use crate::model::Decimal;
 
 const MINIMAL: &str = r#"{
         "format": "nianbao-report", "version": 1, "template": "2021", "year": 2024, "agency": "某县统计局",
