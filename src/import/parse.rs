@@ -10,6 +10,7 @@ use crate::model::{Decimal, Report, money};
 mod chrome;
 mod contact;
 mod paragraphs;
+mod six;
 mod unsure;
 
 /// The longest document read, in characters without whitespace (a long report
@@ -125,29 +126,10 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
             place: "第五部分".into(), message: "没有找到「五、存在的主要问题及改进情况」".into()
         });
     }
-    if let Some((from, to)) = body(5) {
-        let to = chrome::end_of_report(&doc, source, from, to, &mut review);
-        let split = super::signature::split(&unsure::text(&doc, from, to), &report.agency);
-        if let Some(line) = &split.doubt {
-            review.push(Review {
-                place: "第六部分".into(),
-                message: format!("第六部分末尾的「{line}」像是落款（单位或日期），但未能读作落款，已留在第六部分，请核对"),
-            });
-        }
-        if let Some(words) = &split.debris {
-            review.push(Review {
-                place: "第六部分".into(),
-                message: format!(
-                    "落款日期之后的「{words}」不像正文（可能是表格中的文字被排到了末尾），未读入第六部分，请对照原文核对"
-                ),
-            });
-        }
-        report.other_matters = split.text;
-        report.signature.unit = split.unit;
-        report.signature.date = split.date;
-    } else {
-        review
-            .push(Review { place: "第六部分".into(), message: "没有找到「六、其他需要报告的事项」".into() });
+    match body(5) {
+        Some(range) => six::read(&doc, source, range, &mut report, &mut review),
+        None => review
+            .push(Review { place: "第六部分".into(), message: "没有找到「六、其他需要报告的事项」".into() }),
     }
     report.processing_fee = processing_fee(&report.other_matters);
     if report.processing_fee.is_none() {

@@ -39,16 +39,18 @@ pub struct Split {
 /// lines (「2025年12月31」「日」) is joined.
 pub fn split(text: &str, agency: &str) -> Split {
     let mut lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let agency = compact(agency);
     let mut debris = None;
     if let Some(k) = (1..=MAX_DEBRIS_LINES.min(lines.len().saturating_sub(1))).find(|&k| {
         let (rest, tail) = lines.split_at(lines.len() - k);
-        tail.iter().all(|l| is_debris(l)) && !split_date(rest).1.is_empty()
+        // After the 落款: its date, or (undated) the report's own agency.
+        let signed = !split_date(rest).1.is_empty() || rest.last().is_some_and(|l| !agency.is_empty() && compact(l) == agency);
+        tail.iter().all(|l| is_debris(l)) && signed
     }) {
         debris = Some(lines[lines.len() - k..].iter().map(|l| compact(l)).collect::<Vec<_>>().join(" "));
         lines.truncate(lines.len() - k);
     }
     let (body, date) = split_date(&lines);
-    let agency = compact(agency);
     // Unit lines from the bottom up: a line that names a unit, or the first
     // half of the agency's name wrapped onto the line below.
     let mut first = body.len();
@@ -123,7 +125,7 @@ fn is_debris(line: &str) -> bool {
 }
 
 fn is_date(l: &str) -> bool {
-    let c: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+    let c = compact(l);
     c.chars().count() <= 14
         && c.ends_with('日')
         && c.contains('年')
@@ -131,8 +133,9 @@ fn is_date(l: &str) -> bool {
         && c.chars().next().is_some_and(|d| d.is_ascii_digit() || d == '二')
 }
 
+/// Without whitespace, full-width digits as ASCII (「２０２５年」 is a date too).
 fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    crate::model::text::ascii_digits(&s.chars().filter(|c| !c.is_whitespace()).collect::<String>())
 }
 
 /// A line that may be a unit's name: short, no sentence punctuation, not a list item.
@@ -256,7 +259,16 @@ mod tests {
     }
 
     #[test]
+    fn a_full_width_date_is_a_date() {
+        let got = split("无。\n某局\n２０２５年１月２０日", "某局");
+        assert_eq!((got.text.as_str(), got.unit.as_str(), got.date.as_str()), ("无。", "某局", "2025年1月20日"));
+    }
+
+    #[test]
     fn table_debris_after_the_date_is_listed_not_left_in_part_six() {
+        // Undated, after the report's own agency (六 empty, a PDF's last table cell copied after it).
+        let got = split("临江县卫生健康局\n7件", "临江县卫生健康局");
+        assert_eq!((got.text.as_str(), got.unit.as_str(), got.debris.as_deref()), ("", "临江县卫生健康局", Some("7件")));
         // Text copied from a PDF whose table cells are drawn after the 落款.
         for (text, debris) in [("无。\n某局\n2025年1月8日\n总计\n12", "总计 12"), ("无。\n某局\n二〇二五年一月十五日\n8", "8")]
         {
@@ -265,8 +277,9 @@ mod tests {
             assert!(!got.date.is_empty(), "{text}");
             assert_eq!(got.debris.as_deref(), Some(debris));
         }
-        // No date before them: the lines are 六's, as before.
-        assert_eq!(split("无。\n某局\n总计\n12", "某局").debris, None);
+        // Neither date nor the agency's name before them: the lines are 六's, as before.
+        assert_eq!(split("无。\n某局\n总计\n12", "").debris, None);
+        assert_eq!(split("无。\n某局\n总计\n12", "某局").debris.as_deref(), Some("总计 12"));
         assert_eq!(split("无。\n某局\n2025年1月8日", "某局").debris, None);
     }
 }

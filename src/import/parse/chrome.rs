@@ -18,6 +18,9 @@ const SEPARATORS: [char; 4] = ['>', '＞', '»', '›'];
 pub(super) const TRAILERS: [&str; 10] =
     ["附件下载", "相关链接", "打印本页", "关闭窗口", "扫一扫", "分享到", "上一篇", "下一篇", "【打印】", "网站地图"];
 
+/// Brackets a page's links are put in: 「【打印本页】」「[关闭窗口]」.
+const OPENING: &str = "【[〔（「『<《";
+
 /// What starts a page's footer (「主办单位：… 网站标识码：… 浙ICP备…号」): words a
 /// report may use too, so only at a line's start or after the 落款's date.
 /// (Not 「联系我们」「技术支持」: a paragraph of 六 may open so; 「网站地图」 is a trailer.)
@@ -77,7 +80,16 @@ pub(super) fn footer(doc: &Doc, from: usize, to: usize) -> Option<(usize, bool)>
 /// Where the report ends in `from..to` (part 六 and its 落款): before the
 /// page's trailers and footer. A footer glued onto the 落款's line is listed.
 pub(super) fn end_of_report(doc: &Doc, source: &Source, from: usize, to: usize, review: &mut Vec<Review>) -> usize {
-    let to = TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min().unwrap_or(to);
+    let to = match TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min() {
+        // With the bracket opening it: 「【打印本页】」.
+        Some(mut at) => {
+            while at > from && OPENING.contains(doc.s[at - 1].c) {
+                at -= 1;
+            }
+            at
+        }
+        None => to,
+    };
     let Some((at, shared)) = footer(doc, from, to) else { return to };
     if shared {
         review.push(Review {
@@ -89,6 +101,17 @@ pub(super) fn end_of_report(doc: &Doc, source: &Source, from: usize, to: usize, 
         });
     }
     at
+}
+
+/// What stands after the line of the page's first link (「【打印本页】」) up to
+/// the next link or the footer: text copied from a printed page may give the
+/// 落款 there (pdftotext orders a right-aligned block after the links beside it).
+pub(super) fn after_links(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> {
+    let first = TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min()?;
+    let (_, start) = line(doc, first);
+    let end = TRAILERS.iter().filter_map(|t| doc.find(t, start, to)).map(|f| f.start).min().unwrap_or(to);
+    let end = footer(doc, start, end).map_or(end, |(at, _)| at);
+    (start < end).then_some((start, end))
 }
 
 /// A browser's print header and footer on each page of a web page printed to
@@ -295,5 +318,35 @@ mod tests {
         );
         assert!(!got.report.other_matters.contains("PM"), "{}", got.report.other_matters);
         assert_eq!(got.report.signature.date, "2025年1月20日");
+    }
+
+    #[test]
+    fn a_signature_copied_after_the_pages_links_is_read_and_listed() {
+        let footer = "主办单位：临江县人民政府办公室网站标识码：3310820001";
+        let got = printed_page(
+            "临江县自然资源局2024年政府信息公开工作年度报告",
+            &format!("【打印本页】【关闭窗口】\n临江县自然资源局\n2025年1月20日\n{footer}"),
+        );
+        let r = &got.report;
+        assert_eq!((r.signature.unit.as_str(), r.signature.date.as_str()), ("临江县自然资源局", "2025年1月20日"));
+        assert!(r.other_matters.ends_with("无。"), "{}", r.other_matters);
+        assert!(got.review.iter().any(|x| x.message.contains("链接")), "{:?}", got.review);
+        // Other words after the links: the page's, not a 落款.
+        let got =
+            printed_page("临江县自然资源局2024年政府信息公开工作年度报告", "【打印本页】\n相关文件：关于做好政务公开工作的通知");
+        assert_eq!(got.report.signature.unit, "");
+    }
+
+    #[test]
+    fn a_pages_links_go_with_their_brackets() {
+        for links in ["【打印本页】【关闭窗口】", "[打印本页] [关闭窗口]", "〔关闭窗口〕"] {
+            let got = printed_page(
+                "临江县自然资源局2024年政府信息公开工作年度报告",
+                &format!("临江县自然资源局\n2025年1月20日\n{links}"),
+            );
+            let r = &got.report;
+            assert_eq!((r.signature.unit.as_str(), r.signature.date.as_str()), ("临江县自然资源局", "2025年1月20日"), "{links}");
+            assert!(r.other_matters.ends_with("无。"), "{links}: {}", r.other_matters);
+        }
     }
 }
