@@ -347,7 +347,7 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
     };
     let show = |f: model::merge::Figure| match f {
         model::merge::Figure::Read(c) => c.map_or_else(|| "空".to_string(), |n| n.to_string()),
-        model::merge::Figure::Unread => crate::layout::tables::UNREAD_MARK.to_string(),
+        model::merge::Figure::Unread => crate::model::unread::UNREAD_MARK.to_string(),
     };
     let _ = writeln!(out, "序号｜编制单位｜文件｜错误｜警告｜本年新收｜办理结果总计｜结转下年度｜行政复议｜行政诉讼");
     for (i, s) in merged.sources.iter().enumerate() {

@@ -266,3 +266,27 @@ fn one_seed() {
         }
     }
 }
+
+/// A cell still unread when exported prints 「未读」; imported back it is unread
+/// again, saying so, in every format.
+#[test]
+fn an_unread_cell_comes_back_unread() {
+    let mut r = report(18139);
+    let cell = CellRef::applications(2, 0);
+    r.mark_unread(cell, nianbao::model::unread::Unread { reason: "测试".into(), ..Default::default() });
+    for (format, ext) in [
+        (nianbao::export::Format::Pdf, "pdf"),
+        (nianbao::export::Format::Docx, "docx"),
+        (nianbao::export::Format::Html, "html"),
+    ] {
+        let bytes = nianbao::export::export(&r, format, nianbao::fonts::FontSet::bundled()).unwrap().bytes;
+        let dir = std::env::temp_dir().join(format!("nianbao-unread-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("unread.{ext}"));
+        std::fs::write(&path, bytes).unwrap();
+        let got = nianbao::import::import_file(&path).unwrap().report;
+        let _ = std::fs::remove_file(&path);
+        let unread = got.unread_at(cell).unwrap_or_else(|| panic!(".{ext}: not unread"));
+        assert!(unread.reason.contains("标为「未读」"), ".{ext}: {}", unread.reason);
+    }
+}

@@ -34,8 +34,7 @@ fn amount_text(a: Amount) -> String {
     a.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// What an unread cell (未能读取, from an import) prints: it is not blank.
-pub const UNREAD_MARK: &str = "未读";
+pub use crate::model::unread::UNREAD_MARK;
 
 /// A cell's text, or the unread mark.
 fn shown(report: &Report, cell: CellRef, text: String) -> String {

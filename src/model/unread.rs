@@ -17,6 +17,10 @@ pub const RULE: &str = "导入";
 /// The most candidate readings an unread cell keeps (the file format's limit).
 pub const MAX_CANDIDATES: usize = 50;
 
+/// What an unread cell prints (in the PDF, the Word file, the web page): it is
+/// not blank. An import reading it back knows the cell was unread.
+pub const UNREAD_MARK: &str = "未读";
+
 /// One cell the importer could not read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Unread {

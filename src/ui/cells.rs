@@ -129,7 +129,7 @@ pub fn number_cell(
         edit = edit.background_color(fill);
     }
     if value.is_none() && mark.is_some_and(|m| m.unread) {
-        edit = edit.hint_text(crate::layout::tables::UNREAD_MARK);
+        edit = edit.hint_text(crate::model::unread::UNREAD_MARK);
     }
     let mut response = ui.add(edit).accessible_name(name);
     view.take_focus(target, &response);
