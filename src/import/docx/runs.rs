@@ -109,9 +109,33 @@ fn symbol(n: Node<'_, '_>) -> (String, bool) {
     (shown.map_or_else(|| "?".to_string(), String::from), certain)
 }
 
+/// A tracked insertion (`w:ins`, `w:moveTo`: shown once accepted) or deletion
+/// (`w:del`, `w:moveFrom`: shown until accepted).
+fn tracked(n: Node<'_, '_>, inserted: bool) -> bool {
+    let tags: [&str; 2] = if inserted { ["ins", "moveTo"] } else { ["del", "moveFrom"] };
+    tags.iter().any(|t| n.has_tag_name((W, *t)))
+}
+
+/// Whether a paragraph holds tracked changes of its text.
+pub fn revised(p: Node<'_, '_>) -> bool {
+    p.descendants().any(|n| (tracked(n, true) || tracked(n, false)) && n.parent().is_some_and(|p| !p.has_tag_name((W, "rPr"))))
+}
+
 /// The text of a paragraph, line breaks kept, tabs as spaces; `in_cell`
-/// when it is in a table cell (a mark there is always a note).
+/// when it is in a table cell (a mark there is always a note). Tracked
+/// changes are as accepted (Word's final view).
 pub fn paragraph(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
+    paragraph_in(p, styles, in_cell, false)
+}
+
+/// The text of a paragraph as [`paragraph`], with its tracked changes
+/// rejected: deleted and moved-away text (`w:delText` in `w:del`,
+/// `w:moveFrom`) read, inserted and moved-here text (`w:ins`, `w:moveTo`) not.
+pub fn paragraph_rejected(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
+    paragraph_in(p, styles, in_cell, true)
+}
+
+fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool) -> String {
     let mut out = String::new();
     let under = styles.paragraph(p);
     // The size and position of the text written last (a smaller or raised run beside it is a mark).
@@ -124,7 +148,8 @@ pub fn paragraph(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
     let start = At { shown: Shown::Yes(None), apart: false, size: under.size, position: under.position };
     let mut todo: Vec<(Node<'_, '_>, At)> = p.children().rev().map(|c| (c, start)).collect();
     while let Some((n, mut at)) = todo.pop() {
-        if !n.is_element() || unseen(n) {
+        let unread = if rejected { tracked(n, true) || (unseen(n) && !tracked(n, false)) } else { unseen(n) };
+        if !n.is_element() || unread {
             continue;
         }
         at.apart |= apart(n);
@@ -173,7 +198,7 @@ pub fn paragraph(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
             continue;
         }
         let sym;
-        let (text, certain) = if n.has_tag_name((W, "t")) {
+        let (text, certain) = if n.has_tag_name((W, "t")) || (rejected && n.has_tag_name((W, "delText"))) {
             (n.text().unwrap_or(""), true)
         } else if (n.has_tag_name((W, "tab")) || n.has_tag_name((W, "ptab")))
             && n.parent().is_some_and(|r| r.has_tag_name((W, "r")))
