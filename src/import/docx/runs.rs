@@ -12,7 +12,8 @@
 //! note (`marks`). In a table cell, digits Word may show otherwise than they
 //! are written are unsure and leave the cell unread: text of undecided
 //! showing (`style`), a smaller or raised run right after digits, a symbol
-//! font's character (`w:sym` in the private-use area), right-to-left text
+//! font's character (`w:sym` in the private-use area), the result of a
+//! field Word updates on opening (`w:dirty`), right-to-left text
 //! (`w:bdo`, `w:dir`), a text box or drawing anchored in the cell, a
 //! formula (OMML `m:oMath`, its text the candidates), and the list number of
 //! a numbered paragraph.
@@ -144,6 +145,8 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
     let mut open: Option<(usize, Mark)> = None;
     // Fields begun and not ended, each showing its result (true) or in its instructions.
     let mut fields: Vec<bool> = Vec::new();
+    // For each of them, whether Word will update it on opening (`w:dirty`).
+    let mut dirty: Vec<bool> = Vec::new();
     // Nodes to visit (in reverse), each with where the run it is in stands.
     let start = At { shown: Shown::Yes(None), apart: false, size: under.size, position: under.position };
     let mut todo: Vec<(Node<'_, '_>, At)> = p.children().rev().map(|c| (c, start)).collect();
@@ -175,7 +178,10 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
         }
         if n.has_tag_name((W, "fldChar")) {
             match n.attribute((W, "fldCharType")) {
-                Some("begin") => fields.push(false),
+                Some("begin") => {
+                    fields.push(false);
+                    dirty.push(n.attribute((W, "dirty")).is_some_and(truthy));
+                }
                 Some("separate") => {
                     if let Some(f) = fields.last_mut() {
                         *f = true;
@@ -183,6 +189,7 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
                 }
                 Some("end") => {
                     fields.pop();
+                    dirty.pop();
                 }
                 _ => {}
             }
@@ -219,7 +226,10 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
         if !fields.iter().all(|result| *result) {
             continue;
         }
-        let shown = if at.apart || !certain { Shown::Unsure } else { at.shown };
+        // A field's result Word will work out again (marked dirty) may show otherwise.
+        let stale = dirty.contains(&true)
+            || n.ancestors().any(|a| a.has_tag_name((W, "fldSimple")) && a.attribute((W, "dirty")).is_some_and(truthy));
+        let shown = if at.apart || !certain || stale { Shown::Unsure } else { at.shown };
         let mark = match shown {
             Shown::Yes(m) => m.filter(|_| text != "\n"),
             _ => None,
@@ -257,6 +267,11 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
         out.insert_str(0, &numbered);
     }
     out
+}
+
+/// An on/off attribute set on (`true`, `1`, `on`).
+fn truthy(v: &str) -> bool {
+    matches!(v, "true" | "1" | "on")
 }
 
 /// Whether the text written so far ends in a digit.
