@@ -12,18 +12,19 @@
 
 use super::ImportError;
 use super::guard;
-use super::marks;
 use super::stream::Source;
 
 mod colour;
 mod package;
 mod runs;
 mod style;
+mod table;
 use crate::read_limits::{SizeCap, read_regular_file};
 #[cfg(test)]
 use package::entries;
 use package::part;
 pub use package::{DOCUMENT_CAP, MAX_ENTRIES, document_xml};
+use table::table;
 
 /// The largest .docx read (photos of seals make real ones a few MB).
 pub const DOCX_CAP: SizeCap = SizeCap { bytes: 50 * 1024 * 1024, what: "Word 文件" };
@@ -128,101 +129,6 @@ fn blocks(parent: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
     }
 }
 
-fn table(tbl: roxmltree::Node<'_, '_>, w: &mut Writer, depth: usize) {
-    w.tables += 1;
-    let number = w.tables;
-    let mut rows = 0;
-    for tr in tbl.children().filter(|n| n.has_tag_name((W, "tr")) && !deleted(*n, "trPr", "del")) {
-        rows += 1;
-        let place = format!("Word 第 {number} 个表格第 {rows} 行");
-        for tc in tr.children().filter(|n| n.has_tag_name((W, "tc"))) {
-            if merged_down(tc) || deleted(tc, "tcPr", "cellDel") {
-                continue;
-            }
-            // The cell's paragraphs, written when the cell ends or a table inside it begins.
-            let mut cell = String::new();
-            let mut nested = false;
-            // Paragraphs directly in the cell or in content controls (w:sdt)
-            // there, none in a placeholder or alternative content not read.
-            let blocks = tc.descendants().filter(|n| {
-                (n.has_tag_name((W, "p")) || n.has_tag_name((W, "tbl")))
-                    && !n.ancestors().take_while(|a| *a != tc).any(runs::unseen)
-                    && n.ancestors()
-                        .skip(1)
-                        .find(|a| a.has_tag_name((W, "tc")) || a.has_tag_name((W, "p")) || a.has_tag_name((W, "tbl")))
-                        == Some(tc)
-            });
-            for block in blocks {
-                if block.has_tag_name((W, "p")) {
-                    let text = runs::paragraph(block, &w.styles, true);
-                    if !text.trim().is_empty() {
-                        if !cell.is_empty() {
-                            cell.push(' ');
-                        }
-                        cell.push_str(&text.replace('\n', " "));
-                    }
-                } else if block.has_tag_name((W, "tbl")) && depth + 1 < MAX_TABLE_DEPTH {
-                    if !nested {
-                        w.text.push('\t');
-                    }
-                    w.text.push_str(&std::mem::take(&mut cell));
-                    nested = true;
-                    w.end_line(place.clone());
-                    table(block, w, depth + 1);
-                }
-            }
-            if nested {
-                w.text.push_str(&cell);
-                continue;
-            }
-            // A cell across several columns holding several numbers: which
-            // column each belongs to is a guess. Each column gets the whole
-            // cell, so the row reader leaves every one unread with the numbers.
-            let cell = marks::unsure_as_cell(&cell);
-            let copies = if several_numbers(&cell) { grid_span(tc) } else { 1 };
-            for _ in 0..copies {
-                w.text.push('\t');
-                w.text.push_str(&cell);
-            }
-        }
-        w.end_line(place);
-    }
-}
-
-/// How many grid columns a cell spans (`w:gridSpan`; at most 64).
-fn grid_span(tc: roxmltree::Node<'_, '_>) -> usize {
-    let Some(pr) = tc.children().find(|n| n.has_tag_name((W, "tcPr"))) else { return 1 };
-    pr.children()
-        .find(|n| n.has_tag_name((W, "gridSpan")))
-        .and_then(|g| g.attribute((W, "val")))
-        .and_then(|v| v.parse::<usize>().ok())
-        .map_or(1, |n| n.clamp(1, 64))
-}
-
-/// Text of two or more numbers (or 「/」「—」 dashes, one number at least), space apart.
-fn several_numbers(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || ",.，+-".contains(c));
-    let dash = |w: &str| w.chars().all(|c| "/／—–-－\\无".contains(c));
-    words.len() >= 2
-        && words.iter().all(|w| number(w) || dash(w))
-        && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
-}
-
-/// A row or cell deleted by tracked changes (`w:trPr/w:del`, `w:tcPr/w:cellDel`):
-/// Word's final view has it no more.
-fn deleted(n: roxmltree::Node<'_, '_>, properties: &str, mark: &str) -> bool {
-    n.children().find(|c| c.has_tag_name((W, properties))).is_some_and(|pr| pr.children().any(|c| c.has_tag_name((W, mark))))
-}
-
-/// A cell continuing a vertical merge (its text is in the cell above).
-fn merged_down(tc: roxmltree::Node<'_, '_>) -> bool {
-    let Some(pr) = tc.children().find(|n| n.has_tag_name((W, "tcPr"))) else { return false };
-    pr.children()
-        .find(|n| n.has_tag_name((W, "vMerge")))
-        .is_some_and(|v| v.attribute((W, "val")).is_none_or(|val| val == "continue"))
-}
-
 #[cfg(test)]
 mod content_tests;
 #[cfg(test)]
@@ -231,6 +137,8 @@ mod formatting_tests;
 mod package_tests;
 #[cfg(test)]
 mod shown_tests;
+#[cfg(test)]
+mod table_tests;
 
 #[cfg(test)]
 mod tests {

@@ -35,17 +35,29 @@ pub const UNSURE_CELL: char = '\u{E001}';
 /// long to follow): written and read like [`UNSURE_CELL`], with its own reason.
 pub const UNSURE_SHOWN: char = '\u{E002}';
 
-/// Whether `c` opens an unsure cell ([`UNSURE_CELL`], [`UNSURE_SHOWN`]).
+/// Opens a Word table cell holding a number changed by tracked changes not yet
+/// accepted or rejected (`w:ins`, `w:del`, `w:moveTo`, `w:moveFrom`): its
+/// readings are the text with the changes accepted, then rejected.
+pub const UNSURE_REVISED: char = '\u{E003}';
+
+/// Opens a Word table cell whose column is not certain: merged across with its
+/// neighbour by the legacy `w:hMerge`, or in a row with more cells than the
+/// table has columns (`w:gridBefore`, extra cells). Readings: its numbers, 「空白」.
+pub const UNSURE_COLUMN: char = '\u{E004}';
+
+/// Whether `c` opens an unsure cell ([`UNSURE_CELL`], [`UNSURE_SHOWN`],
+/// [`UNSURE_REVISED`], [`UNSURE_COLUMN`]).
 pub fn is_unsure(c: char) -> bool {
-    c == UNSURE_CELL || c == UNSURE_SHOWN
+    c == UNSURE_CELL || c == UNSURE_SHOWN || c == UNSURE_REVISED || c == UNSURE_COLUMN
 }
 
 /// Why a cell opened by `marker` is unread.
 pub fn unsure_reason(marker: char) -> &'static str {
-    if marker == UNSURE_SHOWN {
-        "原文的样式太复杂（或随屏幕等条件而变），无法确定这一格的内容是否显示"
-    } else {
-        "数字压在两行之间的线上或行间，无法确定属于哪一行"
+    match marker {
+        UNSURE_SHOWN => "原文的样式太复杂（或随屏幕等条件而变），无法确定这一格的内容是否显示",
+        UNSURE_REVISED => "原文这一格有未接受的修订（插入、删除或移动），接受与拒绝修订时数字不同",
+        UNSURE_COLUMN => "原文这一行的单元格与表格的列对不齐（横向合并或多出的格），无法确定数字属于哪一列",
+        _ => "数字压在两行之间的线上或行间，无法确定属于哪一行",
     }
 }
 
@@ -54,19 +66,29 @@ pub fn unsure_reason(marker: char) -> &'static str {
 /// (「空白」 when nothing is left). A cell of words (a row label 「1.属于国家秘密」),
 /// not a number, keeps its text as shown.
 pub fn unsure_shown_cell(shown: &str, hidden: &str) -> String {
+    unsure_readings_cell(UNSURE_SHOWN, shown, &[hidden])
+}
+
+/// A table cell of uncertain reading opened by `marker`, with the readings
+/// `first` (what is read in body text) and `others`, whitespace removed,
+/// each once (「空白」 for an empty other). A cell of words (a row label), not a
+/// number, keeps `first` as its text.
+pub fn unsure_readings_cell(marker: char, first: &str, others: &[&str]) -> String {
     let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let shown = squeeze(shown);
+    let shown = squeeze(first);
     let words = shown.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c) && !"件个人次项元万角分".contains(*c)).count();
     if words >= 2 {
         return shown;
     }
-    let hidden = squeeze(hidden);
-    let hidden = if hidden.is_empty() { "空白".to_string() } else { hidden };
     let mut readings = vec![shown];
-    if !readings.contains(&hidden) {
-        readings.push(hidden);
+    for other in others {
+        let other = squeeze(other);
+        let other = if other.is_empty() { "空白".to_string() } else { other };
+        if !readings.contains(&other) {
+            readings.push(other);
+        }
     }
-    format!("{UNSURE_SHOWN}{}", readings.join(" "))
+    format!("{marker}{}", readings.join(" "))
 }
 
 /// A cell's text that says it is unsure, with its readings (see [`UNSURE_CELL`]).

@@ -1,5 +1,6 @@
 //! Markup whose showing Word decides by rules of its own: alternative content
-//! (which choice), theme colours (not `w:val`), absolute tabs and formulas.
+//! (which choice), theme colours (not `w:val`), absolute tabs, formulas and
+//! fields Word updates on opening.
 //! Each case is a cell where Word shows 10 or 107.
 
 use super::formatting_tests::{cell, run};
@@ -80,4 +81,20 @@ fn a_formula_in_a_cell_is_unsure_with_its_text() {
         math(&mt("10")).replace(r#" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math""#, "")
     );
     assert!(unsure(&cell(&para, "", "")));
+}
+
+#[test]
+fn the_result_of_a_field_word_updates_on_opening_is_unsure() {
+    // 「= 3+4」 marked dirty: Word works it out again (7) when it opens the file; 10 is only the last result.
+    let field = |dirty: &str| {
+        format!(
+            r#"<w:r><w:fldChar w:fldCharType="begin"{dirty}/></w:r><w:r><w:instrText> = 3+4 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{}<w:r><w:fldChar w:fldCharType="end"/></w:r>"#,
+            run("", "10")
+        )
+    };
+    assert!(unsure(&cell(&field(r#" w:dirty="true""#), "", "")));
+    let simple = format!(r#"<w:fldSimple w:instr=" = 3+4 " w:dirty="1">{}</w:fldSimple>"#, run("", "10"));
+    assert!(unsure(&cell(&simple, "", "")));
+    // A field not marked shows its last result.
+    assert_eq!(cell(&field(""), "", ""), "\t10\n");
 }

@@ -12,7 +12,8 @@
 //! note (`marks`). In a table cell, digits Word may show otherwise than they
 //! are written are unsure and leave the cell unread: text of undecided
 //! showing (`style`), a smaller or raised run right after digits, a symbol
-//! font's character (`w:sym` in the private-use area), right-to-left text
+//! font's character (`w:sym` in the private-use area), the result of a
+//! field Word updates on opening (`w:dirty`), right-to-left text
 //! (`w:bdo`, `w:dir`), a text box or drawing anchored in the cell, a
 //! formula (OMML `m:oMath`, its text the candidates), and the list number of
 //! a numbered paragraph.
@@ -109,9 +110,33 @@ fn symbol(n: Node<'_, '_>) -> (String, bool) {
     (shown.map_or_else(|| "?".to_string(), String::from), certain)
 }
 
+/// A tracked insertion (`w:ins`, `w:moveTo`: shown once accepted) or deletion
+/// (`w:del`, `w:moveFrom`: shown until accepted).
+fn tracked(n: Node<'_, '_>, inserted: bool) -> bool {
+    let tags: [&str; 2] = if inserted { ["ins", "moveTo"] } else { ["del", "moveFrom"] };
+    tags.iter().any(|t| n.has_tag_name((W, *t)))
+}
+
+/// Whether a paragraph holds tracked changes of its text.
+pub fn revised(p: Node<'_, '_>) -> bool {
+    p.descendants().any(|n| (tracked(n, true) || tracked(n, false)) && n.parent().is_some_and(|p| !p.has_tag_name((W, "rPr"))))
+}
+
 /// The text of a paragraph, line breaks kept, tabs as spaces; `in_cell`
-/// when it is in a table cell (a mark there is always a note).
+/// when it is in a table cell (a mark there is always a note). Tracked
+/// changes are as accepted (Word's final view).
 pub fn paragraph(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
+    paragraph_in(p, styles, in_cell, false)
+}
+
+/// The text of a paragraph as [`paragraph`], with its tracked changes
+/// rejected: deleted and moved-away text (`w:delText` in `w:del`,
+/// `w:moveFrom`) read, inserted and moved-here text (`w:ins`, `w:moveTo`) not.
+pub fn paragraph_rejected(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
+    paragraph_in(p, styles, in_cell, true)
+}
+
+fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool) -> String {
     let mut out = String::new();
     let under = styles.paragraph(p);
     // The size and position of the text written last (a smaller or raised run beside it is a mark).
@@ -120,11 +145,14 @@ pub fn paragraph(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
     let mut open: Option<(usize, Mark)> = None;
     // Fields begun and not ended, each showing its result (true) or in its instructions.
     let mut fields: Vec<bool> = Vec::new();
+    // For each of them, whether Word will update it on opening (`w:dirty`).
+    let mut dirty: Vec<bool> = Vec::new();
     // Nodes to visit (in reverse), each with where the run it is in stands.
     let start = At { shown: Shown::Yes(None), apart: false, size: under.size, position: under.position };
     let mut todo: Vec<(Node<'_, '_>, At)> = p.children().rev().map(|c| (c, start)).collect();
     while let Some((n, mut at)) = todo.pop() {
-        if !n.is_element() || unseen(n) {
+        let unread = if rejected { tracked(n, true) || (unseen(n) && !tracked(n, false)) } else { unseen(n) };
+        if !n.is_element() || unread {
             continue;
         }
         at.apart |= apart(n);
@@ -150,7 +178,10 @@ pub fn paragraph(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
         }
         if n.has_tag_name((W, "fldChar")) {
             match n.attribute((W, "fldCharType")) {
-                Some("begin") => fields.push(false),
+                Some("begin") => {
+                    fields.push(false);
+                    dirty.push(n.attribute((W, "dirty")).is_some_and(truthy));
+                }
                 Some("separate") => {
                     if let Some(f) = fields.last_mut() {
                         *f = true;
@@ -158,6 +189,7 @@ pub fn paragraph(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
                 }
                 Some("end") => {
                     fields.pop();
+                    dirty.pop();
                 }
                 _ => {}
             }
@@ -173,7 +205,7 @@ pub fn paragraph(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
             continue;
         }
         let sym;
-        let (text, certain) = if n.has_tag_name((W, "t")) {
+        let (text, certain) = if n.has_tag_name((W, "t")) || (rejected && n.has_tag_name((W, "delText"))) {
             (n.text().unwrap_or(""), true)
         } else if (n.has_tag_name((W, "tab")) || n.has_tag_name((W, "ptab")))
             && n.parent().is_some_and(|r| r.has_tag_name((W, "r")))
@@ -194,7 +226,10 @@ pub fn paragraph(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
         if !fields.iter().all(|result| *result) {
             continue;
         }
-        let shown = if at.apart || !certain { Shown::Unsure } else { at.shown };
+        // A field's result Word will work out again (marked dirty) may show otherwise.
+        let stale = dirty.contains(&true)
+            || n.ancestors().any(|a| a.has_tag_name((W, "fldSimple")) && a.attribute((W, "dirty")).is_some_and(truthy));
+        let shown = if at.apart || !certain || stale { Shown::Unsure } else { at.shown };
         let mark = match shown {
             Shown::Yes(m) => m.filter(|_| text != "\n"),
             _ => None,
@@ -232,6 +267,11 @@ pub fn paragraph(p: Node<'_, '_>, styles: &Styles, in_cell: bool) -> String {
         out.insert_str(0, &numbered);
     }
     out
+}
+
+/// An on/off attribute set on (`true`, `1`, `on`).
+fn truthy(v: &str) -> bool {
+    matches!(v, "true" | "1" | "on")
 }
 
 /// Whether the text written so far ends in a digit.

@@ -1,18 +1,20 @@
 //! Body text (title, 前言, parts 一, 五 and 六) with a table's unsure cell in it.
 //!
 //! A reader marks a number it cannot place for sure as an unsure cell
-//! ([`UNSURE_CELL`]: a PDF's digits drawn pulled apart, [`UNSURE_SHOWN`]: text
+//! ([`UNSURE_CELL`]: a PDF's digits drawn pulled apart,
+//! [`UNSURE_SHOWN`](crate::import::stream::UNSURE_SHOWN): text
 //! a page may or may not show), followed by its readings. The row reader
 //! leaves such a cell unread; body text has no cell to leave unread, so it
 //! reads the text as the document draws it — for [`UNSURE_CELL`] the last
 //! reading, every piece joined in drawing order (the glyphs drawn, no more, no
-//! fewer), for [`UNSURE_SHOWN`] the first, the text as shown — and each such
+//! fewer), for the others the first, the text as shown (a Word cell's with its
+//! tracked changes accepted) — and each such
 //! place is listed for review with all its readings. The readings are never
 //! written into the text one after another (「0571-8888 6 86 000」).
 
 use crate::import::Review;
 use crate::import::labels::Doc;
-use crate::import::stream::{Ch, Gap, Source, UNSURE_SHOWN, is_unsure, text_of};
+use crate::import::stream::{Ch, Gap, Source, UNSURE_CELL, is_unsure, text_of};
 
 /// Written as a reading of a cell that may be blank.
 const BLANK: &str = "空白";
@@ -44,7 +46,7 @@ fn cell(s: &[Ch], at: usize, to: usize) -> Unsure {
         readings.push(reading);
         end = word;
     }
-    let read = if s[at].c == UNSURE_SHOWN { readings.first() } else { readings.last() };
+    let read = if s[at].c == UNSURE_CELL { readings.last() } else { readings.first() };
     let read = read.filter(|r| *r != BLANK).cloned().unwrap_or_default();
     Unsure { at, end, readings, read }
 }

@@ -1,0 +1,93 @@
+//! Table layouts where Word's columns or values are not what the cells say
+//! in order: legacy horizontal merges, rows pushed past the grid, tracked
+//! changes in a number, and zero-width or hidden-mark cells (read: shown).
+
+use super::W;
+use super::formatting_tests::{cell, docx, run};
+use crate::import::stream::{UNSURE_COLUMN, UNSURE_REVISED};
+
+/// The lines a table of these rows (`w:tr` contents) under a grid of `grid` columns becomes.
+fn rows(grid: usize, rows: &[&str]) -> Vec<String> {
+    let cols = r#"<w:gridCol w:w="600"/>"#.repeat(grid);
+    let rows: String = rows.iter().map(|r| format!("<w:tr>{r}</w:tr>")).collect();
+    let document =
+        format!(r#"<w:document xmlns:w="{W}"><w:body><w:tbl><w:tblGrid>{cols}</w:tblGrid>{rows}</w:tbl></w:body></w:document>"#);
+    let styles = format!(r#"<w:styles xmlns:w="{W}"/>"#);
+    super::from_bytes(&docx(&document, &styles)).unwrap().text.lines().map(str::to_string).collect()
+}
+
+fn tc(pr: &str, text: &str) -> String {
+    format!("<w:tc><w:tcPr>{pr}</w:tcPr><w:p>{}</w:p></w:tc>", if text.is_empty() { String::new() } else { run("", text) })
+}
+
+#[test]
+fn a_legacy_horizontal_merge_holding_a_number_leaves_its_columns_unread() {
+    // 「7」 continues the merge begun by the label: Word shows one cell, the
+    // 7 in it (or not), the row's next numbers in their own columns. Read in
+    // order, 7 became the first column's number and every later one shifted.
+    let label = tc(r#"<w:gridSpan w:val="2"/>"#, "（一）予以公开");
+    let row = format!("{label}{}{}{}", tc("<w:hMerge/>", "7"), tc("", "3"), tc("", "0"));
+    assert_eq!(rows(5, &[&row]), [format!("\t（一）予以公开\t{UNSURE_COLUMN}7 空白\t3\t0")]);
+    // A number begun and continued: each column unread with the merge's numbers.
+    let row = format!("{label}{}{}{}", tc(r#"<w:hMerge w:val="restart"/>"#, "10"), tc("<w:hMerge/>", ""), tc("", "0"));
+    assert_eq!(rows(5, &[&row]), [format!("\t（一）予以公开\t{UNSURE_COLUMN}10 空白\t{UNSURE_COLUMN}10 空白\t0")]);
+    // Words merged across are one cell, as with w:gridSpan.
+    let row = format!("{}{}{}", tc(r#"<w:hMerge w:val="restart"/>"#, "三、本年度"), tc("<w:hMerge/>", "办理结果"), tc("", "5"));
+    assert_eq!(rows(3, &[&row]), ["\t三、本年度 办理结果\t5"]);
+}
+
+#[test]
+fn cells_pushed_past_the_tables_columns_are_unread_and_a_grid_before_alone_is_not() {
+    let values = format!("{}{}", tc("", "10"), tc("", "3"));
+    let full = format!("{}{values}", tc("", "（一）予以公开"));
+    // w:gridBefore skips a column the row has no cell for: its cells stand where they belong.
+    let skipped = format!(r#"<w:trPr><w:gridBefore w:val="1"/></w:trPr>{full}"#);
+    let header = format!("{}{}{}{}", tc("", "三"), tc("", "项目"), tc("", "自然人"), tc("", "企业"));
+    assert_eq!(rows(4, &[&header, &skipped])[1], "\t（一）予以公开\t10\t3");
+    // With a cell too many, every cell stands one column right of its heading.
+    let pushed = format!(r#"<w:trPr><w:gridBefore w:val="1"/></w:trPr>{}{full}"#, tc("", "三"));
+    assert_eq!(rows(4, &[&header, &pushed])[1], format!("\t三\t（一）予以公开\t{UNSURE_COLUMN}10 空白\t{UNSURE_COLUMN}3 空白"));
+    // A width before the row (w:wBefore) moves nothing.
+    let wide = format!(r#"<w:trPr><w:wBefore w:w="600" w:type="dxa"/></w:trPr>{}{full}"#, tc("", "三"));
+    assert_eq!(rows(4, &[&header, &wide])[1], "\t三\t（一）予以公开\t10\t3");
+}
+
+#[test]
+fn a_number_with_tracked_changes_is_unread_with_both_versions() {
+    // Moved away 7, kept 10, moved here 5: 105 accepted, 710 rejected.
+    let moved = format!(
+        r#"<w:moveFromRangeStart w:id="1" w:name="m"/><w:moveFrom w:id="2" w:author="a">{}</w:moveFrom><w:moveFromRangeEnd w:id="1"/>{}<w:moveTo w:id="3" w:author="a">{}</w:moveTo>"#,
+        run("", "7"),
+        run("", "10"),
+        run("", "5")
+    );
+    assert_eq!(cell(&moved, "", ""), format!("\t{UNSURE_REVISED}105 710\n"));
+    // Inserted and deleted text follow the same rule.
+    let changed = format!(
+        r#"<w:del w:id="1" w:author="a"><w:r><w:delText>1</w:delText></w:r></w:del>{}<w:ins w:id="2" w:author="a">{}</w:ins>"#,
+        run("", "0"),
+        run("", "4")
+    );
+    assert_eq!(cell(&changed, "", ""), format!("\t{UNSURE_REVISED}04 10\n"));
+    // A change that leaves the text as it was, or touches no number, is read.
+    let same = format!(
+        r#"<w:del w:id="1" w:author="a"><w:r><w:delText>10</w:delText></w:r></w:del><w:ins w:id="2" w:author="a">{}</w:ins>"#,
+        run("", "10")
+    );
+    assert_eq!(cell(&same, "", ""), "\t10\n");
+    let words = format!(r#"{}<w:ins w:id="2" w:author="a">{}</w:ins>"#, run("", "予以"), run("", "公开"));
+    assert_eq!(cell(&words, "", ""), "\t予以公开\n");
+}
+
+#[test]
+fn a_zero_width_or_hidden_mark_cell_shows_its_number() {
+    // Word never hides a cell's text for its width: a zero-width cell or grid
+    // column is drawn at its least width, the text wrapped a character a line;
+    // w:hideMark only lets an empty cell's mark not set the row's height.
+    let row = format!("{}{}", tc(r#"<w:tcW w:w="0" w:type="dxa"/><w:hideMark/>"#, "10"), tc("", "3"));
+    let document = format!(
+        r#"<w:document xmlns:w="{W}"><w:body><w:tbl><w:tblGrid><w:gridCol w:w="0"/><w:gridCol w:w="600"/></w:tblGrid><w:tr>{row}</w:tr></w:tbl></w:body></w:document>"#
+    );
+    let styles = format!(r#"<w:styles xmlns:w="{W}"/>"#);
+    assert_eq!(super::from_bytes(&docx(&document, &styles)).unwrap().text, "\t10\t3\n");
+}
