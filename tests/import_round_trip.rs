@@ -274,11 +274,9 @@ fn an_unread_cell_comes_back_unread() {
     let mut r = report(18139);
     let cell = CellRef::applications(2, 0);
     r.mark_unread(cell, nianbao::model::unread::Unread { reason: "测试".into(), ..Default::default() });
-    for (format, ext) in [
-        (nianbao::export::Format::Pdf, "pdf"),
-        (nianbao::export::Format::Docx, "docx"),
-        (nianbao::export::Format::Html, "html"),
-    ] {
+    for (format, ext) in
+        [(nianbao::export::Format::Pdf, "pdf"), (nianbao::export::Format::Docx, "docx"), (nianbao::export::Format::Html, "html")]
+    {
         let bytes = nianbao::export::export(&r, format, nianbao::fonts::FontSet::bundled()).unwrap().bytes;
         let dir = std::env::temp_dir().join(format!("nianbao-unread-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();

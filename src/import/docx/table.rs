@@ -12,7 +12,7 @@ use roxmltree::Node;
 
 use super::{MAX_TABLE_DEPTH, W, Writer, runs};
 use crate::import::marks;
-use crate::import::stream::{UNSURE_COLUMN, UNSURE_REVISED, unsure_readings_cell};
+use crate::import::stream::{UNSURE_COLUMN, UNSURE_REVISED, unsure_readings_cell, unsure_shown_cell};
 
 pub(super) fn table(tbl: Node<'_, '_>, w: &mut Writer, depth: usize) {
     w.tables += 1;
@@ -26,6 +26,7 @@ pub(super) fn table(tbl: Node<'_, '_>, w: &mut Writer, depth: usize) {
         let cells: Vec<Node<'_, '_>> =
             tr.children().filter(|n| n.has_tag_name((W, "tc")) && !merged_down(*n) && !deleted(*n, "tcPr", "cellDel")).collect();
         let merges = across(&cells);
+        let clipped = clipped_row(*tr);
         for (i, tc) in cells.iter().enumerate() {
             // The cell's paragraphs, written when the cell ends or a table inside it begins.
             let mut cell = String::new();
@@ -51,6 +52,12 @@ pub(super) fn table(tbl: Node<'_, '_>, w: &mut Writer, depth: usize) {
             }
             if nested {
                 w.text.push_str(&cell);
+                continue;
+            }
+            // A row too low to show its text: what it holds is not certain to be seen.
+            if clipped && marks::has_digit(&cell) {
+                w.text.push('\t');
+                w.text.push_str(&unsure_shown_cell(&cell, ""));
                 continue;
             }
             let group = &merges[i];
@@ -220,6 +227,21 @@ fn several_numbers(text: &str) -> bool {
     words.len() >= 2
         && words.iter().all(|w| number(w) || dash(w))
         && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
+}
+
+/// Below this exact row height (in twips, 6 pt) Word clips a line of table
+/// text away: a row so set shows nothing certain.
+const MIN_SHOWN_ROW: u32 = 120;
+
+/// Whether the row has an exact height (`w:trHeight w:hRule="exact"`) too
+/// small for a line of its text ([`MIN_SHOWN_ROW`]).
+fn clipped_row(tr: Node<'_, '_>) -> bool {
+    let height =
+        tr.children().find(|n| n.has_tag_name((W, "trPr"))).and_then(|p| p.children().find(|n| n.has_tag_name((W, "trHeight"))));
+    height.is_some_and(|h| {
+        h.attribute((W, "hRule")) == Some("exact")
+            && h.attribute((W, "val")).and_then(|v| v.parse::<u32>().ok()).is_some_and(|v| v < MIN_SHOWN_ROW)
+    })
 }
 
 /// A row or cell deleted by tracked changes (`w:trPr/w:del`, `w:tcPr/w:cellDel`):

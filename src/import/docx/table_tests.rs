@@ -1,10 +1,11 @@
 //! Table layouts where Word's columns or values are not what the cells say
 //! in order: legacy horizontal merges, rows pushed past the grid, tracked
-//! changes in a number, and zero-width or hidden-mark cells (read: shown).
+//! changes in a number, rows too low to show their text, and zero-width or
+//! hidden-mark cells (read: shown).
 
 use super::W;
 use super::formatting_tests::{cell, docx, run};
-use crate::import::stream::{UNSURE_COLUMN, UNSURE_REVISED};
+use crate::import::stream::{UNSURE_COLUMN, UNSURE_REVISED, UNSURE_SHOWN};
 
 /// The lines a table of these rows (`w:tr` contents) under a grid of `grid` columns becomes.
 fn rows(grid: usize, rows: &[&str]) -> Vec<String> {
@@ -90,4 +91,15 @@ fn a_zero_width_or_hidden_mark_cell_shows_its_number() {
     );
     let styles = format!(r#"<w:styles xmlns:w="{W}"/>"#);
     assert_eq!(super::from_bytes(&docx(&document, &styles)).unwrap().text, "\t10\t3\n");
+}
+
+#[test]
+fn a_row_too_low_to_show_its_text_leaves_its_numbers_unread() {
+    let cells = format!("{}{}{}", tc("", "（一）予以公开"), tc("", "10"), tc("", "3"));
+    let tiny = format!(r#"<w:trPr><w:trHeight w:val="15" w:hRule="exact"/></w:trPr>{cells}"#);
+    assert_eq!(rows(3, &[&tiny]), [format!("\t（一）予以公开\t{UNSURE_SHOWN}10 空白\t{UNSURE_SHOWN}3 空白")]);
+    // An exact height a line fits in, or a minimum height, shows the row.
+    for pr in [r#"<w:trHeight w:val="400" w:hRule="exact"/>"#, r#"<w:trHeight w:val="15"/>"#] {
+        assert_eq!(rows(3, &[&format!("<w:trPr>{pr}</w:trPr>{cells}")]), ["\t（一）予以公开\t10\t3"], "{pr}");
+    }
 }
