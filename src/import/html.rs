@@ -28,6 +28,7 @@ mod font;
 mod grid;
 mod look;
 mod paint;
+mod pseudo;
 mod replaced;
 mod styles;
 mod subject;

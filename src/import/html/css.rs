@@ -13,6 +13,7 @@ use super::font;
 use super::styles::{applied, names, screen, strip_comments};
 use super::subject::{Subject, perhaps, selectors, subject, unescape};
 use super::paint::{Shade, ground_shade, text_shade};
+use super::pseudo::{generates_digits, part_of};
 use super::target::{Target, before_or_after, first_part, target, valid};
 use super::unseen::{moves, obscures, unknown};
 
@@ -358,23 +359,6 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
     }
 }
 
-/// What a rule naming part of an element's text (`::first-letter`) makes of
-/// the element: whatever would leave that part unseen or unsure leaves the
-/// element's text unsure; its colour and ground are candidates of the
-/// element's ([`super::paint`]). `None` when it sets nothing of the kind.
-fn part_of(decls: &Decls) -> Option<Decls> {
-    let hides = |d: Decl| d.is_some_and(|(e, _)| e == Effect::Hide);
-    let obscured = decls.obscured
-        || decls.moved
-        || decls.struck
-        || decls.overridden
-        || hides(decls.display)
-        || hides(decls.visibility)
-        || decls.clips && decls.narrow;
-    let part = Decls { part: true, obscured, colour: decls.colour, background: decls.background, ..Decls::default() };
-    (part != Decls { part: true, ..Decls::default() }).then_some(part)
-}
-
 /// A rule's block without the rules nested in it, and those (prelude, block).
 fn split_nested(block: &str) -> (String, Vec<(String, String)>) {
     let (mut own, mut nested) = (String::new(), Vec::new());
@@ -407,22 +391,4 @@ fn split_nested(block: &str) -> (String, Vec<(String, String)>) {
         nested.push((block[from..open_at].trim().to_string(), block[open_at + 1..].to_string()));
     }
     (own, nested)
-}
-
-/// Whether a block's `content` makes digits: a digit written in it (CSS escapes such
-/// as `\201C` are characters, not digits) or a counter.
-fn generates_digits(block: &str) -> bool {
-    block.split(';').filter_map(|d| d.split_once(':')).filter(|(n, _)| n.trim().eq_ignore_ascii_case("content")).any(|(_, v)| {
-        let v = v.to_ascii_lowercase();
-        let mut chars = v.chars();
-        let mut digit = v.contains("counter(") || v.contains("counters(");
-        while let Some(c) = chars.next() {
-            if c == '\\' {
-                chars.by_ref().take_while(|c| c.is_ascii_hexdigit()).for_each(drop);
-            } else {
-                digit |= c.is_ascii_digit() || ('０'..='９').contains(&c);
-            }
-        }
-        digit
-    })
 }

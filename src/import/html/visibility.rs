@@ -234,7 +234,9 @@ fn judge(
         _ => parent.there,
     };
     // Perhaps unseen (no size, clipped, off the page): unsure, unless hidden anyway.
-    let obscured = own.obscured || sheet.iter().any(|(d, _)| d.obscured) || rules.unexplained(el);
+    // Struck out by the page's rules (its own style's strike hides it, above): another
+    // rule or its own style may lift it, so unsure.
+    let obscured = own.obscured || sheet.iter().any(|(d, _)| d.obscured || d.struck) || rules.unexplained(el);
     // Drawn elsewhere (a filter, a transform, out of the flow): in a cell, perhaps not there.
     let moved = in_cell && (own.moved || sheet.iter().any(|(d, _)| d.moved));
     // The colours of its text and its ground (`<font color>` as a colour of its own).

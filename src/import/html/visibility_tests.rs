@@ -225,3 +225,13 @@ fn text_in_the_colour_of_its_ground_is_unsure() {
         assert_eq!(text_of(page), Seen::Shown, "{page}");
     }
 }
+
+/// Text the page's rules strike out (`.s{text-decoration:line-through}`) is
+/// no part of a value as they stand, but another rule may lift the strike: unsure.
+#[test]
+fn text_struck_by_the_page_rules_is_not_read_as_shown() {
+    for css in [".s{text-decoration:line-through}", "td span{text-decoration-line:line-through}"] {
+        let page = format!("<style>{css}</style><table><tr><td>10<span id=t1 class=s>7</span></td></tr></table>");
+        assert_eq!(text_of(&page), Seen::Unsure, "{css}");
+    }
+}
