@@ -25,7 +25,8 @@ pub fn narrow(name: &str, value: &str) -> bool {
 }
 
 /// The least length, per unit, that surely holds a number: across, some six digits.
-const WIDE: [(&str, f64); 8] = [("px", 64.0), ("pt", 48.0), ("em", 4.0), ("rem", 4.0), ("ch", 6.0), ("%", 50.0), ("cm", 1.7), ("mm", 17.0)];
+const WIDE: [(&str, f64); 8] =
+    [("px", 64.0), ("pt", 48.0), ("em", 4.0), ("rem", 4.0), ("ch", 6.0), ("%", 50.0), ("cm", 1.7), ("mm", 17.0)];
 /// Down, one line of text.
 const TALL: [(&str, f64); 9] =
     [("px", 14.0), ("pt", 10.5), ("em", 1.0), ("rem", 1.0), ("ch", 2.0), ("lh", 1.0), ("%", 50.0), ("cm", 0.5), ("mm", 5.0)];
@@ -35,8 +36,10 @@ const TALL: [(&str, f64); 9] =
 /// HTML `width` attribute); anything else (`calc()`, viewport units) is not proven.
 pub fn big_enough(value: &str, least: &[(&str, f64)]) -> bool {
     let v = value.trim();
-    if matches!(v, "" | "auto" | "none" | "fit-content" | "max-content" | "min-content" | "inherit" | "initial" | "unset" | "revert")
-    {
+    if matches!(
+        v,
+        "" | "auto" | "none" | "fit-content" | "max-content" | "min-content" | "inherit" | "initial" | "unset" | "revert"
+    ) {
         return true;
     }
     let unit_at = v.find(|c: char| c.is_ascii_alphabetic() || c == '%').unwrap_or(v.len());
@@ -69,11 +72,25 @@ mod tests {
     fn a_clipping_box_too_small_for_a_number_is_told_from_a_big_one() {
         assert!(clips("overflow", "hidden") && clips("overflow-x", "clip") && clips("overflow", "auto hidden"));
         assert!(!clips("overflow", "auto") && !clips("overflow-x", "scroll") && !clips("overflow", "visible"));
-        for (n, v) in [("width", "1ch"), ("width", "20px"), ("max-width", "2em"), ("height", "8px"), ("width", "calc(1px)"), ("width", "5vw")] {
+        for (n, v) in [
+            ("width", "1ch"),
+            ("width", "20px"),
+            ("max-width", "2em"),
+            ("height", "8px"),
+            ("width", "calc(1px)"),
+            ("width", "5vw"),
+        ] {
             assert!(narrow(n, v), "{n}: {v}");
         }
         assert!(narrow("-webkit-line-clamp", "1"));
-        for (n, v) in [("width", "120px"), ("width", "100%"), ("width", "auto"), ("height", "20px"), ("max-height", "none"), ("color", "red")] {
+        for (n, v) in [
+            ("width", "120px"),
+            ("width", "100%"),
+            ("width", "auto"),
+            ("height", "20px"),
+            ("max-height", "none"),
+            ("color", "red"),
+        ] {
             assert!(!narrow(n, v), "{n}: {v}");
         }
         assert!(fixed_layout("table{ table-layout : fixed }") && !fixed_layout("table{table-layout:auto} .x{position:fixed}"));

@@ -132,8 +132,12 @@ mod tests {
         assert_eq!(rgba("WHITE"), Some(WHITE));
         assert_eq!(rgba("hsl(0, 100%, 50%)").map(|c| (c.0.round(), c.1.round(), c.2.round())), Some((255.0, 0.0, 0.0)));
         assert_eq!(rgba("hsl(120 100% 25%)").map(|c| (c.0.round(), c.1.round(), c.2.round())), Some((0.0, 128.0, 0.0)));
-        assert!(near(BLACK, BLACK) && near(rgba("#111").unwrap_or(WHITE), BLACK) && near(rgba("#ffffff70").unwrap_or(BLACK), BLACK));
-        assert!(!near(rgba("#333").unwrap_or(BLACK), BLACK) && !near(BLACK, WHITE) && !near(WHITE, rgba("#036").unwrap_or(WHITE)));
+        assert!(
+            near(BLACK, BLACK) && near(rgba("#111").unwrap_or(WHITE), BLACK) && near(rgba("#ffffff70").unwrap_or(BLACK), BLACK)
+        );
+        assert!(
+            !near(rgba("#333").unwrap_or(BLACK), BLACK) && !near(BLACK, WHITE) && !near(WHITE, rgba("#036").unwrap_or(WHITE))
+        );
         assert_eq!(rgba("lab(99 0 0)"), None);
     }
 }

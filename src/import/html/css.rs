@@ -10,10 +10,10 @@ use super::clip;
 use super::cost::{Cost, Work};
 use super::flow::{self, Flow};
 use super::font;
-use super::styles::{applied, names, screen, strip_comments};
-use super::subject::{Subject, perhaps, selectors, subject, unescape};
 use super::paint::{Shade, ground_shade, text_shade};
 use super::pseudo::{generates_digits, part_of};
+use super::styles::{applied, names, screen, strip_comments};
+use super::subject::{Subject, perhaps, selectors, subject, unescape};
 use super::target::{Target, before_or_after, first_part, target, valid};
 use super::unseen::{moves, obscures, unknown};
 
@@ -336,11 +336,11 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
                     None => continue,
                 },
                 (None, before_or_after) => match before_or_after {
-                Some(element) if generated => (element, Decls { obscured: true, ..Decls::default() }),
-                Some(_) => continue,
-                // `content` on the element itself may replace its text (as Chromium does).
-                None if generated => (selector, Decls { obscured: true, ..decls }),
-                None => (selector, decls),
+                    Some(element) if generated => (element, Decls { obscured: true, ..Decls::default() }),
+                    Some(_) => continue,
+                    // `content` on the element itself may replace its text (as Chromium does).
+                    None if generated => (selector, Decls { obscured: true, ..decls }),
+                    None => (selector, decls),
                 },
             };
             let target = match target(selector) {

@@ -23,11 +23,11 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html};
 
+use super::clip::narrow_attribute;
 use super::cost::Work;
 use super::css::{self, Decls, Effect, Sheet};
 use super::decide::decide;
 use super::flow::Flow;
-use super::clip::narrow_attribute;
 use super::look::{self, Look};
 use super::paint::Paint;
 use super::replaced::{closed_until_opened, never_shown, struck};

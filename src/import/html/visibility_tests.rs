@@ -40,8 +40,7 @@ fn the_page_style_decides_and_what_it_leaves_open_is_unsure() {
 
 #[test]
 fn style_sheets_broken_or_too_many_rules_are_bounded_never_a_panic() {
-    for css in
-        ["{", "}", "@media{", ".a{display:none", "/* open", "@media (x){@media (y){.a{display:none}}", "a,{display:none}"]
+    for css in ["{", "}", "@media{", ".a{display:none", "/* open", "@media (x){@media (y){.a{display:none}}", "a,{display:none}"]
     {
         let _ = states(&format!("<style>{css}</style><p id=t1 class=a>1</p>"));
     }
@@ -170,7 +169,9 @@ fn pseudo_elements_that_hide_part_of_the_text_leave_it_unsure() {
 /// one that only scrolls, does not.
 #[test]
 fn a_box_that_may_cut_off_a_number_leaves_it_unsure() {
-    let span = |css: &str, own: &str| format!("<style>{css}</style><table><tr><td><span id=t1 class=c style=\"{own}\">107</span></td></tr></table>");
+    let span = |css: &str, own: &str| {
+        format!("<style>{css}</style><table><tr><td><span id=t1 class=c style=\"{own}\">107</span></td></tr></table>")
+    };
     let unsure = [
         span("", "display:inline-block;width:1ch;overflow:hidden;white-space:nowrap"),
         span("", "display:inline-block;max-width:2em;overflow:hidden"),
@@ -178,7 +179,8 @@ fn a_box_that_may_cut_off_a_number_leaves_it_unsure() {
         span("", "display:-webkit-box;-webkit-line-clamp:1;overflow:hidden"),
         span(".c{overflow:hidden;display:inline-block}", "width:10px"),
         span(".c{width:calc(1ch)}", "overflow:hidden"),
-        "<style>table{table-layout:fixed} td{overflow:hidden}</style><table><tr><td id=t1 width=8>107</td></tr></table>".to_string(),
+        "<style>table{table-layout:fixed} td{overflow:hidden}</style><table><tr><td id=t1 width=8>107</td></tr></table>"
+            .to_string(),
         "<table style=\"table-layout:fixed\"><tr><td id=t1 style=\"width:1ch;overflow:hidden\">107</td></tr></table>".to_string(),
     ];
     for page in &unsure {
