@@ -18,6 +18,8 @@ use super::marks::{self, Mark};
 use super::stream::Source;
 use crate::read_limits::{SizeCap, read_regular_file};
 
+mod clip;
+mod colour;
 mod cost;
 mod css;
 mod decide;
@@ -25,6 +27,8 @@ mod flow;
 mod font;
 mod grid;
 mod look;
+mod paint;
+mod pseudo;
 mod replaced;
 mod styles;
 mod subject;

@@ -6,12 +6,15 @@ use std::collections::HashMap;
 
 use scraper::{ElementRef, Html};
 
+use super::clip;
 use super::cost::{Cost, Work};
 use super::flow::{self, Flow};
 use super::font;
+use super::paint::{Shade, ground_shade, text_shade};
+use super::pseudo::{generates_digits, part_of};
 use super::styles::{applied, names, screen, strip_comments};
 use super::subject::{Subject, perhaps, selectors, subject, unescape};
-use super::target::{Target, before_or_after, target, valid};
+use super::target::{Target, before_or_after, first_part, target, valid};
 use super::unseen::{moves, obscures, unknown};
 
 /// The most style rules that hide or show something (a site's page has a few dozen).
@@ -28,7 +31,7 @@ pub enum Effect {
 /// A declaration's effect and whether it is `!important`.
 pub type Decl = Option<(Effect, bool)>;
 
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Decls {
     pub display: Decl,
     pub visibility: Decl,
@@ -46,6 +49,14 @@ pub struct Decls {
     pub container: bool,
     /// Sets a (non-zero) `font-size`; in a sheet's rule, which rule (its number).
     pub sized: Option<u32>,
+    /// The text's colour and the ground it is drawn on, where set ([`super::paint`]).
+    pub colour: Option<Shade>,
+    pub background: Option<Shade>,
+    /// Names part of the element's text only (`::first-letter`, `::first-line`).
+    pub part: bool,
+    /// Clips what overflows, and perhaps too small for a number ([`super::clip`]).
+    pub clips: bool,
+    pub narrow: bool,
 }
 
 pub struct Rule {
@@ -91,6 +102,13 @@ pub fn declarations(block: &str) -> Decls {
         d.moved |= moves(&name, &value);
         d.flow = d.flow.max(flow::of(&name, &value));
         d.container |= name == "display" && flow::container(&value);
+        d.clips |= clip::clips(&name, &value);
+        d.narrow |= clip::narrow(&name, &value);
+        match name.as_str() {
+            "color" | "-webkit-text-fill-color" => d.colour = text_shade(&value).or(d.colour),
+            "background" | "background-color" => d.background = ground_shade(&value),
+            _ => {}
+        }
         if unknown(&value) {
             // A variable's value only the browser works out: not proven shown.
             d.obscured |= obscures(&name, &value);
@@ -138,6 +156,8 @@ pub struct Sheet {
     /// saved may not have it), and the classes and ids its own `<style>` names.
     linked: bool,
     named: std::collections::HashSet<String>,
+    /// The page lays tables out by fixed widths (a cell's own size may clip it).
+    pub fixed: bool,
 }
 
 impl Sheet {
@@ -147,11 +167,13 @@ impl Sheet {
         for e in doc.tree.root().descendants().filter_map(ElementRef::wrap) {
             let rel = e.value().attr("rel").unwrap_or("").to_ascii_lowercase();
             sheet.linked |= e.value().name() == "link" && rel.split_whitespace().any(|r| r == "stylesheet");
+            sheet.fixed |= e.value().attr("style").is_some_and(clip::fixed_layout);
         }
         for e in applied(doc) {
             let css: String = e.text().collect();
             sheet.linked |= css.to_ascii_lowercase().contains("@import");
             sheet.named.extend(names(&css));
+            sheet.fixed |= clip::fixed_layout(&css);
         }
         for (i, r) in rules.iter().enumerate() {
             let key = match (r.subject.ids.first(), r.subject.classes.first(), &r.subject.tag) {
@@ -294,7 +316,12 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
             && !decls.obscured
             && !decls.moved
             && !decls.overridden
+            && !decls.struck
             && decls.flow == Flow::Inline
+            && decls.colour.is_none()
+            && decls.background.is_none()
+            && !decls.clips
+            && !decls.narrow
             && !generated;
         if sizes_only && (decls.sized.is_none() || counts.1 >= MAX_SIZING) {
             continue;
@@ -303,12 +330,18 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
         // A selector a browser may not read drops the whole list: what the others name is unsure.
         let doubtful = list.len() > 1 && !list.iter().all(|s| valid(s));
         for selector in list {
-            let (selector, decls) = match before_or_after(selector) {
-                Some(element) if generated => (element, Decls { obscured: true, ..Decls::default() }),
-                Some(_) => continue,
-                // `content` on the element itself may replace its text (as Chromium does).
-                None if generated => (selector, Decls { obscured: true, ..decls }),
-                None => (selector, decls),
+            let (selector, decls) = match (first_part(selector), before_or_after(selector)) {
+                (Some(element), _) => match part_of(&decls) {
+                    Some(part) => (element, part),
+                    None => continue,
+                },
+                (None, before_or_after) => match before_or_after {
+                    Some(element) if generated => (element, Decls { obscured: true, ..Decls::default() }),
+                    Some(_) => continue,
+                    // `content` on the element itself may replace its text (as Chromium does).
+                    None if generated => (selector, Decls { obscured: true, ..decls }),
+                    None => (selector, decls),
+                },
             };
             let target = match target(selector) {
                 Some(Target::Exact(s)) if doubtful => Target::Perhaps(Some(s)),
@@ -358,22 +391,4 @@ fn split_nested(block: &str) -> (String, Vec<(String, String)>) {
         nested.push((block[from..open_at].trim().to_string(), block[open_at + 1..].to_string()));
     }
     (own, nested)
-}
-
-/// Whether a block's `content` makes digits: a digit written in it (CSS escapes such
-/// as `\201C` are characters, not digits) or a counter.
-fn generates_digits(block: &str) -> bool {
-    block.split(';').filter_map(|d| d.split_once(':')).filter(|(n, _)| n.trim().eq_ignore_ascii_case("content")).any(|(_, v)| {
-        let v = v.to_ascii_lowercase();
-        let mut chars = v.chars();
-        let mut digit = v.contains("counter(") || v.contains("counters(");
-        while let Some(c) = chars.next() {
-            if c == '\\' {
-                chars.by_ref().take_while(|c| c.is_ascii_hexdigit()).for_each(drop);
-            } else {
-                digit |= c.is_ascii_digit() || ('０'..='９').contains(&c);
-            }
-        }
-        digit
-    })
 }

@@ -18,7 +18,25 @@ pub enum Target {
 pub fn before_or_after(selector: &str) -> Option<&str> {
     let lower = selector.to_ascii_lowercase();
     let at = ["::before", "::after", ":before", ":after"].iter().find_map(|p| lower.strip_suffix(p).map(|base| base.len()))?;
-    Some(selector[..at].trim()).filter(|s| !s.is_empty())
+    Some(element_of(&selector[..at]))
+}
+
+/// The element of a `::first-letter`/`::first-line` selector (also the old
+/// one-colon syntax): `td.n::first-letter` → `td.n`.
+pub fn first_part(selector: &str) -> Option<&str> {
+    let lower = selector.to_ascii_lowercase();
+    let parts = ["::first-letter", "::first-line", ":first-letter", ":first-line"];
+    let at = parts.iter().find_map(|p| lower.trim_end().strip_suffix(p).map(|base| base.len()))?;
+    Some(element_of(&selector[..at]))
+}
+
+/// The element a pseudo-element's selector names, or one whose text holds it:
+/// every element when it names none (`::before`, `p + ::before`); the parent
+/// for a child or descendant (`td > ::before` → `td`).
+fn element_of(base: &str) -> &str {
+    let base = base.trim();
+    let parent = base.trim_end_matches(|c: char| c.is_whitespace() || c == '>').trim_end();
+    if parent.is_empty() || parent.ends_with(['+', '~', ',']) { "*" } else { parent }
 }
 
 pub fn target(selector: &str) -> Option<Target> {

@@ -5,6 +5,8 @@
 //! 4px, `calc()`, a variable), a filter, a transform or a position we do not
 //! evaluate. A page may mean it or not: such text is unsure, never read as shown.
 
+use super::colour::{WHITE, near, rgba};
+
 /// Whether the declaration `name: value` (both lower case, trimmed) may hide text.
 pub fn obscures(name: &str, value: &str) -> bool {
     let number = |v: &str| v.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%').trim().parse::<f64>().ok();
@@ -120,101 +122,15 @@ fn readable_size(value: &str) -> bool {
     x >= least
 }
 
-/// The colours of text a page shows on white whose values we know; any other
-/// name is not proven visible.
-const DARK_NAMES: [&str; 37] = [
-    "black",
-    "red",
-    "blue",
-    "navy",
-    "green",
-    "maroon",
-    "purple",
-    "teal",
-    "olive",
-    "gray",
-    "grey",
-    "darkgray",
-    "darkgrey",
-    "dimgray",
-    "dimgrey",
-    "silver",
-    "brown",
-    "darkred",
-    "darkblue",
-    "darkgreen",
-    "orange",
-    "darkorange",
-    "crimson",
-    "firebrick",
-    "royalblue",
-    "steelblue",
-    "slategray",
-    "slategrey",
-    "midnightblue",
-    "darkslategray",
-    "darkslategrey",
-    "indigo",
-    "magenta",
-    "fuchsia",
-    "orangered",
-    "chocolate",
-    "saddlebrown",
-];
-
-/// Whether a colour surely differs from a white page: opaque enough and not
-/// near white. `inherit` and the like keep the parent's (judged there).
+/// Whether a colour surely differs from a white page: a colour we know,
+/// opaque enough and not near white ([`near`]). `inherit` and the like keep
+/// the parent's (judged there); any other value is not proven seen.
 pub fn visible_colour(value: &str) -> bool {
     let v: String = value.chars().filter(|c| !c.is_whitespace()).collect();
-    if matches!(v.as_str(), "inherit" | "initial" | "unset" | "revert" | "currentcolor" | "windowtext" | "canvastext" | "")
-        || DARK_NAMES.contains(&v.as_str())
-    {
+    if matches!(v.as_str(), "inherit" | "initial" | "unset" | "revert" | "currentcolor" | "windowtext" | "canvastext" | "") {
         return true;
     }
-    match rgba(value) {
-        // Near white (every channel 230 or more) or mostly transparent: not proven seen.
-        Some((r, g, b, a)) => a >= 0.5 && r.min(g).min(b) < 230.0,
-        None => false,
-    }
-}
-
-/// A colour written as hex, `rgb()`/`rgba()` or `hsl()`/`hsla()` (commas or
-/// spaces, `/ alpha`): channels 0–255, alpha 0–1.
-fn rgba(value: &str) -> Option<(f64, f64, f64, f64)> {
-    let v = value.trim();
-    if let Some(hex) = v.strip_prefix('#') {
-        let digits: Vec<f64> = hex.chars().map(|c| c.to_digit(16).map(f64::from)).collect::<Option<_>>()?;
-        let c: Vec<f64> = match digits.len() {
-            3 | 4 => digits.iter().map(|d| d * 17.0).collect(),
-            6 | 8 => digits.chunks(2).map(|p| p[0] * 16.0 + p[1]).collect(),
-            _ => return None,
-        };
-        let alpha = c.get(3).map_or(1.0, |a| a / 255.0);
-        return Some((c[0], c[1], c[2], alpha));
-    }
-    let (func, args) = v.strip_suffix(')')?.split_once('(')?;
-    let parts: Vec<&str> = args.split([',', ' ', '/']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    let num = |p: &str, full: f64| -> Option<f64> {
-        match p.strip_suffix('%') {
-            Some(pct) => pct.parse::<f64>().ok().map(|x| x / 100.0 * full),
-            None => p.parse::<f64>().ok(),
-        }
-    };
-    let alpha = match parts.get(3) {
-        Some(a) => num(a, 1.0)?,
-        None => 1.0,
-    };
-    match func.trim() {
-        "rgb" | "rgba" if parts.len() >= 3 => Some((num(parts[0], 255.0)?, num(parts[1], 255.0)?, num(parts[2], 255.0)?, alpha)),
-        "hsl" | "hsla" if parts.len() >= 3 => {
-            let s = num(parts[1].trim_end_matches('%'), 1.0)? / 100.0;
-            let l = num(parts[2].trim_end_matches('%'), 1.0)? / 100.0;
-            // The lowest channel of an HSL colour: l − s·min(l, 1 − l).
-            let low = (l - s * l.min(1.0 - l)) * 255.0;
-            Some((low, low, low, alpha))
-        }
-        _ => None,
-    }
+    rgba(value).is_some_and(|c| !near(c, WHITE))
 }
 
 #[cfg(test)]

@@ -23,13 +23,14 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html};
 
+use super::clip::narrow_attribute;
 use super::cost::Work;
-use super::css::{self, Effect, Sheet};
+use super::css::{self, Decls, Effect, Sheet};
 use super::decide::decide;
 use super::flow::Flow;
 use super::look::{self, Look};
+use super::paint::Paint;
 use super::replaced::{closed_until_opened, never_shown, struck};
-use super::unseen::visible_colour;
 
 /// Whether something is seen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -111,6 +112,7 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
     let mut work = Work { done: 0, bound };
     // The elements opened so far under each open node (an element's index among its siblings).
     let mut index_stack = vec![0u64];
+    let mut paint_stack = vec![Paint::default()];
     let mut gone_depth: Option<usize> = None;
     for edge in doc.tree.root().traverse() {
         match edge {
@@ -121,6 +123,7 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
                 let mut in_cell = cell_stack.last().copied().unwrap_or(false);
                 let mut backwards = order_stack.last().copied().unwrap_or(false);
                 let (mut index, mut items) = (0, false);
+                let mut paint = paint_stack.last().cloned().unwrap_or_default();
                 if node.value().is_element()
                     && let Some(n) = index_stack.last_mut()
                 {
@@ -137,7 +140,7 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
                         _ => in_cell,
                     };
                     (state, sized, overridden, (flow, container)) =
-                        judge(e, parent, in_cell, &rules, (stack.len() as u64, index), &mut work);
+                        judge(e, (parent, &mut paint), in_cell, &rules, (stack.len() as u64, index), &mut work);
                     let dir = e.value().attr("dir").map(|d| d.trim().to_ascii_lowercase());
                     backwards |= overridden || (e.value().name() == "bdo" && dir.as_deref() != Some("ltr"));
                     if container_stack.last().copied().unwrap_or(false) {
@@ -161,8 +164,11 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
                     if state.there == Seen::Hidden {
                         gone_depth = Some(stack.len());
                     }
-                    if state != State::default() {
-                        states.insert(node.id(), state);
+                    // Its own text drawn in a colour near its ground is unsure; its
+                    // children's text is judged by their own paint.
+                    let own = if paint.unseen() { State { text: state.text.max_unsure(), ..state } } else { state };
+                    if own != State::default() {
+                        states.insert(node.id(), own);
                     }
                 }
                 stack.push(state);
@@ -171,6 +177,7 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
                 order_stack.push(backwards);
                 index_stack.push(0);
                 container_stack.push(items);
+                paint_stack.push(paint);
             }
             Edge::Close(_) => {
                 stack.pop();
@@ -179,6 +186,7 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
                 order_stack.pop();
                 index_stack.pop();
                 container_stack.pop();
+                paint_stack.pop();
                 if gone_depth == Some(stack.len()) {
                     gone_depth = None;
                 }
@@ -196,10 +204,11 @@ impl Seen {
 }
 
 /// The element's state, the last of the page's rules that sizes its text, and
-/// whether its text is drawn in an order of its own.
+/// whether its text is drawn in an order of its own; `paint` (the parent's)
+/// becomes the element's.
 fn judge(
     e: ElementRef<'_>,
-    parent: State,
+    (parent, paint): (State, &mut Paint),
     in_cell: bool,
     rules: &Sheet,
     at: (u64, u64),
@@ -225,12 +234,18 @@ fn judge(
         _ => parent.there,
     };
     // Perhaps unseen (no size, clipped, off the page): unsure, unless hidden anyway.
-    let obscured = own.obscured || sheet.iter().any(|(d, _)| d.obscured) || rules.unexplained(el);
+    // Struck out by the page's rules (its own style's strike hides it, above): another
+    // rule or its own style may lift it, so unsure.
+    let obscured = own.obscured || sheet.iter().any(|(d, _)| d.obscured || d.struck) || rules.unexplained(el);
     // Drawn elsewhere (a filter, a transform, out of the flow): in a cell, perhaps not there.
     let moved = in_cell && (own.moved || sheet.iter().any(|(d, _)| d.moved));
-    // `<font color>` as a colour of the element's own style.
-    let coloured = el.name() == "font" && el.attr("color").is_some_and(|c| !visible_colour(&c.trim().to_ascii_lowercase()));
-    let obscured = obscured || moved || coloured;
+    // The colours of its text and its ground (`<font color>` as a colour of its own).
+    *paint = Paint::of(paint, el, &own, &sheet);
+    // Cut off by a box too small for it (a table cell's own size only where its table's is fixed).
+    let any = |f: fn(&Decls) -> bool| f(&own) || sheet.iter().any(|(d, _)| f(d));
+    let cell = matches!(el.name(), "td" | "th");
+    let clipped = any(|d| d.clips) && (any(|d| d.narrow) || cell && narrow_attribute(el)) && (!cell || rules.fixed);
+    let obscured = obscured || moved || clipped;
     let there = if obscured { there.max_unsure() } else { there };
     let mut text = visibility.unwrap_or(parent.text);
     // A closed <details> shows its <summary> only.
@@ -256,132 +271,5 @@ fn judge(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn states(page: &str) -> Vec<(String, State)> {
-        let doc = Html::parse_document(page);
-        let view = view(&doc);
-        doc.tree
-            .root()
-            .descendants()
-            .filter_map(ElementRef::wrap)
-            .filter(|e| e.value().attr("id").is_some_and(|i| i.starts_with('t')))
-            .map(|e| (e.value().attr("id").unwrap_or("").to_string(), view.of(e.id())))
-            .collect()
-    }
-
-    #[test]
-    fn the_page_style_decides_and_what_it_leaves_open_is_unsure() {
-        let page = r#"<style>/* a /* b */ .h{display:none} #t4{visibility:hidden}
-            @media print{#t1{display:none}} @media (max-width:1px){#t5{display:none}} @font-face{font-family:x}
-            .x:hover{display:none} p::before{display:none} q%%{display:none}</style>
-            <p id=t1 class=x>a</p><p id=t2 class="h">b</p><p id=t3 style="display:none;display:block">c</p>
-            <div id=t4><span id=t6 style="visibility:visible">d</span></div><p id=t5>e</p><q id=t7>f</q>"#;
-        let got = states(page);
-        let shown = State::default();
-        let hidden = State { there: Seen::Hidden, text: Seen::Hidden };
-        let want = [
-            ("t1", shown),
-            ("t2", hidden),
-            ("t3", shown),
-            ("t4", State { there: Seen::Shown, text: Seen::Hidden }),
-            ("t6", shown),
-            ("t5", State { there: Seen::Unsure, text: Seen::Unsure }),
-            ("t7", State { there: Seen::Unsure, text: Seen::Unsure }),
-        ];
-        for (id, state) in want {
-            assert_eq!(got.iter().find(|(i, _)| i == id).map(|(_, s)| *s), Some(state), "{id}");
-        }
-    }
-
-    #[test]
-    fn style_sheets_broken_or_too_many_rules_are_bounded_never_a_panic() {
-        for css in
-            ["{", "}", "@media{", ".a{display:none", "/* open", "@media (x){@media (y){.a{display:none}}", "a,{display:none}"]
-        {
-            let _ = states(&format!("<style>{css}</style><p id=t1 class=a>1</p>"));
-        }
-        // More rules than bounded: nothing on the page is sure any more.
-        let many: String = (0..=css::MAX_RULES).map(|i| format!(".c{i}{{display:none}}")).collect();
-        let got = states(&format!("<style>{many}</style><p id=t1>1</p>"));
-        assert_eq!(got[0].1.text, Seen::Unsure);
-    }
-
-    /// Text a reader does not see though display and visibility show it (no
-    /// size, no opacity, no colour, clipped, off the page, content skipped): unsure.
-    /// A closed <details> shows its <summary> only.
-    #[test]
-    fn text_made_invisible_by_other_means_is_unsure_and_closed_details_hidden() {
-        let obscuring = [
-            "font-size:0",
-            "opacity:0",
-            "color:transparent",
-            "color:rgba(0,0,0,0)",
-            "color:#FFF",
-            "color: rgb(255, 255, 255)",
-            "position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden",
-            "position:absolute;left:-9999px",
-            "display:inline-block;width:0;height:0;overflow:hidden",
-            "display:inline-block;text-indent:-9999px;overflow:hidden",
-            "content-visibility:hidden",
-        ];
-        let unsure = State { there: Seen::Unsure, text: Seen::Unsure };
-        for style in obscuring {
-            let got = states(&format!("<p id=t1 style=\"{style}\">9</p>"));
-            assert_eq!(got[0].1, unsure, "{style}");
-            let got = states(&format!("<style>.k{{{style}}}</style><p id=t1 class=k>9</p>"));
-            assert_eq!(got[0].1, unsure, "sheet: {style}");
-        }
-        // Digits a rule puts before or after the element's text (not an escaped quote mark).
-        for generated in ["p::before{content:\"9\"}", "#t1:after { content: counter(n) }"] {
-            assert_eq!(states(&format!("<style>{generated}</style><p id=t1>132</p>"))[0].1, unsure, "{generated}");
-        }
-        let quoted = states("<style>p::before{content:\"\\201C\"}</style><p id=t1>132</p>");
-        assert_eq!(quoted[0].1, State::default());
-        for ordinary in ["border:1px solid #000;padding:.3em .4em;vertical-align:middle", "color:#333;font-size:12px;left:0"] {
-            assert_eq!(states(&format!("<p id=t1 style=\"{ordinary}\">9</p>"))[0].1, State::default(), "{ordinary}");
-        }
-        let got = states(
-            "<details id=t1><summary id=t2>132</summary><span id=t3>9</span></details><details open id=t4><span id=t5>1</span></details>",
-        );
-        let of = |id: &str| got.iter().find(|(i, _)| i == id).map(|(_, s)| *s);
-        assert_eq!(of("t1"), Some(State { there: Seen::Shown, text: Seen::Hidden }));
-        assert_eq!(of("t2"), Some(State::default()));
-        assert_eq!(of("t3"), Some(State { there: Seen::Hidden, text: Seen::Hidden }));
-        assert_eq!((of("t4"), of("t5")), (Some(State::default()), Some(State::default())));
-    }
-
-    /// A rule is found by what its selector asks of the element itself, read as
-    /// CSS reads it: an escape (`#\31 x` is id 「1x」), or a space, combinator or
-    /// comma inside quotes or brackets, never files it where no element looks.
-    #[test]
-    fn rules_whose_selectors_have_escapes_or_quotes_still_apply() {
-        let hidden = State { there: Seen::Hidden, text: Seen::Hidden };
-        let pages = [
-            r#"<style>#t\31 x{display:none}</style><span id=t1x>9</span>"#,
-            r#"<style>#\74 1{display:none}</style><span id=t1>9</span>"#,
-            r#"<style>.md\:h{display:none}</style><span id=t1 class="md:h">9</span>"#,
-            r#"<style>span[title="a b"]{display:none}</style><span id=t1 title="a b">9</span>"#,
-            r#"<style>p > [data-x="1 > 2"].k{display:none}</style><p><span id=t1 data-x="1 > 2" class=k>9</span></p>"#,
-            r#"<style>span[title="x,y"]{display:none}</style><span id=t1 title="x,y">9</span>"#,
-        ];
-        for page in pages {
-            assert_eq!(states(page).first().map(|(_, s)| *s), Some(hidden), "{page}");
-        }
-    }
-
-    /// A page linking a style sheet: an inline element with a class or id its
-    /// own style never names may be hidden by the linked sheet; one it names,
-    /// or any without a linked sheet, is as the page's own style says.
-    #[test]
-    fn classes_only_a_linked_sheet_can_explain_are_unsure() {
-        let unsure = State { there: Seen::Unsure, text: Seen::Unsure };
-        let linked = r#"<link rel="stylesheet" href="hide.css"><style>.known{color:red}</style>"#;
-        assert_eq!(states(&format!("{linked}<span id=t1 class=k>9</span>"))[0].1, unsure);
-        assert_eq!(states(&format!("{linked}<span id=t1 class=known>9</span>"))[0].1, State::default());
-        assert_eq!(states(&format!("{linked}<table><tr><td id=t1 class=k>9</td></tr></table>"))[0].1, State::default());
-        assert_eq!(states("<style>@import url(x.css);</style><font id=t1 class=k>9</font>")[0].1, unsure);
-        assert_eq!(states("<span id=t1 class=k>9</span>")[0].1, State::default());
-    }
-}
+#[path = "visibility_tests.rs"]
+mod tests;
