@@ -85,7 +85,7 @@ pub(super) fn write_struck_page(
         *line = words::joined(std::mem::take(line), rules);
         super::strike::mark(line, strikes);
     }
-    drop_vertical_labels(&mut lines);
+    vertical::drop_vertical_labels(&mut lines, rules);
     lines.retain(|l| !l.is_empty());
     spread::join_spread_lines(&mut lines, rules);
     // Page numbers 「- 3 -」 at the top or bottom.
@@ -299,19 +299,6 @@ pub(super) fn write_struck_page(
     }
 }
 
-/// Drops a label written vertically, one character a line (「三、本年度办理结果」
-/// beside the result rows of 表三): single characters stacked at one x.
-fn drop_vertical_labels(lines: &mut [Vec<Run>]) {
-    let single = |r: &Run| r.text.chars().count() == 1 && !r.text.chars().all(|c| c.is_ascii_digit());
-    let mut columns: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
-    for r in lines.iter().flatten().filter(|r| single(r)) {
-        *columns.entry((r.x / 2.0).round() as i32).or_default() += 1;
-    }
-    for line in lines.iter_mut() {
-        line.retain(|r| !(single(r) && columns.get(&((r.x / 2.0).round() as i32)).is_some_and(|n| *n >= 4)));
-    }
-}
-
 /// Blank cells print nothing: a row of numbers with fewer than the rows
 /// around it gets an empty cell wherever a column of theirs has no number of its.
 /// Only for tables without rules (a ruled table's cells come from its rules);
@@ -394,5 +381,6 @@ fn starts_row(line: &[Run]) -> bool {
 mod spread;
 #[cfg(test)]
 mod tests;
+mod vertical;
 mod words;
 mod wrapped;

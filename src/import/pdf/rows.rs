@@ -38,12 +38,12 @@ pub(super) fn join_ruled_rows(lines: &mut Vec<Vec<Run>>, rules: &[Rule], numeric
     let middle = |r: &Run| r.y + 0.35 * r.size;
     let centre = |r: &Run| (r.x + r.end.max(r.x)) / 2.0;
     // Each line's row: the band around its first number (else its last string), inside a ruled table.
-    let keys: Vec<Option<(f32, f32)>> = lines
+    let keys: Vec<Option<(f32, f32, f32)>> = lines
         .iter()
         .map(|line| {
             let edges = grid::edges(rules, line[0].y, line[0].size);
             let (&left, &right) = (edges.first()?, edges.last()?);
-            if edges.len() < 3 || !line.iter().all(|r| r.x >= left - 1.0 && r.end <= right + 1.0) {
+            if edges.len() < 3 || !line.iter().all(|r| r.x >= left - 1.0 && inked_end(r) <= right + 1.0) {
                 return None;
             }
             // A string on a rule is in neither row for sure: its line is left as it stands.
@@ -52,8 +52,28 @@ pub(super) fn join_ruled_rows(lines: &mut Vec<Vec<Run>>, rules: &[Rule], numeric
             }
             let at = line.iter().find(|r| numeric(&r.text)).or(line.last())?;
             let (below, above) = band(rules, centre(at), middle(at))?;
-            // A row of a few lines at most (not a page between two far rules).
-            (above - below <= 8.0 * at.size).then_some((below, above))
+            Some((below, above, at.size))
+        })
+        .collect();
+    // A row of a few lines (not a page between two far rules), or a taller
+    // one whose numbers stand on one line: a note wrapped down a narrow cell
+    // (「6（含 / 1件 / 部分 / 公开）」) makes its row tall, while rows whose
+    // rules are missing each have a line of numbers.
+    let at = |below: f32, above: f32| (below.round() as i64, above.round() as i64);
+    let mut numbered: std::collections::HashMap<(i64, i64), usize> = std::collections::HashMap::new();
+    for (line, key) in lines.iter().zip(&keys) {
+        if let Some((below, above, _)) = *key
+            && line.iter().filter(|r| numeric(&r.text)).count() >= 2
+        {
+            *numbered.entry(at(below, above)).or_default() += 1;
+        }
+    }
+    let keys: Vec<Option<(f32, f32)>> = keys
+        .iter()
+        .map(|key| {
+            let (below, above, size) = (*key)?;
+            let one_line_of_numbers = numbered.get(&at(below, above)).is_none_or(|&n| n <= 1);
+            (above - below <= 8.0 * size || one_line_of_numbers).then_some((below, above))
         })
         .collect();
     let same = |a: (f32, f32), b: (f32, f32)| (a.0 - b.0).abs() < 1.0 && (a.1 - b.1).abs() < 1.0;
@@ -110,7 +130,7 @@ fn joined(lines: &[Vec<Run>], rules: &[Rule], numeric: &impl Fn(&str) -> bool) -
         for r in line {
             let centre = (r.x + r.end.max(r.x)) / 2.0;
             let c = edges.iter().filter(|&&e| e < centre).count().checked_sub(1)?;
-            if c >= cells.len() || edges.iter().any(|&e| e > r.x + 1.0 && e < r.end - 1.0) {
+            if c >= cells.len() || edges.iter().any(|&e| e > r.x + 1.0 && e < inked_end(r) - 1.0) {
                 return None;
             }
             cells[c].push((k, r.clone()));
@@ -159,6 +179,14 @@ fn joined(lines: &[Vec<Run>], rules: &[Rule], numeric: &impl Fn(&str) -> bool) -
         out.push(whole);
     }
     Some(out)
+}
+
+/// Where a string's ink ends: a closing full-width mark (「）」「。」) inks only
+/// the left half of its em, and a browser lets that half hang past the cell's
+/// edge rather than wrap it alone (「公开）」 in a narrow cell).
+fn inked_end(r: &Run) -> f32 {
+    let hangs = r.text.ends_with(|c: char| "）」』》〉】〕，。、；：！？".contains(c));
+    if hangs { r.end - 0.5 * r.size } else { r.end }
 }
 
 /// The readings of a cell whose number may go on from the line `upper` to the
@@ -273,6 +301,45 @@ mod tests {
         let cells: Vec<&str> = out.text.split(['\t', '\n']).collect();
         assert!(cells.iter().all(|c| !["213", "321", "51", "15"].contains(&c.trim())), "{}", out.text);
         assert!(cells.iter().any(|c| c.contains("21") && c.contains('3')), "{}", out.text);
+    }
+
+    #[test]
+    fn a_note_wrapped_down_a_narrow_cell_is_the_cells_note_however_tall_the_row() {
+        // 「6（含1件部分公开）」 in the last, narrow cell: 「6」 on the top line, the
+        // note's words one line each, 「1件」 on the label's line — a row nine
+        // lines tall (taller than eight characters), as a browser prints it;
+        // the note's closing bracket hangs half an em past the cell's edge.
+        let mut rules: Vec<Rule> =
+            [100.0, 250.0, 280.0, 310.0, 345.0].map(|at| Rule { vertical: true, at, from: 50.0, to: 320.0 }).to_vec();
+        rules.extend([320.0, 300.0, 190.0, 50.0].map(|at| Rule { vertical: false, at, from: 100.0, to: 345.0 }));
+        let runs = vec![
+            run(105.0, 305.0, "信息内容"),
+            run(312.0, 280.0, "6"),
+            run(312.0, 266.0, "（含"),
+            run(105.0, 252.0, "（二）部分公开（区分"),
+            run(262.0, 252.0, "1"),
+            run(292.0, 252.0, "3"),
+            run(312.0, 252.0, "1件"),
+            run(105.0, 238.0, "处理的）"),
+            run(312.0, 224.0, "部分"),
+            run(312.0, 210.0, "公开）"),
+            // Below, a band of the same height whose rules between rows are
+            // missing: two lines of numbers are two rows, not one.
+            run(105.0, 170.0, "（三）不予公开"),
+            run(262.0, 170.0, "2"),
+            run(292.0, 170.0, "5"),
+            run(105.0, 90.0, "（四）无法提供"),
+            run(262.0, 90.0, "4"),
+            run(292.0, 90.0, "8"),
+            run(105.0, 20.0, "表下的文字"),
+        ];
+        let (mut out, mut carry) = (Source::default(), Carry::default());
+        write_page(1, runs, &rules, &mut out, &mut carry);
+        carry.finish(&mut out);
+        let lines: Vec<&str> = out.text.lines().collect();
+        assert_eq!(lines[1], "\t（二）部分公开（区分处理的）\t1\t3\t6（含1件部分公开）", "{}", out.text);
+        assert!(!out.text.split(['\t', '\n']).any(|c| c == "1件"), "{}", out.text);
+        assert!(lines.contains(&"\t（三）不予公开\t2\t5\t") && lines.contains(&"\t（四）无法提供\t4\t8\t"), "{}", out.text);
     }
 
     /// A string of 12-point characters at (`x`, `y`).

@@ -191,3 +191,50 @@ fn a_sign_hanging_past_the_margin_does_not_move_the_right_edge() {
     carry.finish(&mut out);
     assert!(out.text.contains("（二）其他需要报告的事项：无。\n"), "{}", out.text);
 }
+
+#[test]
+fn a_note_wrapped_down_a_narrow_cell_keeps_its_words_in_order() {
+    // As LibreOffice draws 「0（其中2件为重复申请）」 in a narrow cell: each
+    // line justified, its characters drawn apart, and 「中」「件」「重」「申」
+    // stacked at one x like a vertical label's characters; beside the table,
+    // a vertical label that is one.
+    let run =
+        |x: f32, y: f32, text: &str| Run { x, y, end: x + 10.0 * text.chars().count() as f32, size: 10.0, text: text.into() };
+    let v = |at: f32| Rule { vertical: true, at, from: 630.0, to: 760.0 };
+    let h = |at: f32, from: f32| Rule { vertical: false, at, from, to: 340.0 };
+    let rules = [50.0, 80.0, 200.0, 240.0, 280.0, 310.0, 340.0]
+        .map(v)
+        .into_iter()
+        .chain([h(760.0, 50.0), h(740.0, 80.0), h(650.0, 80.0), h(630.0, 50.0)])
+        .collect::<Vec<_>>();
+    let mut runs = vec![
+        run(55.0, 790.0, "表三"),
+        run(85.0, 745.0, "1.属于国家秘密"),
+        run(215.0, 745.0, "5"),
+        run(245.0, 745.0, "12"),
+        run(290.0, 745.0, "3"),
+        run(315.0, 745.0, "20"),
+        run(85.0, 725.0, "2.其他法律"),
+        run(215.0, 725.0, "0"),
+        run(240.0, 725.0, "0（其"),
+        run(290.0, 725.0, "7"),
+        run(315.0, 725.0, "12"),
+        run(85.0, 635.0, "3.危及稳定"),
+        run(215.0, 635.0, "1"),
+        run(245.0, 635.0, "0"),
+        run(290.0, 635.0, "0"),
+        run(315.0, 635.0, "1"),
+        run(55.0, 600.0, "表下的文字"),
+    ];
+    for (k, pair) in [("中", "2"), ("件", "为"), ("重", "复"), ("申", "请）")].iter().enumerate() {
+        let y = 710.0 - 15.0 * k as f32;
+        runs.extend([run(240.0, y, pair.0), run(262.0, y, pair.1)]);
+    }
+    runs.extend(["本", "年", "办", "理", "结", "果"].iter().enumerate().map(|(k, c)| run(60.0, 740.0 - 18.0 * k as f32, c)));
+    let (mut out, mut carry) = (Source::default(), Carry::default());
+    write_page(3, runs, &rules, &mut out, &mut carry);
+    carry.finish(&mut out);
+    let lines: Vec<&str> = out.text.lines().collect();
+    assert!(lines.contains(&"\t2.其他法律\t0\t0（其中2件为重复申请）\t7\t12"), "{}", out.text);
+    assert!(!out.text.contains('办'), "{}", out.text);
+}

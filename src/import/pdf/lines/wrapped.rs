@@ -39,10 +39,17 @@ pub(in crate::import::pdf) fn join_wrapped_cells(lines: &mut Vec<Vec<Run>>, rule
             end += 1;
         }
         for a in i..end {
-            for ra in 0..lines[a].len() {
-                let Some(key) = cell(rules, &lines[a][ra]) else { continue };
-                for b in a + 1..end {
-                    let mut k = 0;
+            // The line shrinks as its later strings are joined to earlier ones.
+            let mut ra = 0;
+            while ra < lines[a].len() {
+                let Some(key) = cell(rules, &lines[a][ra]) else {
+                    ra += 1;
+                    continue;
+                };
+                // Reading order: the cell's other strings on this line (a
+                // justified line drawn apart), then those of the lines below.
+                for b in a..end {
+                    let mut k = if b == a { ra + 1 } else { 0 };
                     while k < lines[b].len() {
                         if cell(rules, &lines[b][k]).is_some_and(|c| same(&c, &key)) {
                             let r = lines[b].remove(k);
@@ -61,6 +68,7 @@ pub(in crate::import::pdf) fn join_wrapped_cells(lines: &mut Vec<Vec<Run>>, rule
                         }
                     }
                 }
+                ra += 1;
             }
         }
         let kept: Vec<Vec<Run>> = lines.drain(i..end).filter(|l| !l.is_empty()).collect();
