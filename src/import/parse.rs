@@ -322,6 +322,20 @@ mod tests {
         assert_eq!(processing_fee("（一）本单位依申请提供政府信息，不收取任何费用。"), Some(Decimal::from_int(0)));
     }
 
+    /// Each of these was once read silently as the first amount (100, 30, 130, 0.1, 100, 200, 125).
+    #[test]
+    fn a_fee_not_surely_the_total_is_not_taken() {
+        let fee = |s: &str| processing_fee(s).map(|d| d.to_string());
+        assert_eq!(fee("本年度按每件100元收取信息处理费，共2件。"), None);
+        assert_eq!(fee("本年度收取信息处理费两次，分别为30元和50元。"), None);
+        assert_eq!(fee("本年度共收取信息处理费及邮寄费130元，其中信息处理费100元。").as_deref(), Some("100"));
+        assert_eq!(fee("本年度收费总额200元，其中信息处理费120元。").as_deref(), Some("120"));
+        assert_eq!(fee("信息处理费按每页0.1元标准收取，本年度共收取25元。").as_deref(), Some("25"));
+        assert_eq!(fee("本年度收取信息处理费约100元。"), None);
+        assert_eq!(fee("本年度收取信息处理费100至200元。"), None);
+        assert_eq!(fee("本年度收取信息处理费12,5元。"), None);
+    }
+
     #[test]
     fn an_unsure_number_in_the_preamble_reads_as_drawn_and_is_listed() {
         let torn = crate::import::stream::unsure_cell(&["8".into(), "6".into(), "86".into()]);
