@@ -108,19 +108,19 @@ pub fn read(text: &str) -> Fee {
 
 /// The fee taken, and the note for the clerk when none is.
 pub fn review(text: &str) -> (Option<Decimal>, Option<String>) {
-    const FILL: &str = "请核对后在「六、其他事项」中填写信息处理费金额";
+    // Every note starts alike, so the clerk (and the review list) knows it at once.
+    const NOT_READ: &str = "没有读到信息处理费金额";
+    const FILL: &str = "请核对后在「六、其他事项」中填写";
     match read(text) {
         Fee::Read(amount) => (Some(amount), None),
-        Fee::Absent => {
-            (None, Some("没有读到信息处理费金额（如「收取信息处理费 0 元」），请在「六、其他事项」中填写".into()))
-        }
+        Fee::Absent => (None, Some(format!("{NOT_READ}（如「收取信息处理费 0 元」），请在「六、其他事项」中填写"))),
         Fee::Unsure { sentence, readings } if readings.is_empty() => {
-            (None, Some(format!("「{sentence}」中没有能确定的信息处理费金额，未填入，{FILL}")))
+            (None, Some(format!("{NOT_READ}：「{sentence}」中没有能确定的金额，{FILL}")))
         }
         Fee::Unsure { sentence, readings } => {
             let seen: Vec<String> = readings.iter().map(|r| format!("{r} 元")).collect();
             let message = format!(
-                "「{sentence}」中的信息处理费金额不能确定（读到 {}，可能是单价、约数、范围或几笔金额），未填入，{FILL}",
+                "{NOT_READ}：「{sentence}」中的金额不能确定（读到 {}，可能是单价、约数、范围或几笔金额），未填入，{FILL}",
                 seen.join("、")
             );
             (None, Some(message))

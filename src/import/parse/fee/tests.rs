@@ -87,3 +87,15 @@ fn no_sentence_about_the_fee_is_absent() {
     assert_eq!(read("无。"), Fee::Absent);
     assert_eq!(read(""), Fee::Absent);
 }
+
+#[test]
+fn the_note_quotes_the_sentence_and_the_amounts_seen() {
+    let note = |t: &str| review(t).1.unwrap_or_default();
+    assert_eq!(review("本年度收取信息处理费100元。").1, None);
+    let approx = note("（一）本年度收取信息处理费约100元。");
+    assert!(approx.starts_with("没有读到信息处理费金额：「（一）本年度收取信息处理费约100元」"), "{approx}");
+    assert!(approx.contains("读到 100 元"), "{approx}");
+    assert!(note("收取信息处理费30元和50元。").contains("读到 30 元、50 元"));
+    assert!(note("本年度收取信息处理费壹佰贰拾元。").contains("「本年度收取信息处理费壹佰贰拾元」中没有能确定的金额"));
+    assert!(note("无。").starts_with("没有读到信息处理费金额（如"));
+}
