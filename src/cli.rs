@@ -387,5 +387,13 @@ fn merge(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> i32 {
             merged.report.unread.len()
         );
     }
-    if bad > 0 || unread > 0 { EXIT_FINDINGS } else { EXIT_OK }
+    let without_fee = merged.sources_without_fee();
+    if !without_fee.is_empty() {
+        let _ = writeln!(
+            out,
+            "注意：{}没有信息处理费金额（未填写或导入时未能确定），汇总结果的信息处理费未填写，请核对来源后填写",
+            without_fee.iter().map(|n| format!("「{}」", shown(n))).collect::<Vec<_>>().join("、")
+        );
+    }
+    if bad > 0 || unread > 0 || !without_fee.is_empty() { EXIT_FINDINGS } else { EXIT_OK }
 }

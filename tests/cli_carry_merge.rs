@@ -104,3 +104,21 @@ fn merge_shows_an_unread_figure_as_unread_not_blank() {
     let row = t.lines().find(|l| l.contains("｜未读表四.json｜")).unwrap_or_else(|| panic!("{t}"));
     assert!(row.ends_with("｜29｜29｜3｜未读｜未读"), "{row}");
 }
+
+/// A source without a 信息处理费 (left blank, or an import could not read
+/// 「约100元」) leaves the summed fee unknown: not the others' 0, and said so.
+#[test]
+fn merge_leaves_the_fee_blank_when_a_source_has_none() {
+    let dir = scratch("merge-fee");
+    let mut r = nianbao::model::file::load(std::path::Path::new("examples/qingshan-2024.json")).unwrap();
+    r.agency = "青山县乙局".into();
+    r.processing_fee = None;
+    let source = dir.join("乙局.json");
+    std::fs::write(&source, nianbao::model::file::to_json(&r)).unwrap();
+    let out = dir.join("汇总.json");
+    let o = nianbao(&["merge", "examples/qingshan-2024.json", source.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(t.contains("「青山县乙局」 没有信息处理费金额") || t.contains("「青山县乙局」没有信息处理费金额"), "{t}");
+    assert_eq!(nianbao::model::file::load(&out).unwrap().processing_fee, None, "0 + unknown is not 0");
+}

@@ -5,10 +5,11 @@ use super::labels::{Doc, Found};
 use super::stream::{Gap, Source};
 use super::{ImportError, Imported, Review};
 use crate::model::template::{OVERVIEW_TOPICS, PROBLEM_TOPICS, TemplateId};
-use crate::model::{Decimal, Report, money};
+use crate::model::{Decimal, Report};
 
 mod chrome;
 mod contact;
+mod fee;
 mod paragraphs;
 mod six;
 mod unsure;
@@ -131,12 +132,10 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
         None => review
             .push(Review { place: "第六部分".into(), message: "没有找到「六、其他需要报告的事项」".into() }),
     }
-    report.processing_fee = processing_fee(&report.other_matters);
-    if report.processing_fee.is_none() {
-        review.push(Review {
-            place: "第六部分".into(),
-            message: "没有读到信息处理费金额（如「收取信息处理费 0 元」），请在「六、其他事项」中填写".into(),
-        });
+    let (fee, note) = fee::review(&report.other_matters);
+    report.processing_fee = fee;
+    if let Some(message) = note {
+        review.push(Review { place: "第六部分".into(), message });
     }
 
     let places = super::tables::read_tables(&doc, source, &mut report, &mut review, [region(1), region(2), region(3)]);
@@ -281,37 +280,12 @@ fn subsections<const N: usize>(doc: &Doc, from: usize, to: usize) -> (String, Ve
     (lead, out)
 }
 
-/// The 信息处理费 in 元 from part 六: the amount in the sentence that names it,
-/// or 0 when that sentence says none was collected.
+/// The 信息处理费 in 元 from part 六, when the text states it surely (see [`fee`]).
 pub fn processing_fee(text: &str) -> Option<Decimal> {
-    for sentence in text.split(['。', '；', ';', '\n']) {
-        // Full-width digits and signs as ASCII: 「３００元」 is 300.
-        let compact: String = sentence.chars().filter(|c| !c.is_whitespace()).map(super::stream::normalize).collect();
-        // 「信息处理费」, or 「依申请提供政府信息，不收取任何费用」.
-        let about_fees = compact.contains("信息处理费") || (compact.contains("费用") && compact.contains("收取"));
-        if !about_fees {
-            continue;
-        }
-        if ["未收取", "没有收取", "无收取", "不收取", "未产生", "未发生", "均未收取", "零元", "不收取任何费用"]
-            .iter()
-            .any(|w| compact.contains(w))
-        {
-            return Some(Decimal::from_int(0));
-        }
-        let chars: Vec<char> = compact.chars().collect();
-        let mut k = 0;
-        while k < chars.len() {
-            if chars[k].is_ascii_digit() {
-                // 「100元5角」「-50元」「0.5万元」: the first number with a unit of money.
-                if let Some((amount, _)) = money::amount_at(&chars, k) {
-                    return Some(amount);
-                }
-                k = money::number_end(&chars, k);
-            }
-            k += 1;
-        }
+    match fee::read(text) {
+        fee::Fee::Read(amount) => Some(amount),
+        _ => None,
     }
-    None
 }
 
 #[cfg(test)]
@@ -328,6 +302,20 @@ mod tests {
         assert_eq!(processing_fee("收取信息处理费３００元"), Some(Decimal::from_int(300)));
         assert_eq!(processing_fee("无。"), None);
         assert_eq!(processing_fee("（一）本单位依申请提供政府信息，不收取任何费用。"), Some(Decimal::from_int(0)));
+    }
+
+    /// Each of these was once read silently as the first amount (100, 30, 130, 0.1, 100, 200, 125).
+    #[test]
+    fn a_fee_not_surely_the_total_is_not_taken() {
+        let fee = |s: &str| processing_fee(s).map(|d| d.to_string());
+        assert_eq!(fee("本年度按每件100元收取信息处理费，共2件。"), None);
+        assert_eq!(fee("本年度收取信息处理费两次，分别为30元和50元。"), None);
+        assert_eq!(fee("本年度共收取信息处理费及邮寄费130元，其中信息处理费100元。").as_deref(), Some("100"));
+        assert_eq!(fee("本年度收费总额200元，其中信息处理费120元。").as_deref(), Some("120"));
+        assert_eq!(fee("信息处理费按每页0.1元标准收取，本年度共收取25元。").as_deref(), Some("25"));
+        assert_eq!(fee("本年度收取信息处理费约100元。"), None);
+        assert_eq!(fee("本年度收取信息处理费100至200元。"), None);
+        assert_eq!(fee("本年度收取信息处理费12,5元。"), None);
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct SourceSummary {
     pub carried_out: Figure,
     pub reviews: Figure,
     pub lawsuits: Figure,
+    /// 信息处理费 in 元; `None` when the source states none (left blank, or an
+    /// import could not read it), so the sum's fee is not known.
+    pub fee: Option<Decimal>,
 }
 
 /// One of a source's figures in the summary: read (a number or blank), or not
@@ -88,6 +91,11 @@ impl Merged {
     /// How many sources have cells an importer could not read.
     pub fn sources_with_unread(&self) -> usize {
         self.sources.iter().filter(|s| s.unread > 0).count()
+    }
+
+    /// The sources without a 信息处理费, by agency or file name: the sum has none.
+    pub fn sources_without_fee(&self) -> Vec<&str> {
+        self.sources.iter().filter(|s| s.fee.is_none()).map(SourceSummary::agency_or_name).collect()
     }
 
     /// Whether any source has a 错误 (the sum is not to be trusted yet).
@@ -243,7 +251,13 @@ pub fn merge(sources: &[Source]) -> Result<Merged, MergeError> {
                 provenance.add(CellRef::reviews(j), k, v.to_string());
             }
         }
-        report.processing_fee = sum_amounts(report.processing_fee, r.processing_fee);
+        // A fee is no cell: a source without one (blank, or not read by an
+        // import) leaves the sum unknown, never the others' sum.
+        report.processing_fee = match (k, report.processing_fee, r.processing_fee) {
+            (0, _, fee) => fee,
+            (_, Some(sum), Some(fee)) => sum.checked_add(fee).or(Some(sum)),
+            _ => None,
+        };
 
         let findings = check(r, None);
         let total = |role: RowRole| {
@@ -262,6 +276,7 @@ pub fn merge(sources: &[Source]) -> Result<Merged, MergeError> {
             carried_out: total(RowRole::CarriedOut),
             reviews: Figure::of(r, &[review(4)]),
             lawsuits: Figure::of(r, &[review(9), review(14)]),
+            fee: r.processing_fee,
         });
     }
     mark_unread_sums(&mut report, sources);

@@ -24,6 +24,17 @@ pub fn number_end(chars: &[char], k: usize) -> usize {
     i
 }
 
+/// Whether the commas in `number` separate thousands: 「1,200」「12,345,678.5」,
+/// not 「12,5」 (a decimal comma, or a slip) nor 「1,20」 — those are no number
+/// to read silently.
+pub fn grouped(number: &str) -> bool {
+    let whole = number.split('.').next().unwrap_or("");
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or("");
+    !number.split('.').skip(1).any(|d| d.contains(','))
+        && (!whole.contains(',') || (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3))
+}
+
 /// The amount in 元 printed from `chars[k]` (a digit): a number and its unit
 /// (万元, 元, 角 = 0.1 元, 分 = 0.01 元; spaces may stand between them), then
 /// smaller units after it (「100元5角3分」); a minus sign before it is kept, for
@@ -36,7 +47,11 @@ pub fn amount_at(chars: &[char], k: usize) -> Option<(Decimal, usize)> {
     let (mut i, mut smallest) = (k, i32::MAX);
     while i < chars.len() && chars[i].is_ascii_digit() {
         let end = number_end(chars, i);
-        let number: String = chars[i..end].iter().filter(|c| **c != ',').collect();
+        let printed: String = chars[i..end].iter().collect();
+        if !grouped(&printed) {
+            break;
+        }
+        let number = printed.replace(',', "");
         let unit = (end..chars.len()).find(|&j| !chars[j].is_whitespace()).unwrap_or(chars.len());
         let (places, len) = match (chars.get(unit), chars.get(unit + 1)) {
             (Some('万'), Some('元')) => (4, 2),
@@ -115,6 +130,16 @@ mod tests {
         // A smaller unit first is not a continuation: 「5角100元」 reads 5角.
         assert_eq!(at("5角100元"), d("0.5"));
         assert_eq!(at("3940 元"), d("3940"));
+    }
+
+    #[test]
+    fn only_thousands_commas_are_read() {
+        assert_eq!(at("1,234,567.5元"), d("1234567.5"));
+        assert_eq!(at("12,5元"), None, "a decimal comma or a slip, not 125");
+        assert_eq!(at("1,20元"), None);
+        assert_eq!(at("1234,567元"), None);
+        assert_eq!(at("1.2,3元"), None);
+        assert!(grouped("1200") && grouped("1,200") && !grouped(",200"));
     }
 
     #[test]

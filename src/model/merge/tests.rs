@@ -23,9 +23,25 @@ fn cells_sum_with_blanks_and_exact_decimals() {
     assert_eq!(r.applications[3][3], None, "blank everywhere stays blank");
     assert_eq!(r.reviews[0], Some(1), "blank + 1 = 1");
     assert_eq!(r.disclosure[5][0].unwrap().to_string(), "0.3", "exact: not 0.30000000000000004");
-    assert_eq!(r.processing_fee.unwrap().to_string(), "3940");
+    assert_eq!(r.processing_fee, None, "乙镇 and 丙办 state no fee: the sum is not known");
     assert_eq!((r.year, r.template, r.agency.as_str()), (2024, TemplateId::V2021, ""));
     assert!(r.preamble.is_empty() && r.overview.sections.iter().all(|s| s.body.is_empty()), "text parts start empty");
+}
+
+#[test]
+fn a_source_without_a_fee_leaves_the_summed_fee_unknown() {
+    let fees = |a: Option<&str>, b: Option<&str>| {
+        let mut x = source("a.json", "甲局", 2024, TemplateId::V2021);
+        let mut y = source("b.html", "", 2024, TemplateId::V2021);
+        x.report.processing_fee = a.map(|f| f.parse().unwrap());
+        y.report.processing_fee = b.map(|f| f.parse().unwrap());
+        let m = merge(&[x, y]).unwrap();
+        (m.report.processing_fee.map(|f| f.to_string()), m.sources_without_fee().join("、"))
+    };
+    assert_eq!(fees(Some("10"), Some("20.5")), (Some("30.5".into()), String::new()));
+    // 「约100元」 imported is no fee: 0 + unknown is not 0.
+    assert_eq!(fees(Some("0"), None), (None, "b.html".into()));
+    assert_eq!(fees(None, Some("0")), (None, "甲局".into()));
 }
 
 #[test]
