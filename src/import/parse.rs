@@ -5,7 +5,7 @@ use super::labels::{Doc, Found};
 use super::stream::{Gap, Source};
 use super::{ImportError, Imported, Review};
 use crate::model::template::{OVERVIEW_TOPICS, PROBLEM_TOPICS, TemplateId};
-use crate::model::{Decimal, Report};
+use crate::model::Report;
 
 mod chrome;
 mod contact;
@@ -280,17 +280,18 @@ fn subsections<const N: usize>(doc: &Doc, from: usize, to: usize) -> (String, Ve
     (lead, out)
 }
 
-/// The 信息处理费 in 元 from part 六, when the text states it surely (see [`fee`]).
-pub fn processing_fee(text: &str) -> Option<Decimal> {
-    match fee::read(text) {
-        fee::Fee::Read(amount) => Some(amount),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Decimal;
+
+    /// The 信息处理费 in 元 from part 六, when the text states it surely (see [`fee`]).
+    fn processing_fee(text: &str) -> Option<Decimal> {
+        match fee::read(text) {
+            fee::Fee::Read(amount) => Some(amount),
+            _ => None,
+        }
+    }
 
     #[test]
     fn fees_as_written() {

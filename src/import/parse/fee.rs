@@ -19,7 +19,8 @@ pub enum Fee {
 }
 
 /// Words saying nothing was collected.
-const NONE_COLLECTED: [&str; 9] = ["未收取", "没有收取", "无收取", "不收取", "未产生", "未发生", "均未收取", "零元", "不收取任何费用"];
+const NONE_COLLECTED: [&str; 9] =
+    ["未收取", "没有收取", "无收取", "不收取", "未产生", "未发生", "均未收取", "零元", "不收取任何费用"];
 /// Before an amount: not its exact value.
 const HEDGE_BEFORE: [&str; 9] = ["约", "近", "逾", "超过", "不足", "不到", "将近", "至少", "最多"];
 /// After an amount: not its exact value.
@@ -100,7 +101,12 @@ pub fn read(text: &str) -> Fee {
         ([], Some((sentence, readings))) => Fee::Unsure { sentence, readings },
         ([], None) => Fee::Absent,
         (several, _) => Fee::Unsure {
-            sentence: sentences.iter().map(|(_, s)| s.as_str()).filter(|s| s.contains("信息处理费")).collect::<Vec<_>>().join("。"),
+            sentence: sentences
+                .iter()
+                .map(|(_, s)| s.as_str())
+                .filter(|s| s.contains("信息处理费"))
+                .collect::<Vec<_>>()
+                .join("。"),
             readings: several.to_vec(),
         },
     }

@@ -64,8 +64,12 @@ fn an_amount_not_surely_the_total_is_listed_with_the_sentence_and_readings() {
         let want: Vec<Decimal> = readings.iter().map(|r| d(r)).collect();
         assert_eq!(got, want, "{text}");
     }
-    for text in ["本年度收取信息处理费壹佰贰拾元。", "本年度收取信息处理费一百二十元。", "本年度收取信息处理费1万2千元。", "本年度收取信息处理费为零。"]
-    {
+    for text in [
+        "本年度收取信息处理费壹佰贰拾元。",
+        "本年度收取信息处理费一百二十元。",
+        "本年度收取信息处理费1万2千元。",
+        "本年度收取信息处理费为零。",
+    ] {
         let (sentence, readings) = unsure(text);
         assert_eq!(format!("{sentence}。"), text);
         assert!(readings.is_empty(), "{text}: {readings:?}");
