@@ -18,6 +18,7 @@ use super::marks::{self, Mark};
 use super::stream::Source;
 use crate::read_limits::{SizeCap, read_regular_file};
 
+mod columns;
 mod cost;
 mod css;
 mod decide;
@@ -223,6 +224,8 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                         }
                         // A row a cell above pushes past the last column: its numbers are not where written.
                         _ if w.in_cell > 0 && has_digit(t) && grid::in_rows(node, &w.pushed_rows) => w.unsure_text(t, ""),
+                        // A cell whose column or place in its row the page leaves undecided.
+                        _ if w.in_cell > 0 && has_digit(t) && columns::in_cells(node, &w.unplaced) => w.unsure_text(t, ""),
                         _ => {
                             let look = view.look(node.parent().map(|p| p.id()));
                             let start = w.text.len();
@@ -273,6 +276,7 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                                 w.line("");
                                 w.tables += 1;
                                 w.pushed_rows.extend(grid::overflowing_rows(node));
+                                w.unplaced.extend(columns::unsure_cells(node, view));
                                 w.table.push((w.tables, 0));
                             }
                             "tr" => {

@@ -180,8 +180,16 @@ mod tests {
         let zero = "<tr><td>一</td><td>1</td><td rowspan=0>2</td></tr>";
         assert_eq!(pushed(&format!("<table>{head}{zero}{two}{three}</table>")), vec![3, 4]);
         // The span ends with its group: the next tbody's rows are where written.
-        assert_eq!(pushed(&format!("<table><tbody>{head}{zero}</tbody><tbody>{two}{three}</tbody></table>")), Vec::<usize>::new());
-        assert_eq!(pushed(&format!("<table><thead>{head}</thead><tbody><tr><td>一</td><td>1</td><td rowspan=9>2</td></tr>{two}</tbody><tfoot>{three}</tfoot></table>")), vec![3]);
+        assert_eq!(
+            pushed(&format!("<table><tbody>{head}{zero}</tbody><tbody>{two}{three}</tbody></table>")),
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            pushed(&format!(
+                "<table><thead>{head}</thead><tbody><tr><td>一</td><td>1</td><td rowspan=9>2</td></tr>{two}</tbody><tfoot>{three}</tfoot></table>"
+            )),
+            vec![3]
+        );
         let spanned = "<tr><td>一</td><td>1</td><td rowspan=\"2px\">2</td></tr>";
         assert_eq!(pushed(&format!("<table>{head}{spanned}{two}{three}</table>")), vec![3]);
         let zero_cols = "<tr><td colspan=0>一</td><td>1</td><td rowspan=2>2</td></tr>";

@@ -19,6 +19,8 @@ pub(super) struct Writer {
     pub(super) unsure: Vec<(std::ops::Range<usize>, String)>,
     /// Rows a cell spanning down pushes past their table's last column (`grid`).
     pub(super) pushed_rows: std::collections::HashSet<ego_tree::NodeId>,
+    /// Cells whose column, or place in their row, the page leaves undecided (`columns`, `order`).
+    pub(super) unplaced: std::collections::HashSet<ego_tree::NodeId>,
     /// Where, in a cell, an element set apart by space begins or ends (`flow::Flow::Spaced`).
     pub(super) edge: Option<usize>,
 }
