@@ -25,6 +25,7 @@ mod decide;
 mod flow;
 mod font;
 mod grid;
+mod imports;
 mod look;
 mod replaced;
 mod styles;

@@ -9,6 +9,7 @@ use scraper::{ElementRef, Html};
 use super::cost::{Cost, Work};
 use super::flow::{self, Flow};
 use super::font;
+use super::imports::without_imports;
 use super::styles::{applied, names, screen, strip_comments};
 use super::subject::{Subject, perhaps, selectors, subject, unescape};
 use super::target::{Target, before_or_after, target, valid};
@@ -149,8 +150,8 @@ impl Sheet {
             sheet.linked |= e.value().name() == "link" && rel.split_whitespace().any(|r| r == "stylesheet");
         }
         for e in applied(doc) {
-            let css: String = e.text().collect();
-            sheet.linked |= css.to_ascii_lowercase().contains("@import");
+            let (css, imports) = without_imports(&strip_comments(&e.text().collect::<String>()));
+            sheet.linked |= imports;
             sheet.named.extend(names(&css));
         }
         for (i, r) in rules.iter().enumerate() {
@@ -216,7 +217,7 @@ fn rules(doc: &Html) -> (Vec<Rule>, bool) {
         }
         let css: String = e.text().collect();
         let certain = e.value().attr("media").is_none_or(|m| screen(m).1);
-        sheet(&strip_comments(&css), certain, 0, &mut rules, &mut counts, &mut overflow);
+        sheet(&without_imports(&strip_comments(&css)).0, certain, 0, &mut rules, &mut counts, &mut overflow);
     }
     (rules, overflow)
 }
