@@ -10,6 +10,7 @@ use super::cost::{Cost, Work};
 use super::flow::{self, Flow};
 use super::font;
 use super::imports::without_imports;
+use super::order::{self, Scope};
 use super::styles::{applied, names, screen, strip_comments};
 use super::subject::{Subject, perhaps, selectors, subject, unescape};
 use super::target::{Target, before_or_after, target, valid};
@@ -45,6 +46,8 @@ pub struct Decls {
     pub flow: Flow,
     /// Lays its children out as flex or grid items, each a box of its own.
     pub container: bool,
+    /// Rearranges its siblings or its children ([`order`]).
+    pub reorders: Option<Scope>,
     /// Sets a (non-zero) `font-size`; in a sheet's rule, which rule (its number).
     pub sized: Option<u32>,
 }
@@ -92,6 +95,7 @@ pub fn declarations(block: &str) -> Decls {
         d.moved |= moves(&name, &value);
         d.flow = d.flow.max(flow::of(&name, &value));
         d.container |= name == "display" && flow::container(&value);
+        d.reorders = d.reorders.max(order::of(&name, &value));
         if unknown(&value) {
             // A variable's value only the browser works out: not proven shown.
             d.obscured |= obscures(&name, &value);
@@ -296,6 +300,7 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
             && !decls.moved
             && !decls.overridden
             && decls.flow == Flow::Inline
+            && decls.reorders.is_none()
             && !generated;
         if sizes_only && (decls.sized.is_none() || counts.1 >= MAX_SIZING) {
             continue;
