@@ -29,9 +29,7 @@ pub fn without_imports(css: &str) -> (String, bool) {
                         break;
                     }
                 }
-                if hex == 0 {
-                    chars.next();
-                } else if chars.peek().is_some_and(|&(_, s)| s == ' ') {
+                if hex == 0 || chars.peek().is_some_and(|&(_, s)| s == ' ') {
                     chars.next();
                 }
                 len = chars.peek().map_or(after.len(), |&(k, _)| k);

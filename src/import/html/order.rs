@@ -110,9 +110,8 @@ mod tests {
             ("", format!(r#"<tr style="display:flex">{}</tr>"#, cells(r#" style="order:0""#, ""))),
             (
                 "",
-                format!(
-                    r#"<tr><td style="writing-mode:vertical-rl">行政许可</td><td style="grid-column:auto">10</td><td>7</td></tr>"#
-                ),
+                r#"<tr><td style="writing-mode:vertical-rl">行政许可</td><td style="grid-column:auto">10</td><td>7</td></tr>"#
+                    .to_string(),
             ),
             (".site{display:flex;flex-direction:row-reverse} table{order:2}", format!("<tr>{}</tr>", cells("", ""))),
         ];
