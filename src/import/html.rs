@@ -20,13 +20,16 @@ use crate::read_limits::{SizeCap, read_regular_file};
 
 mod clip;
 mod colour;
+mod columns;
 mod cost;
 mod css;
 mod decide;
 mod flow;
 mod font;
 mod grid;
+mod imports;
 mod look;
+mod order;
 mod paint;
 mod pseudo;
 mod replaced;
@@ -210,6 +213,8 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
     let mut mark: Option<(usize, usize, Mark)> = None;
     // The last text written: where it begins and ends, and its look.
     let mut last: Option<(usize, usize, look::Look)> = None;
+    // The depth of the element in a table whose children may be drawn in another order.
+    let mut rearranged: Option<usize> = None;
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
@@ -227,6 +232,10 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                         }
                         // A row a cell above pushes past the last column: its numbers are not where written.
                         _ if w.in_cell > 0 && has_digit(t) && grid::in_rows(node, &w.pushed_rows) => w.unsure_text(t, ""),
+                        // A cell whose column or place in its row the page leaves undecided.
+                        _ if w.in_cell > 0 && has_digit(t) && (rearranged.is_some() || columns::in_cells(node, &w.unplaced)) => {
+                            w.unsure_text(t, "")
+                        }
                         _ => {
                             let look = view.look(node.parent().map(|p| p.id()));
                             let start = w.text.len();
@@ -263,6 +272,9 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                     }
                     Node::Element(_) if view.of(node.id()).there == Seen::Hidden => skip_depth = Some(depth),
                     Node::Element(e) => {
+                        if rearranged.is_none() && (e.name() == "table" || !w.table.is_empty()) && view.rearranged(node.id()) {
+                            rearranged = Some(depth);
+                        }
                         if mark.is_none()
                             && let Some(m) = mark_of(e)
                             && marks::as_note(w.in_cell > 0, &w.text)
@@ -277,6 +289,7 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                                 w.line("");
                                 w.tables += 1;
                                 w.pushed_rows.extend(grid::overflowing_rows(node));
+                                w.unplaced.extend(columns::unsure_cells(node, view));
                                 w.table.push((w.tables, 0));
                             }
                             "tr" => {
@@ -315,6 +328,9 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                 }
             }
             Edge::Close(node) => {
+                if rearranged == Some(depth) {
+                    rearranged = None;
+                }
                 if skip_depth == Some(depth) {
                     skip_depth = None;
                 } else if skip_depth.is_none()

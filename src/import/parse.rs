@@ -4,8 +4,8 @@
 use super::labels::{Doc, Found};
 use super::stream::{Gap, Source};
 use super::{ImportError, Imported, Review};
-use crate::model::template::{OVERVIEW_TOPICS, PROBLEM_TOPICS, TemplateId};
 use crate::model::Report;
+use crate::model::template::{OVERVIEW_TOPICS, PROBLEM_TOPICS, TemplateId};
 
 mod chrome;
 mod contact;

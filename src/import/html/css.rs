@@ -10,6 +10,8 @@ use super::clip;
 use super::cost::{Cost, Work};
 use super::flow::{self, Flow};
 use super::font;
+use super::imports::without_imports;
+use super::order::{self, Scope};
 use super::paint::{Shade, ground_shade, text_shade};
 use super::pseudo::{generates_digits, part_of};
 use super::styles::{applied, names, screen, strip_comments};
@@ -47,6 +49,8 @@ pub struct Decls {
     pub flow: Flow,
     /// Lays its children out as flex or grid items, each a box of its own.
     pub container: bool,
+    /// Rearranges its siblings or its children ([`order`]).
+    pub reorders: Option<Scope>,
     /// Sets a (non-zero) `font-size`; in a sheet's rule, which rule (its number).
     pub sized: Option<u32>,
     /// The text's colour and the ground it is drawn on, where set ([`super::paint`]).
@@ -109,6 +113,7 @@ pub fn declarations(block: &str) -> Decls {
             "background" | "background-color" => d.background = ground_shade(&value),
             _ => {}
         }
+        d.reorders = d.reorders.max(order::of(&name, &value));
         if unknown(&value) {
             // A variable's value only the browser works out: not proven shown.
             d.obscured |= obscures(&name, &value);
@@ -170,8 +175,8 @@ impl Sheet {
             sheet.fixed |= e.value().attr("style").is_some_and(clip::fixed_layout);
         }
         for e in applied(doc) {
-            let css: String = e.text().collect();
-            sheet.linked |= css.to_ascii_lowercase().contains("@import");
+            let (css, imports) = without_imports(&strip_comments(&e.text().collect::<String>()));
+            sheet.linked |= imports;
             sheet.named.extend(names(&css));
             sheet.fixed |= clip::fixed_layout(&css);
         }
@@ -238,7 +243,7 @@ fn rules(doc: &Html) -> (Vec<Rule>, bool) {
         }
         let css: String = e.text().collect();
         let certain = e.value().attr("media").is_none_or(|m| screen(m).1);
-        sheet(&strip_comments(&css), certain, 0, &mut rules, &mut counts, &mut overflow);
+        sheet(&without_imports(&strip_comments(&css)).0, certain, 0, &mut rules, &mut counts, &mut overflow);
     }
     (rules, overflow)
 }
@@ -322,6 +327,7 @@ fn sheet(css: &str, certain: bool, depth: usize, rules: &mut Vec<Rule>, counts: 
             && decls.background.is_none()
             && !decls.clips
             && !decls.narrow
+            && decls.reorders.is_none()
             && !generated;
         if sizes_only && (decls.sized.is_none() || counts.1 >= MAX_SIZING) {
             continue;

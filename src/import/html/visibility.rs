@@ -29,6 +29,7 @@ use super::css::{self, Decls, Effect, Sheet};
 use super::decide::decide;
 use super::flow::Flow;
 use super::look::{self, Look};
+use super::order::{self, Scope};
 use super::paint::Paint;
 use super::replaced::{closed_until_opened, never_shown, struck};
 
@@ -64,6 +65,8 @@ pub struct View {
     reversed: std::collections::HashSet<NodeId>,
     /// Elements not plainly in the line of their cell ([`Flow`]).
     flows: HashMap<NodeId, Flow>,
+    /// Elements whose children a flex or grid layout may rearrange ([`super::order`]).
+    rearranged: std::collections::HashSet<NodeId>,
 }
 
 impl View {
@@ -84,6 +87,11 @@ impl View {
     /// How an element sits in the line of its cell.
     pub fn flow(&self, id: NodeId) -> Flow {
         self.flows.get(&id).copied().unwrap_or_default()
+    }
+
+    /// Whether an element's children may be drawn in another order than written.
+    pub fn rearranged(&self, id: NodeId) -> bool {
+        self.rearranged.contains(&id)
     }
 
     /// Whether a text node (child of `parent`) is seen.
@@ -107,6 +115,7 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
     let mut cell_stack = vec![false];
     let (mut reversed, mut order_stack) = (std::collections::HashSet::new(), vec![false]);
     let mut flows = HashMap::new();
+    let mut rearranged = std::collections::HashSet::new();
     // Whether each open element lays its children out as flex or grid items.
     let mut container_stack = vec![false];
     let mut work = Work { done: 0, bound };
@@ -139,8 +148,15 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
                         "table" => false,
                         _ => in_cell,
                     };
-                    (state, sized, overridden, (flow, container)) =
+                    let reorders;
+                    (state, sized, overridden, (flow, container, reorders)) =
                         judge(e, (parent, &mut paint), in_cell, &rules, (stack.len() as u64, index), &mut work);
+                    let rtl = e.value().attr("dir").is_some_and(|d| d.trim().eq_ignore_ascii_case("rtl"));
+                    match order::rearranges(reorders.max(rtl.then_some(Scope::Direction)), e.value().name(), container) {
+                        Some(true) => rearranged.extend(node.parent().map(|p| p.id())),
+                        Some(false) => rearranged.extend([node.id()]),
+                        None => {}
+                    }
                     let dir = e.value().attr("dir").map(|d| d.trim().to_ascii_lowercase());
                     backwards |= overridden || (e.value().name() == "bdo" && dir.as_deref() != Some("ltr"));
                     if container_stack.last().copied().unwrap_or(false) {
@@ -193,7 +209,7 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
             }
         }
     }
-    View { states, looks, reversed, flows }
+    View { states, looks, reversed, flows, rearranged }
 }
 
 impl Seen {
@@ -213,7 +229,7 @@ fn judge(
     rules: &Sheet,
     at: (u64, u64),
     work: &mut Work,
-) -> (State, Option<u32>, bool, (Flow, bool)) {
+) -> (State, Option<u32>, bool, (Flow, bool, Option<Scope>)) {
     let el = e.value();
     let own = el.attr("style").map(css::declarations).unwrap_or_default();
     if never_shown(el.name())
@@ -222,7 +238,7 @@ fn judge(
         || own.struck
         || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
     {
-        return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false, (Flow::Inline, false));
+        return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false, (Flow::Inline, false, None));
     }
     let sheet = rules.hits(&e, at, work);
     let hidden_attr = el.attr("hidden").is_some();
@@ -252,7 +268,7 @@ fn judge(
     let closed = |n: &scraper::node::Element| n.name() == "details" && n.attr("open").is_none();
     if e.parent().and_then(ElementRef::wrap).is_some_and(|p| closed(p.value())) {
         if el.name() != "summary" {
-            return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false, (Flow::Inline, false));
+            return (State { there: Seen::Hidden, text: Seen::Hidden }, None, false, (Flow::Inline, false, None));
         }
         text = if parent.there == Seen::Hidden { Seen::Hidden } else { visibility.unwrap_or(Seen::Shown) };
     } else if closed(el) {
@@ -267,7 +283,8 @@ fn judge(
     let overridden = own.overridden || sheet.iter().any(|(d, _)| d.overridden);
     let flow = sheet.iter().map(|(d, _)| d.flow).fold(own.flow, Flow::max);
     let container = own.container || sheet.iter().any(|(d, _)| d.container);
-    (State { there, text }, sheet.iter().filter_map(|(d, _)| d.sized).max(), overridden, (flow, container))
+    let reorders = sheet.iter().map(|(d, _)| d.reorders).fold(own.reorders, Option::max);
+    (State { there, text }, sheet.iter().filter_map(|(d, _)| d.sized).max(), overridden, (flow, container, reorders))
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! The text a web page's article is written into: table cells apart by tabs,
 //! a line per row or paragraph, each line's place for messages.
 
+/// Characters a browser draws as nothing within a line.
+const INVISIBLE: [char; 6] = ['\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
+
 #[derive(Default)]
 pub(super) struct Writer {
     pub(super) text: String,
@@ -19,6 +22,8 @@ pub(super) struct Writer {
     pub(super) unsure: Vec<(std::ops::Range<usize>, String)>,
     /// Rows a cell spanning down pushes past their table's last column (`grid`).
     pub(super) pushed_rows: std::collections::HashSet<ego_tree::NodeId>,
+    /// Cells whose column, or place in their row, the page leaves undecided (`columns`, `order`).
+    pub(super) unplaced: std::collections::HashSet<ego_tree::NodeId>,
     /// Where, in a cell, an element set apart by space begins or ends (`flow::Flow::Spaced`).
     pub(super) edge: Option<usize>,
 }
@@ -72,7 +77,9 @@ impl Writer {
     }
 
     pub(super) fn text(&mut self, t: &str) {
-        for c in t.chars() {
+        // Characters that show nothing unless the line breaks there (a soft
+        // hyphen, a zero-width space or joiner): 「1&shy;4」 shows 14, as 「1<wbr>4」.
+        for c in t.chars().filter(|c| !INVISIBLE.contains(c)) {
             let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c };
             self.text.push(c);
         }
@@ -132,5 +139,14 @@ mod tests {
         let page = page.replace("<td>行政许可</td>", "<td><span class=x>1.属于国家秘密</span></td>");
         let s = super::super::from_text(&page).unwrap();
         assert!(s.text.contains("\t1.属于国家秘密\t"), "{:?}", s.text);
+    }
+
+    /// A soft hyphen, `<wbr>` or a zero-width character inside a number shows
+    /// nothing on its line: the number is read whole (「1&shy;4」 shows 14).
+    #[test]
+    fn characters_drawn_as_nothing_do_not_split_a_number() {
+        for cell in ["1&shy;4", "1<wbr>4", "1\u{200B}4", "1&#x2060;4", "1&zwj;4", "&#xFEFF;14"] {
+            assert_eq!(super::super::test_page::read_cell("", cell), Ok("14".to_string()), "{cell}");
+        }
     }
 }
