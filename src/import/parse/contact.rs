@@ -61,6 +61,8 @@ struct Found {
     value: String,
     /// Over a line break and not ended as a value ends: what precedes the break.
     cut: bool,
+    /// Where the text after the value starts (a byte offset).
+    next: usize,
 }
 
 /// Where the value starting at `start` ends: at a mark ending a clause, the
@@ -124,8 +126,9 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
     let text: String = chars.iter().collect();
     let starts_label = |k: usize| LABELS.iter().any(|l| chars[k..].iter().take(l.chars().count()).copied().eq(l.chars()));
     let mut listed: Vec<String> = Vec::new();
-    let mut find = |keys: &[&str], numbers: bool| -> Option<Found> {
-        let (before, _) = keys.iter().filter_map(|k| text.split_once(k).map(|(b, _)| (b, k))).min_by_key(|(b, _)| b.len())?;
+    let mut find = |keys: &[&str], numbers: bool, from: usize| -> Option<Found> {
+        let (before, _) = keys.iter().filter_map(|k| text[from..].split_once(k).map(|(b, _)| (b, k))).min_by_key(|(b, _)| b.len())?;
+        let before = &text[..from + before.len()];
         let label = keys.iter().filter(|k| text[before.len()..].starts_with(**k)).max_by_key(|k| k.len())?.to_string();
         let mut start = before.chars().count() + label.chars().count();
         while start < chars.len() && matches!(chars[start], ':' | '：' | '/' | '传' | '真' | ' ') {
@@ -139,7 +142,7 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
         let first_break = breaks.iter().copied().find(|&b| b > start && b < end);
         let ended = end < chars.len() && end - start <= MAX_VALUE_CHARS;
         if let Some(b) = first_break.filter(|_| !ended) {
-            return Some(Found { value: value(b), label, cut: true });
+            return Some(Found { value: value(b), label, cut: true, next: text.len() });
         }
         let v = value(end);
         if v.chars().count() > MAX_VALUE_CHARS {
@@ -147,12 +150,24 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
             listed.push(format!("前言中「{label}」后的文字「{head}…」超过 {MAX_VALUE_CHARS} 字，未读入，请对照原文在「基本信息」中填写"));
             return None;
         }
-        Some(Found { value: v, label, cut: false })
+        let next = chars[..end].iter().map(|c| c.len_utf8()).sum();
+        Some(Found { value: v, label, cut: false, next })
     };
-    let phone = find(&["电话"], true);
-    let address = find(&["联系地址", "地址", "通信地址", "通讯地址"], false);
-    let postcode = find(&["邮编", "邮政编码"], false);
-    let email = find(&["电子邮箱", "电子信箱", "邮箱", "E-mail", "Email"], false);
+    let phone = find(&["电话"], true, 0);
+    // Numbers under a further 「电话」 label (「联系电话：…；办公电话：…」): the
+    // report holds one phone, so they are listed, never silently dropped.
+    let mut more_phones = Vec::new();
+    let mut from = phone.as_ref().map_or(text.len(), |f| f.next);
+    while let Some(f) = find(&["电话"], true, from).filter(|_| more_phones.len() < 5) {
+        from = f.next;
+        let p = values::phone(&f.value);
+        if values::phone_fault(&p).is_none() {
+            more_phones.push(p);
+        }
+    }
+    let address = find(&["联系地址", "地址", "通信地址", "通讯地址"], false, 0);
+    let postcode = find(&["邮编", "邮政编码"], false, 0);
+    let email = find(&["电子邮箱", "电子信箱", "邮箱", "E-mail", "Email"], false, 0);
     // A value that is not what its label names: not taken, quoted for review.
     let mut fault = |label: &str, value: &str, why: &str| {
         listed.push(format!("前言中「{label}」后的「{value}」{why}，未读入，请对照原文在「基本信息」中填写"));
@@ -194,6 +209,10 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
                 listed.push(format!("前言中「{around}」里的「@」不像电子邮箱地址的一部分，未读入，请对照原文在「基本信息」中填写"));
             }
         }
+    }
+    for p in more_phones.into_iter().filter(|p| *p != r.contact.phone) {
+        let taken = if r.contact.phone.is_empty() { String::new() } else { format!("（读入的电话是「{}」）", r.contact.phone) };
+        listed.push(format!("前言中另写有电话「{p}」，未读入{taken}，请对照原文在「基本信息」中核对"));
     }
     for value in cut {
         listed.push(format!("前言中的{value}可能被换行截断，请对照原文核对并在「基本信息」中改正"));
@@ -336,6 +355,10 @@ mod tests {
             assert_eq!((c.email.as_str(), c.postcode.as_str(), c.phone.as_str()), ("", "", ""), "{text}");
             assert!(review.iter().any(|r| r.message.contains(quoted) && r.message.contains("未读入")), "{text}: {review:?}");
         }
+        // A further labelled phone is listed, not dropped.
+        let (c, review) = read(&format!("{ask}（联系人：张三，联系电话：13912345678；办公电话：0571-88886000）。"));
+        assert_eq!(c.phone, "13912345678");
+        assert!(review.iter().any(|r| r.message.contains("0571-88886000")), "{review:?}");
         // Prose naming a label is no value.
         let (c, review) = read("可通过电话、电子邮箱等方式咨询，邮编和地址见网站。");
         assert_eq!((c.phone.as_str(), c.email.as_str(), c.postcode.as_str()), ("", "", ""));
