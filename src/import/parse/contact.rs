@@ -3,6 +3,8 @@
 use crate::import::Review;
 use crate::model::Report;
 
+mod values;
+
 /// The labels of the contact sentence's values: a value ends where the next
 /// label starts (contact lines without punctuation between them).
 pub(super) const LABELS: [&str; 16] = [
@@ -53,74 +55,169 @@ fn unwrapped(text: &str) -> (Vec<char>, Vec<usize>) {
     (out, breaks)
 }
 
+/// A labelled value as the text has it, up to the end of its clause.
+struct Found {
+    label: String,
+    value: String,
+    /// Over a line break and not ended as a value ends: what precedes the break.
+    cut: bool,
+    /// Where the text after the value starts (a byte offset).
+    next: usize,
+}
+
+/// Where the value starting at `start` ends: at a mark ending a clause, the
+/// next label, or a closing bracket it did not open (the sentence's); a mark
+/// inside a bracket the value opened does not end it. A bracket left open, or
+/// holding the next label (「88号（邮政编码311300）」), is an aside: the value
+/// ends before it. With `numbers`, a list mark followed by another phone
+/// number goes on to that number (「0576-83325678，13857600123」).
+fn clause_end(chars: &[char], start: usize, starts_label: &dyn Fn(usize) -> bool, numbers: bool) -> usize {
+    let (mut depth, mut outer, mut i) = (0usize, start, start);
+    while i < chars.len() {
+        let c = chars[i];
+        if i > start && starts_label(i) {
+            return if depth > 0 { outer } else { i };
+        }
+        if values::OPEN.contains(&c) {
+            if depth == 0 {
+                outer = i;
+            }
+            depth += 1;
+        } else if values::CLOSE.contains(&c) {
+            if depth == 0 {
+                break;
+            }
+            depth -= 1;
+        } else if matches!(c, '。' | '\n') || (depth == 0 && ENDS.contains(&c)) {
+            let next: Vec<char> = chars[i + 1..].iter().take(MAX_VALUE_CHARS).copied().collect();
+            let spaces = next.iter().take_while(|c| **c == ' ').count();
+            let next: String = next[spaces..].iter().collect();
+            let another = numbers
+                && depth == 0
+                && values::PHONE_LIST.contains(&c)
+                && !starts_label(i + 1 + spaces)
+                && another_number(&next);
+            if !another {
+                break;
+            }
+        }
+        i += 1;
+    }
+    if depth > 0 { outer } else { i }
+}
+
+/// Whether the text starts with a number standing as an item of its own
+/// (「13857600123；」「6001）」), not one the next words run on from (「2024年」).
+fn another_number(next: &str) -> bool {
+    let p = values::phone(next);
+    let rest = next[p.len()..].trim_start();
+    p.starts_with(|c: char| c.is_ascii_digit() || values::OPEN.contains(&c))
+        && (rest.is_empty()
+            || rest.starts_with(|c: char| c == '。' || ENDS.contains(&c) || values::CLOSE.contains(&c))
+            || LABELS.iter().any(|l| rest.starts_with(l)))
+}
+
 /// Phone, address, postcode, e-mail and 负责科室 from the 前言's last sentence.
-/// A value the text's wrapping may have cut is listed in `review`.
+/// A value the text's wrapping may have cut, or that does not look like what
+/// its label names, is listed in `review`, quoting the text.
 pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
     let (chars, breaks) = unwrapped(&without_justification_spaces(text));
+    let chars: Vec<char> = chars.into_iter().map(values::at_sign).collect();
     let text: String = chars.iter().collect();
     let starts_label = |k: usize| LABELS.iter().any(|l| chars[k..].iter().take(l.chars().count()).copied().eq(l.chars()));
-    let mut cut: Vec<String> = Vec::new();
-    let mut after = |keys: &[&str]| -> Option<String> {
-        let (before, _) = keys.iter().filter_map(|k| text.split_once(k).map(|(b, _)| (b, k))).min_by_key(|(b, _)| b.len())?;
-        let label = keys.iter().filter(|k| text[before.len()..].starts_with(**k)).max_by_key(|k| k.len())?;
-        let mut i = before.chars().count() + label.chars().count();
-        while i < chars.len() && matches!(chars[i], ':' | '：' | '/' | '传' | '真' | ' ') {
-            i += 1;
+    let mut listed: Vec<String> = Vec::new();
+    let mut find = |keys: &[&str], numbers: bool, from: usize| -> Option<Found> {
+        let (before, _) = keys.iter().filter_map(|k| text[from..].split_once(k).map(|(b, _)| (b, k))).min_by_key(|(b, _)| b.len())?;
+        let before = &text[..from + before.len()];
+        let label = keys.iter().filter(|k| text[before.len()..].starts_with(**k)).max_by_key(|k| k.len())?.to_string();
+        let mut start = before.chars().count() + label.chars().count();
+        while start < chars.len() && matches!(chars[start], ':' | '：' | '/' | '传' | '真' | ' ') {
+            start += 1;
         }
-        let start = i;
-        while i < chars.len() && !ENDS.contains(&chars[i]) && !(i > start && starts_label(i)) {
-            i += 1;
-        }
-        let value = |end: usize| -> String {
-            let v: String = chars[start..end].iter().collect();
-            without_closing_bracket(v.trim()).to_string()
-        };
+        let end = clause_end(&chars, start, &starts_label, numbers);
+        let value = |end: usize| -> String { values::balanced(chars[start..end].iter().collect::<String>().trim()).to_string() };
         // A value over a line break is whole when it ends as a value does (at
         // a mark or the next label), within the longest value; else only what
         // comes before the break is taken, and listed.
-        let first_break = breaks.iter().copied().find(|&b| b > start && b < i);
-        let ended = i < chars.len() && i - start <= MAX_VALUE_CHARS;
+        let first_break = breaks.iter().copied().find(|&b| b > start && b < end);
+        let ended = end < chars.len() && end - start <= MAX_VALUE_CHARS;
         if let Some(b) = first_break.filter(|_| !ended) {
-            let v = value(b);
-            if !v.is_empty() {
-                cut.push(format!("「{label}」「{v}」"));
-            }
-            return (!v.is_empty()).then_some(v);
+            return Some(Found { value: value(b), label, cut: true, next: text.len() });
         }
-        let v = value(i);
-        (!v.is_empty() && v.chars().count() <= MAX_VALUE_CHARS).then_some(v)
+        let v = value(end);
+        if v.chars().count() > MAX_VALUE_CHARS {
+            let head: String = v.chars().take(20).collect();
+            listed.push(format!("前言中「{label}」后的文字「{head}…」超过 {MAX_VALUE_CHARS} 字，未读入，请对照原文在「基本信息」中填写"));
+            return None;
+        }
+        let next = chars[..end].iter().map(|c| c.len_utf8()).sum();
+        Some(Found { value: v, label, cut: false, next })
     };
-    if let Some(p) = after(&["电话"]) {
-        let phone: String =
-            p.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '－' | '（' | '）' | '(' | ')' | ' ')).collect();
-        // A group of digits the next words run on from (「0571-88881234 2024年」) is not the phone's.
-        let phone = match phone.trim_end().rsplit_once(' ') {
-            Some((head, _))
-                if phone.ends_with(|c: char| c.is_ascii_digit())
-                    && p.chars().nth(phone.chars().count()).is_some_and(|c| !c.is_whitespace()) =>
-            {
-                head.to_string()
+    let phone = find(&["电话"], true, 0);
+    // Numbers under a further 「电话」 label (「联系电话：…；办公电话：…」): the
+    // report holds one phone, so they are listed, never silently dropped.
+    let mut more_phones = Vec::new();
+    let mut from = phone.as_ref().map_or(text.len(), |f| f.next);
+    while let Some(f) = find(&["电话"], true, from).filter(|_| more_phones.len() < 5) {
+        from = f.next;
+        let p = values::phone(&f.value);
+        if values::phone_fault(&p).is_none() {
+            more_phones.push(p);
+        }
+    }
+    let address = find(&["联系地址", "地址", "通信地址", "通讯地址"], false, 0);
+    let postcode = find(&["邮编", "邮政编码"], false, 0);
+    let email = find(&["电子邮箱", "电子信箱", "邮箱", "E-mail", "Email"], false, 0);
+    // A value that is not what its label names: not taken, quoted for review.
+    let mut fault = |label: &str, value: &str, why: &str| {
+        listed.push(format!("前言中「{label}」后的「{value}」{why}，未读入，请对照原文在「基本信息」中填写"));
+    };
+    let mut cut: Vec<String> = Vec::new();
+    // Only a value that tries to be one is listed: 「电话咨询」「邮箱等方式」 in prose are no values.
+    if let Some(f) = phone.filter(|f| f.value.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '（' | '('))) {
+        let p = values::phone(&f.value);
+        match values::phone_fault(&p) {
+            Some(_) if f.cut && !p.is_empty() => cut.push(format!("「{}」「{p}」", f.label)),
+            Some(why) => fault(&f.label, if p.is_empty() { &f.value } else { &p }, why),
+            None => {
+                if f.cut {
+                    cut.push(format!("「{}」「{p}」", f.label));
+                }
+                r.contact.phone = p;
             }
-            _ => phone,
-        };
-        r.contact.phone = without_closing_bracket(phone.trim()).to_string();
+        }
     }
-    r.contact.address = after(&["联系地址", "地址", "通信地址", "通讯地址"]).unwrap_or_default();
-    if let Some(p) = after(&["邮编", "邮政编码"]) {
-        r.contact.postcode = p.chars().take_while(char::is_ascii_digit).collect();
+    if let Some(f) = address.filter(|f| !f.value.is_empty()) {
+        if f.cut {
+            cut.push(format!("「{}」「{}」", f.label, f.value));
+        }
+        r.contact.address = f.value;
     }
-    // A phone number ending in 「-」 or an open bracket, or too short to dial: cut.
-    let phone = &r.contact.phone;
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    if !phone.is_empty() && (digits < 7 || phone.ends_with(['-', '－', '（', '('])) {
-        cut.push(format!("「电话」「{phone}」"));
+    if let Some(f) = postcode.filter(|f| f.value.contains(|c: char| c.is_ascii_digit())) {
+        match values::postcode(&f.value) {
+            Some(p) => r.contact.postcode = p,
+            None => fault(&f.label, &f.value, "不是 6 位数字的邮政编码"),
+        }
+    }
+    let labelled = email.as_ref().and_then(|f| values::email(&f.value));
+    match (labelled.or_else(|| values::email(&text)), email) {
+        (Some(e), _) => r.contact.email = e,
+        (None, Some(f)) if f.value.contains(|c: char| c.is_ascii_alphanumeric()) => fault(&f.label, &f.value, "不像电子邮箱地址（名称@域名）"),
+        (None, _) => {
+            if let Some(at) = chars.iter().position(|&c| c == '@') {
+                let around: String = chars[at.saturating_sub(12)..(at + 13).min(chars.len())].iter().collect();
+                listed.push(format!("前言中「{around}」里的「@」不像电子邮箱地址的一部分，未读入，请对照原文在「基本信息」中填写"));
+            }
+        }
+    }
+    for p in more_phones.into_iter().filter(|p| *p != r.contact.phone) {
+        let taken = if r.contact.phone.is_empty() { String::new() } else { format!("（读入的电话是「{}」）", r.contact.phone) };
+        listed.push(format!("前言中另写有电话「{p}」，未读入{taken}，请对照原文在「基本信息」中核对"));
     }
     for value in cut {
-        review.push(Review {
-            place: "前言".into(),
-            message: format!("前言中的{value}可能被换行截断，请对照原文核对并在「基本信息」中改正"),
-        });
+        listed.push(format!("前言中的{value}可能被换行截断，请对照原文核对并在「基本信息」中改正"));
     }
+    review.extend(listed.into_iter().map(|message| Review { place: "前言".into(), message }));
     // 负责科室: 「请与某局办公室联系」 names the agency, then its office.
     let agency = r.agency.trim();
     if let Some((_, rest)) = text.rsplit_once("请与")
@@ -131,18 +228,6 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
     {
         r.contact.department = office.trim().to_string();
     }
-    if let Some(at) = text.find('@') {
-        let word = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
-        let left: String = text[..at].chars().rev().take_while(word).collect::<Vec<_>>().into_iter().rev().collect();
-        let right: String = text[at + 1..].chars().take_while(word).collect();
-        r.contact.email = format!("{left}@{}", right.trim_end_matches('.'));
-    }
-}
-
-/// A value without the bracket closing the sentence around it: in
-/// 「（电话：0517-87290606）」「（地址：临江县滨江路12号）」 it is not the value's.
-fn without_closing_bracket(v: &str) -> &str {
-    if v.contains(['（', '(']) { v } else { v.trim_end_matches(['）', ')']).trim_end() }
 }
 
 /// The text without the spaces a justified line spreads between characters
@@ -219,12 +304,67 @@ mod tests {
         assert!(review.is_empty(), "{review:?}");
         assert_eq!(read("电话：0571-88881234\n2024年，本机关…").0.phone, "0571-88881234");
         // What may be cut is listed, never silently short.
+        // A phone too short to dial is not taken, and listed quoting it.
         let (c, review) = read("电话：0576-");
-        assert_eq!(c.phone, "0576-");
+        assert_eq!(c.phone, "");
         assert!(review.iter().any(|r| r.message.contains("0576-")), "{review:?}");
         let long = "一".repeat(70);
         let (c, review) = read(&format!("地址：临江县\n{long}"));
         assert_eq!(c.address, "临江县");
         assert!(review.iter().any(|r| r.message.contains("临江县")), "{review:?}");
+    }
+
+    /// Each value whole to the end of its clause, brackets balanced, and a
+    /// value not looking like what its label names listed, never taken.
+    #[test]
+    fn values_are_taken_whole_balanced_and_checked() {
+        let read = |text: &str| {
+            let mut r = Report::new(TemplateId::V2021, 2024, "青山县市场监督管理局");
+            let mut review = Vec::new();
+            super::read(text, &mut r, &mut review);
+            (r.contact, review)
+        };
+        let taken = |text: &str| {
+            let (c, review) = read(text);
+            assert!(review.is_empty(), "{text}: {review:?}");
+            c
+        };
+        let ask = "请与青山县市场监督管理局办公室联系";
+        // Extensions and several numbers as written.
+        assert_eq!(taken(&format!("{ask}（地址：青山县人民路88号；电话：0571-88886000转8012）。")).phone, "0571-88886000转8012");
+        assert_eq!(taken(&format!("{ask}（电话：0571-88886000、0571-88886001）。")).phone, "0571-88886000、0571-88886001");
+        let c = taken(&format!("{ask}（地址：临江县滨江路42号；邮编：318000；电话：0576-83325678，13857600123；电子邮箱：lj42@163.com）。"));
+        assert_eq!((c.phone.as_str(), c.email.as_str()), ("0576-83325678，13857600123", "lj42@163.com"));
+        assert_eq!(taken("电话：0571-88886000，2024年本机关").phone, "0571-88886000");
+        // Brackets: an area code kept whole, an aside left out (a postcode in it read as the postcode).
+        assert_eq!(taken(&format!("{ask}（联系电话：（0571）88886000）。")).phone, "（0571）88886000");
+        assert_eq!(taken(&format!("{ask}（电话：0571-88886000（工作日9:00-17:00））。")).phone, "0571-88886000");
+        let c = taken(&format!("{ask}（地址：青山县人民路88号（邮政编码311300））。"));
+        assert_eq!((c.address.as_str(), c.postcode.as_str()), ("青山县人民路88号", "311300"));
+        assert_eq!(taken("地址：青山县人民路88号（行政中心，3号楼）；").address, "青山县人民路88号（行政中心，3号楼）");
+        // A full-width 「＠」.
+        assert_eq!(taken(&format!("{ask}（电子邮箱：qssjj＠qingshan.gov.cn）。")).email, "qssjj@qingshan.gov.cn");
+        // Not what the label names: not taken, listed quoting the text.
+        for (text, quoted) in [
+            ("（电子邮箱：qssjj#qingshan.gov.cn（请将#换成@））。", "qssjj#qingshan.gov.cn"),
+            ("（邮编：3113000）。", "3113000"),
+            ("（电话：0571）。", "0571"),
+            ("（电话：0571-88886000、6001）。", "6001"),
+        ] {
+            let (c, review) = read(&format!("{ask}{text}"));
+            assert_eq!((c.email.as_str(), c.postcode.as_str(), c.phone.as_str()), ("", "", ""), "{text}");
+            assert!(review.iter().any(|r| r.message.contains(quoted) && r.message.contains("未读入")), "{text}: {review:?}");
+        }
+        // A further labelled phone is listed, not dropped.
+        let (c, review) = read(&format!("{ask}（联系人：张三，联系电话：13912345678；办公电话：0571-88886000）。"));
+        assert_eq!(c.phone, "13912345678");
+        assert!(review.iter().any(|r| r.message.contains("0571-88886000")), "{review:?}");
+        // Prose naming a label is no value.
+        let (c, review) = read("可通过电话、电子邮箱等方式咨询，邮编和地址见网站。");
+        assert_eq!((c.phone.as_str(), c.email.as_str(), c.postcode.as_str()), ("", "", ""));
+        assert!(review.is_empty(), "{review:?}");
+        let (c, review) = read("如有疑问请联系（请将#换成@）。");
+        assert_eq!(c.email, "");
+        assert!(review.iter().any(|r| r.message.contains("请将#换成@")), "{review:?}");
     }
 }
