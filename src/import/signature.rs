@@ -38,8 +38,15 @@ pub struct Split {
 /// report's `agency` are one unit wrapped by the page; a date wrapped over
 /// lines (「2025年12月31」「日」) is joined.
 pub fn split(text: &str, agency: &str) -> Split {
+    let one_line: (String, String);
     let mut lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let agency = compact(agency);
+    // 「临江县司法局　　2025年1月15日」: the unit and the date on one line.
+    if let Some(parts) = lines.last().and_then(|l| unit_and_date(l, &agency)) {
+        one_line = parts;
+        lines.pop();
+        lines.extend([one_line.0.as_str(), one_line.1.as_str()]);
+    }
     let mut debris = None;
     if let Some(k) = (1..=MAX_DEBRIS_LINES.min(lines.len().saturating_sub(1))).find(|&k| {
         let (rest, tail) = lines.split_at(lines.len() - k);
@@ -150,11 +157,37 @@ fn ends_like_unit(line: &str) -> bool {
     line.trim_end_matches(['）', ')']).chars().last().is_some_and(|c| UNIT_ENDINGS.contains(c))
 }
 
+/// A line that is a unit's name followed by a date (the 落款 on one line):
+/// the unit as it ends like one or is the `agency`, and the date.
+fn unit_and_date(line: &str, agency: &str) -> Option<(String, String)> {
+    let c = compact(line);
+    let starts = c.char_indices().filter(|&(i, ch)| i > 0 && (ch.is_ascii_digit() || ch == '二'));
+    let (unit, date) = starts.map(|(i, _)| c.split_at(i)).find(|(_, d)| is_date(d))?;
+    let unit = unit.trim_end_matches(['　', ' ']);
+    (unit_like(unit) && (ends_like_unit(unit) || unit == agency)).then(|| (unit.to_string(), date.to_string()))
+}
+
+/// What a unit line may carry that is no part of its name: where the seal goes.
+const SEAL: [&str; 4] = ["盖章", "公章", "印章", "章"];
+
+/// The unit line without a seal note at its end, in either brackets.
+fn without_seal(line: &str) -> &str {
+    for seal in SEAL {
+        for (open, close) in [('（', '）'), ('(', ')')] {
+            if let Some(rest) = line.strip_suffix(close).and_then(|l| l.strip_suffix(seal)).and_then(|l| l.strip_suffix(open)) {
+                return rest;
+            }
+        }
+    }
+    line
+}
+
 /// Adjacent lines whose concatenation is (part of) the agency's name are one unit.
 fn join_wrapped(lines: &[&str], agency: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in lines {
         let line = compact(line);
+        let line = without_seal(&line).to_string();
         match out.last_mut() {
             Some(last) if !agency.is_empty() && *last != agency && agency.contains(&format!("{last}{line}")) => {
                 last.push_str(&line);
@@ -256,6 +289,25 @@ mod tests {
         assert_eq!(s(&format!("无。\n{odd_end}\n2025年1月20日"), "").1, odd_end, "above the date, whatever it ends with");
         let undated = s("本年度收取信息处理费35.5元。\n青山县人民政府办公室", "青山县人民政府办公室");
         assert_eq!(undated, ("本年度收取信息处理费35.5元。".into(), "青山县人民政府办公室".into(), String::new()));
+    }
+
+    #[test]
+    fn a_signature_on_one_line_and_a_seal_note_are_read() {
+        for text in [
+            "无。\n临江县司法局　　2025年1月15日",
+            "无。\n临江县司法局2025年1月15日",
+            "无。\n临江县司法局（盖章）\n2025年1月15日",
+        ] {
+            let got = split(text, "");
+            assert_eq!(
+                (got.text.as_str(), got.unit.as_str(), got.date.as_str()),
+                ("无。", "临江县司法局", "2025年1月15日"),
+                "{text}"
+            );
+        }
+        assert_eq!(s("无。\n某某中心(印章)\n二〇二五年一月十八日", "").1, "某某中心");
+        // A sentence ending with a date stays 六's text.
+        assert_eq!(s("本制度自2025年1月15日", "").0, "本制度自2025年1月15日");
     }
 
     #[test]

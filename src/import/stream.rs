@@ -231,6 +231,7 @@ pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
     let mut out = String::new();
     let to = to.min(s.len());
     let mut prev: Option<char> = None;
+    let mut prev_line = None;
     for ch in s.get(from..to).unwrap_or(&[]) {
         if ch.c == EMPTY_CELL || is_unsure(ch.c) {
             continue;
@@ -238,6 +239,8 @@ pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
         if prev.is_some() {
             match ch.gap {
                 Gap::Line => out.push('\n'),
+                // A row of cells on a line of its own (a 落款 typed in a table).
+                Gap::Cell if prev_line != Some(ch.line) => out.push('\n'),
                 Gap::Cell => out.push(' '),
                 Gap::Space if prev.is_some_and(|p| p.is_ascii_alphanumeric()) && ch.c.is_ascii_alphanumeric() => out.push(' '),
                 _ => {}
@@ -245,6 +248,7 @@ pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
         }
         out.push(ch.orig);
         prev = Some(ch.c);
+        prev_line = Some(ch.line);
     }
     out.trim().to_string()
 }
@@ -257,6 +261,15 @@ pub fn compact(s: &[Ch], from: usize, to: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_of_cells_on_a_line_of_its_own_starts_a_line_in_text() {
+        // A 落款 typed in a borderless table after a paragraph.
+        let s = stream("无。\n\t临江县民政局\n\t2025年1月20日");
+        assert_eq!(text_of(&s, 0, s.len()), "无。\n临江县民政局\n2025年1月20日");
+        let s = stream("（一）予以公开\t1\t2");
+        assert_eq!(text_of(&s, 0, s.len()), "（一）予以公开 1 2");
+    }
 
     #[test]
     fn whitespace_goes_and_cells_stay() {

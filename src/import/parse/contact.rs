@@ -7,7 +7,7 @@ mod values;
 
 /// The labels of the contact sentence's values: a value ends where the next
 /// label starts (contact lines without punctuation between them).
-pub(super) const LABELS: [&str; 16] = [
+pub(super) const LABELS: [&str; 17] = [
     "联系地址",
     "通信地址",
     "通讯地址",
@@ -23,8 +23,14 @@ pub(super) const LABELS: [&str; 16] = [
     "E-mail",
     "Email",
     "联系人",
+    "联系方式",
     "网址",
 ];
+
+/// What names the phone: 「联系电话」「咨询电话」「电话/传真」, 「联系方式：0576-…」.
+const PHONE_LABELS: [&str; 2] = ["电话", "联系方式"];
+/// How many phone labels are looked at for the first value that tries to be a number.
+const MAX_PHONE_LABELS: usize = 8;
 
 /// What ends a value in the sentence.
 const ENDS: [char; 7] = ['，', '。', '；', ';', ',', '、', '\n'];
@@ -127,7 +133,8 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
     let starts_label = |k: usize| LABELS.iter().any(|l| chars[k..].iter().take(l.chars().count()).copied().eq(l.chars()));
     let mut listed: Vec<String> = Vec::new();
     let mut find = |keys: &[&str], numbers: bool, from: usize| -> Option<Found> {
-        let (before, _) = keys.iter().filter_map(|k| text[from..].split_once(k).map(|(b, _)| (b, k))).min_by_key(|(b, _)| b.len())?;
+        let (before, _) =
+            keys.iter().filter_map(|k| text[from..].split_once(k).map(|(b, _)| (b, k))).min_by_key(|(b, _)| b.len())?;
         let before = &text[..from + before.len()];
         let label = keys.iter().filter(|k| text[before.len()..].starts_with(**k)).max_by_key(|k| k.len())?.to_string();
         let mut start = before.chars().count() + label.chars().count();
@@ -147,18 +154,32 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
         let v = value(end);
         if v.chars().count() > MAX_VALUE_CHARS {
             let head: String = v.chars().take(20).collect();
-            listed.push(format!("前言中「{label}」后的文字「{head}…」超过 {MAX_VALUE_CHARS} 字，未读入，请对照原文在「基本信息」中填写"));
+            listed.push(format!(
+                "前言中「{label}」后的文字「{head}…」超过 {MAX_VALUE_CHARS} 字，未读入，请对照原文在「基本信息」中填写"
+            ));
             return None;
         }
         let next = chars[..end].iter().map(|c| c.len_utf8()).sum();
         Some(Found { value: v, label, cut: false, next })
     };
-    let phone = find(&["电话"], true, 0);
+    // The first phone label followed by what tries to be a number: 「电话咨询」
+    // 「以下联系方式：」 in prose are no values.
+    let tries = |f: &Found| f.value.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '（' | '('));
+    let mut phone = None;
+    let mut from = 0;
+    for _ in 0..MAX_PHONE_LABELS {
+        let Some(f) = find(&PHONE_LABELS, true, from) else { break };
+        from = f.next;
+        if tries(&f) {
+            phone = Some(f);
+            break;
+        }
+    }
     // Numbers under a further 「电话」 label (「联系电话：…；办公电话：…」): the
     // report holds one phone, so they are listed, never silently dropped.
     let mut more_phones = Vec::new();
     let mut from = phone.as_ref().map_or(text.len(), |f| f.next);
-    while let Some(f) = find(&["电话"], true, from).filter(|_| more_phones.len() < 5) {
+    while let Some(f) = find(&PHONE_LABELS, true, from).filter(|_| more_phones.len() < 5) {
         from = f.next;
         let p = values::phone(&f.value);
         if values::phone_fault(&p).is_none() {
@@ -174,7 +195,7 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
     };
     let mut cut: Vec<String> = Vec::new();
     // Only a value that tries to be one is listed: 「电话咨询」「邮箱等方式」 in prose are no values.
-    if let Some(f) = phone.filter(|f| f.value.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '（' | '('))) {
+    if let Some(f) = phone {
         let p = values::phone(&f.value);
         match values::phone_fault(&p) {
             Some(_) if f.cut && !p.is_empty() => cut.push(format!("「{}」「{p}」", f.label)),
@@ -202,16 +223,20 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
     let labelled = email.as_ref().and_then(|f| values::email(&f.value));
     match (labelled.or_else(|| values::email(&text)), email) {
         (Some(e), _) => r.contact.email = e,
-        (None, Some(f)) if f.value.contains(|c: char| c.is_ascii_alphanumeric()) => fault(&f.label, &f.value, "不像电子邮箱地址（名称@域名）"),
+        (None, Some(f)) if f.value.contains(|c: char| c.is_ascii_alphanumeric()) => {
+            fault(&f.label, &f.value, "不像电子邮箱地址（名称@域名）")
+        }
         (None, _) => {
             if let Some(at) = chars.iter().position(|&c| c == '@') {
                 let around: String = chars[at.saturating_sub(12)..(at + 13).min(chars.len())].iter().collect();
-                listed.push(format!("前言中「{around}」里的「@」不像电子邮箱地址的一部分，未读入，请对照原文在「基本信息」中填写"));
+                listed
+                    .push(format!("前言中「{around}」里的「@」不像电子邮箱地址的一部分，未读入，请对照原文在「基本信息」中填写"));
             }
         }
     }
     for p in more_phones.into_iter().filter(|p| *p != r.contact.phone) {
-        let taken = if r.contact.phone.is_empty() { String::new() } else { format!("（读入的电话是「{}」）", r.contact.phone) };
+        let taken =
+            if r.contact.phone.is_empty() { String::new() } else { format!("（读入的电话是「{}」）", r.contact.phone) };
         listed.push(format!("前言中另写有电话「{p}」，未读入{taken}，请对照原文在「基本信息」中核对"));
     }
     for value in cut {
@@ -303,6 +328,11 @@ mod tests {
         assert_eq!((c.phone.as_str(), c.address.as_str(), c.postcode.as_str()), ("0576-83321234", "临江县滨江路47号", "318000"));
         assert!(review.is_empty(), "{review:?}");
         assert_eq!(read("电话：0571-88881234\n2024年，本机关…").0.phone, "0571-88881234");
+        // 「联系方式」 names the phone when a number follows; in prose it does not hide the real one.
+        let (c, review) = read("邮编：318000；联系方式：0576-83329999；电子邮箱：a@b.cn");
+        assert_eq!((c.phone.as_str(), c.email.as_str()), ("0576-83329999", "a@b.cn"));
+        assert!(review.is_empty(), "{review:?}");
+        assert_eq!(read("可通过以下联系方式咨询：电话：0576-83321234。").0.phone, "0576-83321234");
         // What may be cut is listed, never silently short.
         // A phone too short to dial is not taken, and listed quoting it.
         let (c, review) = read("电话：0576-");
@@ -333,7 +363,9 @@ mod tests {
         // Extensions and several numbers as written.
         assert_eq!(taken(&format!("{ask}（地址：青山县人民路88号；电话：0571-88886000转8012）。")).phone, "0571-88886000转8012");
         assert_eq!(taken(&format!("{ask}（电话：0571-88886000、0571-88886001）。")).phone, "0571-88886000、0571-88886001");
-        let c = taken(&format!("{ask}（地址：临江县滨江路42号；邮编：318000；电话：0576-83325678，13857600123；电子邮箱：lj42@163.com）。"));
+        let c = taken(&format!(
+            "{ask}（地址：临江县滨江路42号；邮编：318000；电话：0576-83325678，13857600123；电子邮箱：lj42@163.com）。"
+        ));
         assert_eq!((c.phone.as_str(), c.email.as_str()), ("0576-83325678，13857600123", "lj42@163.com"));
         assert_eq!(taken("电话：0571-88886000，2024年本机关").phone, "0571-88886000");
         // Brackets: an area code kept whole, an aside left out (a postcode in it read as the postcode).

@@ -77,7 +77,8 @@ pub(super) fn phone_fault(phone: &str) -> Option<&'static str> {
     }
     let short = phone.split(PHONE_LIST).any(|n| {
         let n = n.trim();
-        n.chars().filter(char::is_ascii_digit).count() < PHONE_DIGITS || !n.ends_with(|c: char| c.is_ascii_digit() || CLOSE.contains(&c))
+        n.chars().filter(char::is_ascii_digit).count() < PHONE_DIGITS
+            || !n.ends_with(|c: char| c.is_ascii_digit() || CLOSE.contains(&c))
     });
     short.then_some("不像完整的电话号码")
 }
