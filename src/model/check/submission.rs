@@ -1,5 +1,5 @@
 //! What the report's publication asks beyond the format:
-//! - S19 (提示): a 落款 dated after the deadline of 条例 第四十九条 — 3月31日 of the
+//! - S19 (提示): a 落款 date that is no calendar date (2025年2月30日), or dated after the deadline of 条例 第四十九条 — 3月31日 of the
 //!   following year for a 县级以上地方人民政府's own report (the agency's name ends
 //!   in 人民政府 and it is not a 乡、镇 or 街道), 1月31日 for everyone else
 //!   (部门, 管委会, 乡镇, 街道); a date may be written in Chinese numerals (二〇二五年二月三日);
@@ -37,6 +37,14 @@ fn is_county_or_higher_government(agency: &str) -> bool {
 
 fn deadline(r: &Report, out: &mut Findings) {
     let Some((year, month, day)) = date(&r.signature.date) else { return };
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        out.hint(
+            "S19",
+            Location::Field(Field::SignatureDate),
+            format!("落款日期「{}」不是有效的日期，请核对", r.signature.date.trim()),
+        );
+        return;
+    }
     let government = is_county_or_higher_government(&r.agency);
     let (last_month, who) = if government {
         (3, "县级以上地方人民政府的本级年度报告")
@@ -55,6 +63,16 @@ fn deadline(r: &Report, out: &mut Findings) {
                 r.agency.trim()
             ),
         );
+    }
+}
+
+/// Days in `month` (1–12) of `year` in the Gregorian calendar.
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 
@@ -111,6 +129,17 @@ mod tests {
         r.signature.unit = agency.into();
         r.signature.date = date.into();
         check(&r, None).into_iter().filter(|f| f.rule == "S19").collect()
+    }
+
+    #[test]
+    fn a_date_that_is_no_calendar_date_is_pointed_out() {
+        for date in ["2023年2月30日", "2023年13月20日", "2023年1月0日", "2023年2月29日"] {
+            let found = s19("某县统计局", date);
+            assert_eq!(found.len(), 1, "{date}");
+            assert!(found[0].message.contains("不是有效的日期"), "{}", found[0].message);
+        }
+        assert!(s19("某县统计局", "2024年2月29日").iter().all(|f| !f.message.contains("不是有效")));
+        assert!(s19("某县统计局", "2023年1月31日").is_empty());
     }
 
     #[test]
