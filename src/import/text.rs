@@ -146,8 +146,13 @@ fn wide_unicode(bytes: &[u8]) -> Option<String> {
 }
 
 fn check_text(text: String) -> Result<String, ImportError> {
-    // NEL (U+0085) ends lines in text from some mainframe and EBCDIC tools.
-    let text = if text.contains('\u{85}') { text.replace('\u{85}', "\n") } else { text };
+    // Lines ended by CR alone (old Mac tools) or NEL (U+0085, some mainframe and
+    // EBCDIC tools) are lines too.
+    let text = if text.contains(['\r', '\u{85}']) {
+        text.replace("\r\n", "\n").replace(['\r', '\u{85}'], "\n")
+    } else {
+        text
+    };
     let controls = text.chars().take(10_000).filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
     if controls > 20 {
         return Err(ImportError("文件不是文字，而是二进制数据（如 Word、PDF 或压缩文件被改了扩展名）".into()));
@@ -177,6 +182,7 @@ mod tests {
         // Lines ended by NEL are text, not binary data.
         let nel = "（一）予以公开\t1\t2\u{85}".repeat(30);
         assert_eq!(check_text(nel).unwrap(), "（一）予以公开\t1\t2\n".repeat(30));
+        assert_eq!(check_text("无。\r某局\r\n2025年1月20日\r".into()).unwrap(), "无。\n某局\n2025年1月20日\n");
     }
 
     /// Every Unicode form a text editor saves, with its BOM or without, reads
