@@ -48,12 +48,21 @@ pub fn split(text: &str, agency: &str) -> Split {
         lines.extend([one_line.0.as_str(), one_line.1.as_str()]);
     }
     let mut debris = None;
-    if let Some(k) = (1..=MAX_DEBRIS_LINES.min(lines.len().saturating_sub(1))).find(|&k| {
-        let (rest, tail) = lines.split_at(lines.len() - k);
-        // After the 落款: its date, or (undated) the report's own agency.
-        let signed = !split_date(rest).1.is_empty() || rest.last().is_some_and(|l| !agency.is_empty() && compact(l) == agency);
-        tail.iter().all(|l| is_debris(l)) && signed
-    }) {
+    // After the dated 落款: a 附注 「（此件公开发布）」 (GB/T 9704 §7.3.6) or the
+    // attachments 「附件：1.…」 — no part of 六, listed.
+    if let Some(i) = (1..lines.len()).find(|&i| after_signature(lines[i]) && !split_date(&lines[..i]).1.is_empty()) {
+        debris = Some(lines[i..].iter().map(|l| compact(l)).collect::<Vec<_>>().join(" "));
+        lines.truncate(i);
+    }
+    if debris.is_none()
+        && let Some(k) = (1..=MAX_DEBRIS_LINES.min(lines.len().saturating_sub(1))).find(|&k| {
+            let (rest, tail) = lines.split_at(lines.len() - k);
+            // After the 落款: its date, or (undated) the report's own agency.
+            let signed =
+                !split_date(rest).1.is_empty() || rest.last().is_some_and(|l| !agency.is_empty() && compact(l) == agency);
+            tail.iter().all(|l| is_debris(l)) && signed
+        })
+    {
         debris = Some(lines[lines.len() - k..].iter().map(|l| compact(l)).collect::<Vec<_>>().join(" "));
         lines.truncate(lines.len() - k);
     }
@@ -122,6 +131,13 @@ fn looks_like_date(line: &str) -> bool {
         && !c.contains(['。', '，', '；', '：'])
 }
 
+/// A line that follows a 落款 but is none of it: a 附注 in brackets or the
+/// attachments' heading.
+fn after_signature(line: &str) -> bool {
+    let c = compact(line);
+    (c.starts_with(['（', '(']) && c.ends_with(['）', ')']) && c.chars().count() <= 20) || c.starts_with("附件")
+}
+
 /// A short line without sentence punctuation that is no date: a table's
 /// number or label, not a sentence of 六.
 fn is_debris(line: &str) -> bool {
@@ -188,6 +204,14 @@ fn join_wrapped(lines: &[&str], agency: &str) -> Vec<String> {
     for line in lines {
         let line = compact(line);
         let line = without_seal(&line).to_string();
+        // 「青山县市场监督管理局　青山县发展和改革局」: two units on one line, the
+        // agency's first, the other of the same place (not 「…城东分局」, a part of it).
+        let place: String = agency.chars().take(3).collect();
+        let second = |o: &&str| !agency.is_empty() && o.starts_with(&place) && unit_like(o) && ends_like_unit(o);
+        if let Some(other) = line.strip_prefix(agency).filter(second) {
+            out.extend([agency.to_string(), other.to_string()]);
+            continue;
+        }
         match out.last_mut() {
             Some(last) if !agency.is_empty() && *last != agency && agency.contains(&format!("{last}{line}")) => {
                 last.push_str(&line);
@@ -308,6 +332,21 @@ mod tests {
         assert_eq!(s("无。\n某某中心(印章)\n二〇二五年一月十八日", "").1, "某某中心");
         // A sentence ending with a date stays 六's text.
         assert_eq!(s("本制度自2025年1月15日", "").0, "本制度自2025年1月15日");
+    }
+
+    #[test]
+    fn a_note_or_attachments_after_the_signature_are_listed_and_two_units_on_a_line_are_two() {
+        for (tail, listed) in [("（此件公开发布）", "（此件公开发布）"), ("附件：1.信息公开统计表", "附件：1.信息公开统计表")]
+        {
+            let got = split(&format!("无。\n青山县市场监督管理局\n2025年1月20日\n{tail}"), "青山县市场监督管理局");
+            assert_eq!(
+                (got.text.as_str(), got.unit.as_str(), got.date.as_str()),
+                ("无。", "青山县市场监督管理局", "2025年1月20日")
+            );
+            assert_eq!(got.debris.as_deref(), Some(listed));
+        }
+        let got = split("无。\n青山县市场监督管理局　青山县发展和改革局\n2025年1月20日", "青山县市场监督管理局");
+        assert_eq!(got.unit, "青山县市场监督管理局\n青山县发展和改革局");
     }
 
     #[test]

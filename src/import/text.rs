@@ -148,11 +148,7 @@ fn wide_unicode(bytes: &[u8]) -> Option<String> {
 fn check_text(text: String) -> Result<String, ImportError> {
     // Lines ended by CR alone (old Mac tools) or NEL (U+0085, some mainframe and
     // EBCDIC tools) are lines too.
-    let text = if text.contains(['\r', '\u{85}']) {
-        text.replace("\r\n", "\n").replace(['\r', '\u{85}'], "\n")
-    } else {
-        text
-    };
+    let text = if text.contains(['\r', '\u{85}']) { text.replace("\r\n", "\n").replace(['\r', '\u{85}'], "\n") } else { text };
     let controls = text.chars().take(10_000).filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
     if controls > 20 {
         return Err(ImportError("文件不是文字，而是二进制数据（如 Word、PDF 或压缩文件被改了扩展名）".into()));

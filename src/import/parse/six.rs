@@ -23,7 +23,9 @@ pub(super) fn read(doc: &Doc, source: &Source, (from, to): (usize, usize), repor
     if let Some(words) = &split.debris {
         review.push(Review {
             place: "第六部分".into(),
-            message: format!("落款之后的「{words}」不像正文（可能是表格中的文字被排到了末尾），未读入第六部分，请对照原文核对"),
+            message: format!(
+                "落款之后的「{words}」不是第六部分的正文（如附注、附件或被排到末尾的表格文字），未读入第六部分，请对照原文核对"
+            ),
         });
     }
     report.other_matters = split.text;
