@@ -76,8 +76,9 @@ fn settle(lines: &mut [Vec<Run>], i: usize, k: usize, rules: &[Rule]) {
 }
 
 /// The strings over line `i`'s string `k` in its column (its cell, in a ruled
-/// table), top to bottom: one narrow string on each line, each at most a line
-/// and a half above the next, no rule between them.
+/// table), top to bottom: one narrow string on a line (lines with nothing in
+/// the column passed over), each at most a line and a half above the next, no
+/// rule between them.
 fn column_above(lines: &[Vec<Run>], i: usize, k: usize, rules: &[Rule]) -> Vec<(usize, usize)> {
     let r = &lines[i][k];
     let cell = |o: &Run| {
@@ -89,12 +90,18 @@ fn column_above(lines: &[Vec<Run>], i: usize, k: usize, rules: &[Rule]) -> Vec<(
     let mut below = r;
     for j in (0..i).rev() {
         let over: Vec<usize> = (0..lines[j].len()).filter(|&m| lines[j][m].x < r.end && r.x < lines[j][m].end).collect();
+        // A line with nothing in the column between (the label's, centred a
+        // half line higher) is passed over; the next string must still be near.
+        let near = |o: &Run| o.y - below.y <= 1.6 * o.size.max(below.size);
+        if over.is_empty() && lines[j].first().is_some_and(near) {
+            continue;
+        }
         let [m] = over[..] else { break };
         let o = &lines[j][m];
         let x = (r.x + r.end) / 2.0;
         let ruled =
             rules.iter().any(|h| !h.vertical && h.from <= x && h.to >= x && h.at > below.y + below.size * 0.35 && h.at < o.y);
-        let apart = o.y - below.y > 1.6 * o.size.max(below.size) || ruled || cell(o) != cell(r);
+        let apart = !near(o) || ruled || cell(o) != cell(r);
         if apart || !narrow(o) || o.text.starts_with(is_unsure) {
             break;
         }
