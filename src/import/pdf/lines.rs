@@ -106,6 +106,8 @@ pub(super) fn write_struck_page(
     wrapped::join_wrapped_cells(&mut lines, rules, is_numeric);
     // A ruled table's row of several lines: one line, each cell's text joined.
     rows::join_ruled_rows(&mut lines, rules, is_numeric);
+    // A number inside a note wrapped down its cell, its row's lines not joined: unread.
+    notes::unread_numbers_in_notes(&mut lines, rules);
     // A label's later lines, left of the numbers of the row they belong to:
     // only what lies in the label's own column moves (a vertical label in the
     // column further left stays where it is).
@@ -378,6 +380,7 @@ fn starts_row(line: &[Run]) -> bool {
     }
 }
 
+mod notes;
 mod spread;
 #[cfg(test)]
 mod tests;
