@@ -79,6 +79,12 @@ pub fn read_labelled_row(s: &[Ch], label: usize, from: usize, to: usize, kinds: 
     for c in &mut row.cells {
         offer_numbers_found(c);
     }
+    // 「10元」 in a row of counts (件): a number of another kind, read but listed.
+    if let Some(u) = unit.as_deref().filter(|_| !kinds.contains(&CellKind::Amount))
+        && let Some(c) = row.cells.iter_mut().find(|c| c.value.is_some() && c.note.is_none())
+    {
+        c.note = Some(format!("这一行的数字后写有「{u}」，而这一行是件数，请核对"));
+    }
     row.unit = unit;
     row.end = end;
     for note in &notes {

@@ -20,6 +20,17 @@ fn separated_cells_read_as_they_stand() {
 }
 
 #[test]
+fn money_after_a_count_is_read_and_listed() {
+    let r = row("\t10元\t3\t0", 3);
+    assert_eq!(values(&r), [Some("10".into()), Some("3".into()), Some("0".into())]);
+    assert!(r.cells[0].note.as_deref().is_some_and(|n| n.contains("「元」")), "{:?}", r.cells[0]);
+    // In a row with an amount the unit is the amount's (table 二's 万元).
+    let s = stream("\t10\t3.5万元");
+    let r = read_row(&s, 0, s.len(), &[CellKind::Count, CellKind::Amount]);
+    assert!(r.cells.iter().all(|c| c.note.is_none()), "{:?}", r.cells);
+}
+
+#[test]
 fn joined_digits_are_not_guessed() {
     // Cut into seven only because seven cells are asked for: 500000 and 5 with
     // blank cells reads as well.
