@@ -231,12 +231,16 @@ pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
     let mut out = String::new();
     let to = to.min(s.len());
     let mut prev: Option<char> = None;
+    let mut prev_line = 0;
     for ch in s.get(from..to).unwrap_or(&[]) {
         if ch.c == EMPTY_CELL || is_unsure(ch.c) {
             continue;
         }
         if prev.is_some() {
             match ch.gap {
+                // A line starting with a cell (a PDF's 「临江县司法局  2025年1月15日」
+                // drawn apart) is a line of its own all the same.
+                Gap::Line | Gap::Cell if ch.line != prev_line => out.push('\n'),
                 Gap::Line => out.push('\n'),
                 Gap::Cell => out.push(' '),
                 Gap::Space if prev.is_some_and(|p| p.is_ascii_alphanumeric()) && ch.c.is_ascii_alphanumeric() => out.push(' '),
@@ -245,6 +249,7 @@ pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
         }
         out.push(ch.orig);
         prev = Some(ch.c);
+        prev_line = ch.line;
     }
     out.trim().to_string()
 }
@@ -268,5 +273,14 @@ mod tests {
         assert_eq!(s[4].gap, Gap::Cell);
         assert_eq!(s[4].line, 6);
         assert_eq!(text_of(&stream("第一段\n第二 段 www. a b"), 0, 100), "第一段\n第二段www.a b");
+    }
+
+    #[test]
+    fn a_line_starting_with_a_cell_is_still_a_line_of_its_own() {
+        // As a PDF writes a right-aligned 落款 whose unit and date stand apart:
+        // the line after a paragraph opens with a cell; in body text it stays
+        // its own line, its cells a space apart.
+        let s = stream("合计人民币300.00元。\n\t临江县司法局\t2025年1月15日\n");
+        assert_eq!(text_of(&s, 0, s.len()), "合计人民币300.00元。\n临江县司法局 2025年1月15日");
     }
 }
