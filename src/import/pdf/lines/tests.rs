@@ -270,3 +270,23 @@ fn a_browsers_print_header_in_the_margin_does_not_move_the_left_edge() {
     );
     assert!(lines.contains(&"依据《政府信息公开信息处理费管理办法》，本年度对2件超量申请收取信息处理费，合计人民币300.00元。"), "{}", out.text);
 }
+
+#[test]
+fn a_right_aligned_signature_line_never_goes_on_the_paragraph_above() {
+    // The paragraph's last line reaches the right edge; below it the 落款 on one
+    // line, set to the right, its unit and date drawn apart (two cells). In the
+    // body text it stays a line of its own.
+    let run = |x: f32, y: f32, end: f32, text: &str| Run { x, y, end, size: 10.0, text: text.into() };
+    let page = vec![
+        run(112.0, 400.0, 500.0, "依据《政府信息公开信息处理费管理办法》，本年度对2件超量申请收取信息处理费，合"),
+        run(95.0, 388.0, 500.0, "计人民币300.00元，均已按规定上缴国库，相关票据已按规定留存备查，特此说明"),
+        run(350.0, 376.0, 410.0, "临江县司法局"),
+        run(430.0, 376.0, 500.0, "2025年1月15日"),
+    ];
+    let (mut out, mut carry) = (Source::default(), Carry::default());
+    write_page(1, page, &[], &mut out, &mut carry);
+    carry.finish(&mut out);
+    let s = crate::import::stream::stream(&out.text);
+    let text = crate::import::stream::text_of(&s, 0, s.len());
+    assert!(text.ends_with("特此说明\n临江县司法局 2025年1月15日"), "{text}");
+}
