@@ -17,11 +17,7 @@ const APART: f32 = 3.0;
 /// paragraph's, with those `carried` from the pages before: of the lines that
 /// have a neighbour; when none has, the edges carried, or without them those
 /// of all the lines (`None` without any).
-pub(super) fn of_text(
-    lines: &[Vec<Run>],
-    text: impl Fn(&[Run]) -> bool,
-    carried: Option<(f32, f32)>,
-) -> Option<(f32, f32)> {
+pub(super) fn of_text(lines: &[Vec<Run>], text: impl Fn(&[Run]) -> bool, carried: Option<(f32, f32)>) -> Option<(f32, f32)> {
     let near = |k: usize| {
         let (y, size) = (lines[k][0].y, lines[k][0].size);
         [k.checked_sub(1), Some(k + 1)]

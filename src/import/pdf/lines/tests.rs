@@ -264,11 +264,17 @@ fn a_browsers_print_header_in_the_margin_does_not_move_the_left_edge() {
     carry.finish(&mut out);
     let lines: Vec<&str> = out.text.lines().collect();
     assert!(
-        lines.contains(&"2024年，本局坚持以人民为中心，认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息1,163条。"),
+        lines.contains(
+            &"2024年，本局坚持以人民为中心，认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息1,163条。"
+        ),
         "{}",
         out.text
     );
-    assert!(lines.contains(&"依据《政府信息公开信息处理费管理办法》，本年度对2件超量申请收取信息处理费，合计人民币300.00元。"), "{}", out.text);
+    assert!(
+        lines.contains(&"依据《政府信息公开信息处理费管理办法》，本年度对2件超量申请收取信息处理费，合计人民币300.00元。"),
+        "{}",
+        out.text
+    );
 }
 
 #[test]
