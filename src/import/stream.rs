@@ -239,7 +239,8 @@ pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
         if prev.is_some() {
             match ch.gap {
                 Gap::Line => out.push('\n'),
-                // A row of cells on a line of its own (a 落款 typed in a table).
+                // A line starting with a cell is a line of its own all the same (a 落款
+                // typed in a table, a PDF's 「临江县司法局  2025年1月15日」 drawn apart).
                 Gap::Cell if prev_line != Some(ch.line) => out.push('\n'),
                 Gap::Cell => out.push(' '),
                 Gap::Space if prev.is_some_and(|p| p.is_ascii_alphanumeric()) && ch.c.is_ascii_alphanumeric() => out.push(' '),
@@ -263,15 +264,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_row_of_cells_on_a_line_of_its_own_starts_a_line_in_text() {
-        // A 落款 typed in a borderless table after a paragraph.
-        let s = stream("无。\n\t临江县民政局\n\t2025年1月20日");
-        assert_eq!(text_of(&s, 0, s.len()), "无。\n临江县民政局\n2025年1月20日");
-        let s = stream("（一）予以公开\t1\t2");
-        assert_eq!(text_of(&s, 0, s.len()), "（一）予以公开 1 2");
-    }
-
-    #[test]
     fn whitespace_goes_and_cells_stay() {
         let s = stream("\t自\n\n然\n\n人\n\t\n\t１２\n");
         assert_eq!(compact(&s, 0, s.len()), "自然人12");
@@ -281,5 +273,19 @@ mod tests {
         assert_eq!(s[4].gap, Gap::Cell);
         assert_eq!(s[4].line, 6);
         assert_eq!(text_of(&stream("第一段\n第二 段 www. a b"), 0, 100), "第一段\n第二段www.a b");
+    }
+
+    #[test]
+    fn a_line_starting_with_a_cell_is_still_a_line_of_its_own() {
+        // As a PDF writes a right-aligned 落款 whose unit and date stand apart:
+        // the line after a paragraph opens with a cell; in body text it stays
+        // its own line, its cells a space apart.
+        let s = stream("合计人民币300.00元。\n\t临江县司法局\t2025年1月15日\n");
+        assert_eq!(text_of(&s, 0, s.len()), "合计人民币300.00元。\n临江县司法局 2025年1月15日");
+        // A 落款 typed in a borderless table; a table's row stays one line.
+        let s = stream("无。\n\t临江县民政局\n\t2025年1月20日");
+        assert_eq!(text_of(&s, 0, s.len()), "无。\n临江县民政局\n2025年1月20日");
+        let s = stream("（一）予以公开\t1\t2");
+        assert_eq!(text_of(&s, 0, s.len()), "（一）予以公开 1 2");
     }
 }

@@ -182,17 +182,9 @@ pub(super) fn write_struck_page(
             || line.iter().all(|r| is_numeric(&r.text))
             || edges.len() >= 2 && line.iter().all(|r| r.x >= edges[0] - 1.0 && r.end <= edges[edges.len() - 1] + 1.0)
     };
-    // The text's left and right edges: of its paragraphs, not of a table
-    // reaching wider (as Word and LibreOffice draw one past the margins).
-    let text_lines = || lines.iter().filter(|l| !in_table(l));
-    let left = text_lines().map(|l| l[0].x).fold(f32::MAX, f32::min);
-    // A full-width sign may hang past the margin (LibreOffice's 「。」): the
-    // edge is where the characters before it end.
-    let hanging = |r: &Run| r.text.ends_with(['，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '》', '”', '’']);
-    let right = text_lines().map(|l| l[l.len() - 1].end - if hanging(&l[l.len() - 1]) { l[0].size } else { 0.0 });
-    let right = right.fold(f32::MIN, f32::max);
-    let (left, right) = carry.edges.map_or((left, right), |(l, r)| (l.min(left), r.max(right)));
-    carry.edges = (left <= right).then_some((left, right));
+    // The text's left and right edges, over this page and the ones before.
+    carry.edges = edges::of_text(&lines, |l| !in_table(l), carry.edges);
+    let (left, right) = carry.edges.unwrap_or((f32::MAX, f32::MIN));
     let filled = fill_blank_columns(&lines, &carry.rows);
     // A row of a ruled table: each number in the cell it stands in.
     let mut filled: Vec<Vec<Piece>> = filled
@@ -380,6 +372,7 @@ fn starts_row(line: &[Run]) -> bool {
     }
 }
 
+mod edges;
 mod notes;
 mod spread;
 #[cfg(test)]

@@ -238,3 +238,61 @@ fn a_note_wrapped_down_a_narrow_cell_keeps_its_words_in_order() {
     assert!(lines.contains(&"\t2.其他法律\t0\t0（其中2件为重复申请）\t7\t12"), "{}", out.text);
     assert!(!out.text.contains('办'), "{}", out.text);
 }
+
+#[test]
+fn a_browsers_print_header_in_the_margin_does_not_move_the_left_edge() {
+    // As Chromium prints a page: the date 「11/30/26, 12:20 AM」 alone in the
+    // top corner, left of the text's margin, on each page; the text from 95 to
+    // 500, paragraphs indented to 112. Page 2 holds only the header and a
+    // heading standing apart; page 3's paragraph must still join.
+    let run = |x: f32, y: f32, end: f32, text: &str| Run { x, y, end, size: 10.0, text: text.into() };
+    let header = || run(24.0, 819.0, 103.0, "11/30/26, 12:20 AM");
+    let (mut out, mut carry) = (Source::default(), Carry::default());
+    let page = vec![
+        header(),
+        run(112.0, 620.0, 500.0, "2024年，本局坚持以人民为中心，认真贯彻落实《中华人民共和国政府信息"),
+        run(95.0, 608.0, 454.0, "公开条例》，全年主动公开政府信息1,163条。"),
+    ];
+    write_page(1, page, &[], &mut out, &mut carry);
+    write_page(2, vec![header(), run(112.0, 108.0, 300.0, "四、政府信息公开行政复议、行政诉讼情况")], &[], &mut out, &mut carry);
+    let page = vec![
+        header(),
+        run(112.0, 395.0, 500.0, "依据《政府信息公开信息处理费管理办法》，本年度对2件超量申请收取信息处理费，合"),
+        run(95.0, 383.0, 191.0, "计人民币300.00元。"),
+    ];
+    write_page(3, page, &[], &mut out, &mut carry);
+    carry.finish(&mut out);
+    let lines: Vec<&str> = out.text.lines().collect();
+    assert!(
+        lines.contains(
+            &"2024年，本局坚持以人民为中心，认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息1,163条。"
+        ),
+        "{}",
+        out.text
+    );
+    assert!(
+        lines.contains(&"依据《政府信息公开信息处理费管理办法》，本年度对2件超量申请收取信息处理费，合计人民币300.00元。"),
+        "{}",
+        out.text
+    );
+}
+
+#[test]
+fn a_right_aligned_signature_line_never_goes_on_the_paragraph_above() {
+    // The paragraph's last line reaches the right edge; below it the 落款 on one
+    // line, set to the right, its unit and date drawn apart (two cells). In the
+    // body text it stays a line of its own.
+    let run = |x: f32, y: f32, end: f32, text: &str| Run { x, y, end, size: 10.0, text: text.into() };
+    let page = vec![
+        run(112.0, 400.0, 500.0, "依据《政府信息公开信息处理费管理办法》，本年度对2件超量申请收取信息处理费，合"),
+        run(95.0, 388.0, 500.0, "计人民币300.00元，均已按规定上缴国库，相关票据已按规定留存备查，特此说明"),
+        run(350.0, 376.0, 410.0, "临江县司法局"),
+        run(430.0, 376.0, 500.0, "2025年1月15日"),
+    ];
+    let (mut out, mut carry) = (Source::default(), Carry::default());
+    write_page(1, page, &[], &mut out, &mut carry);
+    carry.finish(&mut out);
+    let s = crate::import::stream::stream(&out.text);
+    let text = crate::import::stream::text_of(&s, 0, s.len());
+    assert!(text.ends_with("特此说明\n临江县司法局 2025年1月15日"), "{text}");
+}
