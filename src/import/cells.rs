@@ -206,7 +206,7 @@ fn several(tokens: &[&Token]) -> CellRead {
 fn single(t: &Token, kind: CellKind) -> CellRead {
     let mut cell = CellRead { raw: t.raw.clone(), line: t.line, col: t.col, ..CellRead::default() };
     match t.kind {
-        Kind::Empty => {}
+        Kind::Empty | Kind::Blank => {}
         // A cell an export printed as still unread (nianbao's own mark).
         Kind::Other if t.raw == crate::model::unread::UNREAD_MARK => {
             cell.unread = Some(("原文中这一格标为「未读」：导出时仍未能读取，请对照更早的原文填写".into(), Vec::new()));

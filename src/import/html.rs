@@ -224,7 +224,7 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                 }
                 match node.value() {
                     Node::Text(t) => match view.text(node.parent().map(|p| p.id())) {
-                        Seen::Hidden => {}
+                        Seen::Hidden => w.hid |= w.in_cell > 0 && !t.trim().is_empty(),
                         Seen::Unsure if w.in_cell > 0 && has_digit(t) => w.unsure_text(t, ""),
                         // Digits drawn in the other order (`<bdo dir=rtl>31</bdo>` shows 13): both readings.
                         _ if w.in_cell > 0 && has_digit(t) && view.reversed(node.parent().map(|p| p.id())) => {
@@ -232,10 +232,10 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                         }
                         // A row a cell above pushes past the last column: its numbers are not where written.
                         _ if w.in_cell > 0 && has_digit(t) && grid::in_rows(node, &w.pushed_rows) => w.unsure_text(t, ""),
-                        // A cell whose column or place in its row the page leaves undecided.
-                        _ if w.in_cell > 0 && has_digit(t) && (rearranged.is_some() || columns::in_cells(node, &w.unplaced)) => {
-                            w.unsure_text(t, "")
-                        }
+                        // A cell whose place in its row, or whose pieces' order, the page leaves undecided.
+                        _ if w.in_cell > 0 && has_digit(t) && rearranged.is_some() => w.reordered_text(t),
+                        // A cell whose column the page leaves undecided.
+                        _ if w.in_cell > 0 && has_digit(t) && columns::in_cells(node, &w.unplaced) => w.unsure_text(t, ""),
                         _ => {
                             let look = view.look(node.parent().map(|p| p.id()));
                             let start = w.text.len();
@@ -270,7 +270,12 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                         }
                         skip_depth = Some(depth);
                     }
-                    Node::Element(_) if view.of(node.id()).there == Seen::Hidden => skip_depth = Some(depth),
+                    Node::Element(e) if view.of(node.id()).there == Seen::Hidden => {
+                        // Text hidden inside a cell (not a script's or a style's): the cell is there, blank.
+                        let text = || scraper::ElementRef::wrap(node).is_some_and(|r| r.text().any(|t| !t.trim().is_empty()));
+                        w.hid |= w.in_cell > 0 && !replaced::never_shown(e.name()) && text();
+                        skip_depth = Some(depth);
+                    }
                     Node::Element(e) => {
                         if rearranged.is_none() && (e.name() == "table" || !w.table.is_empty()) && view.rearranged(node.id()) {
                             rearranged = Some(depth);
@@ -304,6 +309,8 @@ fn write(root: ego_tree::NodeRef<'_, Node>, view: &View, w: &mut Writer) {
                                 if w.in_cell == 0 {
                                     w.cell_from = w.text.len();
                                     w.unsure.clear();
+                                    w.pieces.clear();
+                                    w.hid = false;
                                 }
                                 w.in_cell += 1;
                             }

@@ -24,6 +24,16 @@ pub enum Gap {
 /// Stands for a table cell with nothing in it (private use: never in a report).
 pub const EMPTY_CELL: char = '\u{E000}';
 
+/// Stands for a table cell the document has and shows blank though it holds
+/// text (a web page's cell whose text is hidden by `visibility`): blank, and a
+/// column of its row for certain, never taken for a merged label's empty cell.
+pub const HIDDEN_CELL: char = '\u{E005}';
+
+/// Whether `c` stands for a blank cell ([`EMPTY_CELL`], [`HIDDEN_CELL`]).
+pub fn is_blank_cell(c: char) -> bool {
+    c == EMPTY_CELL || c == HIDDEN_CELL
+}
+
 /// Opens a table cell whose content is not certain to be its own (a PDF's
 /// number drawn on the rule between two rows): a reader writes the marker and
 /// then the cell's possible readings, space apart (「空白」 for a blank one),
@@ -190,7 +200,7 @@ pub fn stream(text: &str) -> Vec<Ch> {
 
 /// Characters that only separate or decorate: ignored when labels are compared.
 pub fn is_punctuation(c: char) -> bool {
-    c == EMPTY_CELL
+    is_blank_cell(c)
         || is_unsure(c)
         || (c.is_ascii_punctuation() && c != '/')
         || matches!(
@@ -233,7 +243,7 @@ pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
     let mut prev: Option<char> = None;
     let mut prev_line = None;
     for ch in s.get(from..to).unwrap_or(&[]) {
-        if ch.c == EMPTY_CELL || is_unsure(ch.c) {
+        if is_blank_cell(ch.c) || is_unsure(ch.c) {
             continue;
         }
         if prev.is_some() {
@@ -256,7 +266,7 @@ pub fn text_of(s: &[Ch], from: usize, to: usize) -> String {
 
 /// The compact text (no gaps at all) from `from` to `to`.
 pub fn compact(s: &[Ch], from: usize, to: usize) -> String {
-    s.get(from..to.min(s.len())).unwrap_or(&[]).iter().filter(|c| c.c != EMPTY_CELL && !is_unsure(c.c)).map(|c| c.c).collect()
+    s.get(from..to.min(s.len())).unwrap_or(&[]).iter().filter(|c| !is_blank_cell(c.c) && !is_unsure(c.c)).map(|c| c.c).collect()
 }
 
 #[cfg(test)]

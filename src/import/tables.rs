@@ -8,7 +8,7 @@ mod repeats;
 use super::Review;
 use super::cells::{CellRead, RowRead, number_run, read_labelled_row, read_row};
 use super::labels::{Doc, Found, core, is_numeral};
-use super::stream::EMPTY_CELL;
+use super::stream::is_blank_cell;
 use crate::model::check::CellRef;
 use crate::model::template::{APPLICANT_COLUMNS, CellKind, REVIEW_CELLS, RowRole, TemplateId};
 use crate::model::unread::{Unread, cell_name};
@@ -281,7 +281,7 @@ fn applicant_columns(
 /// header may be printed in any order, broken across lines).
 fn reviews(p: &mut Placer<'_>, (from, to): (usize, usize)) {
     let s = &p.doc.s;
-    let numeric = |c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | '—' | '-' | EMPTY_CELL);
+    let numeric = |c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | '—' | '-') || is_blank_cell(c);
     let (mut best, mut best_score) = (None, 0usize);
     let mut i = from;
     while i < to.min(s.len()) {

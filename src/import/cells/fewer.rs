@@ -61,7 +61,7 @@ fn valid_part(p: &[char], kind: CellKind) -> bool {
 fn whole_readings(t: &Token) -> (Vec<String>, bool) {
     match &t.kind {
         Kind::Number => (vec![t.text.clone()], false),
-        Kind::Dash | Kind::Empty => (vec![String::new()], false),
+        Kind::Dash | Kind::Empty | Kind::Blank => (vec![String::new()], false),
         Kind::Other => {
             let readings = odd_readings(&t.raw);
             let first = t.raw.split(|c: char| !c.is_ascii_digit()).find(|r| !r.is_empty()).map(str::to_string);

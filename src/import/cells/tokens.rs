@@ -2,7 +2,7 @@
 //! cells, each with its place; a unit or a note in brackets after a number.
 
 use crate::import::labels::is_numeral;
-use crate::import::stream::{Ch, EMPTY_CELL, Gap, compact, is_unsure, unsure_reason};
+use crate::import::stream::{Ch, EMPTY_CELL, Gap, compact, is_blank_cell, is_unsure, unsure_reason};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -11,6 +11,9 @@ pub(super) enum Kind {
     Dash,
     /// A cell with nothing in it.
     Empty,
+    /// A cell shown blank though it holds text ([`crate::import::stream::HIDDEN_CELL`]):
+    /// read as blank, never dropped as a merged label's empty cell.
+    Blank,
     /// A cell of the source holding something else (「约1」「①」「5*」).
     Other,
     /// A cell the reader marked unsure ([`super::stream::UNSURE_CELL`]): `text`
@@ -199,9 +202,9 @@ pub(super) fn tokens(s: &[Ch], from: usize, to: usize, n: usize) -> Tokens {
             end = i;
             continue;
         }
-        if c == EMPTY_CELL {
+        if is_blank_cell(c) {
             out.push(Token {
-                kind: Kind::Empty,
+                kind: if c == EMPTY_CELL { Kind::Empty } else { Kind::Blank },
                 text: String::new(),
                 raw: String::new(),
                 line: ch.line,

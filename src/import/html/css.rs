@@ -14,7 +14,7 @@ use super::imports::without_imports;
 use super::order::{self, Scope};
 use super::paint::{Shade, ground_shade, text_shade};
 use super::pseudo::{generates_digits, part_of};
-use super::styles::{applied, names, screen, strip_comments};
+use super::styles::{applied, declaration_list, names, screen, strip_comments};
 use super::subject::{Subject, perhaps, selectors, subject, unescape};
 use super::target::{Target, before_or_after, first_part, target, valid};
 use super::unseen::{moves, obscures, unknown};
@@ -84,11 +84,12 @@ impl Rule {
     }
 }
 
-/// The declarations of a `style` attribute or a rule's block that matter here.
+/// The declarations of a `style` attribute or a rule's block that matter here
+/// (a comment left open in it leaves the element unsure).
 pub fn declarations(block: &str) -> Decls {
-    let mut d = Decls::default();
-    for decl in block.split(';') {
-        let Some((name, value)) = decl.split_once(':') else { continue };
+    let (list, open) = declaration_list(block);
+    let mut d = Decls { obscured: open, ..Decls::default() };
+    for (name, value) in list {
         let name = unescape(name.trim()).to_ascii_lowercase();
         let value = unescape(value.trim()).to_ascii_lowercase();
         let (value, important) = match value.strip_suffix("important").map(|v| v.trim_end().strip_suffix('!')) {
@@ -172,10 +173,10 @@ impl Sheet {
         for e in doc.tree.root().descendants().filter_map(ElementRef::wrap) {
             let rel = e.value().attr("rel").unwrap_or("").to_ascii_lowercase();
             sheet.linked |= e.value().name() == "link" && rel.split_whitespace().any(|r| r == "stylesheet");
-            sheet.fixed |= e.value().attr("style").is_some_and(clip::fixed_layout);
+            sheet.fixed |= e.value().attr("style").is_some_and(|s| clip::fixed_layout(&strip_comments(s).0));
         }
         for e in applied(doc) {
-            let (css, imports) = without_imports(&strip_comments(&e.text().collect::<String>()));
+            let (css, imports) = without_imports(&strip_comments(&e.text().collect::<String>()).0);
             sheet.linked |= imports;
             sheet.named.extend(names(&css));
             sheet.fixed |= clip::fixed_layout(&css);
@@ -243,7 +244,14 @@ fn rules(doc: &Html) -> (Vec<Rule>, bool) {
         }
         let css: String = e.text().collect();
         let certain = e.value().attr("media").is_none_or(|m| screen(m).1);
-        sheet(&without_imports(&strip_comments(&css)).0, certain, 0, &mut rules, &mut counts, &mut overflow);
+        let (text, open) = strip_comments(&css);
+        sheet(&without_imports(&text).0, certain, 0, &mut rules, &mut counts, &mut overflow);
+        // A comment left open: what follows is no style to a browser, yet
+        // plainly meant as style; its rules are read as uncertain.
+        if let Some(at) = open {
+            let tail = strip_comments(&css[at + 2..]).0;
+            sheet(&without_imports(&tail).0, false, 0, &mut rules, &mut counts, &mut overflow);
+        }
     }
     (rules, overflow)
 }

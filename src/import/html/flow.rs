@@ -60,14 +60,32 @@ pub fn of(name: &str, value: &str) -> Flow {
         {
             Flow::Spaced
         }
+        // Space drawn after each letter, or at each space: wider than about half
+        // a digit (or not provably small), digits there read apart (「1<span
+        // style="letter-spacing:3em">0</span>7」 shows 「10   7」).
+        "letter-spacing" | "word-spacing" if !small_spacing(value) => Flow::Spaced,
         _ => Flow::Inline,
     }
 }
 
+/// Whether a spacing is surely under about half a digit's width (a digit is
+/// about half an em): `normal`, or a length of at most a quarter em either way.
+fn small_spacing(value: &str) -> bool {
+    const QUARTER_EM: [(&str, f64); 5] = [("px", 4.0), ("pt", 3.0), ("em", 0.25), ("rem", 0.25), ("ch", 0.5)];
+    let v = value.trim();
+    if matches!(v, "" | "normal" | "initial" | "inherit" | "unset" | "revert") || zero(v) {
+        return true;
+    }
+    let unit_at = v.find(|c: char| c.is_ascii_alphabetic() || c == '%').unwrap_or(v.len());
+    let Ok(x) = v[..unit_at].trim().parse::<f64>() else { return false };
+    QUARTER_EM.iter().any(|(u, at)| *u == &v[unit_at..] && x.abs() <= *at)
+}
+
 /// Whether a `display` value lays the children out as items, each a box of
-/// its own (flex and grid items are block-level whatever their own display).
+/// its own (flex and grid items are block-level whatever their own display;
+/// so are those of the old flexible box, `-webkit-box`).
 pub fn container(display: &str) -> bool {
-    display.split_whitespace().any(|w| w.contains("flex") || w.contains("grid"))
+    display.split_whitespace().any(|w| w.contains("flex") || w.contains("grid") || w.ends_with("-box"))
 }
 
 /// A length that leaves no space (`0`, `0px`, `auto` on an inline box).
@@ -100,6 +118,10 @@ mod tests {
             ("padding", "0 40px"),
             ("margin", "0 0 0 -1px"),
             ("padding", "2px"),
+            ("letter-spacing", "3em"),
+            ("letter-spacing", "12px"),
+            ("letter-spacing", "calc(1em + 2px)"),
+            ("word-spacing", "-2em"),
         ] {
             assert_eq!(of(name, value), Flow::Spaced, "{name}:{value}");
         }
@@ -110,6 +132,10 @@ mod tests {
             ("padding", "5px 0"),
             ("margin-top", "9px"),
             ("float", "none"),
+            ("letter-spacing", "1px"),
+            ("letter-spacing", "0.1em"),
+            ("letter-spacing", "normal"),
+            ("word-spacing", "0"),
         ] {
             assert_eq!(of(name, value), Flow::Inline, "{name}:{value}");
         }

@@ -4,6 +4,8 @@
 //! `font-size` does: read the same, for what it hides and for the look of
 //! digits beside a number.
 
+use super::styles::declaration_list;
+
 /// The size a declaration gives, if it sets one: `font-size` as written,
 /// `font` by the size in it (before any `/line-height`).
 pub fn size_of(name: &str, value: &str) -> Option<String> {
@@ -29,9 +31,10 @@ fn is_size(token: &str) -> bool {
 
 /// The size an element's own style gives its text, if any (the last declaration that sets one).
 pub fn font_size(style: &str) -> Option<String> {
-    style
-        .rsplit(';')
-        .filter_map(|d| d.split_once(':'))
+    declaration_list(style)
+        .0
+        .into_iter()
+        .rev()
         .filter_map(|(n, v)| {
             let v = v.trim().to_ascii_lowercase();
             let v = v
@@ -45,13 +48,13 @@ pub fn font_size(style: &str) -> Option<String> {
 
 /// Whether an element's own style raises or lowers it (`vertical-align: super`).
 pub fn raised(style: &str) -> Option<crate::import::marks::Mark> {
-    style.split(';').filter_map(|d| d.split_once(':')).find(|(n, _)| n.trim().eq_ignore_ascii_case("vertical-align")).and_then(
-        |(_, v)| match v.trim().to_ascii_lowercase().as_str() {
+    declaration_list(style).0.into_iter().find(|(n, _)| n.eq_ignore_ascii_case("vertical-align")).and_then(|(_, v)| {
+        match v.to_ascii_lowercase().as_str() {
             "super" => Some(crate::import::marks::Mark::Superscript),
             "sub" => Some(crate::import::marks::Mark::Subscript),
             _ => None,
-        },
-    )
+        }
+    })
 }
 
 #[cfg(test)]

@@ -19,11 +19,14 @@ pub enum Scope {
     Siblings,
 }
 
-/// Whether an element (named `name`, a flex or grid container or not) with
-/// `scope` rearranges its children (`Some(false)`) or its parent's (`Some(true)`).
-pub fn rearranges(scope: Option<Scope>, name: &str, container: bool) -> Option<bool> {
+/// Whether an element (named `name`, a flex or grid container or not, its
+/// parent one or not) with `scope` rearranges its children (`Some(false)`) or
+/// its parent's (`Some(true)`). Its place among its siblings (`order`,
+/// `grid-column`) only counts where it is a flex or grid item: `order` on a
+/// row of a plain table changes nothing.
+pub fn rearranges(scope: Option<Scope>, name: &str, (container, in_container): (bool, bool)) -> Option<bool> {
     match scope? {
-        Scope::Siblings => Some(true),
+        Scope::Siblings => in_container.then_some(true),
         Scope::Children => Some(false),
         Scope::Direction => (container || matches!(name, "tr" | "tbody" | "thead" | "tfoot")).then_some(false),
     }
@@ -114,6 +117,9 @@ mod tests {
                     .to_string(),
             ),
             (".site{display:flex;flex-direction:row-reverse} table{order:2}", format!("<tr>{}</tr>", cells("", ""))),
+            // `order` or placement on a row or cell of a plain table (no flex or grid parent) changes nothing.
+            ("", format!(r#"<tr style="order:-1">{}</tr>"#, cells("", ""))),
+            ("td{order:2}", format!("<tr>{}</tr>", cells(r#" style="grid-column:3""#, ""))),
         ];
         for (style, rows) in &kept {
             assert_eq!(row(style, rows), vec![Some("10".to_string()), Some("7".to_string())], "{style} {rows}");

@@ -24,7 +24,7 @@ pub fn part_of(decls: &Decls) -> Option<Decls> {
 /// Whether a block's `content` makes digits: a digit written in it (CSS escapes such
 /// as `\201C` are characters, not digits) or a counter.
 pub fn generates_digits(block: &str) -> bool {
-    block.split(';').filter_map(|d| d.split_once(':')).filter(|(n, _)| n.trim().eq_ignore_ascii_case("content")).any(|(_, v)| {
+    super::styles::declaration_list(block).0.into_iter().filter(|(n, _)| n.eq_ignore_ascii_case("content")).any(|(_, v)| {
         let v = v.to_ascii_lowercase();
         let mut chars = v.chars();
         let mut digit = v.contains("counter(") || v.contains("counters(");

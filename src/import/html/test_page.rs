@@ -16,6 +16,16 @@ pub(super) fn read_cell_in(style: &str, cols: &str, cell: &str) -> Result<String
     read_row_of(style, &format!("{cols}<tr><td>行政许可</td><td>{cell}</td><td>7</td></tr>"))
 }
 
+/// The text of the line of the row labelled 行政许可 on a page whose table is written as `rows`.
+pub(super) fn row_text(style: &str, rows: &str) -> String {
+    let page = format!(
+        "<html><head><style>{style}</style></head><body><div><p>一、总体情况</p><p>二、主动公开政府信息</p><p>四、行政复议</p>\
+         <p>六、其他需要报告</p><table>{rows}</table></div></body></html>"
+    );
+    let s = super::from_text(&page).unwrap();
+    s.text.lines().find(|l| l.contains("行政许可")).unwrap().to_string()
+}
+
 /// The same with the table's content written as `rows` (its row labelled 行政许可
 /// holding the cell, then 7).
 pub(super) fn read_row_of(style: &str, rows: &str) -> Result<String, Vec<String>> {

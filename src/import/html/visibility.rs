@@ -152,7 +152,12 @@ pub(super) fn view_within(doc: &Html, bound: u64) -> View {
                     (state, sized, overridden, (flow, container, reorders)) =
                         judge(e, (parent, &mut paint), in_cell, &rules, (stack.len() as u64, index), &mut work);
                     let rtl = e.value().attr("dir").is_some_and(|d| d.trim().eq_ignore_ascii_case("rtl"));
-                    match order::rearranges(reorders.max(rtl.then_some(Scope::Direction)), e.value().name(), container) {
+                    let in_container = container_stack.last().copied().unwrap_or(false);
+                    match order::rearranges(
+                        reorders.max(rtl.then_some(Scope::Direction)),
+                        e.value().name(),
+                        (container, in_container),
+                    ) {
                         Some(true) => rearranged.extend(node.parent().map(|p| p.id())),
                         Some(false) => rearranged.extend([node.id()]),
                         None => {}

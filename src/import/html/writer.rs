@@ -26,12 +26,26 @@ pub(super) struct Writer {
     pub(super) unplaced: std::collections::HashSet<ego_tree::NodeId>,
     /// Where, in a cell, an element set apart by space begins or ends (`flow::Flow::Spaced`).
     pub(super) edge: Option<usize>,
+    /// The current cell's texts with digits that a flex or grid layout may draw
+    /// in another order (`order`), as written.
+    pub(super) pieces: Vec<String>,
+    /// The current cell holds text the page hides (`visibility`, `display` inside it).
+    pub(super) hid: bool,
 }
+
+/// The most pieces of one cell whose every order is offered as a reading.
+const MAX_ORDERED: usize = 3;
 
 impl Writer {
     /// A cell holding text the page may or may not show: no number is taken
     /// from it; it is unread, its readings the text shown and not shown.
     pub(super) fn close_unsure_cell(&mut self) {
+        let pieces = std::mem::take(&mut self.pieces);
+        // A cell whose every text is hidden still takes its column: shown blank, never dropped.
+        if std::mem::take(&mut self.hid) && self.text.get(self.cell_from..).is_some_and(|t| t.trim().is_empty()) {
+            self.text.push(crate::import::stream::HIDDEN_CELL);
+            return;
+        }
         if self.unsure.is_empty() || self.cell_from > self.text.len() {
             return;
         }
@@ -45,7 +59,18 @@ impl Writer {
             at = r.end.max(at);
         }
         hidden.push_str(&self.text[at..]);
-        let cell = crate::import::stream::unsure_shown_cell(&self.text[self.cell_from..], &hidden);
+        // Pieces drawn perhaps in another order: each order they may show in, and each piece alone.
+        let mut others = vec![hidden];
+        if (2..=MAX_ORDERED).contains(&pieces.len()) {
+            others.extend(orders(&pieces).into_iter().map(|o| o.concat()));
+            others.extend(pieces);
+        }
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        let cell = crate::import::stream::unsure_readings_cell(
+            crate::import::stream::UNSURE_SHOWN,
+            &self.text[self.cell_from..],
+            &others,
+        );
         self.text.truncate(self.cell_from);
         self.text.push_str(&cell);
     }
@@ -74,6 +99,13 @@ impl Writer {
             self.unsure.push((r, String::new()));
         }
         self.text(t);
+    }
+
+    /// Text with digits in a cell that a flex or grid layout may draw in
+    /// another order: unsure, a piece of the cell's possible orders.
+    pub(super) fn reordered_text(&mut self, t: &str) {
+        self.pieces.push(t.trim().to_string());
+        self.unsure_text(t, "");
     }
 
     pub(super) fn text(&mut self, t: &str) {
@@ -110,6 +142,23 @@ impl Writer {
     }
 }
 
+/// Every order of a few pieces (the written one first).
+fn orders(pieces: &[String]) -> Vec<Vec<String>> {
+    if pieces.len() <= 1 {
+        return vec![pieces.to_vec()];
+    }
+    let mut out = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        let mut rest = pieces.to_vec();
+        rest.remove(i);
+        for mut o in orders(&rest) {
+            o.insert(0, p.clone());
+            out.push(o);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::import::cells::read_row;
@@ -139,6 +188,32 @@ mod tests {
         let page = page.replace("<td>行政许可</td>", "<td><span class=x>1.属于国家秘密</span></td>");
         let s = super::super::from_text(&page).unwrap();
         assert!(s.text.contains("\t1.属于国家秘密\t"), "{:?}", s.text);
+    }
+
+    /// A cell whose text is hidden (`visibility:hidden`, or all of it
+    /// `display:none`) still takes its column, as a browser draws it: the row
+    /// has a cell more, never read as if the cell were not there. A cell with
+    /// `display:none` is no cell (Chromium draws the row without it).
+    #[test]
+    fn a_cell_of_hidden_text_still_takes_its_column() {
+        let rows = |extra: &str| format!("<tr><td>行政许可</td>{extra}<td>10</td><td>7</td></tr>");
+        for extra in [r#"<td style="visibility:hidden">99</td>"#, r#"<td><span style="display:none">99</span></td>"#] {
+            let line = super::super::test_page::row_text("", &rows(extra));
+            assert!(line.contains(crate::import::stream::HIDDEN_CELL), "{extra}: {line:?}");
+        }
+        let line = super::super::test_page::row_text("", &rows(r#"<td style="display:none">99</td>"#));
+        assert!(line.contains("行政许可\t10\t7"), "{line:?}");
+    }
+
+    /// Pieces of a cell a flex layout may draw in another order: every order
+    /// (the one shown among them) and each piece are readings.
+    #[test]
+    fn a_reordered_cell_offers_the_orders_of_its_pieces() {
+        let cell = r#"<span style="display:flex"><span style="order:2">7</span><span style="order:1">10</span></span>"#;
+        let readings = super::super::test_page::read_cell("", cell).unwrap_err();
+        for want in ["107", "710", "10", "7"] {
+            assert!(readings.contains(&want.to_string()), "{want}: {readings:?}");
+        }
     }
 
     /// A soft hyphen, `<wbr>` or a zero-width character inside a number shows

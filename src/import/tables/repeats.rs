@@ -9,7 +9,7 @@ use super::with_numbering;
 use crate::import::Review;
 use crate::import::cells::{CellRead, RowRead};
 use crate::import::labels::{Doc, Found};
-use crate::import::stream::{EMPTY_CELL, Gap, Source, is_punctuation};
+use crate::import::stream::{Gap, Source, is_blank_cell, is_punctuation};
 
 /// One table's rows as found in order, for the search of their other places.
 pub struct Rows<'a> {
@@ -110,7 +110,7 @@ impl Rows<'_> {
         while at > 0 && s[at].gap == Gap::None && is_punctuation(s[at - 1].c) {
             at -= 1;
         }
-        at == 0 || s[at].gap != Gap::None || s.get(at - 1).is_some_and(|p| p.c.is_ascii_digit() || p.c == EMPTY_CELL)
+        at == 0 || s[at].gap != Gap::None || s.get(at - 1).is_some_and(|p| p.c.is_ascii_digit() || is_blank_cell(p.c))
     }
 
     fn place(&self, read: &RowRead) -> String {
