@@ -140,7 +140,7 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
     let mut out = String::new();
     let under = styles.paragraph(p);
     // The size and position of the text written last (a smaller or raised run beside it is a mark).
-    let (mut beside, mut beside_position) = (under.size, under.position);
+    let (mut beside, mut beside_position) = (under.size().0, under.position);
     // The mark being written as a note: where it began, which.
     let mut open: Option<(usize, Mark)> = None;
     // Fields begun and not ended, each showing its result (true) or in its instructions.
@@ -148,7 +148,7 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
     // For each of them, whether Word will update it on opening (`w:dirty`).
     let mut dirty: Vec<bool> = Vec::new();
     // Nodes to visit (in reverse), each with where the run it is in stands.
-    let start = At { shown: Shown::Yes(None), apart: false, size: under.size, position: under.position };
+    let start = At { shown: Shown::Yes(None), apart: false, size: under.size().0, position: under.position };
     let mut todo: Vec<(Node<'_, '_>, At)> = p.children().rev().map(|c| (c, start)).collect();
     while let Some((n, mut at)) = todo.pop() {
         let unread = if rejected { tracked(n, true) || (unseen(n) && !tracked(n, false)) } else { unseen(n) };
@@ -159,7 +159,7 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
         if n.has_tag_name((W, "r")) {
             let props: Props = styles.run(n, under);
             at.shown = props.shown(beside);
-            (at.size, at.position) = (props.size, props.position);
+            (at.size, at.position) = (props.size().0, props.position);
             // A footnote reference's own mark (`w:customMarkFollows`) is its note's number.
             if at.shown == Shown::Yes(None)
                 && n.children().any(|c| c.has_tag_name((W, "footnoteReference")) || c.has_tag_name((W, "endnoteReference")))
@@ -167,7 +167,7 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
                 at.shown = Shown::Yes(Some(Mark::Superscript));
             }
             // Right after digits in a cell, a smaller or raised run may be a note's mark.
-            let smaller = matches!((props.size, beside), (Some(s), Some(b)) if s * 4 < b * 3);
+            let smaller = matches!((props.size().0, beside), (Some(s), Some(b)) if s * 4 < b * 3);
             let raised = props.position.unwrap_or(0) != beside_position.unwrap_or(0);
             if at.shown == Shown::Yes(None) && in_cell && (smaller || raised) && ends_in_digit(&out) {
                 at.shown = Shown::Unsure;
