@@ -331,6 +331,16 @@ pub enum Shown {
     Yes(Option<Mark>),
 }
 
+/// Whether `text` at `size` (half-points) fitted by `w:fitText` into `width`
+/// twips is squeezed below [`NARROW`] of its own width (a CJK character an
+/// em wide, any other half an em), as condensed spacing can squeeze it.
+pub fn squeezed_into(width: u32, text: &str, size: Option<u32>) -> bool {
+    let em = u64::from(size.unwrap_or(USUAL_SIZE)) * 10;
+    let halves: u64 = text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.len_utf8() >= 3 { 2 } else { 1 }).sum();
+    let natural = halves * em / 2;
+    u64::from(width) * 100 < natural * u64::from(NARROW)
+}
+
 impl Props {
     /// The size (half-points) Word applies to the run's characters, and
     /// whether that is certain: `szCs` for complex script (`w:cs`, `w:rtl`),
