@@ -134,6 +134,8 @@ mod content_tests;
 #[cfg(test)]
 mod formatting_tests;
 #[cfg(test)]
+mod opening_tests;
+#[cfg(test)]
 mod package_tests;
 #[cfg(test)]
 mod shown_tests;

@@ -91,3 +91,21 @@ fn a_style_chain_longer_than_is_followed_leaves_its_run_unsure() {
     let shown = cell(&(run(r#"<w:rStyle w:val="S8"/><w:vanish w:val="0"/>"#, "9") + &run("", "132")), "", &chain(9));
     assert_eq!(shown, "\t9132\n");
 }
+
+#[test]
+fn complex_script_text_is_as_small_as_its_complex_script_size() {
+    // `w:cs` or `w:rtl` on: Word sizes the run by `w:szCs`, 1 pt here: not seen.
+    for cs in ["<w:cs/>", "<w:rtl/>", r#"<w:rtl w:val="0"/><w:cs/>"#] {
+        let tiny = run(&format!(r#"{cs}<w:sz w:val="21"/><w:szCs w:val="2"/>"#), "7") + &run("", "10");
+        assert_eq!(cell(&tiny, "", ""), "\t10\n", "{cs}");
+    }
+    // Turned off, `w:sz` applies; on, a tiny `w:sz` does not hide it.
+    let off = run(r#"<w:cs w:val="0"/><w:sz w:val="21"/><w:szCs w:val="2"/>"#, "7") + &run("", "10");
+    assert_eq!(cell(&off, "", ""), "\t710\n");
+    let big_cs = run(r#"<w:cs/><w:sz w:val="2"/><w:szCs w:val="21"/>"#, "7") + &run("", "10");
+    assert_eq!(cell(&big_cs, "", ""), "\t710\n");
+    // Left to the characters (`w:hint="cs"`): which size applies is not certain.
+    let hinted = run(r#"<w:rFonts w:hint="cs"/><w:sz w:val="21"/><w:szCs w:val="2"/>"#, "7") + &run("", "10");
+    let marker = crate::import::stream::UNSURE_SHOWN;
+    assert!(cell(&hinted, "", "").starts_with(&format!("\t{marker}")), "{}", cell(&hinted, "", ""));
+}

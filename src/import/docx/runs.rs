@@ -13,7 +13,10 @@
 //! are written are unsure and leave the cell unread: text of undecided
 //! showing (`style`), a smaller or raised run right after digits, a symbol
 //! font's character (`w:sym` in the private-use area), the result of a
-//! field Word updates on opening (`w:dirty`), right-to-left text
+//! field Word updates on opening (`w:dirty`), a field never ended (the text
+//! after its beginning), a page number (`w:pgNum`), a content control bound
+//! to data (`w:dataBinding`: Word shows the bound value), text fitted by
+//! `w:fitText` into too narrow a width, right-to-left text
 //! (`w:bdo`, `w:dir`), a text box or drawing anchored in the cell, a
 //! formula (OMML `m:oMath`, its text the candidates), and the list number of
 //! a numbered paragraph.
@@ -77,6 +80,9 @@ pub fn unseen(n: Node<'_, '_>) -> bool {
 struct At {
     shown: Shown,
     apart: bool,
+    /// In a content control bound to data (`w:dataBinding`): Word shows the
+    /// bound value on opening, which may not be the text written here.
+    bound: bool,
     size: Option<u32>,
     position: Option<i32>,
 }
@@ -94,6 +100,35 @@ fn apart(n: Node<'_, '_>) -> bool {
     rtl || ["pict", "object"].iter().any(|t| n.has_tag_name((W, *t)))
         || (n.has_tag_name((W, "drawing")) && !n.children().any(inline))
         || (n.has_tag_name((W, "txbxContent")) && !n.ancestors().any(inline))
+}
+
+/// A content control whose text Word replaces on opening by the value it is
+/// bound to in a custom XML part (`w:sdtPr/w:dataBinding`).
+fn bound(n: Node<'_, '_>) -> bool {
+    n.has_tag_name((W, "sdt")) && child(n, W, "sdtPr").is_some_and(|p| child(p, W, "dataBinding").is_some())
+}
+
+/// Whether a run's text is squeezed by `w:fitText` into a width too narrow
+/// to be sure of its characters: the text of all runs fitted together (the
+/// same `w:id`) measured against the width.
+fn fitted_too_narrow(r: Node<'_, '_>, p: Node<'_, '_>, size: Option<u32>) -> bool {
+    fn fit<'a, 'i>(r: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
+        child(r, W, "rPr").and_then(|pr| child(pr, W, "fitText"))
+    }
+    let Some(own) = fit(r) else { return false };
+    let width = own.attribute((W, "val")).and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(0);
+    let text = |r: Node<'_, '_>| -> String {
+        r.children().filter(|t| t.has_tag_name((W, "t"))).filter_map(|t| t.text()).collect()
+    };
+    let text: String = match own.attribute((W, "id")) {
+        Some(id) => p
+            .descendants()
+            .filter(|q| q.has_tag_name((W, "r")) && fit(*q).is_some_and(|f| f.attribute((W, "id")) == Some(id)))
+            .map(text)
+            .collect(),
+        None => text(r),
+    };
+    super::style::squeezed_into(width, &text, size)
 }
 
 /// The character a `w:sym` shows, and whether it is certain: a private-use
@@ -140,15 +175,17 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
     let mut out = String::new();
     let under = styles.paragraph(p);
     // The size and position of the text written last (a smaller or raised run beside it is a mark).
-    let (mut beside, mut beside_position) = (under.size, under.position);
+    let (mut beside, mut beside_position) = (under.size().0, under.position);
     // The mark being written as a note: where it began, which.
     let mut open: Option<(usize, Mark)> = None;
     // Fields begun and not ended, each showing its result (true) or in its instructions.
     let mut fields: Vec<bool> = Vec::new();
     // For each of them, whether Word will update it on opening (`w:dirty`).
     let mut dirty: Vec<bool> = Vec::new();
+    // Text left out as inside a field's instructions, with how many fields were open.
+    let mut hidden: Vec<(usize, String)> = Vec::new();
     // Nodes to visit (in reverse), each with where the run it is in stands.
-    let start = At { shown: Shown::Yes(None), apart: false, size: under.size, position: under.position };
+    let start = At { shown: Shown::Yes(None), apart: false, bound: p.ancestors().any(bound), size: under.size().0, position: under.position };
     let mut todo: Vec<(Node<'_, '_>, At)> = p.children().rev().map(|c| (c, start)).collect();
     while let Some((n, mut at)) = todo.pop() {
         let unread = if rejected { tracked(n, true) || (unseen(n) && !tracked(n, false)) } else { unseen(n) };
@@ -156,10 +193,11 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
             continue;
         }
         at.apart |= apart(n);
+        at.bound |= bound(n);
         if n.has_tag_name((W, "r")) {
             let props: Props = styles.run(n, under);
             at.shown = props.shown(beside);
-            (at.size, at.position) = (props.size, props.position);
+            (at.size, at.position) = (props.size().0, props.position);
             // A footnote reference's own mark (`w:customMarkFollows`) is its note's number.
             if at.shown == Shown::Yes(None)
                 && n.children().any(|c| c.has_tag_name((W, "footnoteReference")) || c.has_tag_name((W, "endnoteReference")))
@@ -167,9 +205,12 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
                 at.shown = Shown::Yes(Some(Mark::Superscript));
             }
             // Right after digits in a cell, a smaller or raised run may be a note's mark.
-            let smaller = matches!((props.size, beside), (Some(s), Some(b)) if s * 4 < b * 3);
+            let smaller = matches!((props.size().0, beside), (Some(s), Some(b)) if s * 4 < b * 3);
             let raised = props.position.unwrap_or(0) != beside_position.unwrap_or(0);
             if at.shown == Shown::Yes(None) && in_cell && (smaller || raised) && ends_in_digit(&out) {
+                at.shown = Shown::Unsure;
+            }
+            if matches!(at.shown, Shown::Yes(_)) && fitted_too_narrow(n, p, props.size().0) {
                 at.shown = Shown::Unsure;
             }
             if at.shown == Shown::No {
@@ -190,6 +231,8 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
                 Some("end") => {
                     fields.pop();
                     dirty.pop();
+                    // Text inside a field now ended (a nested field's result in its instructions): not shown.
+                    hidden.retain(|(depth, _)| *depth <= fields.len());
                 }
                 _ => {}
             }
@@ -217,6 +260,9 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
         } else if n.has_tag_name((W, "sym")) {
             sym = symbol(n);
             (sym.0.as_str(), sym.1)
+        } else if n.has_tag_name((W, "pgNum")) {
+            // The page number, whatever page Word lays the cell on.
+            ("#", false)
         } else if n.has_tag_name((W, "br")) || n.has_tag_name((W, "cr")) {
             ("\n", true)
         } else {
@@ -224,12 +270,13 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
             continue;
         };
         if !fields.iter().all(|result| *result) {
+            hidden.push((fields.len(), text.to_string()));
             continue;
         }
         // A field's result Word will work out again (marked dirty) may show otherwise.
         let stale = dirty.contains(&true)
             || n.ancestors().any(|a| a.has_tag_name((W, "fldSimple")) && a.attribute((W, "dirty")).is_some_and(truthy));
-        let shown = if at.apart || !certain || stale { Shown::Unsure } else { at.shown };
+        let shown = if at.apart || at.bound || !certain || stale { Shown::Unsure } else { at.shown };
         let mark = match shown {
             Shown::Yes(m) => m.filter(|_| text != "\n"),
             _ => None,
@@ -258,6 +305,12 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
     }
     if let Some((at, m)) = open {
         marks::close(&mut out, at, m);
+    }
+    // A field begun and never ended in the paragraph: whether Word shows the
+    // text after its beginning is not certain; in a cell it is unsure, never dropped.
+    let unended: String = hidden.into_iter().map(|(_, t)| t).collect();
+    if in_cell && marks::has_digit(&unended) {
+        marks::unsure(&mut out, &unended);
     }
     // A numbered paragraph in a cell: Word writes a list number before its
     // text, which is not known here; a number after it is unsure.

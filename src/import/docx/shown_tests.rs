@@ -114,18 +114,6 @@ fn reversed_numbered_and_hyphenated_numbers_are_not_read_as_plain() {
 }
 
 #[test]
-fn a_deleted_row_is_gone() {
-    let row =
-        |trpr: &str, t: &str| format!(r#"<w:tr><w:trPr>{trpr}</w:trPr><w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc></w:tr>"#);
-    let document = format!(
-        r#"<w:document xmlns:w="{W}"><w:body><w:tbl>{}{}</w:tbl></w:body></w:document>"#,
-        row(r#"<w:del w:id="1" w:author="a"/>"#, "9"),
-        row("", "10")
-    );
-    assert_eq!(from_bytes(&docx(&document, "<w:styles/>")).unwrap().text, "\t10\n");
-}
-
-#[test]
 fn a_table_styles_formatting_applies_and_of_some_parts_is_unsure() {
     let document = format!(
         r#"<w:document xmlns:w="{W}"><w:body><w:tbl><w:tblPr><w:tblStyle w:val="TS"/><w:tblLook w:lastColumn="1"/></w:tblPr><w:tr><w:tc><w:p><w:r><w:t>10</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#

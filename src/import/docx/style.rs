@@ -35,8 +35,15 @@ pub struct Props {
     colour: Option<Colour>,
     /// `w:highlight` over `w:shd`; for a paragraph, its or its cell's shading.
     background: Option<Colour>,
-    /// `w:sz` in half-points.
-    pub size: Option<u32>,
+    /// `w:sz` in half-points: the size of text that is not complex script.
+    size: Option<u32>,
+    /// `w:szCs` in half-points: the size of complex-script text.
+    size_cs: Option<u32>,
+    /// `w:cs`, `w:rtl`: the run's text is complex script (its `szCs` applies).
+    cs: Option<bool>,
+    /// `w:rFonts w:hint="cs"`: characters of either script are taken as
+    /// complex script — for which characters, Word's own tables decide.
+    hint_cs: Option<bool>,
     /// `w:position`: raised (> 0) or lowered (< 0), in half-points.
     pub position: Option<i32>,
     /// `w:w`: character scale in per cent.
@@ -59,6 +66,9 @@ impl Props {
             colour: self.colour.or(base.colour),
             background: self.background.or(base.background),
             size: self.size.or(base.size),
+            size_cs: self.size_cs.or(base.size_cs),
+            cs: self.cs.or(base.cs),
+            hint_cs: self.hint_cs.or(base.hint_cs),
             position: self.position.or(base.position),
             scale: self.scale.or(base.scale),
             spacing: self.spacing.or(base.spacing),
@@ -146,6 +156,12 @@ fn props(rpr: Option<Node<'_, '_>>) -> Props {
             shd = Some(shading(n));
         } else if n.has_tag_name((W, "sz")) {
             p.size = number().map(|v| v.clamp(0, 10_000) as u32);
+        } else if n.has_tag_name((W, "szCs")) {
+            p.size_cs = number().map(|v| v.clamp(0, 10_000) as u32);
+        } else if n.has_tag_name((W, "cs")) || n.has_tag_name((W, "rtl")) {
+            p.cs = Some(p.cs.unwrap_or(false) || on(n));
+        } else if n.has_tag_name((W, "rFonts")) {
+            p.hint_cs = Some(n.attribute((W, "hint")) == Some("cs"));
         } else if n.has_tag_name((W, "position")) {
             p.position = number().map(|v| v.clamp(-10_000, 10_000) as i32);
         } else if n.has_tag_name((W, "w")) {
@@ -315,17 +331,41 @@ pub enum Shown {
     Yes(Option<Mark>),
 }
 
+/// Whether `text` at `size` (half-points) fitted by `w:fitText` into `width`
+/// twips is squeezed below [`NARROW`] of its own width (a CJK character an
+/// em wide, any other half an em), as condensed spacing can squeeze it.
+pub fn squeezed_into(width: u32, text: &str, size: Option<u32>) -> bool {
+    let em = u64::from(size.unwrap_or(USUAL_SIZE)) * 10;
+    let halves: u64 = text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.len_utf8() >= 3 { 2 } else { 1 }).sum();
+    let natural = halves * em / 2;
+    u64::from(width) * 100 < natural * u64::from(NARROW)
+}
+
 impl Props {
+    /// The size (half-points) Word applies to the run's characters, and
+    /// whether that is certain: `szCs` for complex script (`w:cs`, `w:rtl`),
+    /// `sz` otherwise; when which applies is left to the characters
+    /// (`w:hint="cs"`), the smaller, uncertain. `None`: nothing says.
+    pub fn size(self) -> (Option<u32>, bool) {
+        let cs = self.size_cs.or(self.size);
+        match (self.cs, self.hint_cs) {
+            (Some(true), _) => (cs, true),
+            (_, Some(true)) if cs != self.size => (cs.min(self.size).or(cs).or(self.size), false),
+            _ => (self.size, true),
+        }
+    }
+
     /// How text with these properties shows; `beside` the size of the text before it.
     pub fn shown(self, beside: Option<u32>) -> Shown {
         let paper = self.background.unwrap_or(WHITE);
         let colour = self.colour.unwrap_or(Colour::Auto).unseen_on(paper);
-        if self.hidden == Some(true) || self.struck == Some(true) || colour == Some(true) || self.size.is_some_and(|s| s <= TINY)
-        {
+        let (size, certain) = self.size();
+        let tiny = size.is_some_and(|s| s <= TINY);
+        if self.hidden == Some(true) || self.struck == Some(true) || colour == Some(true) || (tiny && certain) {
             return Shown::No;
         }
         // Too near its background, too small, too narrow or drawn over itself to be sure of.
-        let size = self.size.unwrap_or(USUAL_SIZE);
+        let size = size.unwrap_or(USUAL_SIZE);
         let squeezed = self.spacing.is_some_and(|s| i64::from(s) * -2 > i64::from(size) * 5);
         if self.unsure || colour.is_some() || size < SMALL || self.scale.is_some_and(|w| w < NARROW) || squeezed {
             return Shown::Unsure;
@@ -336,7 +376,7 @@ impl Props {
             Some(p) if p < 0 => Some(Mark::Subscript),
             _ => None,
         }
-        .filter(|_| matches!((self.size, beside), (Some(s), Some(b)) if s < b));
+        .filter(|_| matches!((self.size().0, beside), (Some(s), Some(b)) if s < b));
         Shown::Yes(self.mark.flatten().or(shifted))
     }
 }

@@ -5,8 +5,10 @@
 //! uncertain is written unsure with its readings, never as a number in a
 //! shifted column: a cell merged across by the legacy `w:hMerge` with numbers
 //! in the merge, a row with more cells than the table has columns (cells
-//! pushed right by `w:gridBefore`, cells beyond the grid), and a number with
-//! tracked changes in it (read as accepted and as rejected).
+//! pushed right by `w:gridBefore`, cells beyond the grid), a number with
+//! tracked changes in it or in its row or cell (rows and cells inserted or
+//! deleted: read as accepted and as rejected), and a cell holding content
+//! Word imports on opening (`w:altChunk`).
 
 use roxmltree::Node;
 
@@ -17,14 +19,25 @@ use crate::import::stream::{UNSURE_COLUMN, UNSURE_REVISED, unsure_readings_cell,
 pub(super) fn table(tbl: Node<'_, '_>, w: &mut Writer, depth: usize) {
     w.tables += 1;
     let number = w.tables;
-    let rows: Vec<Node<'_, '_>> = tbl.children().filter(|n| n.has_tag_name((W, "tr")) && !deleted(*n, "trPr", "del")).collect();
+    let all: Vec<Node<'_, '_>> = tbl.children().filter(|n| n.has_tag_name((W, "tr"))).collect();
+    let rows: Vec<Node<'_, '_>> = all.iter().copied().filter(|n| !marked(*n, "trPr", "del")).collect();
     let columns = table_columns(tbl, &rows);
-    for (index, tr) in rows.iter().enumerate() {
-        let place = format!("Word 第 {number} 个表格第 {} 行", index + 1);
+    let mut index = 0;
+    let mut k = 0;
+    while let Some(tr) = all.get(k) {
+        k += 1;
+        index += 1;
+        let place = format!("Word 第 {number} 个表格第 {index} 行");
+        // Rows or cells inserted or deleted by tracked changes: read both ways.
+        if let Some((accepted, rejected)) = revised_row(*tr, all.get(k).copied()) {
+            k += usize::from(accepted.is_some() && rejected.is_some() && accepted != rejected);
+            write_revised_row(accepted, rejected, w);
+            w.end_line(place);
+            continue;
+        }
         // Cells pushed past the table's columns stand under other headings.
         let overfull = row_columns(*tr) > columns;
-        let cells: Vec<Node<'_, '_>> =
-            tr.children().filter(|n| n.has_tag_name((W, "tc")) && !merged_down(*n) && !deleted(*n, "tcPr", "cellDel")).collect();
+        let cells: Vec<Node<'_, '_>> = tr.children().filter(|n| n.has_tag_name((W, "tc")) && !merged_down(*n)).collect();
         let merges = across(&cells);
         let clipped = clipped_row(*tr);
         for (i, tc) in cells.iter().enumerate() {
@@ -53,6 +66,10 @@ pub(super) fn table(tbl: Node<'_, '_>, w: &mut Writer, depth: usize) {
             if nested {
                 w.text.push_str(&cell);
                 continue;
+            }
+            // What Word shows there is another part's, not read: unsure, never a blank.
+            if imports_chunk(*tc) {
+                marks::unsure(&mut cell, "?");
             }
             // A row too low to show its text: what it holds is not certain to be seen.
             if clipped && marks::has_digit(&cell) {
@@ -123,9 +140,15 @@ fn cell_blocks<'a, 'input>(tc: Node<'a, 'input>) -> impl Iterator<Item = Node<'a
 /// The text of a cell's own paragraphs (tables inside it left out), marks of
 /// undecided showing taken as shown.
 fn cell_text(tc: Node<'_, '_>, w: &Writer) -> String {
+    cell_text_as(tc, w, false)
+}
+
+/// [`cell_text`] with tracked changes accepted, or rejected.
+fn cell_text_as(tc: Node<'_, '_>, w: &Writer, rejected: bool) -> String {
     let mut cell = String::new();
     for p in cell_blocks(tc).filter(|b| b.has_tag_name((W, "p"))) {
-        push_paragraph(&mut cell, &runs::paragraph(p, &w.styles, true));
+        let text = if rejected { runs::paragraph_rejected(p, &w.styles, true) } else { runs::paragraph(p, &w.styles, true) };
+        push_paragraph(&mut cell, &text);
     }
     cell.replace(marks::UNSURE.0, "").replace(marks::UNSURE.1, "")
 }
@@ -191,7 +214,7 @@ fn row_columns(tr: Node<'_, '_>) -> usize {
             .map_or(0, |n| n.min(64))
     };
     let cells: usize =
-        tr.children().filter(|n| n.has_tag_name((W, "tc")) && !deleted(*n, "tcPr", "cellDel")).map(grid_span).sum();
+        tr.children().filter(|n| n.has_tag_name((W, "tc")) && !marked(*n, "tcPr", "cellDel")).map(grid_span).sum();
     skipped("gridBefore") + cells + skipped("gridAfter")
 }
 
@@ -244,10 +267,67 @@ fn clipped_row(tr: Node<'_, '_>) -> bool {
     })
 }
 
-/// A row or cell deleted by tracked changes (`w:trPr/w:del`, `w:tcPr/w:cellDel`):
-/// Word's final view has it no more.
-fn deleted(n: Node<'_, '_>, properties: &str, mark: &str) -> bool {
-    n.children().find(|c| c.has_tag_name((W, properties))).is_some_and(|pr| pr.children().any(|c| c.has_tag_name((W, mark))))
+/// A row with tracked changes of its rows or cells, as (accepted, rejected):
+/// an inserted row (`w:trPr/w:ins`) is not there rejected, a deleted one
+/// (`w:trPr/w:del`) not accepted, and a deleted row right before an inserted
+/// row of as many cells is that row as it was (a row replaced); a row with
+/// cells inserted or deleted (`w:cellIns`, `w:cellDel`) is itself both ways.
+/// `None`: no such change.
+#[allow(clippy::type_complexity)]
+fn revised_row<'a, 'i>(tr: Node<'a, 'i>, next: Option<Node<'a, 'i>>) -> Option<(Option<Node<'a, 'i>>, Option<Node<'a, 'i>>)> {
+    let count = |r: Node<'_, '_>| r.children().filter(|c| c.has_tag_name((W, "tc"))).count();
+    if marked(tr, "trPr", "del") {
+        let replaced = next.filter(|n| marked(*n, "trPr", "ins") && count(*n) == count(tr));
+        return Some((replaced, Some(tr)));
+    }
+    if marked(tr, "trPr", "ins") {
+        return Some((Some(tr), None));
+    }
+    let cells = tr.children().filter(|c| c.has_tag_name((W, "tc")));
+    cells.clone().any(|c| marked(c, "tcPr", "cellIns") || marked(c, "tcPr", "cellDel")).then_some((Some(tr), Some(tr)))
+}
+
+/// A row with tracked changes of rows or cells ([`revised_row`]): each cell
+/// as accepted and as rejected, side by side; a number differing between
+/// the two unsure with both readings (「空白」 for a cell not there), a label
+/// the one there. Such a row is read plainly: no merges or tables inside.
+fn write_revised_row(accepted: Option<Node<'_, '_>>, rejected: Option<Node<'_, '_>>, w: &mut Writer) {
+    let texts = |tr: Option<Node<'_, '_>>, reject: bool| -> Vec<String> {
+        let gone = if reject { "cellIns" } else { "cellDel" };
+        let cells = tr.into_iter().flat_map(|r| r.children()).filter(|c| c.has_tag_name((W, "tc")));
+        cells.filter(|c| !merged_down(*c) && !marked(*c, "tcPr", gone)).map(|c| cell_text_as(c, w, reject)).collect()
+    };
+    let (now, before) = (texts(accepted, false), texts(rejected, true));
+    let squeeze = |t: &str| t.split_whitespace().collect::<String>();
+    for j in 0..now.len().max(before.len()) {
+        let a = now.get(j).map_or("", String::as_str);
+        let r = before.get(j).map_or("", String::as_str);
+        w.text.push('\t');
+        if squeeze(a) == squeeze(r) || !(marks::has_digit(a) || marks::has_digit(r)) {
+            w.text.push_str(if a.trim().is_empty() { r } else { a });
+        } else if a.trim().is_empty() {
+            w.text.push_str(&unsure_readings_cell(UNSURE_REVISED, r, &[a]));
+        } else {
+            w.text.push_str(&unsure_readings_cell(UNSURE_REVISED, a, &[r]));
+        }
+    }
+}
+
+/// A row or cell so marked in its properties (any of them, Word writing
+/// `w:trPr` more than once): inserted or deleted by tracked changes
+/// (`w:trPr/w:ins`, `w:trPr/w:del`, `w:tcPr/w:cellIns`, `w:tcPr/w:cellDel`).
+fn marked(n: Node<'_, '_>, properties: &str, mark: &str) -> bool {
+    n.children().filter(|c| c.has_tag_name((W, properties))).any(|pr| pr.children().any(|c| c.has_tag_name((W, mark))))
+}
+
+/// Whether a cell holds content Word imports from another part on opening
+/// (`w:altChunk`: a piece of HTML, RTF or another document), unread here.
+fn imports_chunk(tc: Node<'_, '_>) -> bool {
+    tc.descendants().any(|n| {
+        n.has_tag_name((W, "altChunk"))
+            && !n.ancestors().take_while(|a| *a != tc).any(runs::unseen)
+            && n.ancestors().find(|a| a.has_tag_name((W, "tc"))) == Some(tc)
+    })
 }
 
 /// A cell continuing a vertical merge (its text is in the cell above).
