@@ -117,9 +117,8 @@ fn fitted_too_narrow(r: Node<'_, '_>, p: Node<'_, '_>, size: Option<u32>) -> boo
     }
     let Some(own) = fit(r) else { return false };
     let width = own.attribute((W, "val")).and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(0);
-    let text = |r: Node<'_, '_>| -> String {
-        r.children().filter(|t| t.has_tag_name((W, "t"))).filter_map(|t| t.text()).collect()
-    };
+    let text =
+        |r: Node<'_, '_>| -> String { r.children().filter(|t| t.has_tag_name((W, "t"))).filter_map(|t| t.text()).collect() };
     let text: String = match own.attribute((W, "id")) {
         Some(id) => p
             .descendants()
@@ -185,7 +184,13 @@ fn paragraph_in(p: Node<'_, '_>, styles: &Styles, in_cell: bool, rejected: bool)
     // Text left out as inside a field's instructions, with how many fields were open.
     let mut hidden: Vec<(usize, String)> = Vec::new();
     // Nodes to visit (in reverse), each with where the run it is in stands.
-    let start = At { shown: Shown::Yes(None), apart: false, bound: p.ancestors().any(bound), size: under.size().0, position: under.position };
+    let start = At {
+        shown: Shown::Yes(None),
+        apart: false,
+        bound: p.ancestors().any(bound),
+        size: under.size().0,
+        position: under.position,
+    };
     let mut todo: Vec<(Node<'_, '_>, At)> = p.children().rev().map(|c| (c, start)).collect();
     while let Some((n, mut at)) = todo.pop() {
         let unread = if rejected { tracked(n, true) || (unseen(n) && !tracked(n, false)) } else { unseen(n) };

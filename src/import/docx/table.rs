@@ -213,8 +213,7 @@ fn row_columns(tr: Node<'_, '_>) -> usize {
             .and_then(|v| v.parse::<usize>().ok())
             .map_or(0, |n| n.min(64))
     };
-    let cells: usize =
-        tr.children().filter(|n| n.has_tag_name((W, "tc")) && !marked(*n, "tcPr", "cellDel")).map(grid_span).sum();
+    let cells: usize = tr.children().filter(|n| n.has_tag_name((W, "tc")) && !marked(*n, "tcPr", "cellDel")).map(grid_span).sum();
     skipped("gridBefore") + cells + skipped("gridAfter")
 }
 

@@ -108,15 +108,13 @@ fn a_row_too_low_to_show_its_text_leaves_its_numbers_unread() {
 fn rows_and_cells_inserted_or_deleted_by_tracked_changes_are_read_both_ways() {
     // As with a number revised inside a cell: accepted and rejected, both readings.
     let label = tc("", "（一）予以公开");
-    let tr = |pr: &str, n: &str| format!("<w:trPr><w:cantSplit/></w:trPr><w:trPr>{pr}</w:trPr>{label}{}{}", tc("", n), tc("", "3"));
+    let tr =
+        |pr: &str, n: &str| format!("<w:trPr><w:cantSplit/></w:trPr><w:trPr>{pr}</w:trPr>{label}{}{}", tc("", n), tc("", "3"));
     let (del, ins) = (r#"<w:del w:id="1" w:author="a"/>"#, r#"<w:ins w:id="2" w:author="a"/>"#);
     // A row replaced (deleted, then one inserted): one row, 12 accepted, 10 rejected.
     assert_eq!(rows(3, &[&tr(del, "10"), &tr(ins, "12")]), [format!("\t（一）予以公开\t{UNSURE_REVISED}12 10\t3")]);
     // A row inserted alone: its numbers, or nothing.
-    assert_eq!(
-        rows(3, &[&tr(ins, "12")]),
-        [format!("\t（一）予以公开\t{UNSURE_REVISED}12 空白\t{UNSURE_REVISED}3 空白")]
-    );
+    assert_eq!(rows(3, &[&tr(ins, "12")]), [format!("\t（一）予以公开\t{UNSURE_REVISED}12 空白\t{UNSURE_REVISED}3 空白")]);
     // A row deleted alone: nothing, or its numbers — never a blank read as certain.
     assert_eq!(rows(3, &[&tr(del, "9")]), [format!("\t（一）予以公开\t{UNSURE_REVISED}9 空白\t{UNSURE_REVISED}3 空白")]);
     // A cell inserted or deleted: the numbers after it change columns.
