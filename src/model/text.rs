@@ -1,16 +1,23 @@
 //! Small text helpers shared by the checker and the UI.
 
+/// The ASCII character a full-width form (U+FF01–U+FF5E: ０ Ａ ａ ＠ ．…) stands for.
+fn ascii_form(c: char) -> Option<char> {
+    ('\u{FF01}'..='\u{FF5E}').contains(&c).then(|| char::from_u32(c as u32 - 0xFEE0)).flatten()
+}
+
 /// Full-width digits ０–９ (what a Chinese IME often types) become ASCII 0–9;
 /// full-width ．－＋ become ASCII too, so “１２．５” parses as a number.
 pub fn ascii_digits(s: &str) -> String {
+    s.chars().map(|c| ascii_form(c).filter(|a| a.is_ascii_digit() || matches!(a, '.' | '-' | '+')).unwrap_or(c)).collect()
+}
+
+/// [`ascii_digits`] and full-width Latin letters and ＠＿ as ASCII: what a
+/// phone number, postcode or e-mail address typed with a Chinese IME holds
+/// (「０５７１－８８８８６０００」「ｑｓ＠ｑｉｎｇｓｈａｎ．ｇｏｖ．ｃｎ」). Chinese
+/// punctuation (，；：（）) stays as written.
+pub fn ascii_forms(s: &str) -> String {
     s.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' => '.',
-            '－' => '-',
-            '＋' => '+',
-            _ => c,
-        })
+        .map(|c| ascii_form(c).filter(|a| a.is_ascii_alphanumeric() || matches!(a, '.' | '-' | '+' | '@' | '_')).unwrap_or(c))
         .collect()
 }
 
@@ -124,6 +131,14 @@ pub fn official_date(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_forms_read_as_ascii_chinese_punctuation_stays() {
+        assert_eq!(ascii_digits("１２．５－＋ａ＠"), "12.5-+ａ＠");
+        assert_eq!(ascii_forms("０５７１－８８８８６０００"), "0571-88886000");
+        assert_eq!(ascii_forms("ｑｓ＿ｊ＠ｑｉｎｇｓｈａｎ．ｇｏｖ．ＣＮ"), "qs_j@qingshan.gov.CN");
+        assert_eq!(ascii_forms("（电话，；：）"), "（电话，；：）");
+    }
 
     #[test]
     fn full_width_digits_become_ascii() {

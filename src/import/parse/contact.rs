@@ -32,6 +32,9 @@ const PHONE_LABELS: [&str; 2] = ["电话", "联系方式"];
 /// How many phone labels are looked at for the first value that tries to be a number.
 const MAX_PHONE_LABELS: usize = 8;
 
+/// What names the postcode.
+const POSTCODE_LABELS: [&str; 2] = ["邮编", "邮政编码"];
+
 /// What ends a value in the sentence.
 const ENDS: [char; 7] = ['，', '。', '；', ';', ',', '、', '\n'];
 
@@ -75,9 +78,9 @@ struct Found {
 /// next label, or a closing bracket it did not open (the sentence's); a mark
 /// inside a bracket the value opened does not end it. A bracket left open, or
 /// holding the next label (「88号（邮政编码311300）」), is an aside: the value
-/// ends before it. With `numbers`, a list mark followed by another phone
-/// number goes on to that number (「0576-83325678，13857600123」).
-fn clause_end(chars: &[char], start: usize, starts_label: &dyn Fn(usize) -> bool, numbers: bool) -> usize {
+/// ends before it. With a `list` kind, a mark followed by another value of
+/// that kind goes on to it (「0576-83325678，13857600123」「a@b.cn；c@d.cn」).
+fn clause_end(chars: &[char], start: usize, starts_label: &dyn Fn(usize) -> bool, list: Option<List>) -> usize {
     let (mut depth, mut outer, mut i) = (0usize, start, start);
     while i < chars.len() {
         let c = chars[i];
@@ -98,11 +101,7 @@ fn clause_end(chars: &[char], start: usize, starts_label: &dyn Fn(usize) -> bool
             let next: Vec<char> = chars[i + 1..].iter().take(MAX_VALUE_CHARS).copied().collect();
             let spaces = next.iter().take_while(|c| **c == ' ').count();
             let next: String = next[spaces..].iter().collect();
-            let another = numbers
-                && depth == 0
-                && values::PHONE_LIST.contains(&c)
-                && !starts_label(i + 1 + spaces)
-                && another_number(&next);
+            let another = list.is_some_and(|l| depth == 0 && l.another(c, &next)) && !starts_label(i + 1 + spaces);
             if !another {
                 break;
             }
@@ -112,27 +111,61 @@ fn clause_end(chars: &[char], start: usize, starts_label: &dyn Fn(usize) -> bool
     if depth > 0 { outer } else { i }
 }
 
+/// The values written as a list under one label: several phones, e-mails or postcodes.
+#[derive(Clone, Copy)]
+enum List {
+    Phones,
+    Emails,
+    Postcodes,
+}
+
+impl List {
+    /// Whether `mark` followed by `next` goes on to another value of the list.
+    fn another(self, mark: char, next: &str) -> bool {
+        let marks_item = values::PHONE_LIST.contains(&mark) || (!matches!(self, List::Phones) && matches!(mark, '；' | ';'));
+        marks_item
+            && match self {
+                List::Phones => another_number(next),
+                List::Emails => {
+                    let len =
+                        next.chars().take_while(|c| c.is_ascii_alphanumeric() || ".-_+@".contains(*c)).map(char::len_utf8).sum();
+                    values::email(&next[..len]).is_some() && ends_item(&next[len..])
+                }
+                List::Postcodes => {
+                    let len = next.chars().take_while(char::is_ascii_digit).count();
+                    len == 6 && ends_item(&next[len..])
+                }
+            }
+    }
+}
+
+/// Whether the text after an item ends it: nothing, a mark, a closing bracket or the next label.
+fn ends_item(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    rest.is_empty()
+        || rest.starts_with(|c: char| c == '。' || ENDS.contains(&c) || values::CLOSE.contains(&c))
+        || LABELS.iter().any(|l| rest.starts_with(l))
+}
+
 /// Whether the text starts with a number standing as an item of its own
-/// (「13857600123；」「6001）」), not one the next words run on from (「2024年」).
+/// (「13857600123；」「6001）」「13857600123（值班）；」), not one the next
+/// words run on from (「2024年」).
 fn another_number(next: &str) -> bool {
     let p = values::phone(next);
-    let rest = next[p.len()..].trim_start();
-    p.starts_with(|c: char| c.is_ascii_digit() || values::OPEN.contains(&c))
-        && (rest.is_empty()
-            || rest.starts_with(|c: char| c == '。' || ENDS.contains(&c) || values::CLOSE.contains(&c))
-            || LABELS.iter().any(|l| rest.starts_with(l)))
+    let rest = &next[p.len()..];
+    p.starts_with(|c: char| c.is_ascii_digit() || values::OPEN.contains(&c)) && ends_item(&rest[values::aside_len(rest)..])
 }
 
 /// Phone, address, postcode, e-mail and 负责科室 from the 前言's last sentence.
 /// A value the text's wrapping may have cut, or that does not look like what
 /// its label names, is listed in `review`, quoting the text.
 pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
-    let (chars, breaks) = unwrapped(&without_justification_spaces(text));
-    let chars: Vec<char> = chars.into_iter().map(values::at_sign).collect();
+    // Full-width digits, letters, 「－」「＠」「．」 (a Chinese IME's) read as ASCII.
+    let (chars, breaks) = unwrapped(&without_justification_spaces(&crate::model::text::ascii_forms(text)));
     let text: String = chars.iter().collect();
     let starts_label = |k: usize| LABELS.iter().any(|l| chars[k..].iter().take(l.chars().count()).copied().eq(l.chars()));
     let mut listed: Vec<String> = Vec::new();
-    let mut find = |keys: &[&str], numbers: bool, from: usize| -> Option<Found> {
+    let mut find = |keys: &[&str], list: Option<List>, from: usize| -> Option<Found> {
         let (before, _) =
             keys.iter().filter_map(|k| text[from..].split_once(k).map(|(b, _)| (b, k))).min_by_key(|(b, _)| b.len())?;
         let before = &text[..from + before.len()];
@@ -141,7 +174,7 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
         while start < chars.len() && matches!(chars[start], ':' | '：' | '/' | '传' | '真' | ' ') {
             start += 1;
         }
-        let end = clause_end(&chars, start, &starts_label, numbers);
+        let end = clause_end(&chars, start, &starts_label, list);
         let value = |end: usize| -> String { values::balanced(chars[start..end].iter().collect::<String>().trim()).to_string() };
         // A value over a line break is whole when it ends as a value does (at
         // a mark or the next label), within the longest value; else only what
@@ -168,7 +201,7 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
     let mut phone = None;
     let mut from = 0;
     for _ in 0..MAX_PHONE_LABELS {
-        let Some(f) = find(&PHONE_LABELS, true, from) else { break };
+        let Some(f) = find(&PHONE_LABELS, Some(List::Phones), from) else { break };
         from = f.next;
         if tries(&f) {
             phone = Some(f);
@@ -179,16 +212,22 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
     // report holds one phone, so they are listed, never silently dropped.
     let mut more_phones = Vec::new();
     let mut from = phone.as_ref().map_or(text.len(), |f| f.next);
-    while let Some(f) = find(&PHONE_LABELS, true, from).filter(|_| more_phones.len() < 5) {
+    while let Some(f) = find(&PHONE_LABELS, Some(List::Phones), from).filter(|_| more_phones.len() < 5) {
         from = f.next;
         let p = values::phone(&f.value);
         if values::phone_fault(&p).is_none() {
             more_phones.push(p);
         }
     }
-    let address = find(&["联系地址", "地址", "通信地址", "通讯地址"], false, 0);
-    let postcode = find(&["邮编", "邮政编码"], false, 0);
-    let email = find(&["电子邮箱", "电子信箱", "邮箱", "E-mail", "Email"], false, 0);
+    let address = find(&["联系地址", "地址", "通信地址", "通讯地址"], None, 0);
+    // Every labelled postcode: the report holds one, a further different one is listed.
+    let mut postcodes = Vec::new();
+    let mut from = 0;
+    while let Some(f) = find(&POSTCODE_LABELS, Some(List::Postcodes), from).filter(|_| postcodes.len() < 5) {
+        from = f.next;
+        postcodes.push(f);
+    }
+    let email = find(&["电子邮箱", "电子信箱", "邮箱", "E-mail", "Email"], Some(List::Emails), 0);
     // A value that is not what its label names: not taken, quoted for review.
     let mut fault = |label: &str, value: &str, why: &str| {
         listed.push(format!("前言中「{label}」后的「{value}」{why}，未读入，请对照原文在「基本信息」中填写"));
@@ -214,13 +253,18 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
         }
         r.contact.address = f.value;
     }
-    if let Some(f) = postcode.filter(|f| f.value.contains(|c: char| c.is_ascii_digit())) {
+    let mut more_postcodes = Vec::new();
+    for (i, f) in postcodes.iter().enumerate().filter(|(_, f)| f.value.contains(|c: char| c.is_ascii_digit())) {
         match values::postcode(&f.value) {
-            Some(p) => r.contact.postcode = p,
-            None => fault(&f.label, &f.value, "不是 6 位数字的邮政编码"),
+            Some(p) if r.contact.postcode.is_empty() => r.contact.postcode = p,
+            Some(p) => more_postcodes.push(p),
+            None if i == 0 => fault(&f.label, &f.value, "不是 6 位数字的邮政编码"),
+            None => more_postcodes.push(f.value.clone()),
         }
+        more_postcodes.extend(values::further_postcodes(&f.value));
     }
-    let labelled = email.as_ref().and_then(|f| values::email(&f.value));
+    // Several e-mails under the label are kept as written, joined by 「、」.
+    let labelled = email.as_ref().map(|f| values::emails(&f.value).join("、")).filter(|e| !e.is_empty());
     match (labelled.or_else(|| values::email(&text)), email) {
         (Some(e), _) => r.contact.email = e,
         (None, Some(f)) if f.value.contains(|c: char| c.is_ascii_alphanumeric()) => {
@@ -238,6 +282,18 @@ pub(super) fn read(text: &str, r: &mut Report, review: &mut Vec<Review>) {
         let taken =
             if r.contact.phone.is_empty() { String::new() } else { format!("（读入的电话是「{}」）", r.contact.phone) };
         listed.push(format!("前言中另写有电话「{p}」，未读入{taken}，请对照原文在「基本信息」中核对"));
+    }
+    let mut seen = vec![r.contact.postcode.clone()];
+    for p in more_postcodes {
+        if !seen.contains(&p) {
+            let taken = if r.contact.postcode.is_empty() {
+                String::new()
+            } else {
+                format!("（读入的邮编是「{}」）", r.contact.postcode)
+            };
+            listed.push(format!("前言中另写有邮编「{p}」，未读入{taken}，请对照原文在「基本信息」中核对"));
+            seen.push(p);
+        }
     }
     for value in cut {
         listed.push(format!("前言中的{value}可能被换行截断，请对照原文核对并在「基本信息」中改正"));
@@ -277,126 +333,4 @@ fn without_justification_spaces(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::TemplateId;
-
-    fn contact(text: &str) -> crate::model::report::Contact {
-        let mut r = Report::new(TemplateId::V2021, 2024, "青山县人民政府办公室");
-        read(text, &mut r, &mut Vec::new());
-        r.contact
-    }
-
-    #[test]
-    fn spaces_from_justification_inside_labels_and_numbers_are_read_through() {
-        let c = contact(
-            "请与青山县人民政府办公室办公室联系（地 址 ： 青山县人民路 1 号 ； 邮 编 ： 311300 ； 电 话 ： 0571- 88881234 ； 电 子 邮 箱 ： qs@qingshan.gov.cn ）。",
-        );
-        assert_eq!(c.phone, "0571-88881234");
-        assert_eq!((c.address.as_str(), c.postcode.as_str()), ("青山县人民路1号", "311300"));
-        assert_eq!(c.email, "qs@qingshan.gov.cn");
-        assert_eq!(c.department, "办公室");
-        assert_eq!(contact("电\u{3000}话：0571 －\u{a0}88881234。").phone, "0571－88881234");
-        // Two numbers stay two: the space between them is kept.
-        assert_eq!(contact("电话：0571-88881234 0571-88885678。").phone, "0571-88881234 0571-88885678");
-        // A line wrapped inside the address (a web page printed to PDF), the bracket closing the sentence.
-        let c = contact("请与青山县人民政府办公室联系（地址：临江县滨 江路12号；电话：0576-83321234）。");
-        assert_eq!((c.address.as_str(), c.phone.as_str()), ("临江县滨江路12号", "0576-83321234"));
-        assert_eq!(contact("联系（地址：临江县滨江路12号）。").address, "临江县滨江路12号");
-        assert_eq!(contact("地址：滨江路（东段）12号。").address, "滨江路（东段）12号");
-    }
-
-    #[test]
-    fn a_value_or_label_broken_by_a_line_is_joined_or_listed() {
-        let read = |text: &str| {
-            let mut r = Report::new(TemplateId::V2021, 2024, "临江县卫生健康局");
-            let mut review = Vec::new();
-            super::read(text, &mut r, &mut review);
-            (r.contact, review)
-        };
-        // Web pages printed by a browser, text copied from a PDF, a <br> after the label.
-        let (c, review) = read(
-            "请与临江县卫生健康局办公室联系（地\n址：临江县\n滨江路47号；邮编：318000；电话：0576-\n83321234；电子邮箱：\nlj47@163.com）。",
-        );
-        assert_eq!((c.address.as_str(), c.phone.as_str()), ("临江县滨江路47号", "0576-83321234"));
-        assert_eq!((c.email.as_str(), c.department.as_str()), ("lj47@163.com", "办公室"));
-        assert!(review.is_empty(), "{review:?}");
-        assert_eq!(read("请与临江县卫生\n健康局办公室联系（电话：0576-8332\n5678；").0.phone, "0576-8332 5678");
-        assert_eq!(read("电话：\n(0576)83320011；").0.phone, "(0576)83320011");
-        // Contact lines without marks between them: each value ends at the next label.
-        let (c, review) = read("联系电话：0576-83321234\n地址：临江县滨江路47号\n邮编：318000");
-        assert_eq!((c.phone.as_str(), c.address.as_str(), c.postcode.as_str()), ("0576-83321234", "临江县滨江路47号", "318000"));
-        assert!(review.is_empty(), "{review:?}");
-        assert_eq!(read("电话：0571-88881234\n2024年，本机关…").0.phone, "0571-88881234");
-        // 「联系方式」 names the phone when a number follows; in prose it does not hide the real one.
-        let (c, review) = read("邮编：318000；联系方式：0576-83329999；电子邮箱：a@b.cn");
-        assert_eq!((c.phone.as_str(), c.email.as_str()), ("0576-83329999", "a@b.cn"));
-        assert!(review.is_empty(), "{review:?}");
-        assert_eq!(read("可通过以下联系方式咨询：电话：0576-83321234。").0.phone, "0576-83321234");
-        // What may be cut is listed, never silently short.
-        // A phone too short to dial is not taken, and listed quoting it.
-        let (c, review) = read("电话：0576-");
-        assert_eq!(c.phone, "");
-        assert!(review.iter().any(|r| r.message.contains("0576-")), "{review:?}");
-        let long = "一".repeat(70);
-        let (c, review) = read(&format!("地址：临江县\n{long}"));
-        assert_eq!(c.address, "临江县");
-        assert!(review.iter().any(|r| r.message.contains("临江县")), "{review:?}");
-    }
-
-    /// Each value whole to the end of its clause, brackets balanced, and a
-    /// value not looking like what its label names listed, never taken.
-    #[test]
-    fn values_are_taken_whole_balanced_and_checked() {
-        let read = |text: &str| {
-            let mut r = Report::new(TemplateId::V2021, 2024, "青山县市场监督管理局");
-            let mut review = Vec::new();
-            super::read(text, &mut r, &mut review);
-            (r.contact, review)
-        };
-        let taken = |text: &str| {
-            let (c, review) = read(text);
-            assert!(review.is_empty(), "{text}: {review:?}");
-            c
-        };
-        let ask = "请与青山县市场监督管理局办公室联系";
-        // Extensions and several numbers as written.
-        assert_eq!(taken(&format!("{ask}（地址：青山县人民路88号；电话：0571-88886000转8012）。")).phone, "0571-88886000转8012");
-        assert_eq!(taken(&format!("{ask}（电话：0571-88886000、0571-88886001）。")).phone, "0571-88886000、0571-88886001");
-        let c = taken(&format!(
-            "{ask}（地址：临江县滨江路42号；邮编：318000；电话：0576-83325678，13857600123；电子邮箱：lj42@163.com）。"
-        ));
-        assert_eq!((c.phone.as_str(), c.email.as_str()), ("0576-83325678，13857600123", "lj42@163.com"));
-        assert_eq!(taken("电话：0571-88886000，2024年本机关").phone, "0571-88886000");
-        // Brackets: an area code kept whole, an aside left out (a postcode in it read as the postcode).
-        assert_eq!(taken(&format!("{ask}（联系电话：（0571）88886000）。")).phone, "（0571）88886000");
-        assert_eq!(taken(&format!("{ask}（电话：0571-88886000（工作日9:00-17:00））。")).phone, "0571-88886000");
-        let c = taken(&format!("{ask}（地址：青山县人民路88号（邮政编码311300））。"));
-        assert_eq!((c.address.as_str(), c.postcode.as_str()), ("青山县人民路88号", "311300"));
-        assert_eq!(taken("地址：青山县人民路88号（行政中心，3号楼）；").address, "青山县人民路88号（行政中心，3号楼）");
-        // A full-width 「＠」.
-        assert_eq!(taken(&format!("{ask}（电子邮箱：qssjj＠qingshan.gov.cn）。")).email, "qssjj@qingshan.gov.cn");
-        // Not what the label names: not taken, listed quoting the text.
-        for (text, quoted) in [
-            ("（电子邮箱：qssjj#qingshan.gov.cn（请将#换成@））。", "qssjj#qingshan.gov.cn"),
-            ("（邮编：3113000）。", "3113000"),
-            ("（电话：0571）。", "0571"),
-            ("（电话：0571-88886000、6001）。", "6001"),
-        ] {
-            let (c, review) = read(&format!("{ask}{text}"));
-            assert_eq!((c.email.as_str(), c.postcode.as_str(), c.phone.as_str()), ("", "", ""), "{text}");
-            assert!(review.iter().any(|r| r.message.contains(quoted) && r.message.contains("未读入")), "{text}: {review:?}");
-        }
-        // A further labelled phone is listed, not dropped.
-        let (c, review) = read(&format!("{ask}（联系人：张三，联系电话：13912345678；办公电话：0571-88886000）。"));
-        assert_eq!(c.phone, "13912345678");
-        assert!(review.iter().any(|r| r.message.contains("0571-88886000")), "{review:?}");
-        // Prose naming a label is no value.
-        let (c, review) = read("可通过电话、电子邮箱等方式咨询，邮编和地址见网站。");
-        assert_eq!((c.phone.as_str(), c.email.as_str(), c.postcode.as_str()), ("", "", ""));
-        assert!(review.is_empty(), "{review:?}");
-        let (c, review) = read("如有疑问请联系（请将#换成@）。");
-        assert_eq!(c.email, "");
-        assert!(review.iter().any(|r| r.message.contains("请将#换成@")), "{review:?}");
-    }
-}
+mod tests;

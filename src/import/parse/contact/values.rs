@@ -13,9 +13,59 @@ pub(super) const PHONE_LIST: [char; 5] = ['、', '，', ',', '/', '或'];
 /// The digits a phone number has at least (a local number without its area code).
 const PHONE_DIGITS: usize = 7;
 
-/// A character a phone number may hold, besides an extension's 「转」/「分机」.
+/// A character a phone number may hold, besides brackets around an area
+/// code and an extension's 「转」/「分机」.
 fn phone_char(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '-' | '－' | '—' | '–' | ' ' | '+' | '.' | '转') || OPEN.contains(&c) || CLOSE.contains(&c)
+    c.is_ascii_digit() || matches!(c, '-' | '－' | '—' | '–' | ' ' | '+' | '.' | '转')
+}
+
+/// The bracket opening at `chars[0]` up to its closing one: `(length, aside)`,
+/// an aside when it holds more than a number (「（值班）」「（工作日9:00-17:00）」,
+/// not an area code 「（0571）」); none when it is not closed.
+fn bracket(chars: &[char]) -> Option<(usize, bool)> {
+    if !chars.first().is_some_and(|c| OPEN.contains(c)) {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in chars.iter().enumerate() {
+        if OPEN.contains(c) {
+            depth += 1;
+        } else if CLOSE.contains(c) {
+            depth -= 1;
+            if depth == 0 {
+                return Some((i + 1, !chars[1..i].iter().all(|&c| phone_char(c))));
+            }
+        }
+    }
+    None
+}
+
+/// The length in bytes of an aside in brackets the text starts with
+/// (spaces before it included), 0 when there is none.
+pub(super) fn aside_len(text: &str) -> usize {
+    let spaces = text.len() - text.trim_start_matches(' ').len();
+    let chars: Vec<char> = text[spaces..].chars().collect();
+    match bracket(&chars) {
+        Some((n, true)) => spaces + chars[..n].iter().map(|c| c.len_utf8()).sum::<usize>(),
+        _ => 0,
+    }
+}
+
+/// The text without its asides in brackets (an area code's brackets kept).
+fn without_asides(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match bracket(&chars[i..]) {
+            Some((n, true)) => i += n,
+            _ => {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The text cut before a bracket it opens and does not close, and before a
@@ -44,8 +94,10 @@ pub(super) fn balanced(v: &str) -> &str {
 }
 
 /// The phone numbers at the start of a value as written, with their
-/// extensions (「转8012」「分机8012」) and the marks between them; an aside
-/// after them (「（工作日…）」) and the words after them left out.
+/// extensions (「转8012」「分机8012」) and the marks between them. An aside
+/// after a number (「（值班）」) is kept when another number follows it
+/// (「0571-88886000（办公室）、13857600123」), else left out with the words
+/// after the numbers.
 pub(super) fn phone(value: &str) -> String {
     let chars: Vec<char> = value.chars().collect();
     let mut end = 0;
@@ -55,6 +107,16 @@ pub(super) fn phone(value: &str) -> String {
             end += 1;
         } else if chars[end..].starts_with(&['分', '机']) {
             end += 2;
+        } else if let Some((n, aside)) = OPEN.contains(&c).then(|| bracket(&chars[end..])).flatten() {
+            let after: String = chars[end + n..].iter().collect();
+            let after = after.trim_start_matches(' ');
+            let another = after
+                .strip_prefix(PHONE_LIST)
+                .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || OPEN.contains(&c)));
+            if aside && !another {
+                break;
+            }
+            end += n;
         } else {
             break;
         }
@@ -75,7 +137,7 @@ pub(super) fn phone_fault(phone: &str) -> Option<&'static str> {
     if phone.is_empty() {
         return Some("不是电话号码");
     }
-    let short = phone.split(PHONE_LIST).any(|n| {
+    let short = without_asides(phone).split(PHONE_LIST).any(|n| {
         let n = n.trim();
         n.chars().filter(char::is_ascii_digit).count() < PHONE_DIGITS
             || !n.ends_with(|c: char| c.is_ascii_digit() || CLOSE.contains(&c))
@@ -89,17 +151,25 @@ pub(super) fn postcode(value: &str) -> Option<String> {
     (digits.len() == 6).then_some(digits)
 }
 
-/// A full-width 「＠」 as 「@」.
-pub(super) fn at_sign(c: char) -> char {
-    if c == '＠' { '@' } else { c }
+/// The postcodes written after the first in a value (「311300、311301」):
+/// each further group of six digits.
+pub(super) fn further_postcodes(value: &str) -> Vec<String> {
+    let groups = value.split(|c: char| !c.is_ascii_digit() && c != ' ');
+    groups.skip(1).filter_map(postcode).collect()
 }
 
-/// The first e-mail address in the text: a local part, 「@」, and a domain of
-/// at least two dotted parts, its last letters.
+/// The first of the text's [`emails`].
 pub(super) fn email(text: &str) -> Option<String> {
-    let chars: Vec<char> = text.chars().map(at_sign).collect();
+    emails(text).into_iter().next()
+}
+
+/// The e-mail addresses in the text, each once, in order: a local part,
+/// 「@」, and a domain of at least two dotted parts, its last letters.
+pub(super) fn emails(text: &str) -> Vec<String> {
+    let chars: Vec<char> = crate::model::text::ascii_forms(text).chars().collect();
     let word = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+');
-    chars.iter().enumerate().filter(|(_, c)| **c == '@').find_map(|(at, _)| {
+    let mut found: Vec<String> = Vec::new();
+    let each = chars.iter().enumerate().filter(|(_, c)| **c == '@').filter_map(|(at, _)| {
         let left: String = chars[..at].iter().rev().take_while(|c| word(c)).collect::<Vec<_>>().into_iter().rev().collect();
         let right: String = chars[at + 1..].iter().take_while(|c| word(c)).collect();
         let right = right.trim_end_matches(['.', '-']);
@@ -108,7 +178,13 @@ pub(super) fn email(text: &str) -> Option<String> {
         let domain = parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && !p.starts_with('-'));
         let alpha_top = parts.last().is_some_and(|p| p.chars().all(|c| c.is_ascii_alphabetic()));
         (!left.is_empty() && domain && alpha_top).then(|| format!("{left}@{right}"))
-    })
+    });
+    for e in each {
+        if !found.contains(&e) {
+            found.push(e);
+        }
+    }
+    found
 }
 
 #[cfg(test)]
