@@ -4,7 +4,8 @@
 //! postage, or a 共计/合计 amount that the parts beside it add up to. An
 //! amount in a clause about another year (上年, or a year not the report's),
 //! in a bracketed aside (「（另退还20元）」) or out of a sum (「其中退还20元」)
-//! is not the total. Several amounts, a rate (每件/每页/标准), a range, an
+//! is not the total. A sum with another fee in it (「其中邮寄费50元」), several
+//! amounts, a rate (每件/每页/标准), a range, an
 //! approximation (约/左右/余/多) or a number not printed as money is no fee:
 //! the sentence and the amounts seen go to the clerk instead.
 
@@ -53,6 +54,9 @@ enum Role {
     /// 每件/每页/标准, another year, a part (「其中退还20元」), an aside
     /// (「（另退还20元）」): not the total.
     Aside,
+    /// 「其中邮寄费50元」: another fee inside the sum, which is then not all
+    /// 信息处理费 unless the fee is named too.
+    Mixed,
     /// 约/左右, a range, odd separators: the text does not say exactly.
     Vague,
 }
@@ -94,8 +98,10 @@ pub fn read(text: &str, year: Option<i32>) -> Fee {
             return Fee::Unsure { sentence: s.clone(), readings: seen() };
         }
         let parts: Vec<Decimal> = found.iter().filter(|a| a.1 == Role::Total).map(|a| a.0).collect();
+        let mixed = !of(Role::Mixed).is_empty();
         match (&named[..], &sums[..], &total[..]) {
             ([one], _, _) => values.push((*one, true)),
+            _ if mixed => return Fee::Unsure { sentence: s.clone(), readings: seen() },
             ([], [sum], _) if adds_up(&parts, *sum) => values.push((*sum, false)),
             ([], [], [one]) => values.push((*one, false)),
             ([], [], []) => {
@@ -188,11 +194,13 @@ fn amounts(s: &str, year: Option<i32>) -> Vec<(Decimal, Role)> {
         let amount = if ranged && amount.is_negative() { Decimal::ZERO.checked_sub(amount).unwrap_or(amount) } else { amount };
         let rate = clause.contains('每') || clause.contains("标准") || after.starts_with(['/', '／']);
         let other_year = other_year(&chars, k, year);
-        // 「其中信息处理费100元」 names the fee; 「其中退还20元」 is a part of a sum.
+        // 「其中信息处理费100元」 names the fee; 「其中退还20元」 is a part of a
+        // sum; 「其中邮寄费50元」 another fee inside it.
         let within = chars[..k].iter().collect::<String>();
         let part_of = within.rfind("其中").map(|p| {
             let from = within[p + "其中".len()..].trim_start_matches(['，', ',', '：', ':']);
-            (from.contains("信息处理费"), from.contains(CLAUSE_END))
+            let other_fee = from.contains('费') && !REFUND.iter().any(|w| from.contains(w));
+            (from.contains("信息处理费"), from.contains(CLAUSE_END), other_fee)
         });
         let over_three_places = money_decimals(&chars[k..number_end]) > 2 && chars.get(number_end) == Some(&'元');
         let role = if rate || other_year || aside(&chars, k) {
@@ -206,8 +214,9 @@ fn amounts(s: &str, year: Option<i32>) -> Vec<(Decimal, Role)> {
             Role::Vague
         } else {
             match part_of {
-                Some((true, false)) => Role::Named,
-                Some((false, false)) => Role::Aside,
+                Some((true, false, _)) => Role::Named,
+                Some((false, false, true)) => Role::Mixed,
+                Some((false, false, false)) => Role::Aside,
                 _ if SUM.iter().any(|w| before.contains(w)) => Role::Sum,
                 _ => Role::Total,
             }

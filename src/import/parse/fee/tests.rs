@@ -174,3 +174,18 @@ fn a_bracketed_aside_is_not_the_total() {
         assert_eq!(unsure(text).1.len(), 2, "{text}");
     }
 }
+
+/// A sum with another fee inside it (「其中邮寄费50元」) is not all 信息处理费.
+#[test]
+fn a_sum_holding_another_fee_is_not_the_fee() {
+    for text in ["本机关2024年共收取信息处理费1,250元（其中邮寄费50元）。", "本年度收取信息处理费130元，其中快递费30元。"]
+    {
+        assert_eq!(unsure(text).1.len(), 2, "{text}");
+    }
+    for (text, fee) in [
+        ("本年度收费总额200元，其中信息处理费120元、邮寄费80元。", "120"),
+        ("本年度收取信息处理费120元，其中退还申请人多缴费用20元。", "120"),
+    ] {
+        assert_eq!(read(text, None), Fee::Read(d(fee)), "{text}");
+    }
+}
