@@ -132,7 +132,7 @@ pub fn import_source(source: &Source) -> Result<Imported, ImportError> {
         None => review
             .push(Review { place: "第六部分".into(), message: "没有找到「六、其他需要报告的事项」".into() }),
     }
-    let (fee, note) = fee::review(&report.other_matters);
+    let (fee, note) = fee::review(&report.other_matters, year);
     report.processing_fee = fee;
     if let Some(message) = note {
         review.push(Review { place: "第六部分".into(), message });
@@ -287,7 +287,7 @@ mod tests {
 
     /// The 信息处理费 in 元 from part 六, when the text states it surely (see [`fee`]).
     fn processing_fee(text: &str) -> Option<Decimal> {
-        match fee::read(text) {
+        match fee::read(text, None) {
             fee::Fee::Read(amount) => Some(amount),
             _ => None,
         }

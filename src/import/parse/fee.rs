@@ -1,7 +1,11 @@
 //! The 信息处理费 from part 六's text. Taken only when the text states exactly
 //! one amount that is surely this year's total: a sentence about the fee with
 //! one amount, or 「其中信息处理费N元」, which decides over a total with
-//! postage. Several amounts, a rate (每件/每页/标准), a range, an
+//! postage, or a 共计/合计 amount that the parts beside it add up to. An
+//! amount in a clause about another year (上年, or a year not the report's),
+//! in a bracketed aside (「（另退还20元）」) or out of a sum (「其中退还20元」)
+//! is not the total. A sum with another fee in it (「其中邮寄费50元」), several
+//! amounts, a rate (每件/每页/标准), a range, an
 //! approximation (约/左右/余/多) or a number not printed as money is no fee:
 //! the sentence and the amounts seen go to the clerk instead.
 
@@ -29,6 +33,12 @@ const HEDGE_AFTER: [&str; 6] = ["左右", "余", "多", "以上", "以下", "上
 const RANGE: [char; 6] = ['至', '到', '~', '～', '-', '—'];
 /// A clause about another year: its amount is not this year's fee.
 const OTHER_YEAR: [&str; 5] = ["上年", "去年", "上一年", "往年", "同比"];
+/// Before an amount: the sum of the parts beside it (「分别为100元、200元，共计300元」).
+const SUM: [&str; 4] = ["共计", "合计", "总计", "累计"];
+/// In brackets: money given back, not collected (「（另退还申请人多缴费用20元）」).
+const REFUND: [&str; 3] = ["退还", "退回", "退费"];
+/// A clause about this year, whatever year the sentence named before it.
+const THIS_YEAR: [&str; 4] = ["本年", "今年", "全年", "当年"];
 /// What ends a clause.
 const CLAUSE_END: [char; 9] = ['，', ',', '、', '：', ':', '（', '）', '；', '。'];
 
@@ -37,16 +47,22 @@ const CLAUSE_END: [char; 9] = ['，', ',', '、', '：', ':', '（', '）', '；
 enum Role {
     /// A candidate for the total.
     Total,
+    /// 「共计300元」: the total, when the other candidates add up to it.
+    Sum,
     /// 「其中信息处理费N元」: the fee itself, out of a larger sum.
     Named,
-    /// 每件/每页/标准, another year, a part (「其中退还20元」): not the total.
+    /// 每件/每页/标准, another year, a part (「其中退还20元」), an aside
+    /// (「（另退还20元）」): not the total.
     Aside,
+    /// 「其中邮寄费50元」: another fee inside the sum, which is then not all
+    /// 信息处理费 unless the fee is named too.
+    Mixed,
     /// 约/左右, a range, odd separators: the text does not say exactly.
     Vague,
 }
 
-/// Part 六's 信息处理费, or why it is not taken.
-pub fn read(text: &str) -> Fee {
+/// Part 六's 信息处理费 in a report of `year` (when known), or why it is not taken.
+pub fn read(text: &str, year: Option<i32>) -> Fee {
     // Sentences, each with its paragraph: 「…收取信息处理费。共计收取45元。」
     // offers the next sentence's amounts only within one paragraph.
     let sentences: Vec<(usize, String)> = text
@@ -62,28 +78,39 @@ pub fn read(text: &str) -> Fee {
         if !(s.contains("信息处理费") || (s.contains("费用") && s.contains("收取"))) {
             continue;
         }
-        if NONE_COLLECTED.iter().any(|w| s.contains(w)) {
+        // 「2023年未收取…，2024年收取120元」: only this year's 未收取 says 0.
+        let chars: Vec<char> = s.chars().collect();
+        let none_here =
+            NONE_COLLECTED.iter().any(|w| s.match_indices(w).any(|(at, _)| !other_year(&chars, s[..at].chars().count(), year)));
+        if none_here {
             values.push((Decimal::ZERO, false));
             continue;
         }
-        let found = amounts(s);
+        let found = amounts(s, year);
         let of = |role: Role| {
             let mut v: Vec<Decimal> = found.iter().filter(|a| a.1 == role).map(|a| a.0).collect();
             v.dedup();
             v
         };
         let seen = || found.iter().map(|a| a.0).collect::<Vec<_>>();
-        let (named, total, vague) = (of(Role::Named), of(Role::Total), of(Role::Vague));
-        match (&named[..], &total[..]) {
-            ([one], _) if vague.is_empty() => values.push((*one, true)),
-            ([], [one]) if vague.is_empty() => values.push((*one, false)),
-            ([], []) if vague.is_empty() => {
+        let (named, total, sums) = (of(Role::Named), of(Role::Total), of(Role::Sum));
+        if !of(Role::Vague).is_empty() {
+            return Fee::Unsure { sentence: s.clone(), readings: seen() };
+        }
+        let parts: Vec<Decimal> = found.iter().filter(|a| a.1 == Role::Total).map(|a| a.0).collect();
+        let mixed = !of(Role::Mixed).is_empty();
+        match (&named[..], &sums[..], &total[..]) {
+            ([one], _, _) => values.push((*one, true)),
+            _ if mixed => return Fee::Unsure { sentence: s.clone(), readings: seen() },
+            ([], [sum], _) if adds_up(&parts, *sum) => values.push((*sum, false)),
+            ([], [], [one]) => values.push((*one, false)),
+            ([], [], []) => {
                 // No amount here: 「…收取信息处理费。共计收取45元。」 — the next
                 // sentence's amounts are offered, not taken.
                 if doubt.is_none() {
                     let mut readings = seen();
                     let next = sentences.get(n + 1).filter(|(p, t)| p == para && readings.is_empty() && !t.is_empty());
-                    readings.extend(next.map(|(_, t)| amounts(t).into_iter().map(|a| a.0)).into_iter().flatten());
+                    readings.extend(next.map(|(_, t)| amounts(t, year).into_iter().map(|a| a.0)).into_iter().flatten());
                     let quoted = next.map_or_else(|| s.clone(), |(_, t)| format!("{s}。{t}"));
                     doubt = Some((quoted, readings));
                 }
@@ -112,12 +139,12 @@ pub fn read(text: &str) -> Fee {
     }
 }
 
-/// The fee taken, and the note for the clerk when none is.
-pub fn review(text: &str) -> (Option<Decimal>, Option<String>) {
+/// The fee taken from part 六 of a report of `year`, and the note for the clerk when none is.
+pub fn review(text: &str, year: Option<i32>) -> (Option<Decimal>, Option<String>) {
     // Every note starts alike, so the clerk (and the review list) knows it at once.
     const NOT_READ: &str = "没有读到信息处理费金额";
     const FILL: &str = "请核对后在「六、其他事项」中填写";
-    match read(text) {
+    match read(text, year) {
         Fee::Read(amount) => (Some(amount), None),
         Fee::Absent => (None, Some(format!("{NOT_READ}（如「收取信息处理费 0 元」），请在「六、其他事项」中填写"))),
         Fee::Unsure { sentence, readings } if readings.is_empty() => {
@@ -134,8 +161,8 @@ pub fn review(text: &str) -> (Option<Decimal>, Option<String>) {
     }
 }
 
-/// Every amount in a sentence (ASCII digits, no spaces), with its role.
-fn amounts(s: &str) -> Vec<(Decimal, Role)> {
+/// Every amount in a sentence (ASCII digits, no spaces) of a report of `year`, with its role.
+fn amounts(s: &str, year: Option<i32>) -> Vec<(Decimal, Role)> {
     let chars: Vec<char> = s.chars().collect();
     let text = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
     let mut out = Vec::new();
@@ -166,15 +193,17 @@ fn amounts(s: &str) -> Vec<(Decimal, Role)> {
         // A negative sign read by `amount_at` is a range's dash after a digit.
         let amount = if ranged && amount.is_negative() { Decimal::ZERO.checked_sub(amount).unwrap_or(amount) } else { amount };
         let rate = clause.contains('每') || clause.contains("标准") || after.starts_with(['/', '／']);
-        let other_year = OTHER_YEAR.iter().any(|w| clause.contains(w));
-        // 「其中信息处理费100元」 names the fee; 「其中退还20元」 is a part of a sum.
+        let other_year = other_year(&chars, k, year);
+        // 「其中信息处理费100元」 names the fee; 「其中退还20元」 is a part of a
+        // sum; 「其中邮寄费50元」 another fee inside it.
         let within = chars[..k].iter().collect::<String>();
         let part_of = within.rfind("其中").map(|p| {
             let from = within[p + "其中".len()..].trim_start_matches(['，', ',', '：', ':']);
-            (from.contains("信息处理费"), from.contains(CLAUSE_END))
+            let other_fee = from.contains('费') && !REFUND.iter().any(|w| from.contains(w));
+            (from.contains("信息处理费"), from.contains(CLAUSE_END), other_fee)
         });
         let over_three_places = money_decimals(&chars[k..number_end]) > 2 && chars.get(number_end) == Some(&'元');
-        let role = if rate || other_year {
+        let role = if rate || other_year || aside(&chars, k) {
             Role::Aside
         } else if ranged
             || hedged_before
@@ -185,8 +214,10 @@ fn amounts(s: &str) -> Vec<(Decimal, Role)> {
             Role::Vague
         } else {
             match part_of {
-                Some((true, false)) => Role::Named,
-                Some((false, false)) => Role::Aside,
+                Some((true, false, _)) => Role::Named,
+                Some((false, false, true)) => Role::Mixed,
+                Some((false, false, false)) => Role::Aside,
+                _ if SUM.iter().any(|w| before.contains(w)) => Role::Sum,
                 _ => Role::Total,
             }
         };
@@ -199,6 +230,65 @@ fn amounts(s: &str) -> Vec<(Decimal, Role)> {
         k = end;
     }
     out
+}
+
+/// Whether the clause around `chars[at]` is about another year than `year`:
+/// it says 上年/去年…, or names a year (「2023年收取…200元」) — its own, else
+/// the last one named before it in the sentence unless it says 本年 — that is
+/// not the report's. A named year counts only when the report's year is known.
+fn other_year(chars: &[char], at: usize, year: Option<i32>) -> bool {
+    let start = chars[..at].iter().rposition(|c| CLAUSE_END.contains(c)).map_or(0, |p| p + 1);
+    // A number's own comma (「1,200」) does not end its clause.
+    let from = money::number_end(chars, at);
+    let end = (from..chars.len()).find(|&j| CLAUSE_END.contains(&chars[j])).unwrap_or(chars.len());
+    let clause: String = chars[start..end].iter().collect();
+    if OTHER_YEAR.iter().any(|w| clause.contains(w)) {
+        return true;
+    }
+    let Some(year) = year else { return false };
+    let named = |from: usize, to: usize| -> Vec<i32> {
+        (from..to.saturating_sub(4))
+            .filter(|&i| chars[i + 4] == '年' && (i == 0 || !chars[i - 1].is_ascii_digit()))
+            .filter_map(|i| chars[i..i + 4].iter().collect::<String>().parse().ok())
+            .collect()
+    };
+    let own = named(start, end);
+    if !own.is_empty() {
+        return own.iter().any(|y| *y != year);
+    }
+    !THIS_YEAR.iter().any(|w| clause.contains(w)) && named(0, start).last().is_some_and(|y| *y != year)
+}
+
+/// Whether `chars[at]` stands in a bracketed aside: money given back
+/// (「（另退还申请人多缴费用20元）」), or something else 另 (besides) the fee
+/// (「（另收取邮寄费10元）」) — not an aside when it is more 信息处理费.
+fn aside(chars: &[char], at: usize) -> bool {
+    let mut depth = 0;
+    let Some(open) = chars[..at].iter().rposition(|c| {
+        depth += match c {
+            '）' => 1,
+            '（' if depth == 0 => return true,
+            '（' => -1,
+            _ => 0,
+        };
+        false
+    }) else {
+        return false;
+    };
+    let close = (at..chars.len()).find(|&j| chars[j] == '）').unwrap_or(chars.len());
+    let inside: String = chars[open + 1..close].iter().collect();
+    REFUND.iter().any(|w| inside.contains(w)) || (inside.starts_with('另') && !inside.contains("信息处理费"))
+}
+
+/// Whether the parts beside a 共计 amount add up to it: none, or they sum to
+/// it, leaving out one that restates it (「收取300元，分别为100元、200元，合计300元」).
+fn adds_up(parts: &[Decimal], sum: Decimal) -> bool {
+    let total = |p: &[Decimal]| p.iter().try_fold(Decimal::ZERO, |t, d| t.checked_add(*d));
+    let rest: Vec<Decimal> = match parts.iter().position(|p| *p == sum) {
+        Some(i) => parts.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, p)| *p).collect(),
+        None => parts.to_vec(),
+    };
+    rest.is_empty() || total(parts) == Some(sum) || total(&rest) == Some(sum)
 }
 
 /// Digits after the point of a printed number.
