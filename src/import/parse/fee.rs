@@ -3,8 +3,10 @@
 //! one amount, or 「其中信息处理费N元」, which decides over a total with
 //! postage, or a 共计/合计 amount that the parts beside it add up to. An
 //! amount in a clause about another year (上年, or a year not the report's),
-//! in a bracketed aside (「（另退还20元）」) or out of a sum (「其中退还20元」)
-//! is not the total. A sum with another fee in it (「其中邮寄费50元」), several
+//! in a bracketed aside (「（另退还20元）」「（上年度：120元）」), of another fee
+//! alone (「邮寄费20元另计」) or out of a sum (「其中退还20元」) is not the total.
+//! A sum with another fee in it (「其中邮寄费50元」「（含邮寄费20元）」
+//! 「信息处理费和邮寄费共计120元」), several
 //! amounts, a rate (每件/每页/标准), a range, an
 //! approximation (约/左右/余/多) or a number not printed as money is no fee:
 //! the sentence and the amounts seen go to the clerk instead.
@@ -203,7 +205,13 @@ fn amounts(s: &str, year: Option<i32>) -> Vec<(Decimal, Role)> {
             (from.contains("信息处理费"), from.contains(CLAUSE_END), other_fee)
         });
         let over_three_places = money_decimals(&chars[k..number_end]) > 2 && chars.get(number_end) == Some(&'元');
-        let role = if rate || other_year || aside(&chars, k) {
+        // 「（含邮寄费20元）」「信息处理费和邮寄费共计120元」: a sum with another fee
+        // in it; 「邮寄费20元另计」「详见附表，邮寄费20元」: another fee alone.
+        let another_fee = other_fee(&clause);
+        let role = if another_fee && (clause.contains("信息处理费") || ["含", "包括", "其中"].iter().any(|w| clause.contains(w)))
+        {
+            Role::Mixed
+        } else if rate || other_year || another_fee || aside(&chars, k) {
             Role::Aside
         } else if ranged
             || hedged_before
@@ -277,7 +285,20 @@ fn aside(chars: &[char], at: usize) -> bool {
     };
     let close = (at..chars.len()).find(|&j| chars[j] == '）').unwrap_or(chars.len());
     let inside: String = chars[open + 1..close].iter().collect();
-    REFUND.iter().any(|w| inside.contains(w)) || (inside.starts_with('另') && !inside.contains("信息处理费"))
+    REFUND.iter().any(|w| inside.contains(w))
+        || OTHER_YEAR.iter().any(|w| inside.contains(w))
+        || (inside.starts_with('另') && !inside.contains("信息处理费"))
+}
+
+/// Whether `clause` names a fee other than the 信息处理费 (邮寄费, 复印费,
+/// 工本费 …), not 费用 in general nor 收费/缴费/退费.
+fn other_fee(clause: &str) -> bool {
+    let chars: Vec<char> = clause.chars().collect();
+    (0..chars.len()).filter(|&i| chars[i] == '费').any(|i| {
+        let before: String = chars[i.saturating_sub(4)..i].iter().collect();
+        let general = chars.get(i + 1) == Some(&'用') || (i > 0 && matches!(chars[i - 1], '收' | '缴' | '退' | '交' | '免'));
+        i > 0 && before != "信息处理" && !general
+    })
 }
 
 /// Whether the parts beside a 共计 amount add up to it: none, or they sum to

@@ -189,3 +189,20 @@ fn a_sum_holding_another_fee_is_not_the_fee() {
         assert_eq!(read(text, None), Fee::Read(d(fee)), "{text}");
     }
 }
+
+#[test]
+fn an_amount_of_another_fee_is_not_the_fee() {
+    // Each read as the other fee's amount before: 20, 20, 20, 120, 120.
+    for text in [
+        "本年度收取信息处理费12O元（含邮寄费20元）。",
+        "本年度收取信息处理费壹佰元（邮寄费20元另计）。",
+        "本年度收取信息处理费情况详见附表，邮寄费20元。",
+        "本年度信息处理费：无（上年度：120元）。",
+        "本年度收取信息处理费和邮寄费共计120元。",
+        "本年度收取信息处理费120元（含邮寄费20元）。",
+    ] {
+        unsure(text);
+    }
+    // 收费, 费用: no other fee.
+    assert_eq!(read("本年度收取信息处理费120元，收费依据为国办函〔2020〕109号。", None), Fee::Read(d("120")));
+}
