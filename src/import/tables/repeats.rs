@@ -48,10 +48,23 @@ impl Rows<'_> {
         for (a, b) in self.stretches(reads) {
             let mut here: Vec<(usize, Found)> = Vec::new();
             let mut pos = a;
+            // Each label's next place as last searched: a label not found from an
+            // earlier point is not found from a later one, and one found at or
+            // after `pos` is what a search from `pos` finds; only a label whose
+            // place a row took is searched again. Each label's searches then
+            // cover the stretch about once, not once for every row found in it.
+            let mut next_of: Vec<Option<Option<Found>>> = vec![None; self.labels.len()];
             while pos < b {
+                for (i, slot) in next_of.iter_mut().enumerate() {
+                    if slot.is_none_or(|f| f.is_some_and(|f| f.start < pos)) {
+                        *slot = Some(self.doc.find_any(&self.labels[i], pos, b));
+                    }
+                }
                 // The earliest label from `pos`; at one place the longest.
-                let next = (0..self.labels.len())
-                    .filter_map(|i| self.doc.find_any(&self.labels[i], pos, b).map(|f| (i, f)))
+                let next = next_of
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, f)| f.flatten().map(|f| (i, f)))
                     .min_by_key(|(_, f)| (f.start, usize::MAX - f.end));
                 let Some((i, f)) = next else { break };
                 let f = with_numbering(self.doc, f);
@@ -151,4 +164,27 @@ fn unread_cell(all: &[&RowRead], j: usize, why: &str) -> CellRead {
     }
     let (line, col) = all[0].cells.get(j).map_or((0, 0), |c| (c.line, c.col));
     CellRead { unread: Some((why.to_string(), candidates)), raw: raws.join(" / "), line, col, ..CellRead::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A table whose two rows are printed again `n` times (a hostile file).
+    fn repeated(n: usize) -> String {
+        let rows = "一、本年新收政府信息公开申请数量\t21\t5\t0\t0\t2\t1\t29\n（一）予以公开\t10\t3\t0\t0\t1\t0\t14\n";
+        format!("某县某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n{}", rows.repeat(n))
+    }
+
+    #[test]
+    fn rows_printed_many_times_are_searched_with_bounded_work() {
+        let per_char = |n: usize| {
+            let text = repeated(n);
+            let imported = crate::import::import_text(&text).unwrap();
+            imported.work / text.chars().count() as u64
+        };
+        // The labels not in the stretch are not looked for again after every
+        // row found there: the work grows with the text, not with its square.
+        let (few, many) = (per_char(20), per_char(300));
+        assert!(few < 1000 && many < 1000, "{few} and {many} cells per character");
+        assert!(many < few, "{few} then {many} cells per character");
+    }
 }
