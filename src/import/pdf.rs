@@ -16,6 +16,7 @@
 use lopdf::{Document, Object};
 
 mod actual;
+mod annots;
 mod clash;
 mod cmap;
 mod continued;
@@ -24,6 +25,7 @@ mod fonts;
 mod grid;
 mod lines;
 mod ops;
+mod optional;
 mod overdrawn;
 mod page;
 mod path;
