@@ -23,6 +23,8 @@ mod continued;
 mod encrypt;
 mod fonts;
 mod grid;
+#[cfg(test)]
+mod layer_tests;
 mod lines;
 mod ops;
 mod optional;
