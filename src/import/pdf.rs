@@ -30,6 +30,7 @@ mod ops;
 mod optional;
 mod overdrawn;
 mod page;
+mod pagesize;
 mod path;
 mod repair;
 mod resources;
@@ -94,7 +95,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
         return Err(ImportError("文件不是 PDF（开头没有 %PDF 标记）".into()));
     }
     let locked = encrypted().0;
-    match open(bytes).and_then(|doc| read_document(&doc)) {
+    match open(bytes).and_then(|doc| read_document(&doc).map_err(|e| pagesize::told(e, bytes, &doc))) {
         Err(e) if e.0 != locked => {
             // A cross-reference table pointing to the wrong places, a stream whose
             // /Length misses its end: the objects found by scanning, read again.
