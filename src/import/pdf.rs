@@ -30,6 +30,8 @@ mod ops;
 mod optional;
 mod overdrawn;
 mod page;
+#[cfg(test)]
+mod page_tests;
 mod pagesize;
 mod path;
 mod repair;

@@ -77,9 +77,8 @@ impl<'a> Interp<'a, '_> {
         }
         // The appearance algorithm: the form's box turned by its matrix,
         // then mapped onto the rectangle.
-        let matrix: Matrix = numbers(form.dict.get(b"Matrix").ok())
-            .and_then(|v| <[f32; 6]>::try_from(v).ok())
-            .unwrap_or(IDENTITY);
+        let matrix: Matrix =
+            numbers(form.dict.get(b"Matrix").ok()).and_then(|v| <[f32; 6]>::try_from(v).ok()).unwrap_or(IDENTITY);
         let Some([b0, b1, b2, b3]) = numbers(form.dict.get(b"BBox").ok()).and_then(|v| <[f32; 4]>::try_from(v).ok()) else {
             return Ok(());
         };

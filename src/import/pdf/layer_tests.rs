@@ -10,8 +10,9 @@ use crate::import::stream::UNSURE_SHOWN;
 /// A page reading 「Total 10」, then `more` drawn; `setup` adds objects,
 /// page resources and catalog entries.
 fn read(more: &str, setup: impl FnOnce(&mut Document, ObjectId, ObjectId)) -> String {
-    let content =
-        format!("BT /F1 12 Tf 50 800 Td (Annual report of the county office 2024) Tj ET BT /F1 12 Tf 100 700 Td (Total 10) Tj ET {more}");
+    let content = format!(
+        "BT /F1 12 Tf 50 800 Td (Annual report of the county office 2024) Tj ET BT /F1 12 Tf 100 700 Td (Total 10) Tj ET {more}"
+    );
     let mut doc = Document::with_version("1.5");
     one_page(&mut doc, helvetica(), content.as_bytes());
     let page = doc.get_pages()[&1];
@@ -37,15 +38,21 @@ fn resources(doc: &mut Document, page: ObjectId, entries: Dictionary) {
 fn layers(doc: &mut Document, page: ObjectId, catalog: ObjectId, mut d: Dictionary) -> (ObjectId, ObjectId) {
     let on = doc.add_object(dictionary! { "Type" => "OCG", "Name" => "on" });
     let off = doc.add_object(dictionary! { "Type" => "OCG", "Name" => "off" });
-    let md = |doc: &mut Document, p: &str| doc.add_object(dictionary! { "Type" => "OCMD", "OCGs" => vec![on.into(), off.into()], "P" => p });
+    let md = |doc: &mut Document, p: &str| {
+        doc.add_object(dictionary! { "Type" => "OCMD", "OCGs" => vec![on.into(), off.into()], "P" => p })
+    };
     let (any_on, all_on, ve) = (md(doc, "AnyOn"), md(doc, "AllOn"), md(doc, "AnyOn"));
     set(doc, ve, "VE", vec![Object::Name(b"Not".to_vec()), off.into()]);
     if !d.has(b"OFF") {
         d.set("OFF", vec![Object::from(off)]);
     }
     set(doc, catalog, "OCProperties", dictionary! { "OCGs" => vec![on.into(), off.into()], "D" => d });
-    resources(doc, page, dictionary! { "Properties" => dictionary! { "On" => on, "Off" => off, "AnyOn" => any_on,
-    "AllOn" => all_on, "VE" => ve, "Unlisted" => dictionary! { "Type" => "OCG", "Name" => "x" } } });
+    resources(
+        doc,
+        page,
+        dictionary! { "Properties" => dictionary! { "On" => on, "Off" => off, "AnyOn" => any_on,
+        "AllOn" => all_on, "VE" => ve, "Unlisted" => dictionary! { "Type" => "OCG", "Name" => "x" } } },
+    );
     (on, off)
 }
 
@@ -57,7 +64,9 @@ fn content_in_an_optional_content_group_that_is_off_is_not_read() {
         ("all on but one off", format!("/OC /AllOn BDC {SEVEN} EMC"), dictionary! {}),
         ("base state off", format!("/OC /On BDC {SEVEN} EMC"), dictionary! { "BaseState" => "OFF", "OFF" => vec![] }),
     ] {
-        let text = read(&more, |doc, page, catalog| { layers(doc, page, catalog, d); });
+        let text = read(&more, |doc, page, catalog| {
+            layers(doc, page, catalog, d);
+        });
         assert!(text.contains("Total 10") && !text.contains('7'), "{why}: {text}");
     }
     // A Form XObject in a group that is off.
@@ -80,14 +89,17 @@ fn content_in_a_group_whose_showing_is_not_certain_is_unsure_and_groups_on_are_r
         ("group the document does not list", format!("/OC /Unlisted BDC {SEVEN} EMC"), dictionary! {}),
         ("configuration for another intent", format!("/OC /On BDC {SEVEN} EMC"), dictionary! { "Intent" => "Design" }),
     ] {
-        let text = read(&more, |doc, page, catalog| { layers(doc, page, catalog, d); });
+        let text = read(&more, |doc, page, catalog| {
+            layers(doc, page, catalog, d);
+        });
         assert!(text.contains(&format!("{UNSURE_SHOWN}7")) && !text.contains("107"), "{why}: {text}");
     }
     // A group a usage auto-state turns on or off on printing.
     let text = read(&format!("/OC /On BDC {SEVEN} EMC"), |doc, page, catalog| {
         let on = layers(doc, page, catalog, dictionary! {}).0;
         set(doc, on, "Usage", dictionary! { "Print" => dictionary! { "PrintState" => "OFF" } });
-        let usage = dictionary! { "Event" => "Print", "OCGs" => vec![on.into()], "Category" => vec![Object::Name(b"Print".to_vec())] };
+        let usage =
+            dictionary! { "Event" => "Print", "OCGs" => vec![on.into()], "Category" => vec![Object::Name(b"Print".to_vec())] };
         let props = doc.get_dictionary(catalog).unwrap().get(b"OCProperties").unwrap().as_dict().unwrap().clone();
         let mut props = props;
         if let Ok(Object::Dictionary(d)) = props.get_mut(b"D") {
@@ -98,8 +110,13 @@ fn content_in_a_group_whose_showing_is_not_certain_is_unsure_and_groups_on_are_r
     assert!(text.contains(&format!("{UNSURE_SHOWN}7")), "auto-state: {text}");
     // On, or any on: read as shown.
     for name in ["On", "AnyOn"] {
-        let text = read(&format!("/OC /{name} BDC {SEVEN} EMC"), |doc, page, catalog| { layers(doc, page, catalog, dictionary! {}); });
-        assert!(!text.contains(UNSURE_SHOWN) && (text.contains("107") || text.contains("10 7") || text.contains("10\t7")), "{name}: {text}");
+        let text = read(&format!("/OC /{name} BDC {SEVEN} EMC"), |doc, page, catalog| {
+            layers(doc, page, catalog, dictionary! {});
+        });
+        assert!(
+            !text.contains(UNSURE_SHOWN) && (text.contains("107") || text.contains("10 7") || text.contains("10\t7")),
+            "{name}: {text}"
+        );
     }
 }
 
