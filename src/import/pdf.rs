@@ -16,16 +16,23 @@
 use lopdf::{Document, Object};
 
 mod actual;
+mod annots;
 mod clash;
 mod cmap;
 mod continued;
 mod encrypt;
 mod fonts;
 mod grid;
+#[cfg(test)]
+mod layer_tests;
 mod lines;
 mod ops;
+mod optional;
 mod overdrawn;
 mod page;
+#[cfg(test)]
+mod page_tests;
+mod pagesize;
 mod path;
 mod repair;
 mod resources;
@@ -90,7 +97,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
         return Err(ImportError("文件不是 PDF（开头没有 %PDF 标记）".into()));
     }
     let locked = encrypted().0;
-    match open(bytes).and_then(|doc| read_document(&doc)) {
+    match open(bytes).and_then(|doc| read_document(&doc).map_err(|e| pagesize::told(e, bytes, &doc))) {
         Err(e) if e.0 != locked => {
             // A cross-reference table pointing to the wrong places, a stream whose
             // /Length misses its end: the objects found by scanning, read again.

@@ -8,10 +8,11 @@ use lopdf::{Dictionary, Document, Object};
 
 use super::actual::{actual_text, replace_by_actual_text};
 use super::fonts::Font;
+use super::optional;
 use super::path::Path;
 use super::resources::Resources;
 use super::show::Text;
-use super::visible::{self, Paint, Rect};
+use super::visible::{self, Paint, Rect, Seen};
 use super::{ImportError, MAX_OPERATIONS, MAX_PAGE_OPERATIONS, MAX_STREAM, Rule, Run, ops, too_many_operations};
 
 /// Whether a colour's operands are white: gray 1, RGB 1 1 1, or CMYK 0 0 0 0
@@ -83,6 +84,7 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
     if !drawn.content(&content, &resources, 0)? {
         return Err(damaged());
     }
+    drawn.annotations(page, &resources)?;
     // Text that still does not run left to right (a page whose content is
     // turned against its /Rotate): turned until it does.
     let more = super::turn::to_upright(&drawn.directions);
@@ -94,6 +96,7 @@ pub(super) fn page_runs(doc: &Document, page: lopdf::ObjectId, budget: &mut usiz
     if !again.content(&content, &resources, 0)? {
         return Err(damaged());
     }
+    again.annotations(page, &resources)?;
     Ok(Drawn { runs: again.runs, rules: again.rules, unmapped: again.unmapped })
 }
 
@@ -120,8 +123,13 @@ pub(super) struct Interp<'a, 'b> {
     pub(super) clip_pending: bool,
     /// What text drawn in a clipping mode (`Tr` 4 to 7) adds to the clip at `ET`.
     pub(super) text_clip: Option<Rect>,
-    /// The open marked-content sequences (`BDC` … `EMC`), see [`actual_text`].
+    /// The open marked-content sequences (`BDC` … `EMC`), see [`actual_text`],
+    /// and whether each shows what it holds (optional content, `pdf/optional.rs`).
     pub(super) marked: Vec<Option<(String, usize)>>,
+    pub(super) optional: Vec<Seen>,
+    pub(super) groups: optional::Groups,
+    /// The page's graphics state before its content (what annotations start from).
+    pub(super) start: (Matrix, Paint),
     /// Form XObjects drawn.
     pub(super) forms: usize,
     /// The operations of the page's content and of the forms it draws so far.
@@ -155,6 +163,9 @@ impl<'a, 'b> Interp<'a, 'b> {
             clip_pending: false,
             text_clip: None,
             marked: Vec::new(),
+            optional: Vec::new(),
+            groups: optional::Groups::of(doc),
+            start: (ctm, Paint::new(shown)),
             forms: 0,
             page_operations: 0,
         }
@@ -184,6 +195,17 @@ impl<'a, 'b> Interp<'a, 'b> {
     /// A Form XObject drawn (`Do`): its content, with its matrix and clipped to its box.
     fn form(&mut self, name: &[u8], res: &Resources<'a, '_>, depth: usize) -> Result<(), ImportError> {
         let Some(Object::Stream(form)) = res.get(self.doc, b"XObject", name) else { return Ok(()) };
+        self.draw_form(form, res, depth)
+    }
+
+    /// A Form XObject's content drawn with its matrix, clipped to its box,
+    /// shown as its optional-content membership (/OC) says.
+    pub(super) fn draw_form(
+        &mut self,
+        form: &'a lopdf::Stream,
+        res: &Resources<'a, '_>,
+        depth: usize,
+    ) -> Result<(), ImportError> {
         if depth >= MAX_FORM_DEPTH || form.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
             return Ok(());
         }
@@ -202,10 +224,13 @@ impl<'a, 'b> Interp<'a, 'b> {
             self.paint.clip_to(&corners, upright);
         }
         let stack = std::mem::take(&mut self.stack);
+        let open = (self.marked.len(), self.optional.len());
+        self.optional.push(form.dict.get(b"OC").map_or(Seen::Shown, |oc| self.groups.state(self.doc, oc)));
         self.forms += 1;
         // A damaged form draws what it could be read of (its operations kept bounded).
         let done = self.content(&content, &inner, depth + 1).map(|_| ());
-        self.stack = stack;
+        (self.stack, _) = (stack, self.marked.truncate(open.0));
+        self.optional.truncate(open.1);
         ((self.ctm, self.paint), self.text, self.path) = (saved, text, path);
         done
     }
@@ -213,20 +238,23 @@ impl<'a, 'b> Interp<'a, 'b> {
     /// The path painted (or ended, `n`): its rules kept, a clip set, a white fill covering text.
     fn paint_path(&mut self, operator: &str) {
         let path = std::mem::take(&mut self.path);
+        // In an optional-content group that is off: neither rules nor a cover
+        // (a clip still applies to what follows).
+        let shown = self.optional_shown();
         let stroked = matches!(operator, "S" | "s" | "B" | "B*" | "b" | "b*");
-        if stroked {
-            Path::rules(&path.segments, &mut self.rules);
-        } else if operator != "n" {
-            Path::rules(&path.thin, &mut self.rules);
+        if shown != Seen::Hidden && (stroked || operator != "n") {
+            Path::rules(if stroked { &path.segments } else { &path.thin }, &mut self.rules);
         }
         let area = path.area();
         if operator != "S"
             && operator != "s"
             && operator != "n"
+            && shown != Seen::Hidden
             && self.paint.covers_white()
             && let Some((points, rectangle)) = area
         {
-            visible::cover(&mut self.runs, &points, rectangle && self.paint.clip_exact, self.paint.clip);
+            let sure = rectangle && self.paint.clip_exact && shown == Seen::Shown;
+            visible::cover(&mut self.runs, &points, sure, self.paint.clip);
         }
         if std::mem::take(&mut self.clip_pending) {
             match area {
@@ -287,9 +315,13 @@ impl<'a, 'b> Interp<'a, 'b> {
             }
             "W" | "W*" => self.clip_pending = true,
             "S" | "s" | "B" | "B*" | "b" | "b*" | "f" | "F" | "f*" | "n" => self.paint_path(op.operator.as_str()),
-            "BMC" => self.marked.push(None),
-            "BDC" => self.marked.push(actual_text(o).map(|t| (t, self.runs.len()))),
+            "BMC" => (self.marked.push(None), self.optional.push(Seen::Shown)).0,
+            "BDC" => {
+                self.marked.push(actual_text(o).map(|t| (t, self.runs.len())));
+                self.optional.push(self.marked_optional(o, res));
+            }
             "EMC" => {
+                self.optional.pop();
                 if let Some(Some((text, first))) = self.marked.pop() {
                     replace_by_actual_text(&mut self.runs, first, text);
                 }
@@ -343,45 +375,5 @@ impl<'a, 'b> Interp<'a, 'b> {
             _ => {}
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import::pdf::from_bytes;
-
-    /// A one-page PDF drawing `content` (font /F1 is Helvetica).
-    fn one_page(content: &str) -> Vec<u8> {
-        use crate::import::pdf::test_pdf;
-        let mut doc = Document::with_version("1.4");
-        test_pdf::one_page(&mut doc, test_pdf::helvetica(), content.as_bytes());
-        test_pdf::saved(doc)
-    }
-
-    #[test]
-    fn digits_apart_by_a_drawn_space_read_as_drawn() {
-        // LibreOffice justifying 「0571-8888 6000」: the space drawn, widened by -951 on each side.
-        let content = "BT /F1 12 Tf 50 720 Td (Annual report of the county office) Tj ET \
-            BT /F1 12 Tf 50 700 Td [(0571-888) (8) -951 ( ) -951 (6) (000)] TJ ET";
-        let text = from_bytes(&one_page(content)).unwrap().text;
-        assert!(text.contains("0571-8888") && text.contains("6000"), "{text:?}");
-        assert!(!text.contains(crate::import::stream::UNSURE_CELL), "{text:?}");
-    }
-
-    #[test]
-    fn text_that_paints_nothing_or_only_white_is_not_read() {
-        let content = "BT /F1 12 Tf 50 700 Td (Annual report of the county office) Tj ET \
-            BT /F1 12 Tf 50 650 Td 3 Tr (OCRLAYER) Tj ET \
-            q 1 1 1 rg BT /F1 12 Tf 50 600 Td (WHITEFILL) Tj ET Q \
-            q 0 0 0 0 k BT /F1 12 Tf 50 580 Td (WHITECMYK) Tj ET Q \
-            q 1 G 1 Tr BT /F1 12 Tf 50 560 Td (WHITESTROKE) Tj ET Q \
-            BT /F1 12 Tf 50 550 Td 7 Tr (CLIPONLY) Tj 0 Tr 0 -20 Td (Shown again) Tj ET \
-            0.2 g BT /F1 12 Tf 50 500 Td (Gray text) Tj ET";
-        let text = from_bytes(&one_page(content)).unwrap().text;
-        assert!(text.contains("Annual report") && text.contains("Shown again") && text.contains("Gray text"), "{text}");
-        for hidden in ["OCRLAYER", "WHITEFILL", "WHITECMYK", "WHITESTROKE", "CLIPONLY"] {
-            assert!(!text.contains(hidden), "{hidden} read: {text}");
-        }
     }
 }

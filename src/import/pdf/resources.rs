@@ -21,11 +21,17 @@ impl<'a, 'r> Resources<'a, 'r> {
 
     /// The resource `name` of `kind` (/ExtGState, /XObject).
     pub fn get(&self, doc: &'a Document, kind: &[u8], name: &[u8]) -> Option<&'a Object> {
+        let o = self.entry(doc, kind, name)?;
+        Some(doc.dereference(o).map_or(o, |(_, o)| o))
+    }
+
+    /// The resource `name` of `kind` as written (a reference stays one:
+    /// /Properties name optional-content groups by their objects).
+    pub fn entry(&self, doc: &'a Document, kind: &[u8], name: &[u8]) -> Option<&'a Object> {
         self.dicts.iter().find_map(|d| {
             let group = d.get(kind).ok()?;
             let group = doc.dereference(group).ok()?.1.as_dict().ok()?;
-            let o = group.get(name).ok()?;
-            Some(doc.dereference(o).map_or(o, |(_, o)| o))
+            group.get(name).ok()
         })
     }
 

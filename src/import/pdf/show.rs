@@ -33,6 +33,8 @@ impl Interp<'_, '_> {
         // Some of the operation's strings not shown (a number's last digits
         // kerned off the page): what it shows may be part of a number.
         let mut cut = false;
+        // Optional content that is off or may be: not shown, or unsure.
+        let optional = self.optional_shown();
         let t = &mut self.text;
         for item in items {
             let Object::String(bytes, _) = item else {
@@ -79,7 +81,8 @@ impl Interp<'_, '_> {
             let backwards = !mirrored && width * t.size.signum() < 0.0;
             let text = if backwards { text.chars().rev().collect() } else { text };
             let run = Run { x: x.min(end), y, end: x.max(end), size: em, text };
-            let mut seen = self.paint.seen(visible::glyph_box(&run), (across * t.scale).abs().min(tall));
+            let seen = self.paint.seen(visible::glyph_box(&run), (across * t.scale).abs().min(tall));
+            let mut seen = super::optional::least(seen, optional);
             if mirrored && seen == Seen::Shown {
                 seen = Seen::Unsure;
             }
