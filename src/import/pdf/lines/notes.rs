@@ -55,6 +55,11 @@ fn settle(lines: &mut [Vec<Run>], i: usize, k: usize, rules: &[Rule]) {
         }
         open += depth(&lines[j][m].text);
     }
+    // A whole note of its own with no number before it (「（注：含1件不予受理）」,
+    // the part of a note a page break carried over): words, not a value.
+    if before.is_none() && depth(&r.text[..d]) > 0 {
+        return;
+    }
     let mut readings: Vec<String> = before.map(|(j, m)| leading_digits(&lines[j][m].text).to_string()).into_iter().collect();
     if !readings.contains(&digits.to_string()) {
         readings.push(digits.to_string());

@@ -136,3 +136,13 @@ fn a_paragraph_with_a_bracket_open_over_its_lines_is_not_a_cell() {
     let text = page(runs, &[]);
     assert!(!text.contains(UNSURE_CELL) && text.contains("邮编：311300") && text.contains("2024年"), "{text}");
 }
+
+#[test]
+fn a_whole_note_with_no_number_above_it_stays_words() {
+    // The part of 「36（注：含1件不予受理）」 a page break carried to the next
+    // page's top, beside the continued row's empty cells: no value of its own.
+    let runs = vec![run(262.0, 700.0, "5"), run(312.0, 700.0, "（注：含1件）"), run(105.0, 20.0, "表下的文字")];
+    let text = page(runs, &[]);
+    assert!(!text.contains(UNSURE_CELL), "{text:?}");
+    assert!(text.contains("（注：含1件）"), "{text:?}");
+}
