@@ -48,6 +48,12 @@ pub fn never_shown(name: &str) -> bool {
     )
 }
 
+/// Ruby's annotation and its fallback brackets: never shown unless the page
+/// gives them a `display` (then drawn, perhaps above the text: unsure).
+pub fn annotation(name: &str) -> bool {
+    matches!(name, "rt" | "rp")
+}
+
 /// Elements hidden until a script opens them: a closed `<dialog>`, a popover.
 pub fn closed_until_opened(el: &scraper::node::Element) -> bool {
     (el.name() == "dialog" && el.attr("open").is_none()) || el.attr("popover").is_some()
@@ -133,6 +139,28 @@ mod tests {
             assert_eq!(read(cell), Ok("10".to_string()), "{cell}");
         }
         assert_eq!(read("<dialog open>10</dialog>"), Ok("10".to_string()));
+    }
+
+    /// Ruby's annotation shown by the page (`rt`, `rp` given a `display`, or any
+    /// element made an annotation by `display: ruby-text`): a browser draws it,
+    /// beside or above the number, so the cell is unread with both readings —
+    /// never its digits silently dropped, nor silently joined to the number.
+    #[test]
+    fn ruby_annotations_the_page_displays_are_unsure() {
+        let unread = Err(vec!["105".to_string(), "10".to_string()]);
+        for (style, cell) in [
+            ("rt{display:inline}", "<ruby>10<rt>5</rt></ruby>"),
+            ("ruby rt{display:inline-block}", "<ruby>10<rt>5</rt></ruby>"),
+            ("", "<ruby>10<rt style=\"display:inline\">5</rt></ruby>"),
+            ("rp{display:inline}", "10<rp>5</rp>"),
+            ("", "10<span style=\"display:ruby-text\">5</span>"),
+            (".a{display:ruby-text}", "10<span class=a>5</span>"),
+        ] {
+            assert_eq!(read_cell(style, cell), unread, "{style} {cell}");
+        }
+        // Left hidden (or hidden again): left out as before.
+        assert_eq!(read_cell("rt{display:none}", "<ruby>10<rt>5</rt></ruby>"), Ok("10".to_string()));
+        assert_eq!(read_cell("td{display:table-cell}", "<ruby>10<rt>5</rt></ruby>"), Ok("10".to_string()));
     }
 
     /// Digits drawn in an order of their own: unread with both orders.

@@ -40,6 +40,8 @@ pub fn moves(name: &str, value: &str) -> bool {
         "transform" | "scale" | "rotate" | "translate" => !plain,
         "zoom" => !plain && !matches!(value, "1" | "normal" | "100%" | "reset"),
         "position" => matches!(value, "absolute" | "fixed"),
+        // Made a ruby annotation: drawn above or beside the text, not in its line.
+        "display" => value.starts_with("ruby-text"),
         _ => false,
     }
 }

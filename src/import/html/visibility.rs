@@ -31,7 +31,7 @@ use super::flow::Flow;
 use super::look::{self, Look};
 use super::order::{self, Scope};
 use super::paint::Paint;
-use super::replaced::{closed_until_opened, never_shown, struck};
+use super::replaced::{annotation, closed_until_opened, never_shown, struck};
 
 /// Whether something is seen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -237,7 +237,10 @@ fn judge(
 ) -> (State, Option<u32>, bool, (Flow, bool, Option<Scope>)) {
     let el = e.value();
     let own = el.attr("style").map(css::declarations).unwrap_or_default();
-    if never_shown(el.name())
+    // A ruby annotation the page's rules or its own style display is drawn: unsure, not left out.
+    let shows = |d: &Decls| d.display.is_some_and(|(e, _)| e == Effect::Show);
+    let displayed = annotation(el.name()) && (shows(&own) || rules.hits(&e, at, work).iter().any(|(d, _)| shows(d)));
+    if (never_shown(el.name()) && !displayed)
         || closed_until_opened(el)
         || struck(el.name())
         || own.struck
@@ -266,7 +269,7 @@ fn judge(
     let any = |f: fn(&Decls) -> bool| f(&own) || sheet.iter().any(|(d, _)| f(d));
     let cell = matches!(el.name(), "td" | "th");
     let clipped = any(|d| d.clips) && (any(|d| d.narrow) || cell && narrow_attribute(el)) && (!cell || rules.fixed);
-    let obscured = obscured || moved || clipped;
+    let obscured = obscured || moved || clipped || displayed;
     let there = if obscured { there.max_unsure() } else { there };
     let mut text = visibility.unwrap_or(parent.text);
     // A closed <details> shows its <summary> only.

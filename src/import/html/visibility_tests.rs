@@ -237,3 +237,30 @@ fn text_struck_by_the_page_rules_is_not_read_as_shown() {
         assert_eq!(text_of(&page), Seen::Unsure, "{css}");
     }
 }
+
+/// Rules that name no element on the page change nothing, and a class
+/// attribute's backslash is a letter of the class (QA H07, H15, G04 read as a
+/// browser shows them: `#x .q` with no `#x`, `class="\31 23"` is the classes
+/// `\31` and `23`, `table:nth-of-type(2)` of a table alone in its block).
+/// Rules that do name it and disagree leave it unsure, never shown by the weaker.
+#[test]
+fn rules_naming_nothing_change_nothing_and_rules_that_disagree_are_unsure() {
+    use super::super::test_page::{read_cell, read_cell_in};
+    let shown = Ok("107".to_string());
+    let unsure = Err(vec!["107".to_string(), "10".to_string()]);
+    for (style, cell, read) in [
+        (r"#x .q{display:none} .q{display:inline}", "10<span class=q>7</span>", shown.clone()),
+        (r"td .q{display:none} .q{display:inline}", "10<span class=q>7</span>", unsure.clone()),
+        (r".q{display:none} td .q{display:inline}", "10<span class=q>7</span>", unsure),
+        (r".\31 23{display:none}", r#"10<span class="\31 23">7</span>"#, shown),
+        (r".\5c 31{display:none}", r#"10<span class="\31 23">7</span>"#, Ok("10".to_string())),
+        (r".\31 23{display:none}", r#"10<span class="123">7</span>"#, Ok("10".to_string())),
+    ] {
+        assert_eq!(read_cell(style, cell), read, "{style} {cell}");
+    }
+    let cols = "<colgroup><col><col><col></colgroup>";
+    assert_eq!(read_cell_in("table:nth-of-type(2) col:nth-child(2){visibility:collapse}", cols, "10"), Ok("10".to_string()));
+    for style in ["table:nth-of-type(1) col:nth-child(2){visibility:collapse}", "colgroup > :nth-child(2){visibility:collapse}"] {
+        assert_eq!(read_cell_in(style, cols, "10"), Err(vec!["10".to_string(), "空白".to_string()]), "{style}");
+    }
+}
