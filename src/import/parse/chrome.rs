@@ -80,7 +80,7 @@ pub(super) fn footer(doc: &Doc, from: usize, to: usize) -> Option<(usize, bool)>
 /// Where the report ends in `from..to` (part 六 and its 落款): before the
 /// page's trailers and footer. A footer glued onto the 落款's line is listed.
 pub(super) fn end_of_report(doc: &Doc, source: &Source, from: usize, to: usize, review: &mut Vec<Review>) -> usize {
-    let to = match TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min() {
+    let to = match first_trailer(doc, from, to) {
         // With the bracket opening it: 「【打印本页】」.
         Some(mut at) => {
             while at > from && OPENING.contains(doc.s[at - 1].c) {
@@ -103,13 +103,18 @@ pub(super) fn end_of_report(doc: &Doc, source: &Source, from: usize, to: usize, 
     at
 }
 
+/// Where the first of the page's trailers (「打印本页」「相关链接」…) stands in `from..to`.
+fn first_trailer(doc: &Doc, from: usize, to: usize) -> Option<usize> {
+    TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min()
+}
+
 /// What stands after the line of the page's first link (「【打印本页】」) up to
 /// the next link or the footer: text copied from a printed page may give the
 /// 落款 there (pdftotext orders a right-aligned block after the links beside it).
 pub(super) fn after_links(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> {
-    let first = TRAILERS.iter().filter_map(|t| doc.find(t, from, to)).map(|f| f.start).min()?;
+    let first = first_trailer(doc, from, to)?;
     let (_, start) = line(doc, first);
-    let end = TRAILERS.iter().filter_map(|t| doc.find(t, start, to)).map(|f| f.start).min().unwrap_or(to);
+    let end = first_trailer(doc, start, to).unwrap_or(to);
     let end = footer(doc, start, end).map_or(end, |(at, _)| at);
     (start < end).then_some((start, end))
 }

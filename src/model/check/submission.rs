@@ -37,7 +37,7 @@ fn is_county_or_higher_government(agency: &str) -> bool {
 
 fn deadline(r: &Report, out: &mut Findings) {
     let Some((year, month, day)) = date(&r.signature.date) else { return };
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+    if !is_calendar_date(year, month, day) {
         out.hint(
             "S19",
             Location::Field(Field::SignatureDate),
@@ -66,14 +66,11 @@ fn deadline(r: &Report, out: &mut Findings) {
     }
 }
 
-/// Days in `month` (1–12) of `year` in the Gregorian calendar.
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+/// Whether (`year`, `month`, `day`) is a day of the Gregorian calendar (not 2月30日).
+fn is_calendar_date(year: i32, month: u32, day: u32) -> bool {
+    let month = u8::try_from(month).ok().and_then(|m| time::Month::try_from(m).ok());
+    let day = u8::try_from(day).ok();
+    matches!((month, day), (Some(m), Some(d)) if time::Date::from_calendar_date(year, m, d).is_ok())
 }
 
 /// “2025年1月20日”, “2025-01-20”, “2025/1/20”, “二〇二五年一月二十日” as (year, month, day).
